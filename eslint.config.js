@@ -1,0 +1,36 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.portal-data', 'bench-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginQuery.configs['flat/recommended-strict'],
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Only src/b24/ talks to the SDK; everything else sees our own types and errors.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@bitrix24/b24jssdk', message: 'Only src/b24/ may import the SDK.' }],
+          patterns: [{ group: ['@bitrix24/b24jssdk/*'], message: 'Only src/b24/ may import the SDK.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/b24/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+)

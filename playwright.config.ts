@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test'
+
+// Ports of their own so a developer's `npm start` (8080/5173) can keep running beside the tests.
+export const PORTAL = 'http://127.0.0.1:8181'
+export const APP = 'http://localhost:5181/'
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  // One portal, one state: specs reset it and must not race each other.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: {
+    baseURL: PORTAL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium; Playwright's own browser download cannot work on our machines.
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', headless: true } }],
+  webServer: {
+    command: 'npm run build:app && tsx test/portal/start.ts',
+    env: { PORT: '8181', APP_PORT: '5181', APP_MODE: 'dist', PORTAL_DATA: '.portal-data/e2e' },
+    url: `${PORTAL}/__portal/conditions`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+  },
+})

@@ -1,0 +1,98 @@
+import { render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openTaskCard, type FramedApp } from '../../test/dom/frame-harness'
+
+// Every test boots the real app through the real SDK against the local portal, so each gets fresh
+// modules: the SDK and our connect() keep one frame per page, as they should in production.
+async function renderApp(lang = 'en') {
+  vi.resetModules()
+  const { App } = await import('./app')
+  const { createQueryClient } = await import('./query-client')
+  const queryClient = createQueryClient()
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
+  return render(<App initialLang={lang} queryClient={queryClient} />)
+}
+
+async function newestMessages(app: FramedApp, chatId: number, limit: number) {
+  const auth = app.portal.issueToken(1).AUTH_ID
+  const response = await fetch(`${app.origin}/rest/im.dialog.messages.get`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, LIMIT: limit, auth }),
+  })
+  const body = (await response.json()) as { result: { messages: { id: number; text: string; params: unknown }[] } }
+  return body.result.messages
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+let app: FramedApp | undefined
+beforeEach(() => sessionStorage.clear())
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('the app inside a task card', () => {
+  it('shows the newest messages of the task chat, newest last, with authors and times', async () => {
+    app = await openTaskCard({ taskId: 1 })
+    await renderApp()
+    const feed = await screen.findByRole('feed', { name: 'Task chat' }, { timeout: 10_000 })
+    const articles = await within(feed).findAllByRole('article', {}, { timeout: 10_000 })
+    expect(articles).toHaveLength(50)
+    expect(feed).toHaveAttribute('aria-busy', 'false')
+
+    const chatId = app.portal.getTask(1)!.chatId!
+    const [newest] = await newestMessages(app, chatId, 1)
+    const last = articles[articles.length - 1]!
+    const params = newest!.params as Record<string, unknown>
+    if (params['IS_DELETED'] !== 'Y') expect(collapse(last.textContent ?? '')).toContain(collapse(newest!.text))
+    expect(within(last).getByText((_, el) => el?.tagName === 'TIME')).toHaveAttribute('datetime')
+  })
+
+  it('says the task has no chat yet instead of showing an empty feed', async () => {
+    app = await openTaskCard({ taskId: 2 })
+    await renderApp()
+    expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
+  })
+
+  it('explains a chat the user is not a member of', async () => {
+    app = await openTaskCard({ taskId: 4 })
+    await renderApp()
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You do not have access to this task or its chat')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled()
+  })
+
+  it('says so when the task cannot be opened by this user', async () => {
+    app = await openTaskCard({ taskId: 3 })
+    await renderApp()
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('This task could not be found')
+  })
+
+  it('falls back to im.dialog.messages.get on a portal without tail', async () => {
+    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, legacyIm: true })
+    await renderApp()
+    const feed = await screen.findByRole('feed', { name: 'Task chat' }, { timeout: 10_000 })
+    expect(await within(feed).findAllByRole('article', {}, { timeout: 10_000 })).toHaveLength(50)
+  })
+
+  it('speaks the portal language', async () => {
+    app = await openTaskCard({ taskId: 1, lang: 'ru' })
+    await renderApp('ru')
+    expect(await screen.findByRole('feed', { name: 'Чат задачи' }, { timeout: 10_000 })).toBeInTheDocument()
+  })
+
+  it('shows a clear screen when the placement carries no task id', async () => {
+    app = await openTaskCard({ rawOptions: '' })
+    await renderApp()
+    expect(await screen.findByRole('heading', { name: 'This card did not say which task it shows' }, { timeout: 10_000 })).toBeVisible()
+  })
+})
+
+describe('the app outside a frame', () => {
+  it('asks to be opened from a task card', async () => {
+    window.name = ''
+    await renderApp()
+    expect(await screen.findByRole('heading', { name: 'Open this app from a Bitrix24 task card' })).toBeVisible()
+  })
+})

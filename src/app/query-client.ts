@@ -1,0 +1,22 @@
+import { QueryClient } from '@tanstack/react-query'
+import { isPortalError } from '../b24/portal-error'
+
+/**
+ * The SDK already retries rate limits and network faults with backoff, so the query layer only
+ * retries once more, and never on errors that a retry cannot fix.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) => {
+          if (isPortalError(error) && ['access', 'scope', 'not-found', 'auth', 'invalid', 'method-missing'].includes(error.kind)) return false
+          return failures < 1
+        },
+      },
+      mutations: { retry: false },
+    },
+  })
+}

@@ -1,0 +1,65 @@
+import { initializeB24Frame, type B24Frame } from '@bitrix24/b24jssdk'
+import { createPortalClient, type PortalClient } from './portal-client'
+import { PortalError } from './portal-error'
+import { toPortalError } from './to-portal-error'
+
+/** What the app learns from the portal page when it starts. */
+export interface PortalSession {
+  client: PortalClient
+  /** The portal's LANG (e.g. 'en', 'ru'). */
+  lang: string
+  placement: string
+  /** Raw placement options: an object on most portals, '' on some; parsed by the caller. */
+  placementOptions: unknown
+  isAdmin: boolean
+}
+
+/** The parent page gets this long to answer the handshake before we say it did not. */
+const HANDSHAKE_TIMEOUT_MS = 15_000
+
+let session: Promise<PortalSession> | undefined
+
+/**
+ * Initialises the frame once per page. The SDK caches the frame itself and a destroyed frame
+ * cannot be revived, so this is never torn down from React effects (StrictMode would remount
+ * into a dead frame); a failed attempt is forgotten so that "Try again" starts fresh.
+ */
+export function connectToPortal(): Promise<PortalSession> {
+  session ??= open().catch((error: unknown) => {
+    session = undefined
+    throw toPortalError(error)
+  })
+  return session
+}
+
+async function open(): Promise<PortalSession> {
+  const b24 = await withTimeout(initializeB24Frame())
+  return {
+    client: createPortalClient(b24),
+    lang: b24.getLang(),
+    placement: b24.placement.placement,
+    placementOptions: b24.placement.options as unknown,
+    isAdmin: b24.auth.isAdmin,
+  }
+}
+
+// getInitData has no timeout in the SDK: a page that frames us but never answers would
+// otherwise leave a blank app forever.
+function withTimeout(handshake: Promise<B24Frame>): Promise<B24Frame> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new PortalError('frame-timeout', 'FRAME_TIMEOUT', 'The portal page did not answer the handshake')),
+      HANDSHAKE_TIMEOUT_MS,
+    )
+    handshake.then(
+      (b24) => {
+        clearTimeout(timer)
+        resolve(b24)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error)
+      },
+    )
+  })
+}

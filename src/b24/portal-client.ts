@@ -1,0 +1,72 @@
+import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
+import { toPortalError } from './to-portal-error'
+import type { PortalError } from './portal-error'
+
+export type Params = Record<string, unknown>
+
+/** One row of a v2 batch: the row's payload, or the error the portal gave for that row alone. */
+export type BatchRow = { ok: true; data: unknown } | { ok: false; error: PortalError }
+
+/**
+ * What the features may ask of the portal. Every method returns the `result` payload or throws one
+ * PortalError, so React Query sees ordinary rejected promises and nothing outside src/b24 touches
+ * AjaxResult.
+ */
+export interface PortalClient {
+  callV2(method: string, params?: Params): Promise<unknown>
+  callV3(method: string, params?: Params): Promise<unknown>
+  /** v2 `batch` with halt off: rows fail one by one. `$result[key][…]` chains rows in one round trip. */
+  batchV2(calls: Record<string, [method: string, params: Params]>): Promise<Record<string, BatchRow>>
+}
+
+function unwrap(result: AjaxResult<unknown>): unknown {
+  if (!result.isSuccess) throw toPortalError(result.getErrors().next().value)
+  return result.getData()?.result
+}
+
+export function createPortalClient(b24: B24Frame): PortalClient {
+  return {
+    async callV2(method, params = {}) {
+      try {
+        return unwrap(await b24.actions.v2.call.make({ method, params }))
+      } catch (error) {
+        throw toPortalError(error)
+      }
+    },
+    async callV3(method, params = {}) {
+      try {
+        return unwrap(await b24.actions.v3.call.make({ method, params }))
+      } catch (error) {
+        throw toPortalError(error)
+      }
+    },
+    async batchV2(calls) {
+      let response
+      try {
+        response = await b24.actions.v2.batch.make({
+          calls,
+          options: { isHaltOnError: false, returnAjaxResult: true },
+        })
+      } catch (error) {
+        throw toPortalError(error)
+      }
+      const rows = (response.getData() ?? {}) as Record<string, AjaxResult<unknown>>
+      const out: Record<string, BatchRow> = {}
+      for (const key of Object.keys(calls)) {
+        const row = rows[key]
+        if (!row) {
+          // The SDK drops rows it could not read; report them rather than inventing data.
+          const cause = response.errors.get(key) ?? new Error(`No answer for batch row ${key}`)
+          out[key] = { ok: false, error: toPortalError(cause) }
+          continue
+        }
+        try {
+          out[key] = { ok: true, data: unwrap(row) }
+        } catch (error) {
+          out[key] = { ok: false, error: toPortalError(error) }
+        }
+      }
+      return out
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import * as v from 'valibot'
+import { PortalError } from '../../../b24/portal-error'
+import type { Params, PortalClient } from '../../../b24/portal-client'
+import type { HistoryPage, TaskChat } from '../types'
+import { toHistoryPage } from './map-history'
+import { historySource, rememberLegacyHistory, type HistorySource } from './history-source'
+import { WireTaskV2 } from './wire'
+
+/** The opening page is small so it paints fast; older pages are as large as the method allows. */
+export const OPENING_PAGE = 50
+const OLDER_PAGE: Record<HistorySource, number> = { tail: 200, legacy: 50 }
+
+/** im.v2.Chat.Message.tail (v2, undocumented) or im.dialog.messages.get (v2): one page older than `beforeId`. */
+function historyCall(source: HistorySource, chatId: number | string, limit: number, beforeId?: number): [string, Params] {
+  if (source === 'tail') {
+    const params: Params = { chatId, limit, order: { id: 'DESC' } }
+    if (beforeId) params['filter'] = { lastId: beforeId }
+    return ['im.v2.Chat.Message.tail', params]
+  }
+  const params: Params = { DIALOG_ID: `chat${chatId}`, LIMIT: limit }
+  if (beforeId) params['LAST_ID'] = beforeId
+  return ['im.dialog.messages.get', params]
+}
+
+function toTaskChat(taskId: number, raw: unknown): TaskChat {
+  const wire = v.parse(WireTaskV2, raw)
+  // v2 answers [] both for a missing task and for one the user may not open.
+  if (Array.isArray(wire)) throw new PortalError('not-found', 'TASK_NOT_AVAILABLE', `Task ${taskId} is not available`)
+  const chatId = typeof wire.task.chatId === 'number' && wire.task.chatId > 0 ? wire.task.chatId : null
+  return { taskId, title: wire.task.title ?? '', chatId }
+}
+
+export interface Opening {
+  task: TaskChat
+  /** null when the task has no chat yet. */
+  page: HistoryPage | null
+}
+
+/**
+ * tasks.task.get (v2) and the newest history page in ONE batch round trip: the page's chat id is
+ * chained from the task row with `$result[task][task][chatId]`, so the first paint needs no
+ * second request. Only a legacy portal, the first time it is met, costs one more.
+ */
+export async function getOpening(client: PortalClient, taskId: number): Promise<Opening> {
+  const source = historySource()
+  const rows = await client.batchV2({
+    task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
+    page: historyCall(source, '$result[task][task][chatId]', OPENING_PAGE),
+  })
+  const taskRow = rows['task']
+  if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
+  const task = toTaskChat(taskId, taskRow.data)
+  if (task.chatId === null) return { task, page: null }
+
+  const pageRow = rows['page']
+  if (pageRow?.ok) return { task, page: toHistoryPage(pageRow.data) }
+  if (source === 'tail' && pageRow?.error.kind === 'method-missing') {
+    rememberLegacyHistory()
+    return { task, page: await getOlderPage(client, task.chatId, undefined, OPENING_PAGE) }
+  }
+  throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+}
+
+/** One page of messages older than `beforeId` (the newest page when it is undefined). */
+export async function getOlderPage(
+  client: PortalClient,
+  chatId: number,
+  beforeId: number | undefined,
+  limit?: number,
+): Promise<HistoryPage> {
+  const source = historySource()
+  const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
+  try {
+    return toHistoryPage(await client.callV2(method, params))
+  } catch (error) {
+    if (source === 'tail' && error instanceof PortalError && error.kind === 'method-missing') {
+      rememberLegacyHistory()
+      return getOlderPage(client, chatId, beforeId, limit)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest'
+import { toHistoryPage } from './map-history'
+
+// Shapes as the reference documents them (bitrix24-rest.md §3.1 and §3.2): snake_case messages and
+// users from im.dialog.messages.get; snake_case messages with camelCase users and isSystem from tail.
+const legacyAnswer = {
+  chat_id: 58,
+  messages: [
+    { id: 84877, chat_id: 58, author_id: 503, date: '2026-03-04T09:43:26+03:00', text: 'We are very happy to have you!', params: { LIKE: [547] }, uuid: 'u1' },
+    { id: 84876, chat_id: 58, author_id: 503, date: '2026-03-04T09:43:24+03:00', text: 'Spec attached', params: { FILE_ID: [5255], IS_EDITED: 'Y' } },
+    { id: 84869, chat_id: 58, author_id: 0, date: '2026-03-04T09:42:31+03:00', text: '[USER=503 REPLACE]Klaus Weber[/USER] invited', params: [], uuid: null },
+  ],
+  users: [{ id: 503, name: 'Klaus Weber', first_name: 'Klaus', last_name: 'Weber', color: '#4ba984', avatar: '', bot: false }],
+  files: [{ id: 5255, chatId: 58, type: 'image', name: 'image.png', size: 2144, urlDownload: 'https://portal.example/dl/5255' }],
+}
+
+describe('toHistoryPage', () => {
+  it('maps im.dialog.messages.get into reading order with domain fields', () => {
+    const page = toHistoryPage(legacyAnswer)
+    expect(page.messages.map((m) => m.id)).toEqual([84869, 84876, 84877])
+    const [system, withFile, plain] = page.messages
+    expect(system).toMatchObject({ isSystem: true, authorId: 0, fileIds: [], isEdited: false })
+    expect(withFile).toMatchObject({ authorId: 503, chatId: 58, fileIds: [5255], isEdited: true, isDeleted: false })
+    expect(plain!.date.toISOString()).toBe('2026-03-04T06:43:26.000Z')
+    expect(page.authors).toEqual([{ id: 503, name: 'Klaus Weber', avatarUrl: null, color: '#4ba984', isBot: false }])
+    expect(page.files).toEqual([{ id: 5255, name: 'image.png', kind: 'image', size: 2144, url: 'https://portal.example/dl/5255' }])
+    // The legacy method has no hasNextPage: a non-empty page means there may be more.
+    expect(page.hasOlder).toBe(true)
+  })
+
+  it('maps tail answers: camelCase users, isSystem, hasNextPage, string ids, deleted and replies', () => {
+    const page = toHistoryPage({
+      messages: [
+        { id: '9123', chat_id: 58, author_id: '20294', date: '2026-06-10T14:51:00+02:00', text: 'deployed', isSystem: false, params: { IS_DELETED: 'Y', REPLY_ID: '9100' } },
+        { id: 9124, chatId: 58, authorId: 0, date: '2026-06-10T14:52:00+02:00', text: null, isSystem: true, params: null },
+      ],
+      users: [{ id: 20294, name: '', firstName: 'Ann', lastName: 'Lee', avatar: 'https://p/a.jpg', color: '#df532d', bot: true }],
+      files: [],
+      hasNextPage: false,
+    })
+    expect(page.messages[0]).toMatchObject({ id: 9123, authorId: 20294, isDeleted: true, replyToId: 9100, isSystem: false })
+    expect(page.messages[1]).toMatchObject({ id: 9124, authorId: 0, isSystem: true, text: '' })
+    expect(page.authors[0]).toEqual({ id: 20294, name: 'Ann Lee', avatarUrl: 'https://p/a.jpg', color: '#df532d', isBot: true })
+    expect(page.hasOlder).toBe(false)
+  })
+
+  it('drops a malformed row instead of failing the page, and ends history on an empty legacy page', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const page = toHistoryPage({ messages: [{ id: 'x', date: 3 }, legacyAnswer.messages[0]], users: [], files: [] })
+    expect(page.messages.map((m) => m.id)).toEqual([84877])
+    expect(warn).toHaveBeenCalledOnce()
+    expect(toHistoryPage({ messages: [], users: [], files: [] }).hasOlder).toBe(false)
+    warn.mockRestore()
+  })
+
+  it('rejects an answer that is not a history page at all', () => {
+    expect(() => toHistoryPage({ result: 'nope' })).toThrow()
+  })
+})

@@ -1,0 +1,74 @@
+import * as v from 'valibot'
+import type { Author, ChatFile, HistoryPage, Message } from '../types'
+import { WireFile, WireHistory, WireMessage, WireUser } from './wire'
+
+type Params = Record<string, unknown>
+
+function ids(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : value == null ? [] : [value]
+  return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0)
+}
+
+export function toMessage(wire: WireMessage): Message {
+  const params: Params = wire.params && !Array.isArray(wire.params) ? wire.params : {}
+  const authorId = wire.author_id ?? wire.authorId ?? 0
+  const replyTo = ids(params['REPLY_ID'])[0]
+  return {
+    id: wire.id,
+    chatId: wire.chat_id ?? wire.chatId ?? 0,
+    authorId,
+    // author 0 is how Bitrix marks system messages; isSystem only exists in the v2 format.
+    isSystem: wire.isSystem === true || authorId === 0,
+    date: new Date(wire.date),
+    text: wire.text ?? '',
+    isEdited: params['IS_EDITED'] === 'Y',
+    isDeleted: params['IS_DELETED'] === 'Y',
+    fileIds: ids(params['FILE_ID']),
+    replyToId: replyTo ?? null,
+  }
+}
+
+export function toAuthor(wire: WireUser): Author {
+  const composed = [wire.first_name ?? wire.firstName, wire.last_name ?? wire.lastName].filter(Boolean).join(' ')
+  return {
+    id: wire.id,
+    name: wire.name?.trim() || composed || `#${wire.id}`,
+    avatarUrl: wire.avatar ? wire.avatar : null,
+    color: wire.color || '#8a94a6',
+    isBot: wire.bot === true,
+  }
+}
+
+const FILE_KINDS = ['image', 'video', 'audio'] as const
+
+export function toChatFile(wire: WireFile): ChatFile {
+  const kind = FILE_KINDS.find((k) => k === wire.type) ?? 'file'
+  return { id: wire.id, name: wire.name ?? `file-${wire.id}`, kind, size: wire.size ?? 0, url: wire.urlDownload ?? wire.urlShow ?? null }
+}
+
+/** Maps each row that fits its schema; a malformed row is dropped rather than breaking the page. */
+function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: (row: v.InferOutput<S>) => T): T[] {
+  const out: T[] = []
+  for (const row of rows) {
+    const parsed = v.safeParse(schema, row)
+    if (parsed.success) out.push(map(parsed.output))
+    else console.warn('Skipped a row the portal sent in an unexpected shape', parsed.issues[0]?.message)
+  }
+  return out
+}
+
+/**
+ * Maps a history answer (tail or im.dialog.messages.get; both come newest first) into a page in
+ * reading order. `hasOlder` comes from tail's `hasNextPage`; the legacy method has no such flag,
+ * so there only an empty page ends the history (pages can be longer than LIMIT there).
+ */
+export function toHistoryPage(raw: unknown): HistoryPage {
+  const wire = v.parse(WireHistory, raw)
+  const messages = mapRows(wire.messages, WireMessage, toMessage).sort((a, b) => a.id - b.id)
+  return {
+    messages,
+    authors: mapRows(wire.users, WireUser, toAuthor),
+    files: mapRows(wire.files, WireFile, toChatFile),
+    hasOlder: wire.hasNextPage ?? messages.length > 0,
+  }
+}

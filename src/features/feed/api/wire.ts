@@ -1,0 +1,69 @@
+import * as v from 'valibot'
+
+// Wire shapes of the im methods. Casing differs by method and portal version (messages are
+// snake_case in im.dialog.messages.get and mostly in tail, camelCase in newer builds; files are
+// camelCase everywhere), so each schema accepts both and the mappers pick whichever came.
+
+const Id = v.pipe(
+  v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]),
+  v.transform((value) => Number(value)),
+)
+
+/** PHP sends an empty params object as `[]`, sometimes as null. */
+const Params = v.nullish(v.union([v.array(v.unknown()), v.record(v.string(), v.unknown())]))
+
+export const WireMessage = v.looseObject({
+  id: Id,
+  chat_id: v.optional(Id),
+  chatId: v.optional(Id),
+  author_id: v.optional(Id),
+  authorId: v.optional(Id),
+  date: v.string(),
+  text: v.nullish(v.string()),
+  isSystem: v.optional(v.boolean()),
+  params: Params,
+})
+export type WireMessage = v.InferOutput<typeof WireMessage>
+
+export const WireUser = v.looseObject({
+  id: Id,
+  name: v.nullish(v.string()),
+  first_name: v.nullish(v.string()),
+  firstName: v.nullish(v.string()),
+  last_name: v.nullish(v.string()),
+  lastName: v.nullish(v.string()),
+  avatar: v.nullish(v.string()),
+  color: v.nullish(v.string()),
+  bot: v.nullish(v.boolean()),
+})
+export type WireUser = v.InferOutput<typeof WireUser>
+
+export const WireFile = v.looseObject({
+  id: Id,
+  name: v.nullish(v.string()),
+  type: v.nullish(v.string()),
+  size: v.nullish(v.number()),
+  urlDownload: v.nullish(v.string()),
+  urlShow: v.nullish(v.string()),
+})
+export type WireFile = v.InferOutput<typeof WireFile>
+
+/** Both history methods answer `{messages, users, files}`; only tail adds `hasNextPage`. */
+export const WireHistory = v.looseObject({
+  messages: v.array(v.unknown()),
+  users: v.optional(v.array(v.unknown()), []),
+  files: v.optional(v.array(v.unknown()), []),
+  hasNextPage: v.optional(v.boolean()),
+})
+
+/** v2 tasks.task.get: `{task:{id:"1", title, chatId}}`, or `[]` when the task is missing or closed to the user. */
+export const WireTaskV2 = v.union([
+  v.looseObject({
+    task: v.looseObject({
+      id: Id,
+      title: v.nullish(v.string()),
+      chatId: v.nullish(v.union([Id, v.literal('')])),
+    }),
+  }),
+  v.array(v.unknown()),
+])

@@ -1,0 +1,48 @@
+/** A chat message as the app thinks of it; wire field names never get past api/. */
+export interface Message {
+  id: number
+  chatId: number
+  /** 0 for system messages. */
+  authorId: number
+  isSystem: boolean
+  date: Date
+  /** BB-code as stored by the portal. */
+  text: string
+  isEdited: boolean
+  isDeleted: boolean
+  fileIds: number[]
+  replyToId: number | null
+}
+
+export interface Author {
+  id: number
+  name: string
+  /** Absolute URL, or null when the user has no photo (initials and colour are shown instead). */
+  avatarUrl: string | null
+  color: string
+  isBot: boolean
+}
+
+export interface ChatFile {
+  id: number
+  name: string
+  kind: 'image' | 'video' | 'audio' | 'file'
+  size: number
+  url: string | null
+}
+
+/** One page of history, oldest message first. */
+export interface HistoryPage {
+  messages: Message[]
+  authors: Author[]
+  files: ChatFile[]
+  /** Whether older messages exist before this page. */
+  hasOlder: boolean
+}
+
+export interface TaskChat {
+  taskId: number
+  title: string
+  /** null while the task has no chat yet (the portal creates it with the first message). */
+  chatId: number | null
+}

@@ -1,0 +1,36 @@
+/** English: the source catalogue. Every other language must have every key (checked by a test). */
+export const en = {
+  'app.title': 'Task chat',
+  'boot.connecting': 'Connecting to Bitrix24…',
+  'boot.notInFrame.title': 'Open this app from a Bitrix24 task card',
+  'boot.notInFrame.body': 'Task Chat works inside Bitrix24. Open any task in your portal and choose the Task chat tab.',
+  'boot.timeout.title': 'The portal did not answer',
+  'boot.timeout.body': 'Bitrix24 opened the app but did not finish connecting. Reload the task card to try again.',
+  'boot.noTask.title': 'This card did not say which task it shows',
+  'boot.noTask.body': 'Task Chat needs a task id from the task card. Open the app from the Task chat tab of a task.',
+  'boot.failed.title': 'Task Chat could not start',
+  'action.retry': 'Try again',
+  'action.reload': 'Reload',
+  'feed.label': 'Task chat',
+  'feed.loading': 'Loading messages…',
+  'feed.empty': 'No messages yet. Start the conversation below.',
+  'feed.noChat': 'This task has no chat yet. The first message will start it.',
+  'feed.system': 'System',
+  'feed.deleted': 'This message has been deleted.',
+  'feed.edited': 'edited',
+  'feed.unknownAuthor': 'Unknown user',
+  'feed.file': 'File: {name}',
+  'error.auth': 'Your Bitrix24 session has ended. Reload the task card to sign in again.',
+  'error.access': 'You do not have access to this task or its chat. Ask the task’s creator to add you.',
+  'error.scope': 'The app was installed without access to chats or tasks. Ask your Bitrix24 administrator to reinstall it with the “im” and “task” permissions.',
+  'error.notFound': 'This task could not be found. It may have been deleted.',
+  'error.rateLimit': 'Bitrix24 is asking the app to slow down. Wait a moment and try again.',
+  'error.network': 'Cannot reach Bitrix24. Check your connection and try again.',
+  'error.unavailable': 'Bitrix24 had a problem answering. Try again in a moment.',
+  'error.methodMissing': 'Your Bitrix24 does not support a feature this app needs. Ask your administrator to update the portal.',
+  'error.invalid': 'Bitrix24 did not accept the request: {detail}',
+  'error.unknown': 'Something went wrong: {detail}',
+} as const
+
+export type MessageKey = keyof typeof en
+export type Catalogue = Record<MessageKey, string>

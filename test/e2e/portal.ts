@@ -1,0 +1,24 @@
+import type { APIRequestContext } from '@playwright/test'
+import { PORTAL } from '../../playwright.config'
+
+/** Test-side access to the local portal: its control API and REST as a given user. */
+export async function resetPortal(request: APIRequestContext, conditions: Record<string, unknown> = {}) {
+  await request.post(`${PORTAL}/__portal/reset`)
+  await request.post(`${PORTAL}/__portal/conditions`, {
+    data: { latencyMs: 0, failureRate: 0, legacyIm: false, tokenTtlS: 3600, rateLimit: true, ...conditions },
+  })
+}
+
+export async function rest<T>(request: APIRequestContext, method: string, params: Record<string, unknown>, userId = 1): Promise<T> {
+  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId } })).json()) as { AUTH_ID: string }
+  const response = await request.post(`${PORTAL}/rest/${method}`, { data: { ...params, auth: token.AUTH_ID } })
+  const body = (await response.json()) as { result: T }
+  return body.result
+}
+
+export interface WireMessage {
+  id: number
+  author_id: number
+  text: string
+  params: Record<string, unknown> | []
+}
