@@ -20,11 +20,13 @@ async function newestMessages(app: FramedApp, chatId: number, limit: number) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, LIMIT: limit, auth }),
   })
-  const body = (await response.json()) as { result: { messages: { id: number; text: string; params: unknown }[] } }
+  const body = (await response.json()) as { result: { messages: { id: number; author_id: number; date: string; text: string; params: unknown }[] } }
   return body.result.messages
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
+const isPlainHuman = (m: { author_id: number; text: string; params: unknown }) =>
+  m.author_id !== 0 && !/[[\]]|>>|---/.test(m.text) && !(m.params && (m.params as Record<string, unknown>)['IS_DELETED'] === 'Y')
 
 let app: FramedApp | undefined
 beforeEach(() => sessionStorage.clear())
@@ -42,12 +44,13 @@ describe('the app inside a task card', () => {
     expect(articles).toHaveLength(50)
     expect(feed).toHaveAttribute('aria-busy', 'false')
 
+    // The newest plain-text human message (no BB-code to render) must be on screen as written.
     const chatId = app.portal.getTask(1)!.chatId!
-    const [newest] = await newestMessages(app, chatId, 1)
+    const recent = await newestMessages(app, chatId, 50)
+    const plain = recent.find((m) => isPlainHuman(m))!
+    expect(collapse(feed.textContent ?? '')).toContain(collapse(plain.text))
     const last = articles[articles.length - 1]!
-    const params = newest!.params as Record<string, unknown>
-    if (params['IS_DELETED'] !== 'Y') expect(collapse(last.textContent ?? '')).toContain(collapse(newest!.text))
-    expect(within(last).getByText((_, el) => el?.tagName === 'TIME')).toHaveAttribute('datetime')
+    expect(last.querySelector('time')).toHaveAttribute('datetime', new Date(recent[0]!.date).toISOString())
   })
 
   it('says the task has no chat yet instead of showing an empty feed', async () => {

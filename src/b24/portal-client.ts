@@ -13,6 +13,8 @@ export type BatchRow = { ok: true; data: unknown } | { ok: false; error: PortalE
  * AjaxResult.
  */
 export interface PortalClient {
+  /** The portal's origin, e.g. https://acme.bitrix24.com: the base for relative links in messages. */
+  readonly origin: string
   callV2(method: string, params?: Params): Promise<unknown>
   callV3(method: string, params?: Params): Promise<unknown>
   /** v2 `batch` with halt off: rows fail one by one. `$result[key][…]` chains rows in one round trip. */
@@ -26,6 +28,7 @@ function unwrap(result: AjaxResult<unknown>): unknown {
 
 export function createPortalClient(b24: B24Frame): PortalClient {
   return {
+    origin: b24.getTargetOrigin(),
     async callV2(method, params = {}) {
       try {
         return unwrap(await b24.actions.v2.call.make({ method, params }))

@@ -19,6 +19,7 @@ export const de: Catalogue = {
   'feed.system': 'System',
   'feed.deleted': 'Diese Nachricht wurde gelöscht.',
   'feed.edited': 'bearbeitet',
+  'feed.mentionAll': 'alle',
   'feed.unknownAuthor': 'Unbekannter Benutzer',
   'feed.file': 'Datei: {name}',
   'error.auth': 'Ihre Bitrix24-Sitzung ist abgelaufen. Laden Sie die Aufgabenkarte neu, um sich erneut anzumelden.',

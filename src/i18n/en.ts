@@ -18,6 +18,7 @@ export const en = {
   'feed.system': 'System',
   'feed.deleted': 'This message has been deleted.',
   'feed.edited': 'edited',
+  'feed.mentionAll': 'everyone',
   'feed.unknownAuthor': 'Unknown user',
   'feed.file': 'File: {name}',
   'error.auth': 'Your Bitrix24 session has ended. Reload the task card to sign in again.',

@@ -19,6 +19,7 @@ export const ru: Catalogue = {
   'feed.system': 'Система',
   'feed.deleted': 'Сообщение удалено.',
   'feed.edited': 'изменено',
+  'feed.mentionAll': 'все',
   'feed.unknownAuthor': 'Неизвестный пользователь',
   'feed.file': 'Файл: {name}',
   'error.auth': 'Сеанс Битрикс24 завершён. Перезагрузите карточку задачи, чтобы войти снова.',

@@ -19,6 +19,7 @@ export async function rest<T>(request: APIRequestContext, method: string, params
 export interface WireMessage {
   id: number
   author_id: number
+  date: string
   text: string
   params: Record<string, unknown> | []
 }

@@ -1,5 +1,7 @@
 import { memo } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import { MessageText } from '../bbcode/message-text'
+import type { RenderContext } from '../bbcode/render-bbcode'
 import type { Author, ChatFile, Message } from '../types'
 import { AuthorAvatar } from './author-avatar'
 
@@ -9,10 +11,11 @@ interface Props {
   files: ChatFile[]
   position: number
   total: number
+  textContext: RenderContext
 }
 
-/** One message as an `article` of the feed. Text is shown as plain text until the BB-code renderer lands. */
-export const MessageItem = memo(function MessageItem({ message, author, files, position, total }: Props) {
+/** One message as an `article` of the feed. */
+export const MessageItem = memo(function MessageItem({ message, author, files, position, total, textContext }: Props) {
   const { t, locale } = useI18n()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
   const idBase = `message-${message.id}`
@@ -39,7 +42,7 @@ export const MessageItem = memo(function MessageItem({ message, author, files, p
         {message.isDeleted ? (
           <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
         ) : (
-          <p className="message__text">{message.text}</p>
+          <MessageText text={message.text} ctx={textContext} />
         )}
         {files.length > 0 && !message.isDeleted && (
           <ul className="message__files">

@@ -32,7 +32,14 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { page } = opening.data
   const note = page === null ? t('feed.noChat') : page.messages.length === 0 ? t('feed.empty') : null
   return (
-    <MessageFeed label={t('feed.label')} busy={opening.isFetching} messages={page?.messages ?? []} authors={page?.authors ?? []} files={page?.files ?? []}>
+    <MessageFeed
+      label={t('feed.label')}
+      busy={opening.isFetching}
+      messages={page?.messages ?? []}
+      authors={page?.authors ?? []}
+      files={page?.files ?? []}
+      portalOrigin={client.origin}
+    >
       {note && <p className="feed-note">{note}</p>}
     </MessageFeed>
   )

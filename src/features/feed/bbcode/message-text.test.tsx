@@ -1,0 +1,65 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { MessageText } from './message-text'
+import type { RenderContext } from './render-bbcode'
+
+const ctx: RenderContext = {
+  userName: (id) => ({ 2: 'Мария Иванова', 5: 'Emily Zhang' })[id],
+  baseUrl: 'http://127.0.0.1:8080',
+  allLabel: 'all',
+}
+const show = (text: string) => render(<MessageText text={text} ctx={ctx} />).container
+
+describe('MessageText renders Bitrix BB-code', () => {
+  it('formats bold, italic, underline and strike, in any tag case', () => {
+    const root = show('[b]bold[/b] [I]it[/i] [u]under[/u] [s]gone[/s]')
+    expect(root.querySelector('strong')).toHaveTextContent('bold')
+    expect(root.querySelector('em')).toHaveTextContent('it')
+    expect(root.querySelector('u')).toHaveTextContent('under')
+    expect(root.querySelector('s')).toHaveTextContent('gone')
+  })
+
+  it('makes links from both url forms and from bare addresses, opening in a new tab', () => {
+    show('[url=https://example.com/a?x=1&y=2]the brief[/url], [URL]http://example.org[/URL] and https://bitrix24.com/x.')
+    expect(screen.getByRole('link', { name: 'the brief' })).toHaveAttribute('href', 'https://example.com/a?x=1&y=2')
+    expect(screen.getByRole('link', { name: 'http://example.org' })).toHaveAttribute('href', 'http://example.org/')
+    const bare = screen.getByRole('link', { name: 'https://bitrix24.com/x' })
+    expect(bare).toHaveAttribute('target', '_blank')
+    expect(bare).toHaveAttribute('rel', 'noopener noreferrer')
+  })
+
+  it('shows mentions in both forms, and names an id-only mention from the page’s users', () => {
+    const root = show('[USER=2 REPLACE]Мария Иванова[/USER], [user=5][/user] and [USER=all]')
+    expect(root).toHaveTextContent('@Мария Иванова, @Emily Zhang and @all')
+  })
+
+  it('quotes both ways: >> lines and the dashed block', () => {
+    const dashes = '-'.repeat(54)
+    const root = show(`>>Can we ship on Friday?\nYes.\n${dashes}\nJohn Carter [03.11.2026 10:00]\nDraft is ready\n${dashes}\nThanks!`)
+    const quotes = root.querySelectorAll('blockquote')
+    expect(quotes).toHaveLength(2)
+    expect(quotes[0]).toHaveTextContent('Can we ship on Friday?')
+    expect(quotes[1]).toHaveTextContent('Draft is ready')
+    expect(root).toHaveTextContent('Thanks!')
+  })
+
+  it('keeps code literal, and colour and size only when safe', () => {
+    const root = show('[code][b]not bold[/b][/code] [color=#ff0000]red[/color] [size=40]big[/size] [color=red;background:url(x)]plain[/color]')
+    expect(root.querySelector('code')).toHaveTextContent('[b]not bold[/b]')
+    expect(root.querySelector('code strong')).toBeNull()
+    expect(screen.getByText('red')).toHaveStyle({ color: '#ff0000' })
+    expect(screen.getByText('big')).toHaveStyle({ fontSize: '24px' })
+    expect(screen.getByText('plain', { exact: false }).getAttribute('style')).toBeNull()
+  })
+
+  it('shows unknown tags as the plain text they were written as, and keeps the text of unclosed tags', () => {
+    const root = show('[ATTACH=3] [foo=bar]x[/foo] [b]unclosed [i]nest')
+    expect(root).toHaveTextContent('[ATTACH=3] [foo=bar]x[/foo] unclosed nest')
+  })
+
+  it('keeps line breaks, both newlines and [br]', () => {
+    const root = show('one\ntwo[br]three')
+    expect(root.querySelectorAll('br')).toHaveLength(1)
+    expect(root.textContent).toContain('one\ntwo')
+  })
+})

@@ -1,0 +1,115 @@
+import { parse } from '@bbob/parser'
+import { Fragment, type ReactNode } from 'react'
+import { safeColor, safeFontSize, safeHref } from './safe-url'
+
+type Node = string | number | null | TagNode
+interface TagNode {
+  tag: string
+  attrs?: Record<string, unknown>
+  content?: Node | Node[] | null
+  start?: { from: number; to: number }
+  end?: { from: number; to: number }
+}
+
+export interface RenderContext {
+  /** Display name for a mentioned user id, when the page brought it. */
+  userName(id: number): string | undefined
+  /** Base for relative links (the portal origin). */
+  baseUrl?: string
+  allLabel: string
+}
+
+const BARE_URL = /\b(https?:\/\/[^\s<>[\]"']+[^\s<>[\]"'.,;:!?)])/g
+
+/** The `[tag=value]` form reaches us as attrs `{value: value}`; `[user=5 REPLACE]` as `{"5 REPLACE": …}`. */
+function tagValue(node: TagNode): string {
+  const first = Object.keys(node.attrs ?? {})[0]
+  return first ?? ''
+}
+
+function childrenOf(node: TagNode): Node[] {
+  const c = node.content
+  return c == null ? [] : Array.isArray(c) ? c : [c]
+}
+
+function plainText(nodes: Node[], source: string): string {
+  return nodes.map((n) => (n && typeof n === 'object' ? sourceOf(n, source) : String(n ?? ''))).join('')
+}
+
+/** The exact characters a tag was written with, so unknown tags read back as typed. */
+function sourceOf(node: TagNode, source: string): string {
+  const open = node.start ? source.slice(node.start.from, node.start.to) : `[${node.tag}]`
+  const close = node.end ? source.slice(node.end.from, node.end.to) : ''
+  return open + plainText(childrenOf(node), source) + close
+}
+
+function linkifyText(text: string, key: string): ReactNode {
+  const parts = text.split(BARE_URL)
+  if (parts.length === 1) return text
+  return parts.map((part, i) => {
+    const href = i % 2 === 1 ? safeHref(part) : null
+    return href ? <a key={`${key}-${i}`} href={href} target="_blank" rel="noopener noreferrer">{part}</a> : part
+  })
+}
+
+function renderNodes(nodes: Node[], source: string, ctx: RenderContext, key: string): ReactNode[] {
+  return nodes.map((node, i) => renderNode(node, source, ctx, `${key}.${i}`))
+}
+
+function renderNode(node: Node, source: string, ctx: RenderContext, key: string): ReactNode {
+  if (node === null) return null
+  if (typeof node !== 'object') return <Fragment key={key}>{linkifyText(String(node), key)}</Fragment>
+  const inner = () => renderNodes(childrenOf(node), source, ctx, key)
+  const value = tagValue(node)
+  switch (node.tag.toLowerCase()) {
+    case 'b': return <strong key={key}>{inner()}</strong>
+    case 'i': return <em key={key}>{inner()}</em>
+    case 'u': return <u key={key}>{inner()}</u>
+    case 's': return <s key={key}>{inner()}</s>
+    case 'br': return <br key={key} />
+    case 'code': return <code key={key} className="bb-code">{plainText(childrenOf(node), source)}</code>
+    case 'quote': return <blockquote key={key} className="bb-quote">{inner()}</blockquote>
+    case 'url': {
+      const label = plainText(childrenOf(node), source)
+      const href = safeHref(value || label, ctx.baseUrl)
+      if (!href) return <Fragment key={key}>{value ? inner() : label}</Fragment>
+      return <a key={key} href={href} target="_blank" rel="noopener noreferrer">{value ? inner() : label}</a>
+    }
+    case 'user': {
+      const id = /^(\d+|all)\b/i.exec(value)?.[1]
+      if (!id) return <Fragment key={key}>{sourceOf(node, source)}</Fragment>
+      const written = plainText(childrenOf(node), source).trim()
+      const name = id.toLowerCase() === 'all' ? ctx.allLabel : written || ctx.userName(Number(id)) || `#${id}`
+      return <span key={key} className="bb-mention">@{name}</span>
+    }
+    case 'color': {
+      const color = safeColor(value)
+      return color ? <span key={key} style={{ color }}>{inner()}</span> : <Fragment key={key}>{inner()}</Fragment>
+    }
+    case 'size': {
+      const size = safeFontSize(value)
+      return size ? <span key={key} style={{ fontSize: `${size}px` }}>{inner()}</span> : <Fragment key={key}>{inner()}</Fragment>
+    }
+    // Actions and references whose target the app cannot act on: keep what the reader should see.
+    case 'send': case 'put': case 'call': case 'chat': case 'context': case 'dialog':
+      return <Fragment key={key}>{inner()}</Fragment>
+    default:
+      return <Fragment key={key}>{sourceOf(node, source)}</Fragment>
+  }
+}
+
+const PARSE_OPTIONS = { caseFreeTags: true, contextFreeTags: ['code'] }
+
+/** BB-code to React elements through an allow-list; nothing reaches the DOM as HTML. */
+export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): ReactNode[] {
+  // `[user=all]` is written without a closing tag; the parser reads it as text when the same
+  // message also holds a closed [user] tag, so close it first.
+  source = source.replace(/\[user=all\](?!\s*\[\/user\])/gi, (m) => `${m}[/USER]`)
+  let ast: Node[]
+  try {
+    ast = parse(source, PARSE_OPTIONS) as unknown as Node[]
+  } catch {
+    return [source] // a parser failure must never hide the message
+  }
+  return renderNodes(ast, source, ctx, key)
+}
