@@ -1,0 +1,55 @@
+/**
+ * Every change to the portal's state is one of these entries. Live calls build an entry,
+ * write it to the journal, then apply it; a restart replays the journal through the same
+ * `applyEntry`, so the state after a restart is exactly the state before it.
+ */
+import type { MessageParams, PlacementRec, Store } from './state.ts'
+
+export type Mutation =
+  | { op: 'message'; id: number; chatId: number; authorId: number; date: number; text: string; params: MessageParams; uuid: string | null }
+  | { op: 'chat'; chatId: number; taskId: number; memberIds: number[]; createdAt: number }
+  | { op: 'result'; id: number; taskId: number; messageId: number; authorId: number; text: string; fileIds: number[]; createdAt: number }
+  | { op: 'resultDelete'; id: number }
+  | { op: 'bot'; id: number; code: string; name: string }
+  | { op: 'placementBind'; placement: PlacementRec }
+  | { op: 'placementUnbind'; placement: string; handler: string | null }
+  | { op: 'installed'; value: boolean }
+
+export function applyEntry(store: Store, m: Mutation): void {
+  switch (m.op) {
+    case 'message':
+      store.addMessage({ id: m.id, chatId: m.chatId, authorId: m.authorId, date: m.date, text: m.text, params: m.params, uuid: m.uuid })
+      return
+    case 'chat': {
+      const task = store.tasks.get(m.taskId)
+      if (!task) return
+      task.chatId = m.chatId
+      store.chats.set(m.chatId, { id: m.chatId, taskId: m.taskId, title: task.title, ownerId: task.createdBy, memberIds: new Set(m.memberIds), createdAt: m.createdAt })
+      return
+    }
+    case 'result':
+      store.results.set(m.id, { id: m.id, taskId: m.taskId, messageId: m.messageId, authorId: m.authorId, text: m.text, fileIds: m.fileIds, createdAt: m.createdAt, updatedAt: null })
+      store.nextResultId = Math.max(store.nextResultId, m.id + 1)
+      return
+    case 'resultDelete':
+      store.results.delete(m.id)
+      return
+    case 'bot': {
+      const [firstName, ...rest] = m.name.split(' ')
+      store.users.set(m.id, { id: m.id, firstName: firstName ?? m.name, lastName: rest.join(' '), hasAvatar: false, color: '#2fc6f6', isAdmin: false, bot: true, gender: 'M', workPosition: 'Chat bot', email: '' })
+      store.bots.set(m.id, { id: m.id, code: m.code, name: m.name })
+      // The app's bot takes part in every task chat, so it may post into any of them.
+      for (const chat of store.chats.values()) chat.memberIds.add(m.id)
+      return
+    }
+    case 'placementBind':
+      store.placements.push(m.placement)
+      return
+    case 'placementUnbind':
+      store.placements = store.placements.filter((p) => !(p.placement === m.placement && (m.handler === null || p.handler === m.handler)))
+      return
+    case 'installed':
+      store.installed = m.value
+      return
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Bitrix24's request limiter: a leaky bucket per access token (the real one is per portal and
+ * IP). Each request adds one; the bucket drains 2 per second; a request that would push it
+ * past 50 is refused with 503 QUERY_LIMIT_EXCEEDED and adds nothing.
+ */
+export class LeakyBuckets {
+  private readonly buckets = new Map<string, { level: number; at: number }>()
+
+  constructor(
+    private readonly capacity = 50,
+    private readonly drainPerSecond = 2,
+  ) {}
+
+  /** true when the request may pass. */
+  take(key: string, nowMs = Date.now()): boolean {
+    const bucket = this.buckets.get(key) ?? { level: 0, at: nowMs }
+    bucket.level = Math.max(0, bucket.level - ((nowMs - bucket.at) / 1000) * this.drainPerSecond)
+    bucket.at = nowMs
+    this.buckets.set(key, bucket)
+    if (bucket.level + 1 > this.capacity) return false
+    bucket.level += 1
+    return true
+  }
+
+  clear(): void {
+    this.buckets.clear()
+  }
+}

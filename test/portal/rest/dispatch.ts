@@ -1,0 +1,131 @@
+/**
+ * One REST call from arrival to answer, in the order a real portal applies its checks:
+ * auth → rate limit → (injected failure) → method → idempotency → handler → envelope.
+ */
+import type { TokenStore } from '../auth.ts'
+import type { Conditions, FailureInjector } from '../conditions.ts'
+import { RestError, systemErrors, timeInfo, v2ErrorBody, v3Error, v3ErrorBody } from '../envelope.ts'
+import { IdempotencyStore, paramsHash, validIdempotencyKey } from '../idempotency.ts'
+import type { Mutation } from '../mutations.ts'
+import type { LeakyBuckets } from '../rate-limit.ts'
+import type { Store } from '../state.ts'
+import { batchV2, batchV3, type RowOutcome } from './batch.ts'
+import { ListResult, type CallContext, type MethodDef, type Params } from './context.ts'
+import { V2_METHODS, V3_METHODS } from './registry.ts'
+
+export type ApiVersion = 'v2' | 'v3'
+
+export interface Engine {
+  readonly store: Store
+  readonly conditions: Conditions
+  readonly tokens: TokenStore
+  readonly buckets: LeakyBuckets
+  readonly failures: FailureInjector
+  readonly idempotency: IdempotencyStore
+  mutate(m: Mutation): void
+}
+
+export interface RestRequest {
+  version: ApiVersion
+  /** As it appeared in the URL; matched case-insensitively. */
+  method: string
+  params: Params
+  /** Token from the query string, used when the body has none. */
+  queryAuth?: string
+  idempotencyKey?: string
+  origin: string
+}
+
+export interface RestAnswer {
+  status: number
+  body: unknown
+  headers: Record<string, string>
+}
+
+function lookup(engine: Engine, version: ApiVersion, method: string): MethodDef | undefined {
+  const def = (version === 'v2' ? V2_METHODS : V3_METHODS).get(method)
+  if (def?.modernOnly && engine.conditions.legacyIm) return undefined
+  return def
+}
+
+function notFound(version: ApiVersion, method: string): RestError {
+  return version === 'v2' ? systemErrors.methodNotFound() : v3Error(404, 'METHODNOTFOUNDEXCEPTION', `Method \`${method}\` not found`)
+}
+
+/** Runs one method (a whole call or a batch row) and reports its outcome without throwing REST errors. */
+function runRow(engine: Engine, ctx: CallContext, version: ApiVersion, method: string, params: Params): RowOutcome {
+  const started = Date.now()
+  const def = lookup(engine, version, method)
+  if (!def) return { ok: false, error: notFound(version, method) }
+  try {
+    const value = def.handler(ctx, params)
+    if (value instanceof ListResult) return { ok: true, value: value.result, total: value.total, next: value.next, time: timeInfo(started) }
+    return { ok: true, value, time: timeInfo(started) }
+  } catch (error) {
+    if (error instanceof RestError) return { ok: false, error }
+    throw error
+  }
+}
+
+function errorAnswer(version: ApiVersion, error: RestError, headers: Record<string, string> = {}): RestAnswer {
+  return { status: error.status, body: version === 'v2' ? v2ErrorBody(error) : v3ErrorBody(error), headers }
+}
+
+export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
+  const started = Date.now()
+  const method = req.method.toLowerCase()
+  const { auth, ...params } = req.params
+  const token = typeof auth === 'string' && auth !== '' ? auth : req.queryAuth
+  // Auth failures use the v2 envelope on both paths; the SDK refreshes on 401 + expired_token.
+  if (!token) return errorAnswer('v2', systemErrors.noAuth())
+  const check = engine.tokens.check(token, engine.conditions.tokenTtlS)
+  if (!check.ok) return errorAnswer('v2', check.reason === 'expired' ? systemErrors.expiredToken() : systemErrors.invalidToken())
+  if (engine.conditions.rateLimit && !engine.buckets.take(token)) return errorAnswer(req.version, systemErrors.queryLimit())
+  if (engine.failures.shouldFail(engine.conditions.failureRate)) return errorAnswer(req.version, systemErrors.internal())
+
+  const ctx: CallContext = {
+    store: engine.store,
+    userId: check.userId,
+    origin: req.origin,
+    conditions: engine.conditions,
+    mutate: (m) => engine.mutate(m),
+    now: () => Date.now() / 1000,
+  }
+
+  if (method === 'batch') {
+    try {
+      const result = req.version === 'v2'
+        ? batchV2(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v2', rowMethod, rowParams))
+        : batchV3(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v3', rowMethod, rowParams))
+      return { status: 200, body: { result, time: timeInfo(started) }, headers: {} }
+    } catch (error) {
+      if (error instanceof RestError) return errorAnswer(req.version, error)
+      throw error
+    }
+  }
+
+  const def = lookup(engine, req.version, method)
+  if (!def) return errorAnswer(req.version, notFound(req.version, req.method))
+
+  const key = req.version === 'v3' && def.write ? req.idempotencyKey : undefined
+  const keyHeaders: Record<string, string> = key === undefined ? {} : { 'Idempotency-Key': key }
+  let hash = ''
+  if (key !== undefined) {
+    if (!validIdempotencyKey(key)) return errorAnswer('v3', v3Error(400, 'INVALIDIDEMPOTENCYKEYEXCEPTION', 'Invalid idempotency key'))
+    hash = paramsHash(params)
+    const stored = engine.idempotency.find(ctx.userId, method, key)
+    if (stored && stored.hash !== hash) {
+      return errorAnswer('v3', v3Error(422, 'IDEMPOTENCYKEYREUSEDEXCEPTION', 'Idempotency key was already used with a different request'), keyHeaders)
+    }
+    if (stored) return { status: stored.answer.status, body: stored.answer.body, headers: { ...keyHeaders, 'Idempotent-Replayed': 'true' } }
+  }
+
+  const outcome = runRow(engine, ctx, req.version, method, params)
+  if (!outcome.ok) return errorAnswer(req.version, outcome.error, keyHeaders)
+  const body: Record<string, unknown> = { result: outcome.value }
+  if (outcome.next !== undefined) body['next'] = outcome.next
+  if (outcome.total !== undefined) body['total'] = outcome.total
+  body['time'] = timeInfo(started)
+  if (key !== undefined) engine.idempotency.save(ctx.userId, method, key, hash, { status: 200, body })
+  return { status: 200, body, headers: keyHeaders }
+}

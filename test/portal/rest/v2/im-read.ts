@@ -1,0 +1,127 @@
+/**
+ * Reading chats: im.chat.get, im.dialog.get (§2.3–2.4), im.dialog.messages.get (§3.1) and the
+ * undocumented im.v2.Chat.Message.tail (§3.2), which a legacy portal does not have.
+ */
+import { portalIso } from '../../dates.ts'
+import { RestError } from '../../envelope.ts'
+import type { ChatRec, MessageRec } from '../../state.ts'
+import type { CallContext, MethodDef, Params } from '../context.ts'
+import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, userCamel, userSnake } from '../format.ts'
+import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
+import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
+
+const accessError = (): RestError => new RestError(403, 'ACCESS_ERROR', 'You do not have access to the specified dialog')
+
+/** DIALOG_ID, or CHAT_ID mapped to `chat{CHAT_ID}` as the im source does. */
+function dialogChat(ctx: CallContext, params: Params): ChatRec {
+  let dialogId = param(params, 'DIALOG_ID')
+  if (!isPresent(dialogId) && isPresent(param(params, 'CHAT_ID'))) dialogId = `chat${String(param(params, 'CHAT_ID'))}`
+  if (!isPresent(dialogId)) throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty")
+  const chatId = chatIdFromDialog(String(dialogId))
+  const chat = chatId === undefined ? undefined : ctx.store.chats.get(chatId)
+  if (!chat || !isChatMember(chat, ctx.userId)) throw accessError()
+  return chat
+}
+
+function chatGet(ctx: CallContext, params: Params): unknown {
+  const entityType = String(param(params, 'ENTITY_TYPE') ?? '')
+  const taskId = intOf(param(params, 'ENTITY_ID'))
+  if (entityType !== 'TASKS_TASK' || taskId === undefined) return null
+  const task = ctx.store.tasks.get(taskId)
+  if (!task || task.chatId === null || !canSeeTask(task, ctx.userId)) return null
+  return { ID: task.chatId }
+}
+
+function dialogGet(ctx: CallContext, params: Params): unknown {
+  const chat = dialogChat(ctx, params)
+  const messages = ctx.store.messagesOf(chat.id)
+  const lastId = messages[messages.length - 1]?.id ?? 0
+  return {
+    id: chat.id, parent_chat_id: 0, parent_message_id: 0, name: chat.title, description: '', owner: chat.ownerId,
+    extranet: false, avatar: '', color: '#4ba984', type: 'tasksTask', entity_type: 'TASKS_TASK', entity_id: String(chat.taskId),
+    entity_data_1: '', entity_data_2: '', entity_data_3: '', entity_link: { type: 'TASKS', url: `/company/personal/user/${ctx.userId}/tasks/task/view/${chat.taskId}/`, id: String(chat.taskId) },
+    diskFolderId: 0, role: chat.ownerId === ctx.userId ? 'OWNER' : 'MEMBER', date_create: portalIso(chat.createdAt),
+    message_type: 'X', message_count: messages.length, last_message_id: lastId, last_id: lastId, unread_id: 0,
+    manager_list: [chat.ownerId], mute_list: [], user_counter: chat.memberIds.size, public: '',
+    permissions: { manage_users_add: 'member', manage_users_delete: 'manager', manage_ui: 'member', manage_settings: 'owner', manage_messages: 'member', can_post: 'member' },
+    restrictions: { avatar: true, extend: true, leave: true, leaveOwner: true, rename: true, send: true, userList: true, mute: true, call: true },
+    dialog_id: `chat${chat.id}`,
+  }
+}
+
+/** LAST_ID/FIRST_ID must be digits; numeric strings are fine (batch rows are strings). */
+function cursor(params: Params, name: 'FIRST_ID' | 'LAST_ID'): number | undefined {
+  const raw = param(params, name)
+  if (!isPresent(raw)) return undefined
+  const value = intOf(raw)
+  if (value === undefined) throw new RestError(400, `${name}_STRING`, `${name === 'FIRST_ID' ? 'First' : 'Last'} ID can't be string`)
+  return value > 0 ? value : undefined
+}
+
+function dialogMessages(ctx: CallContext, params: Params): unknown {
+  const dialogPresent = isPresent(param(params, 'DIALOG_ID')) || isPresent(param(params, 'CHAT_ID'))
+  if (!dialogPresent) throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty")
+  const firstId = cursor(params, 'FIRST_ID')
+  const lastId = cursor(params, 'LAST_ID')
+  const chat = dialogChat(ctx, params)
+  let limit = intOf(param(params, 'LIMIT')) ?? 20
+  if (limit <= 0) limit = 20
+  limit = Math.min(limit, 50)
+  const list = ctx.store.messagesOf(chat.id)
+  // FIRST_ID wins over LAST_ID; it answers oldest-first, everything else newest-first.
+  const page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
+  return {
+    chat_id: chat.id,
+    messages: page.map(messageSnake),
+    users: pageUserIds(page).flatMap((id) => {
+      const user = ctx.store.users.get(id)
+      return user ? [userSnake(user, ctx.origin)] : []
+    }),
+    files: pageFiles(page, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
+  }
+}
+
+function tail(ctx: CallContext, params: Params): unknown {
+  const chatId = intOf(param(params, 'chatId')) ?? chatIdFromDialog(param(params, 'dialogId'))
+  const chat = chatId === undefined ? undefined : ctx.store.chats.get(chatId)
+  if (!chat) throw new RestError(400, 'CHAT_NOT_FOUND', 'Chat not found')
+  if (!isChatMember(chat, ctx.userId)) throw new RestError(403, 'ACCESS_DENIED', 'You do not have access to this chat')
+  const rawLimit = intOf(param(params, 'limit'))
+  const limit = rawLimit !== undefined && rawLimit >= 1 && rawLimit <= 200 ? rawLimit : 50
+  const order = param(params, 'order')
+  const asc = isRecord(order) && String(order['id'] ?? '').toUpperCase() === 'ASC'
+  const filter = param(params, 'filter')
+  const lastId = isRecord(filter) ? intOf(filter['lastId']) : undefined
+  const list = ctx.store.messagesOf(chat.id)
+  const page = asc ? newerPage(list, lastId ?? 0, limit) : olderPage(list, lastId, limit)
+  const replied: MessageRec[] = []
+  const seen = new Set<number>()
+  for (const message of page) {
+    const replyId = intOf(message.params['REPLY_ID'])
+    const target = replyId === undefined ? undefined : ctx.store.getMessage(replyId)
+    if (target && target.chatId === chat.id && !seen.has(target.id)) {
+      seen.add(target.id)
+      replied.push(target)
+    }
+  }
+  const everything = [...page, ...replied]
+  return {
+    messages: page.map(messageTail),
+    users: pageUserIds(everything).flatMap((id) => {
+      const user = ctx.store.users.get(id)
+      return user ? [userCamel(user, ctx.origin)] : []
+    }),
+    files: pageFiles(everything, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
+    reminders: [],
+    additionalMessages: replied.map(messageTail),
+    reactions: [],
+    hasNextPage: page.length >= limit,
+  }
+}
+
+export const v2ImRead: Record<string, MethodDef> = {
+  'im.chat.get': { handler: chatGet },
+  'im.dialog.get': { handler: dialogGet },
+  'im.dialog.messages.get': { handler: dialogMessages },
+  'im.v2.chat.message.tail': { handler: tail, modernOnly: true },
+}

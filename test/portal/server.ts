@@ -1,0 +1,228 @@
+/**
+ * HTTP front of the local portal: REST (v2 at /rest/, v3 at /rest/api/), the control API under
+ * /__portal/, generated avatars and files under /upload/, and anything else to the host page.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parse as parseQuery } from 'qs'
+import { avatarSvg, fileBody } from './assets.ts'
+import type { Conditions } from './conditions.ts'
+import { systemErrors, v2ErrorBody, v3Error, v3ErrorBody } from './envelope.ts'
+import { LocalPortal, type Portal } from './portal.ts'
+import type { RestAnswer } from './rest/dispatch.ts'
+import { isRecord } from './rest/params.ts'
+
+export interface HostResponse {
+  status: number
+  headers: Record<string, string>
+  body: string | Buffer
+}
+
+export type HostHandler = (req: IncomingMessage, url: URL) => Promise<HostResponse | null> | HostResponse | null
+
+export interface PortalServerOptions {
+  /** default 8080; 0 picks any free port */
+  port?: number
+  /** default 127.0.0.1 */
+  host?: string
+  dataDir?: string
+  conditions?: Partial<Conditions>
+  hostHandler?: HostHandler
+}
+
+const CORS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+  'Access-Control-Expose-Headers': 'Idempotency-Key, Idempotent-Replayed',
+}
+
+const MAX_BODY = 5 * 1024 * 1024
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer
+    size += buffer.length
+    if (size > MAX_BODY) throw new Error('body too large')
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
+  res.end(body)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, { ...CORS, 'Content-Type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body))
+}
+
+/** Query-string parameters without the SDK's bookkeeping (`bx24_request_id`, …). */
+function queryParams(url: URL): Record<string, unknown> {
+  const parsed = parseQuery(url.search.replace(/^\?/, ''), { depth: 10, arrayLimit: 1000 }) as Record<string, unknown>
+  for (const key of Object.keys(parsed)) if (key.startsWith('bx24_')) delete parsed[key]
+  return parsed
+}
+
+type Parsed = { ok: true; params: Record<string, unknown> } | { ok: false }
+
+/** v2 takes JSON or a form body; anything that is not JSON is read as a form. */
+function parseV2Body(text: string, contentType: string): Parsed {
+  if (text.trim() === '') return { ok: true, params: {} }
+  if (contentType.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      const value = JSON.parse(text) as unknown
+      return { ok: true, params: isRecord(value) ? value : {} }
+    } catch {
+      return { ok: true, params: {} }
+    }
+  }
+  return { ok: true, params: parseQuery(text, { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 }) as Record<string, unknown> }
+}
+
+/** v3 takes JSON only; a top-level array (v3 batch) becomes numeric keys. */
+function parseV3Body(text: string, contentType: string): Parsed {
+  if (text.trim() === '') return { ok: true, params: {} }
+  if (contentType !== '' && !contentType.includes('json')) return { ok: false }
+  try {
+    const value = JSON.parse(text) as unknown
+    if (Array.isArray(value)) return { ok: true, params: Object.fromEntries(value.map((row, i) => [String(i), row])) }
+    return isRecord(value) ? { ok: true, params: value } : { ok: false }
+  } catch {
+    return { ok: false }
+  }
+}
+
+async function handleRest(portal: LocalPortal, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
+  const v3 = url.pathname.startsWith('/rest/api/')
+  const method = decodeURIComponent(url.pathname.slice(v3 ? '/rest/api/'.length : '/rest/'.length)).replace(/\.json$/i, '')
+  const text = req.method === 'POST' ? await readBody(req) : ''
+  const contentType = String(req.headers['content-type'] ?? '').toLowerCase()
+  const query = queryParams(url)
+  const queryAuth = typeof query['auth'] === 'string' ? query['auth'] : undefined
+  let answer: RestAnswer
+  const parsed = v3 ? parseV3Body(text, contentType) : parseV2Body(text, contentType)
+  if (!parsed.ok) {
+    answer = { status: 400, body: v3ErrorBody(v3Error(400, 'INVALIDJSONEXCEPTION', 'Invalid JSON in the request body')), headers: {} }
+  } else {
+    // v2 also reads parameters from the query string; v3 does not.
+    const params = v3 ? parsed.params : { ...query, ...parsed.params }
+    const keyHeader = req.headers['idempotency-key']
+    try {
+      answer = portal.handleRest({
+        version: v3 ? 'v3' : 'v2', method, params, queryAuth, origin,
+        idempotencyKey: typeof keyHeader === 'string' ? keyHeader : undefined,
+      })
+    } catch (error) {
+      console.error('[portal] %s failed:', method, error)
+      const internal = systemErrors.internal()
+      answer = { status: 500, body: v3 ? v3ErrorBody(internal) : v2ErrorBody(internal), headers: {} }
+    }
+  }
+  const latency = portal.conditions.latencyMs
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+  sendJson(res, answer.status, answer.body, answer.headers)
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  try {
+    const value = JSON.parse((await readBody(req)) || '{}') as unknown
+    return isRecord(value) ? value : {}
+  } catch {
+    return {}
+  }
+}
+
+/** Control API for tests and demos; the app never calls it. */
+async function handleControl(portal: LocalPortal, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${url.pathname}`
+  switch (route) {
+    case 'POST /__portal/token': {
+      const userId = (await jsonBody(req))['userId']
+      if (typeof userId !== 'number' || !portal.getUser(userId)) return sendJson(res, 400, { error: 'invalid_user' })
+      return sendJson(res, 200, portal.issueToken(userId))
+    }
+    case 'POST /__portal/refresh': {
+      const refreshId = (await jsonBody(req))['refreshId']
+      const tokens = typeof refreshId === 'string' ? portal.refresh(refreshId) : null
+      return tokens ? sendJson(res, 200, tokens) : sendJson(res, 400, { error: 'invalid_grant' })
+    }
+    case 'POST /__portal/reset':
+      portal.reset()
+      return sendJson(res, 200, { ok: true })
+    case 'POST /__portal/conditions':
+      return sendJson(res, 200, portal.setConditions(await jsonBody(req)))
+    case 'GET /__portal/conditions':
+      return sendJson(res, 200, portal.conditions)
+    case 'POST /__portal/install': {
+      const installed = (await jsonBody(req))['installed']
+      portal.markInstalled(installed !== false)
+      return sendJson(res, 200, { installed: portal.installed })
+    }
+    case 'GET /__portal/install':
+      return sendJson(res, 200, { installed: portal.installed })
+    default:
+      return sendJson(res, 404, { error: 'not_found' })
+  }
+}
+
+function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boolean {
+  const avatar = /^\/upload\/avatar\/(\d+)\.svg$/.exec(url.pathname)
+  if (avatar) {
+    const user = portal.store.users.get(Number(avatar[1]))
+    if (!user?.hasAvatar) return false
+    send(res, 200, { ...CORS, 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600' }, avatarSvg(user))
+    return true
+  }
+  const file = /^\/upload\/file\/(\d+)\/[^/]+$/.exec(url.pathname)
+  if (file) {
+    const found = portal.store.files.get(Number(file[1]))
+    if (!found) return false
+    const { contentType, body } = fileBody(found)
+    const disposition = url.searchParams.get('download') === 'Y' ? 'attachment' : 'inline'
+    send(res, 200, { ...CORS, 'Content-Type': contentType, 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`, 'Cache-Control': 'public, max-age=3600' }, body)
+    return true
+  }
+  return false
+}
+
+export async function startPortalServer(opts: PortalServerOptions = {}): Promise<{ portal: Portal; origin: string; close(): Promise<void> }> {
+  const portal = new LocalPortal({ dataDir: opts.dataDir, conditions: opts.conditions })
+  const host = opts.host ?? '127.0.0.1'
+  let origin = ''
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin)
+    const requestOrigin = req.headers.host ? `http://${req.headers.host}` : origin
+    const work = async (): Promise<void> => {
+      if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, 'Access-Control-Max-Age': '600' }, '')
+      if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET')) return handleRest(portal, req, url, res, requestOrigin)
+      if (url.pathname.startsWith('/__portal/')) return handleControl(portal, req, url, res)
+      if (req.method === 'GET' && url.pathname.startsWith('/upload/') && handleUpload(portal, url, res)) return
+      const hosted = opts.hostHandler ? await opts.hostHandler(req, url) : null
+      if (hosted) return send(res, hosted.status, hosted.headers, hosted.body)
+      send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found')
+    }
+    work().catch((error: unknown) => {
+      console.error('[portal] request failed:', error)
+      if (!res.headersSent) sendJson(res, 500, v2ErrorBody(systemErrors.internal()))
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 8080, host, () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  origin = `http://${host}:${address.port}`
+  return {
+    portal,
+    origin,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections()
+      server.close((error) => (error ? reject(error) : resolve()))
+    }),
+  }
+}
