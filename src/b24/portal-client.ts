@@ -17,6 +17,10 @@ export interface PortalClient {
   readonly origin: string
   callV2(method: string, params?: Params): Promise<unknown>
   callV3(method: string, params?: Params): Promise<unknown>
+  /** A per-user setting of this app, kept by the portal (BX24 user options): read at start, sync. Store truthy values (strings) only. */
+  userOption(name: string): unknown
+  /** Saves a per-user setting on the portal; it comes back with the next opening of the app. */
+  setUserOption(name: string, value: unknown): Promise<void>
   /** v2 `batch` with halt off: rows fail one by one. `$result[key][…]` chains rows in one round trip. */
   batchV2(calls: Record<string, [method: string, params: Params]>): Promise<Record<string, BatchRow>>
 }
@@ -29,6 +33,20 @@ function unwrap(result: AjaxResult<unknown>): unknown {
 export function createPortalClient(b24: B24Frame): PortalClient {
   return {
     origin: b24.getTargetOrigin(),
+    userOption(name) {
+      try {
+        return b24.options.userGet(name) as unknown
+      } catch {
+        return undefined // the SDK throws for options never set (and for falsy values)
+      }
+    },
+    async setUserOption(name, value) {
+      try {
+        await b24.options.userSet(name, value)
+      } catch (error) {
+        throw toPortalError(error)
+      }
+    },
     async callV2(method, params = {}) {
       try {
         return unwrap(await b24.actions.v2.call.make({ method, params }))

@@ -11,17 +11,29 @@ export interface Translator {
   t(key: MessageKey, values?: Record<string, string | number>): string
 }
 
+// A small subset of ICU: `{count, plural, one {# file} few {# файла} other {# files}}`.
+const PLURAL = /\{(\w+), plural, ((?:[a-z]+ \{[^{}]*\}\s*)+)\}/g
+
+function pluralCase(rules: Intl.PluralRules, n: number, cases: string): string | undefined {
+  const options = new Map([...cases.matchAll(/([a-z]+) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]))
+  const text = options.get(rules.select(n)) ?? options.get('other')
+  return text?.replace(/#/g, new Intl.NumberFormat(rules.resolvedOptions().locale).format(n))
+}
+
 /** Portal LANG codes are lower-case ('ru', 'en', 'br' for pt-BR, 'la' for es); unknown ones use en. */
 export function createTranslator(lang: string | null | undefined): Translator {
   const code = (lang ?? 'en').toLowerCase()
   const catalogue = CATALOGUES[code] ?? en
   const locale = CATALOGUES[code] ? code : 'en'
+  const plurals = new Intl.PluralRules(locale)
   return {
     locale,
     t(key, values) {
       const template = catalogue[key]
       if (!values) return template
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+      return template
+        .replace(PLURAL, (whole, name: string, cases: string) => pluralCase(plurals, Number(values[name]), cases) ?? whole)
+        .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
     },
   }
 }

@@ -33,6 +33,8 @@ export interface ChatFile {
 
 /** One page of history, oldest message first. */
 export interface HistoryPage {
+  /** The chat the page came from; null when the task has no chat yet (then the page is empty). */
+  chatId: number | null
   messages: Message[]
   authors: Author[]
   files: ChatFile[]
@@ -45,4 +47,9 @@ export interface TaskChat {
   title: string
   /** null while the task has no chat yet (the portal creates it with the first message). */
   chatId: number | null
+}
+
+/** A page of the feed's history; the first (newest) page also carries the task it belongs to. */
+export interface FeedPage extends HistoryPage {
+  task?: TaskChat
 }

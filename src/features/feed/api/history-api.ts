@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { PortalError } from '../../../b24/portal-error'
 import type { Params, PortalClient } from '../../../b24/portal-client'
-import type { HistoryPage, TaskChat } from '../types'
+import type { FeedPage, HistoryPage, TaskChat } from '../types'
 import { toHistoryPage } from './map-history'
 import { historySource, rememberLegacyHistory, type HistorySource } from './history-source'
 import { WireTaskV2 } from './wire'
@@ -30,18 +30,12 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
   return { taskId, title: wire.task.title ?? '', chatId }
 }
 
-export interface Opening {
-  task: TaskChat
-  /** null when the task has no chat yet. */
-  page: HistoryPage | null
-}
-
 /**
  * tasks.task.get (v2) and the newest history page in ONE batch round trip: the page's chat id is
  * chained from the task row with `$result[task][task][chatId]`, so the first paint needs no
  * second request. Only a legacy portal, the first time it is met, costs one more.
  */
-export async function getOpening(client: PortalClient, taskId: number): Promise<Opening> {
+export async function getOpening(client: PortalClient, taskId: number): Promise<FeedPage> {
   const source = historySource()
   const rows = await client.batchV2({
     task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
@@ -50,13 +44,13 @@ export async function getOpening(client: PortalClient, taskId: number): Promise<
   const taskRow = rows['task']
   if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
   const task = toTaskChat(taskId, taskRow.data)
-  if (task.chatId === null) return { task, page: null }
+  if (task.chatId === null) return { task, chatId: null, messages: [], authors: [], files: [], hasOlder: false }
 
   const pageRow = rows['page']
-  if (pageRow?.ok) return { task, page: toHistoryPage(pageRow.data) }
+  if (pageRow?.ok) return { task, ...toHistoryPage(pageRow.data, task.chatId) }
   if (source === 'tail' && pageRow?.error.kind === 'method-missing') {
     rememberLegacyHistory()
-    return { task, page: await getOlderPage(client, task.chatId, undefined, OPENING_PAGE) }
+    return { task, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE)) }
   }
   throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
 }
@@ -71,7 +65,7 @@ export async function getOlderPage(
   const source = historySource()
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    return toHistoryPage(await client.callV2(method, params))
+    return toHistoryPage(await client.callV2(method, params), chatId)
   } catch (error) {
     if (source === 'tail' && error instanceof PortalError && error.kind === 'method-missing') {
       rememberLegacyHistory()
@@ -79,4 +73,11 @@ export async function getOlderPage(
     }
     throw error
   }
+}
+
+/** im.dialog.messages.get (v2) with FIRST_ID: messages newer than `afterId`, oldest first; both portal kinds have it. */
+export async function getNewerPage(client: PortalClient, chatId: number, afterId: number, limit = 50): Promise<HistoryPage> {
+  const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit })
+  const page = toHistoryPage(raw, chatId)
+  return { ...page, hasOlder: false }
 }

@@ -16,7 +16,7 @@ const legacyAnswer = {
 
 describe('toHistoryPage', () => {
   it('maps im.dialog.messages.get into reading order with domain fields', () => {
-    const page = toHistoryPage(legacyAnswer)
+    const page = toHistoryPage(legacyAnswer, 58)
     expect(page.messages.map((m) => m.id)).toEqual([84869, 84876, 84877])
     const [system, withFile, plain] = page.messages
     expect(system).toMatchObject({ isSystem: true, authorId: 0, fileIds: [], isEdited: false })
@@ -37,7 +37,7 @@ describe('toHistoryPage', () => {
       users: [{ id: 20294, name: '', firstName: 'Ann', lastName: 'Lee', avatar: 'https://p/a.jpg', color: '#df532d', bot: true }],
       files: [],
       hasNextPage: false,
-    })
+    }, 58)
     expect(page.messages[0]).toMatchObject({ id: 9123, authorId: 20294, isDeleted: true, replyToId: 9100, isSystem: false })
     expect(page.messages[1]).toMatchObject({ id: 9124, authorId: 0, isSystem: true, text: '' })
     expect(page.authors[0]).toEqual({ id: 20294, name: 'Ann Lee', avatarUrl: 'https://p/a.jpg', color: '#df532d', isBot: true })
@@ -46,14 +46,14 @@ describe('toHistoryPage', () => {
 
   it('drops a malformed row instead of failing the page, and ends history on an empty legacy page', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const page = toHistoryPage({ messages: [{ id: 'x', date: 3 }, legacyAnswer.messages[0]], users: [], files: [] })
+    const page = toHistoryPage({ messages: [{ id: 'x', date: 3 }, legacyAnswer.messages[0]], users: [], files: [] }, 58)
     expect(page.messages.map((m) => m.id)).toEqual([84877])
     expect(warn).toHaveBeenCalledOnce()
-    expect(toHistoryPage({ messages: [], users: [], files: [] }).hasOlder).toBe(false)
+    expect(toHistoryPage({ messages: [], users: [], files: [] }, 58).hasOlder).toBe(false)
     warn.mockRestore()
   })
 
   it('rejects an answer that is not a history page at all', () => {
-    expect(() => toHistoryPage({ result: 'nope' })).toThrow()
+    expect(() => toHistoryPage({ result: 'nope' }, 58)).toThrow()
   })
 })

@@ -62,10 +62,11 @@ function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: 
  * reading order. `hasOlder` comes from tail's `hasNextPage`; the legacy method has no such flag,
  * so there only an empty page ends the history (pages can be longer than LIMIT there).
  */
-export function toHistoryPage(raw: unknown): HistoryPage {
+export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
   const wire = v.parse(WireHistory, raw)
   const messages = mapRows(wire.messages, WireMessage, toMessage).sort((a, b) => a.id - b.id)
   return {
+    chatId,
     messages,
     authors: mapRows(wire.users, WireUser, toAuthor),
     files: mapRows(wire.files, WireFile, toChatFile),

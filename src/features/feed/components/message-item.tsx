@@ -4,60 +4,57 @@ import { MessageText } from '../bbcode/message-text'
 import type { RenderContext } from '../bbcode/render-bbcode'
 import type { Author, ChatFile, Message } from '../types'
 import { AuthorAvatar } from './author-avatar'
+import { FileChips } from './file-chips'
 
 interface Props {
   message: Message
+  rowKey: string
+  /** Continues the previous message's author block: no second name and avatar on screen. */
+  continued: boolean
   author: Author | undefined
-  files: ChatFile[]
+  files: Map<number, ChatFile>
   position: number
-  total: number
+  /** -1 while older history may still load. */
+  setSize: number
   textContext: RenderContext
 }
 
-/** One message as an `article` of the feed. */
-export const MessageItem = memo(function MessageItem({ message, author, files, position, total, textContext }: Props) {
+/** One message as an `article` of the feed, labelled by its author and time. */
+export const MessageItem = memo(function MessageItem(props: Props) {
+  const { message, rowKey, continued, author, files, position, setSize, textContext } = props
   const { t, locale } = useI18n()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
   const idBase = `message-${message.id}`
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(message.date)
+  const short = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
+  const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued'].filter(Boolean)
   return (
     <article
-      className={message.isSystem ? 'message message--system' : 'message'}
+      className={classes.join(' ')}
+      data-key={rowKey}
       aria-labelledby={`${idBase}-author ${idBase}-time`}
       aria-posinset={position}
-      aria-setsize={total}
+      aria-setsize={setSize}
       tabIndex={0}
     >
-      {!message.isSystem && <AuthorAvatar author={author} />}
+      {!message.isSystem && (continued ? <span className="avatar-gap" /> : <AuthorAvatar author={author} />)}
       <div className="message__body">
-        <header className="message__header">
+        <header className={continued ? 'message__header visually-hidden' : 'message__header'}>
           <span id={`${idBase}-author`} className="message__author">
             {name}
           </span>
-          <time id={`${idBase}-time`} dateTime={message.date.toISOString()} className="message__time">
-            {time}
+          <time id={`${idBase}-time`} dateTime={message.date.toISOString()} aria-label={full} title={full} className="message__time">
+            {short}
           </time>
           {message.isEdited && !message.isDeleted && <span className="message__edited">{t('feed.edited')}</span>}
         </header>
         {message.isDeleted ? (
           <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
         ) : (
-          <MessageText text={message.text} ctx={textContext} />
-        )}
-        {files.length > 0 && !message.isDeleted && (
-          <ul className="message__files">
-            {files.map((file) => (
-              <li key={file.id}>
-                {file.url ? (
-                  <a href={file.url} target="_blank" rel="noopener noreferrer">
-                    {t('feed.file', { name: file.name })}
-                  </a>
-                ) : (
-                  t('feed.file', { name: file.name })
-                )}
-              </li>
-            ))}
-          </ul>
+          <>
+            {message.text && <MessageText text={message.text} ctx={textContext} />}
+            <FileChips ids={message.fileIds} files={files} />
+          </>
         )}
       </div>
     </article>

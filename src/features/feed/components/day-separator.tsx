@@ -1,0 +1,22 @@
+import { useI18n } from '../../../i18n/i18n'
+
+function sameDay(a: Date, b: Date) {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
+}
+
+/** "Today", "Yesterday" or the date, between days. Each message's own time element carries the full date for AT. */
+export function DaySeparator({ date }: { date: Date }) {
+  const { t, locale } = useI18n()
+  const now = new Date()
+  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
+  const label = sameDay(date, now)
+    ? t('feed.today')
+    : sameDay(date, yesterday)
+      ? t('feed.yesterday')
+      : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' }).format(date)
+  return (
+    <div className="day-separator" aria-hidden="true">
+      <span>{label}</span>
+    </div>
+  )
+}

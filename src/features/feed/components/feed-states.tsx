@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react'
+import { errorSentence } from '../../../app/error-sentence'
+import { useI18n } from '../../../i18n/i18n'
+
+/** A feed that is still loading its first page: placeholders shaped like messages. */
+export function FeedSkeleton() {
+  const { t } = useI18n()
+  return (
+    <div className="feed-frame">
+      <div role="feed" aria-label={t('feed.label')} aria-busy="true" className="feed feed--skeleton">
+        <span className="visually-hidden">{t('feed.loading')}</span>
+        {[72, 48, 88, 60, 40].map((width, i) => (
+          <div key={i} className="skeleton-row" aria-hidden="true">
+            <span className="skeleton-avatar" />
+            <span className="skeleton-line" style={{ width: `${width}%` }} />
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+/** An empty feed with a sentence: no messages yet, or no chat yet. */
+export function FeedState({ children }: { children: ReactNode }) {
+  const { t } = useI18n()
+  return (
+    <div className="feed-frame">
+      <div role="feed" aria-label={t('feed.label')} aria-busy="false" className="feed feed--empty">
+        <p className="feed-note">{children}</p>
+      </div>
+    </div>
+  )
+}
+
+/** The first page could not load: the sentence for the cause and a way forward. */
+export function FeedFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const i18n = useI18n()
+  return (
+    <div className="feed-error" role="alert">
+      <p>{errorSentence(error, i18n)}</p>
+      <button type="button" onClick={onRetry}>
+        {i18n.t('action.retry')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import { useI18n } from '../../../i18n/i18n'
+import type { OlderLoader } from '../api/use-older-loader'
+
+/** The row above the oldest loaded message: where history loads, fails, pauses or begins. */
+export function FeedTop({ older }: { older: OlderLoader }) {
+  const { t } = useI18n()
+  if (older.failed) {
+    return (
+      <div className="feed-top feed-top--error" role="alert">
+        <span>{t('feed.olderFailed')}</span>
+        <button type="button" onClick={older.retry}>
+          {t('action.retry')}
+        </button>
+      </div>
+    )
+  }
+  if (older.loading) return <div className="feed-top" role="status">{t('feed.loadingOlder')}</div>
+  if (older.paused) {
+    return (
+      <div className="feed-top">
+        <button type="button" onClick={older.loadMore}>
+          {t('feed.loadOlder')}
+        </button>
+        <span className="feed-top__note">{t('feed.hiddenEvents', { count: older.paused.hidden })}</span>
+      </div>
+    )
+  }
+  if (older.ended) return <div className="feed-top feed-top--start">{t('feed.startOfHistory')}</div>
+  return <div className="feed-top" aria-hidden="true" />
+}

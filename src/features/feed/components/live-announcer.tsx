@@ -1,0 +1,25 @@
+import { useI18n } from '../../../i18n/i18n'
+import type { Author, Message } from '../types'
+
+const MAX_SPOKEN = 160
+
+/** Text to speak: BB-code tags dropped, shortened. */
+function spoken(text: string): string {
+  const plain = text.replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
+  return plain.length > MAX_SPOKEN ? `${plain.slice(0, MAX_SPOKEN)}…` : plain
+}
+
+/**
+ * A polite live region that speaks only messages that arrive while the feed is open, never the
+ * history loading above, so screen-reader users hear the conversation without the scrolling.
+ */
+export function LiveAnnouncer({ messages, authors, showSystem }: { messages: Message[]; authors: Map<number, Author>; showSystem: boolean }) {
+  const { t } = useI18n()
+  const latest = messages.findLast((m) => showSystem || !m.isSystem)
+  const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+      {latest ? t('feed.announce', { name: name!, text: spoken(latest.text) }) : ''}
+    </div>
+  )
+}
