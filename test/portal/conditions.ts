@@ -7,9 +7,25 @@ export interface Conditions {
   legacyIm: boolean
   tokenTtlS: number
   rateLimit: boolean
+  /** The leaky bucket: how many requests it holds, and how many drain per second (Bitrix24: 50 and 2). */
+  rateBurst: number
+  rateDrainPerS: number
+  /** Scopes the app was installed with; a method outside them answers insufficient_scope. */
+  scopes: string[]
 }
 
-export const DEFAULT_CONDITIONS: Readonly<Conditions> = { latencyMs: 0, failureRate: 0, legacyIm: false, tokenTtlS: 3600, rateLimit: true }
+export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
+
+export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
+  latencyMs: 0,
+  failureRate: 0,
+  legacyIm: false,
+  tokenTtlS: 3600,
+  rateLimit: true,
+  rateBurst: 50,
+  rateDrainPerS: 2,
+  scopes: [...ALL_SCOPES],
+}
 
 /** Merge only well-typed, in-range values; anything else keeps its previous value. */
 export function mergeConditions(current: Conditions, patch: Partial<Record<keyof Conditions, unknown>>): Conditions {
@@ -21,6 +37,9 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   next.tokenTtlS = num(patch.tokenTtlS, 0, 86_400 * 365) ?? next.tokenTtlS
   if (typeof patch.legacyIm === 'boolean') next.legacyIm = patch.legacyIm
   if (typeof patch.rateLimit === 'boolean') next.rateLimit = patch.rateLimit
+  next.rateBurst = num(patch.rateBurst, 0, 10_000) ?? next.rateBurst
+  next.rateDrainPerS = num(patch.rateDrainPerS, 0, 10_000) ?? next.rateDrainPerS
+  if (Array.isArray(patch.scopes) && patch.scopes.every((x) => typeof x === 'string')) next.scopes = [...(patch.scopes as string[])]
   return next
 }
 

@@ -85,6 +85,8 @@ export const systemErrors = {
   queryLimit: () => new RestError(503, 'QUERY_LIMIT_EXCEEDED', 'Too many requests'),
   internal: () => new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'),
   methodNotFound: () => new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'),
+  insufficientScope: () =>
+    new RestError(403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token'),
 }
 
 /**

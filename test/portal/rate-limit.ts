@@ -6,18 +6,13 @@
 export class LeakyBuckets {
   private readonly buckets = new Map<string, { level: number; at: number }>()
 
-  constructor(
-    private readonly capacity = 50,
-    private readonly drainPerSecond = 2,
-  ) {}
-
   /** true when the request may pass. */
-  take(key: string, nowMs = Date.now()): boolean {
+  take(key: string, capacity = 50, drainPerSecond = 2, nowMs = Date.now()): boolean {
     const bucket = this.buckets.get(key) ?? { level: 0, at: nowMs }
-    bucket.level = Math.max(0, bucket.level - ((nowMs - bucket.at) / 1000) * this.drainPerSecond)
+    bucket.level = Math.max(0, bucket.level - ((nowMs - bucket.at) / 1000) * drainPerSecond)
     bucket.at = nowMs
     this.buckets.set(key, bucket)
-    if (bucket.level + 1 > this.capacity) return false
+    if (bucket.level + 1 > capacity) return false
     bucket.level += 1
     return true
   }

@@ -149,6 +149,38 @@ describe('reality switches', () => {
     }
   })
 
+  it('takes a smaller bucket from the switches, so a test can reach the limit in one request', async () => {
+    p.portal.setConditions({ rateLimit: true, rateBurst: 1, rateDrainPerS: 0.01 })
+    try {
+      const { AUTH_ID } = await p.token(1)
+      expect((await p.v2('user.current', {}, AUTH_ID)).status).toBe(200)
+      const second = await p.v2('user.current', {}, AUTH_ID)
+      expect(second.status).toBe(503)
+      expect(second.body.error).toBe('QUERY_LIMIT_EXCEEDED')
+    } finally {
+      p.portal.setConditions({ rateLimit: false, rateBurst: 50, rateDrainPerS: 2 })
+    }
+  })
+
+  it('answers insufficient_scope for methods outside the installed scopes, in both envelopes and in batch rows', async () => {
+    const set = await p.raw('/__portal/conditions', { method: 'POST', body: JSON.stringify({ scopes: ['task', 'tasks', 'placement'] }) })
+    expect(set.body.scopes).toEqual(['task', 'tasks', 'placement'])
+    try {
+      const v2 = await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001' })
+      expect(v2.status).toBe(403)
+      expect(v2.body.error).toBe('insufficient_scope')
+      const batch = await p.v2('batch', { halt: 0, cmd: { task: 'tasks.task.get?taskId=1', page: 'im.v2.Chat.Message.tail?chatId=1001' } })
+      expect(batch.body.result.result.task.task.id).toBe('1')
+      expect(batch.body.result.result_error.page.error).toBe('insufficient_scope')
+      p.portal.setConditions({ scopes: ['task', 'im'] })
+      const v3 = await p.v3('tasks.task.get', { id: 1 })
+      expect(v3.status).toBe(403)
+      expect(v3.body.error.code).toBe('BITRIX_REST_V3_EXCEPTION_INSUFFICIENTSCOPEEXCEPTION')
+    } finally {
+      p.portal.setConditions({ scopes: ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] })
+    }
+  })
+
   it('injects 500 INTERNAL_SERVER_ERROR without performing the action', async () => {
     const conditions = await p.raw('/__portal/conditions', { method: 'POST', body: JSON.stringify({ failureRate: 1 }) })
     expect(conditions.body.failureRate).toBe(1)
@@ -186,7 +218,7 @@ describe('reality switches', () => {
 
   it('has no im.v2.Chat.Message.tail in legacy mode', async () => {
     const conditions = await p.raw('/__portal/conditions', { method: 'POST', body: JSON.stringify({ legacyIm: true }) })
-    expect(conditions.body).toEqual({ latencyMs: 0, failureRate: 0, legacyIm: true, tokenTtlS: 3600, rateLimit: false })
+    expect(conditions.body).toMatchObject({ latencyMs: 0, failureRate: 0, legacyIm: true, tokenTtlS: 3600, rateLimit: false })
     const legacy = await p.v2('im.v2.Chat.Message.tail', { chatId: 1001 })
     expect(legacy.status).toBe(404)
     expect(legacy.body.error).toBe('ERROR_METHOD_NOT_FOUND')

@@ -52,11 +52,29 @@ function notFound(version: ApiVersion, method: string): RestError {
   return version === 'v2' ? systemErrors.methodNotFound() : v3Error(404, 'METHODNOTFOUNDEXCEPTION', `Method \`${method}\` not found`)
 }
 
+/** The scope a method needs, by its name, as Bitrix24 groups them (v3 tasks.* is the `tasks` scope). */
+function scopeOf(version: ApiVersion, method: string): string | null {
+  const m = method.toLowerCase()
+  if (m.startsWith('imbot.')) return 'imbot'
+  if (m.startsWith('im.')) return 'im'
+  if (m.startsWith('tasks.') || m.startsWith('task.')) return version === 'v3' ? 'tasks' : 'task'
+  if (m.startsWith('placement.')) return 'placement'
+  return null // app.info, profile, user.current: always available to an app
+}
+
+function insufficientScope(version: ApiVersion): RestError {
+  return version === 'v2'
+    ? systemErrors.insufficientScope()
+    : v3Error(403, 'INSUFFICIENTSCOPEEXCEPTION', 'The request requires higher privileges than provided by the access token')
+}
+
 /** Runs one method (a whole call or a batch row) and reports its outcome without throwing REST errors. */
 function runRow(engine: Engine, ctx: CallContext, version: ApiVersion, method: string, params: Params): RowOutcome {
   const started = Date.now()
   const def = lookup(engine, version, method)
   if (!def) return { ok: false, error: notFound(version, method) }
+  const scope = scopeOf(version, method)
+  if (scope && !engine.conditions.scopes.includes(scope)) return { ok: false, error: insufficientScope(version) }
   try {
     const value = def.handler(ctx, params)
     if (value instanceof ListResult) return { ok: true, value: value.result, total: value.total, next: value.next, time: timeInfo(started) }
@@ -80,7 +98,8 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   if (!token) return errorAnswer('v2', systemErrors.noAuth())
   const check = engine.tokens.check(token, engine.conditions.tokenTtlS)
   if (!check.ok) return errorAnswer('v2', check.reason === 'expired' ? systemErrors.expiredToken() : systemErrors.invalidToken())
-  if (engine.conditions.rateLimit && !engine.buckets.take(token)) return errorAnswer(req.version, systemErrors.queryLimit())
+  const { rateLimit, rateBurst, rateDrainPerS } = engine.conditions
+  if (rateLimit && !engine.buckets.take(token, rateBurst, rateDrainPerS)) return errorAnswer(req.version, systemErrors.queryLimit())
   if (engine.failures.shouldFail(engine.conditions.failureRate)) return errorAnswer(req.version, systemErrors.internal())
 
   const ctx: CallContext = {
