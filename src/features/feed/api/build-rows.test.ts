@@ -15,28 +15,36 @@ const day1 = [
   msg(5, 2, '2026-11-01T08:31:00Z'),
 ]
 
+const shape = (rows: ReturnType<typeof buildRows>['rows']) =>
+  rows.map((r) => `${r.message.id}${r.continued ? '+' : ''}${r.nextDay ? '|' : ''}`)
+
 describe('buildRows', () => {
-  it('puts a day separator before each new day and groups one author’s quick messages', () => {
-    const rows = buildRows([...day1, msg(6, 2, '2026-11-02T09:00:00Z')], true, 'UTC')
-    expect(rows.map((r) => (r.kind === 'day' ? 'day' : `${r.message.id}${r.continued ? '+' : ''}`))).toEqual(
-      ['day', '1', '2', '3+', '4', '5', 'day', '6'],
-    )
+  it('marks a day change under the last row of a day and groups one author’s quick messages', () => {
+    const { rows, firstDay } = buildRows([...day1, msg(6, 5, '2026-11-02T08:32:00Z')], true, 'UTC')
+    expect(shape(rows)).toEqual(['1', '2', '3+', '4', '5|', '6'])
+    expect(rows[4]!.nextDay!.toISOString()).toBe('2026-11-02T08:32:00.000Z')
+    expect(firstDay!.toISOString()).toBe('2026-11-01T08:00:00.000Z')
   })
 
   it('takes system messages out of the rows when they are hidden, keeping groups honest', () => {
-    const rows = buildRows([msg(1, 5, '2026-11-01T08:00:00Z'), msg(2, 0, '2026-11-01T08:01:00Z'), msg(3, 5, '2026-11-01T08:02:00Z')], false, 'UTC')
-    expect(rows.map((r) => r.key)).toEqual(['day-2026-11-01', 'm-1', 'm-3'])
-    expect(rows[2]).toMatchObject({ continued: true })
+    const { rows } = buildRows([msg(1, 5, '2026-11-01T08:00:00Z'), msg(2, 0, '2026-11-01T08:01:00Z'), msg(3, 5, '2026-11-01T08:02:00Z')], false, 'UTC')
+    expect(shape(rows)).toEqual(['1', '3+'])
   })
 
   it('counts days in the reader’s time zone', () => {
     const late = [msg(1, 5, '2026-11-01T20:30:00Z'), msg(2, 5, '2026-11-01T21:30:00Z')]
-    expect(buildRows(late, true, 'UTC').filter((r) => r.kind === 'day')).toHaveLength(1)
-    expect(buildRows(late, true, 'Europe/Moscow').filter((r) => r.kind === 'day')).toHaveLength(2)
+    expect(shape(buildRows(late, true, 'UTC').rows)).toEqual(['1', '2'])
+    expect(shape(buildRows(late, true, 'Europe/Moscow').rows)).toEqual(['1|', '2'])
   })
 
-  it('shows only a day row and nothing else when every message is hidden', () => {
-    expect(buildRows([msg(1, 0, '2026-11-01T08:00:00Z')], false, 'UTC')).toEqual([])
+  it('has no rows and no first day when every message is hidden', () => {
+    expect(buildRows([msg(1, 0, '2026-11-01T08:00:00Z')], false, 'UTC')).toEqual({ rows: [], firstDay: null })
+  })
+
+  it('changes no existing row when older messages of the same day are added above', () => {
+    const before = buildRows(day1.slice(3), true, 'UTC').rows
+    const after = buildRows(day1, true, 'UTC').rows
+    expect(after.slice(3)).toEqual(before)
   })
 })
 

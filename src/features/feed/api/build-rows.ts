@@ -1,11 +1,26 @@
 import type { Message } from '../types'
 
-/** What the virtualized list draws, top to bottom. Keys are stable across prepends and filter toggles. */
-export type FeedRow =
-  | { kind: 'day'; key: string; date: Date }
-  | { kind: 'message'; key: string; message: Message; continued: boolean }
+/**
+ * One row of the virtualized list: a message, and the day separator that follows it when the next
+ * message is on another day. Separators ride on the row *before* them so that loading older pages
+ * only ever changes rows that are new: the scroll anchor (the oldest row on screen) keeps its size.
+ */
+export interface FeedRow {
+  key: string
+  message: Message
+  /** Continues the previous message's author block: no second name and avatar. */
+  continued: boolean
+  /** The next row's day, when it differs from this one: drawn as a separator under this row. */
+  nextDay: Date | null
+}
 
-/** Two messages by one author this close together read as one block: no second name and avatar. */
+export interface FeedRows {
+  rows: FeedRow[]
+  /** The day of the oldest row, drawn above the list. */
+  firstDay: Date | null
+}
+
+/** Two messages by one author this close together read as one block. */
 const GROUP_GAP_MS = 5 * 60_000
 
 function dayKey(date: Date, timeZone: string | undefined): string {
@@ -13,33 +28,29 @@ function dayKey(date: Date, timeZone: string | undefined): string {
 }
 
 /**
- * Turns messages (oldest first) into rows: a day separator where the calendar day changes (in the
- * reader's time zone) and, per message, whether it continues the previous author's block.
- * System messages are removed here, in data, when hidden: hiding them with CSS would leave
- * zero-height rows in the virtualizer.
+ * Turns messages (oldest first) into rows. System messages are removed here, in data, when
+ * hidden: hiding them with CSS would leave zero-height rows in the virtualizer.
  */
-export function buildRows(messages: readonly Message[], showSystem: boolean, timeZone?: string): FeedRow[] {
+export function buildRows(messages: readonly Message[], showSystem: boolean, timeZone?: string): FeedRows {
   const rows: FeedRow[] = []
-  let previous: Message | undefined
-  let currentDay = ''
+  let previousDay = ''
   for (const message of messages) {
     if (!showSystem && message.isSystem) continue
     const day = dayKey(message.date, timeZone)
-    if (day !== currentDay) {
-      rows.push({ kind: 'day', key: `day-${day}`, date: message.date })
-      currentDay = day
-      previous = undefined
-    }
+    const previous = rows[rows.length - 1]
+    const newDay = day !== previousDay
+    if (previous && newDay) previous.nextDay = message.date
     const continued =
       previous !== undefined &&
-      !previous.isSystem &&
+      !newDay &&
+      !previous.message.isSystem &&
       !message.isSystem &&
-      previous.authorId === message.authorId &&
-      message.date.getTime() - previous.date.getTime() < GROUP_GAP_MS
-    rows.push({ kind: 'message', key: `m-${message.id}`, message, continued })
-    previous = message
+      previous.message.authorId === message.authorId &&
+      message.date.getTime() - previous.message.date.getTime() < GROUP_GAP_MS
+    rows.push({ key: `m-${message.id}`, message, continued, nextDay: null })
+    previousDay = day
   }
-  return rows
+  return { rows, firstDay: rows[0]?.message.date ?? null }
 }
 
 /** Messages merged from several sources (history pages, live polls), by id, oldest first, no duplicates. */

@@ -13,6 +13,7 @@ export interface OlderLoader {
   retry(): void
   loading: boolean
   failed: boolean
+  error: unknown
   ended: boolean
   /** Set when auto-loading stopped at the bound: how many hidden system messages it went through. */
   paused: { hidden: number } | null
@@ -59,6 +60,7 @@ export function useOlderLoader(history: UseInfiniteQueryResult<InfiniteData<Feed
     retry: () => void fetchNextPage(),
     loading: history.isFetchingNextPage,
     failed: isFetchNextPageError,
+    error: history.error,
     ended: !hasNextPage && history.isSuccess,
     paused,
   }

@@ -4,7 +4,7 @@ function sameDay(a: Date, b: Date) {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 }
 
-/** "Today", "Yesterday" or the date, between days. Each message's own time element carries the full date for AT. */
+/** "Today", "Yesterday" or the date, between days. Decorative: each message's time carries its full date for AT. */
 export function DaySeparator({ date }: { date: Date }) {
   const { t, locale } = useI18n()
   const now = new Date()

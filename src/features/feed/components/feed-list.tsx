@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
@@ -7,9 +7,12 @@ import type { Author, ChatFile } from '../types'
 import { DaySeparator } from './day-separator'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
+import { useHeldPosition } from './use-held-position'
+import { usePageKeys } from './use-page-keys'
 
 interface Props {
   rows: FeedRow[]
+  firstDay: Date | null
   /** What sits above the oldest row: loading, retry, "load older", or the start of history. */
   top: ReactNode
   busy: boolean
@@ -22,31 +25,38 @@ interface Props {
   openEnded: boolean
 }
 
-const TOP_KEY = 'top'
 const END_THRESHOLD_PX = 48
+/**
+ * The top row (loading, retry, start of history, the first day) sits in the list's start padding,
+ * outside the virtual items: were it an item, at scrollTop 0 it would be the scroll anchor, stay
+ * pinned at the top after every prepend, and keep asking for older pages forever.
+ */
+const TOP_HEIGHT_PX = 76
 
 /**
  * The virtualized feed: only what is near the viewport is in the DOM, whatever the history length.
- * Anchored at the end, keyed by message: older pages arriving above, and the system filter
- * toggling, keep the message the reader is looking at where it is.
+ * Anchored at the end and keyed by message, so older pages arriving above and the system filter
+ * toggling keep the message the reader is looking at where it is.
  */
-export function FeedList({ rows, top, busy, onNearTop, authors, files, textContext, openEnded }: Props) {
+export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded }: Props) {
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
+  // Older pages may load only once the first scroll to the newest message has happened.
+  const [settled, setSettled] = useState(false)
   // The newest message id when the reader scrolled away from the end: what came later is "new".
   const [leftAtId, setLeftAtId] = useState<number | null>(null)
   const newestId = useRef(0)
-  const lastMessage = rows.findLast((r) => r.kind === 'message')
   useLayoutEffect(() => {
-    newestId.current = lastMessage?.kind === 'message' ? lastMessage.message.id : 0
+    newestId.current = rows.at(-1)?.message.id ?? 0
   })
-  const keys = [TOP_KEY, ...rows.map((r) => r.key)]
+
   const virtualizer = useVirtualizer({
-    count: rows.length + 1,
+    count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (i) => (i === 0 ? 40 : rows[i - 1]!.kind === 'day' ? 36 : 64),
-    getItemKey: (i) => keys[i]!,
+    estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0),
+    getItemKey: (i) => rows[i]!.key,
+    paddingStart: TOP_HEIGHT_PX,
     overscan: 6,
     anchorTo: 'end',
     followOnAppend: true,
@@ -57,44 +67,37 @@ export function FeedList({ rows, top, busy, onNearTop, authors, files, textConte
       setLeftAtId((before) => (end ? null : (before ?? newestId.current)))
     },
   })
+  // Rows measured above the viewport shift what the reader sees unless the scroll follows them.
+  // The default skips this while scrolling backward, which is exactly when older pages arrive.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => item.start < instance.getScrollOffset()
   const items = virtualizer.getVirtualItems()
+  const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX)
+  const onKeyDown = usePageKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
 
   useLayoutEffect(() => {
     virtualizer.scrollToEnd()
-    // Only on mount: later arrivals are followed by the virtualizer itself when at the end.
+    const frame = requestAnimationFrame(() => setSettled(true))
+    return () => cancelAnimationFrame(frame)
+    // Only on mount: later arrivals are followed by the virtualizer itself while at the end.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const nearTop = (items[0]?.index ?? 0) <= 2
+  const nearTop = settled && (items[0]?.index ?? 0) <= 1
   useEffect(() => {
     if (nearTop) onNearTop()
   }, [nearTop, rows.length, onNearTop])
 
-  const messageIndexes = rows.flatMap((r, i) => (r.kind === 'message' ? [i + 1] : []))
-  const setSize = openEnded ? -1 : messageIndexes.length
-
-  // PageUp / PageDown move between messages (WAI-ARIA feed pattern).
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== 'PageUp' && event.key !== 'PageDown') return
-    const article = (event.target as HTMLElement).closest('article')
-    const current = article ? keys.indexOf(article.dataset['key'] ?? '') : -1
-    if (current < 0) return
-    event.preventDefault()
-    const step = event.key === 'PageUp' ? -1 : 1
-    const target = messageIndexes[messageIndexes.indexOf(current) + step]
-    if (target === undefined) return
-    virtualizer.scrollToIndex(target, { align: 'auto' })
-    requestAnimationFrame(() => {
-      scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${keys[target]}"]`)?.focus()
-    })
-  }
-
+  const setSize = openEnded ? -1 : rows.length
   return (
     <div className="feed-frame">
-      <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown}>
+      <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={recordPosition}>
         <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
+            {top}
+            {firstDay && <DaySeparator date={firstDay} />}
+          </div>
           {items.map((item) => {
-            const row = item.index === 0 ? null : rows[item.index - 1]!
+            const row = rows[item.index]!
             return (
               <div
                 key={item.key as string}
@@ -103,22 +106,17 @@ export function FeedList({ rows, top, busy, onNearTop, authors, files, textConte
                 className="feed-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                {row === null ? (
-                  top
-                ) : row.kind === 'day' ? (
-                  <DaySeparator date={row.date} />
-                ) : (
-                  <MessageItem
-                    message={row.message}
-                    rowKey={row.key}
-                    continued={row.continued}
-                    author={authors.get(row.message.authorId)}
-                    files={files}
-                    position={messageIndexes.indexOf(item.index) + 1}
-                    setSize={setSize}
-                    textContext={textContext}
-                  />
-                )}
+                <MessageItem
+                  message={row.message}
+                  rowKey={row.key}
+                  continued={row.continued}
+                  author={authors.get(row.message.authorId)}
+                  files={files}
+                  position={item.index + 1}
+                  setSize={setSize}
+                  textContext={textContext}
+                />
+                {row.nextDay && <DaySeparator date={row.nextDay} />}
               </div>
             )
           })}
@@ -126,7 +124,7 @@ export function FeedList({ rows, top, busy, onNearTop, authors, files, textConte
       </div>
       {!atEnd && (
         <JumpToLatest
-          count={leftAtId === null ? 0 : rows.filter((r) => r.kind === 'message' && r.message.id > leftAtId).length}
+          count={leftAtId === null ? 0 : rows.filter((r) => r.message.id > leftAtId).length}
           onJump={() => virtualizer.scrollToEnd()}
         />
       )}

@@ -1,13 +1,17 @@
+import { errorSentence } from '../../../app/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
 import type { OlderLoader } from '../api/use-older-loader'
 
 /** The row above the oldest loaded message: where history loads, fails, pauses or begins. */
 export function FeedTop({ older }: { older: OlderLoader }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   if (older.failed) {
     return (
       <div className="feed-top feed-top--error" role="alert">
-        <span>{t('feed.olderFailed')}</span>
+        <span>
+          {t('feed.olderFailed')} {errorSentence(older.error, i18n)}
+        </span>
         <button type="button" onClick={older.retry}>
           {t('action.retry')}
         </button>

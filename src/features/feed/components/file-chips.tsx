@@ -13,6 +13,18 @@ function formatSize(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
 }
 
+function FileIcon({ image }: { image: boolean }) {
+  return (
+    <svg className="file-chip__icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      {image ? (
+        <path fill="currentColor" d="M2 3h12v10H2zM3 12h10l-3-4-2 2.5L6.5 9z" fillRule="evenodd" />
+      ) : (
+        <path fill="currentColor" d="M4 1h5l4 4v10H4zM9 1v4h4" fillRule="evenodd" />
+      )}
+    </svg>
+  )
+}
+
 /** The files attached to a message, as named chips that download on click. */
 export function FileChips({ ids, files }: { ids: number[]; files: Map<number, ChatFile> }) {
   const { t, locale } = useI18n()
@@ -25,7 +37,7 @@ export function FileChips({ ids, files }: { ids: number[]; files: Map<number, Ch
         const href = file?.url ? safeHref(file.url) : null
         const label = (
           <>
-            <span className="file-chip__icon" aria-hidden="true">{file?.kind === 'image' ? '🖼' : '📄'}</span>
+            <FileIcon image={file?.kind === 'image'} />
             <span className="file-chip__name">{name}</span>
             {file && file.size > 0 && <span className="file-chip__size">{formatSize(file.size, locale)}</span>}
           </>

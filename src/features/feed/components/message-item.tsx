@@ -32,6 +32,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
     <article
       className={classes.join(' ')}
       data-key={rowKey}
+      data-message-id={message.id}
       aria-labelledby={`${idBase}-author ${idBase}-time`}
       aria-posinset={position}
       aria-setsize={setSize}

@@ -20,7 +20,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { t } = i18n
   const feed = useFeed(taskId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
-  const rows = useMemo(() => buildRows(feed.messages, showSystem), [feed.messages, showSystem])
+  const { rows, firstDay } = useMemo(() => buildRows(feed.messages, showSystem), [feed.messages, showSystem])
   const older = useOlderLoader(feed.history, showSystem)
   const { authors } = feed
   const textContext = useMemo<RenderContext>(
@@ -37,6 +37,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     body = (
       <FeedList
         rows={rows}
+        firstDay={firstDay}
         top={<FeedTop older={older} />}
         busy={feed.history.isFetching}
         onNearTop={older.loadIfAllowed}

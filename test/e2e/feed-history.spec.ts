@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test'
+import { taskCard } from './feed-page'
+import { resetPortal } from './portal'
+
+test.beforeEach(async ({ request }) => resetPortal(request))
+
+test('scrolling back through more than 1,000 messages loads older pages with the view held still', async ({ page, request }) => {
+  // Latency gives the test time to note what is on screen between asking for a page and its arrival.
+  await resetPortal(request, { latencyMs: 400 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  let loadedOlder = 0
+  while (loadedOlder < 1_000) {
+    await card.scrollToTop()
+    const anchor = (await card.firstVisible())!
+    await expect(card.feed).toHaveAttribute('aria-busy', 'true')
+    await expect(card.feed).toHaveAttribute('aria-busy', 'false')
+    // The message that was at the top is still exactly where it was, now with older ones above it.
+    await expect.poll(() => card.offsetOf(anchor.id)).toBeCloseTo(anchor.offset, 0)
+    const grown = (await card.positionOf(anchor.id)) - anchor.pos
+    expect(grown).toBeGreaterThan(0)
+    loadedOlder += grown
+  }
+  // Rendered nodes stay bounded however much history is loaded.
+  expect(await card.feed.getByRole('article').count()).toBeLessThan(60)
+})
+
+test('a reader can scroll from the newest message back to the first one of the 5,000', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const start = card.app.getByText('This is the start of the conversation.')
+  // The start marker is drawn only once history has ended.
+  for (let i = 0; i < 60 && (await start.count()) === 0; i++) {
+    await card.scrollToTop()
+    await expect(card.feed).toHaveAttribute('aria-busy', 'false')
+  }
+  await card.scrollToTop()
+  await expect(start).toBeInViewport()
+  await expect(card.feed.getByRole('article').first()).toContainText('created the task "Launch the spring marketing campaign"')
+  expect(await card.feed.getByRole('article').first().getAttribute('aria-posinset')).toBe('1')
+  expect(Number(await card.feed.getByRole('article').first().getAttribute('aria-setsize'))).toBeGreaterThan(5_000)
+})
+
+test('PageUp and PageDown move focus between messages', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const last = card.feed.getByRole('article').last()
+  await last.focus()
+  const lastPos = Number(await last.getAttribute('aria-posinset'))
+  await page.keyboard.press('PageUp')
+  await expect(card.app.locator('article:focus')).toHaveAttribute('aria-posinset', String(lastPos - 1))
+  await page.keyboard.press('PageUp')
+  await page.keyboard.press('PageDown')
+  await expect(card.app.locator('article:focus')).toHaveAttribute('aria-posinset', String(lastPos - 1))
+})
+
+test('on a legacy portal, older pages come from im.dialog.messages.get', async ({ page, request }) => {
+  await resetPortal(request, { legacyIm: true, latencyMs: 300 })
+  const methods: string[] = []
+  page.on('request', (r) => {
+    const m = /\/rest\/([^?]+)/.exec(r.url())
+    if (m && r.method() === 'POST') methods.push(m[1]!)
+  })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await card.scrollToTop()
+  const anchor = (await card.firstVisible())!
+  await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBe(50)
+  expect(methods).toContain('im.dialog.messages.get')
+  // The missing method was tried once, in the opening batch, and not again.
+  expect(methods.filter((m) => m === 'im.v2.Chat.Message.tail')).toHaveLength(0)
+})
