@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: PORTAL,
+    // Tall enough for the whole task card, so "in viewport" means visible in the app's own scroller.
+    viewport: { width: 1280, height: 960 },
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium; Playwright's own browser download cannot work on our machines.

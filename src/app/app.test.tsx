@@ -1,20 +1,9 @@
-import { act, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTaskCard, type FramedApp } from '../../test/dom/frame-harness'
+import { renderApp } from '../../test/dom/render-app'
 
-// Every test boots the real app through the real SDK against the local portal, so each gets fresh
-// modules: the SDK and our connect() keep one frame per page, as they should in production.
-async function renderApp(lang = 'en') {
-  vi.resetModules()
-  const { App } = await import('./app')
-  const { createQueryClient } = await import('./query-client')
-  const queryClient = createQueryClient()
-  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
-  // The app suspends on the frame handshake (React `use`): render inside an awaited act.
-  await act(async () => {
-    render(<App initialLang={lang} queryClient={queryClient} />)
-  })
-}
+// Every test boots the real app through the real SDK against the local portal.
 
 async function newestMessages(app: FramedApp, chatId: number, limit: number) {
   const auth = app.portal.issueToken(1).AUTH_ID

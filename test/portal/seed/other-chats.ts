@@ -1,6 +1,7 @@
 /**
  * The smaller chats: a confidential task (3), a task whose chat excludes user 1 (4), a chat
- * whose newest 120 messages are all system messages (5), an empty chat (6), and the lazily
+ * whose newest 120 messages are all system messages (5), an empty chat (6), a chat whose newest
+ * 1,500 messages are all automation notices (7), and the lazily
  * generated 100,000-message benchmark chat (100 → 1100).
  */
 import { portalTime } from '../dates.ts'
@@ -43,6 +44,17 @@ export function seedOtherChats(store: Store): void {
     move.system(time, `${mention(store, who)} completed a checklist item "${CHECKLIST_ITEMS[i % CHECKLIST_ITEMS.length] ?? ''} (${Math.floor(i / CHECKLIST_ITEMS.length) + 1})"`, 'TASK_CHECKLIST')
   }
   // Chat 1006 (task 6) exists and stays empty.
+
+  // Automation-heavy task: 100 ordinary messages, then 1,500 robot notices in a row: more than
+  // any bounded auto-load of a feed that hides system messages goes through in one burst.
+  const robots = new ChatWriter(store, 1007, createRng(7))
+  time = portalTime(2026, 5, 4, 9)
+  robots.system(time, `${mention(store, 5)} created the task "Nightly report automation"`, 'TASK_CREATED')
+  time = chatter(store, 1007, 71, [1, 5, 7], 99, time, 3600)
+  for (let i = 0; i < 1_500; i++) {
+    time += 3600
+    robots.system(time, `Automation rule "Nightly report" ran: ${i % 7 === 0 ? 'report sent to 4 recipients' : 'no changes'}`, 'TASK_AUTOMATION')
+  }
 }
 
 export const BENCH_CHAT_ID = 1100

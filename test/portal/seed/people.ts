@@ -27,6 +27,7 @@ const TASKS: TaskSeed[] = [
   { task: { id: 4, title: 'Vendor contract renewal', description: 'Renew the printing vendor contract before it lapses.', status: 2, createdBy: 3, responsibleId: 4, memberIds: [1, 3, 4, 8], chatId: 1004, createdAt: day(7, 14), deadline: day(12, 1, 18) }, chatMembers: [3, 4, 8] },
   { task: { id: 5, title: 'Office move checklist', description: 'Everything that has to happen before the move to the new office.', status: 3, createdBy: 6, responsibleId: 6, memberIds: [1, 2, 4, 6], chatId: 1005, createdAt: day(8, 3), deadline: day(11, 15, 18) }, chatMembers: [1, 2, 4, 6] },
   { task: { id: 6, title: 'Team offsite ideas', description: 'Collect ideas for the winter offsite.', status: 2, createdBy: 1, responsibleId: 5, memberIds: [1, 5, 7], chatId: 1006, createdAt: day(10, 20), deadline: null }, chatMembers: [1, 5, 7] },
+  { task: { id: 7, title: 'Nightly report automation', description: 'Robots send the nightly report; people discuss the exceptions.', status: 3, createdBy: 5, responsibleId: 5, memberIds: [1, 5, 7], chatId: 1007, createdAt: day(5, 4, 9), deadline: null }, chatMembers: [1, 5, 7] },
   { task: { id: 100, title: 'Benchmark: busy chat', description: 'A chat with 100,000 messages for performance checks.', status: 3, createdBy: 1, responsibleId: 1, memberIds: [1, 2, 3, 5], chatId: 1100, createdAt: portalTime(2024, 1, 1, 9), deadline: null }, chatMembers: [1, 2, 3, 5] },
 ]
 

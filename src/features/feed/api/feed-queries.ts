@@ -3,6 +3,7 @@ import type { PortalClient } from '../../../b24/portal-client'
 import type { FeedPage, HistoryPage } from '../types'
 import { getNewerPage, getOlderPage, getOpening } from './history-api'
 import { mergeLive, type LiveMessages } from './live-messages'
+import { getAuthors } from './users-api'
 
 export interface OlderCursor {
   chatId: number
@@ -38,6 +39,17 @@ export const feedQueries = {
       staleTime: Infinity,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
+    }),
+
+  /** Authors no loaded page described (pages carry their own authors; this is the rare rest). */
+  authors: (client: PortalClient, ids: readonly number[]) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryOptions({
+      queryKey: [...feedQueries.all(), 'authors', ids] as const,
+      queryFn: () => getAuthors(client, ids),
+      staleTime: Infinity,
+      // Names already shown stay while a longer list is fetched.
+      placeholderData: (previous) => previous,
     }),
 
   /**

@@ -35,5 +35,17 @@ export function useFeed(taskId: number) {
     return { messages, authors, files }
   }, [pages, live.data])
 
-  return { task, chatId, history, live, ...merged }
+  const missing = useMemo(
+    () => [...new Set(merged.messages.map((m) => m.authorId))].filter((id) => id > 0 && !merged.authors.has(id)).sort((a, b) => a - b),
+    [merged],
+  )
+  const extra = useQuery({ ...feedQueries.authors(client, missing), enabled: missing.length > 0 })
+  const authors = useMemo(() => {
+    if (!extra.data?.length) return merged.authors
+    const all = new Map(merged.authors)
+    for (const a of extra.data) all.set(a.id, a)
+    return all
+  }, [merged.authors, extra.data])
+
+  return { task, chatId, history, live, messages: merged.messages, files: merged.files, authors }
 }

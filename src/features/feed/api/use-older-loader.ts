@@ -27,12 +27,13 @@ export interface OlderLoader {
  */
 export function useOlderLoader(history: UseInfiniteQueryResult<InfiniteData<FeedPage>>, showSystem: boolean): OlderLoader {
   const pages = history.data?.pages ?? []
-  // Pages loaded before the reader last asked for more do not count towards the bound.
+  // Pages loaded before the reader last asked for more do not count towards the bound (the opening
+  // page counts: it is the first of the first burst).
   const [burstFrom, setBurstFrom] = useState(0)
   let silent = 0
   let hidden = 0
   if (!showSystem) {
-    for (let i = pages.length - 1; i >= Math.max(1, burstFrom); i--) {
+    for (let i = pages.length - 1; i >= burstFrom; i--) {
       const messages = pages[i]!.messages
       if (messages.some((m) => !m.isSystem)) break
       silent++

@@ -67,9 +67,6 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
       setLeftAtId((before) => (end ? null : (before ?? newestId.current)))
     },
   })
-  // Rows measured above the viewport shift what the reader sees unless the scroll follows them.
-  // The default skips this while scrolling backward, which is exactly when older pages arrive.
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => item.start < (instance.scrollOffset ?? 0)
   const items = virtualizer.getVirtualItems()
   const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX)
   const onKeyDown = usePageKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))

@@ -1,0 +1,51 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { renderApp } from '../../../../test/dom/render-app'
+
+// Task 7's newest 1,500 messages are automation notices. With system messages hidden the feed
+// must page back on its own, in a bounded burst, then hand over to the reader.
+let app: FramedApp | undefined
+beforeEach(() => sessionStorage.clear())
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const humanArticles = (feed: HTMLElement) => within(feed).queryAllByRole('article').filter((a) => !a.classList.contains('message--system'))
+
+describe('the system-message filter', () => {
+  it('loads older pages in a bounded burst, then offers "Load older" with the count of hidden events', async () => {
+    app = await openTaskCard({ taskId: 7 })
+    await renderApp()
+    const user = userEvent.setup()
+    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false })
+    expect(within(feed).getAllByRole('article').every((a) => a.classList.contains('message--system'))).toBe(true)
+
+    await user.click(screen.getByRole('switch', { name: 'Show system messages' }))
+    const loadOlder = await screen.findByRole('button', { name: 'Load older messages' }, { timeout: 15_000 })
+    // The opening page (50) and four pages of 200: five pages in a row with nothing to show.
+    expect(screen.getByText('850 system events hidden')).toBeInTheDocument()
+    expect(humanArticles(screen.getByRole('feed', { name: 'Task chat' }))).toHaveLength(0)
+
+    await user.click(loadOlder)
+    await expect.poll(() => humanArticles(screen.getByRole('feed', { name: 'Task chat' })).length, { timeout: 15_000 }).toBeGreaterThan(0)
+    expect(screen.queryByRole('button', { name: 'Load older messages' })).toBeNull()
+    expect(within(screen.getByRole('feed', { name: 'Task chat' })).queryAllByRole('article').some((a) => a.classList.contains('message--system'))).toBe(false)
+  })
+
+  it('brings system messages back at once when switched on again', async () => {
+    app = await openTaskCard({ taskId: 5 })
+    await renderApp()
+    const user = userEvent.setup()
+    await screen.findByRole('feed', { name: 'Task chat', busy: false })
+    const toggle = screen.getByRole('switch', { name: 'Show system messages' })
+    await user.click(toggle)
+    await expect.poll(() => humanArticles(screen.getByRole('feed', { name: 'Task chat' })).length, { timeout: 15_000 }).toBeGreaterThan(0)
+    await user.click(toggle)
+    expect(toggle).toBeChecked()
+    const feed = screen.getByRole('feed', { name: 'Task chat' })
+    expect(within(feed).getAllByRole('article').some((a) => a.classList.contains('message--system'))).toBe(true)
+  })
+})

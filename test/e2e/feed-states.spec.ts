@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test'
+import { taskCard } from './feed-page'
+import { resetPortal } from './portal'
+
+test.beforeEach(async ({ request }) => resetPortal(request))
+
+test('a loading skeleton while the first page is on its way', async ({ page, request }) => {
+  await resetPortal(request, { latencyMs: 1_500 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await expect(card.feed).toHaveAttribute('aria-busy', 'true')
+  await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  await card.ready()
+})
+
+test('a task without a chat yet invites the first message', async ({ page }) => {
+  await page.goto('/task/2')
+  await expect(taskCard(page).feed).toContainText('This task has no chat yet. The first message will start it.')
+})
+
+test('an empty chat says so', async ({ page }) => {
+  await page.goto('/task/6')
+  await expect(taskCard(page).feed).toContainText('No messages yet. Start the conversation below.')
+})
+
+test('a chat the user is not a member of', async ({ page }) => {
+  await page.goto('/task/4')
+  await expect(taskCard(page).app.getByRole('alert')).toContainText('You do not have access to this task or its chat.')
+})
+
+test('a task the user cannot open', async ({ page }) => {
+  await page.goto('/task/3')
+  await expect(taskCard(page).app.getByRole('alert')).toContainText('This task could not be found')
+})
+
+test('an app installed without the im scope', async ({ page, request }) => {
+  await resetPortal(request, { scopes: ['task', 'tasks', 'placement'] })
+  await page.goto('/')
+  await expect(taskCard(page).app.getByRole('alert')).toContainText('installed without access to chats or tasks')
+})
+
+test('the portal rate limit, then a retry once it has passed', async ({ page, request }) => {
+  await resetPortal(request, { rateBurst: 0 })
+  await page.goto('/')
+  const card = taskCard(page)
+  const alert = card.app.getByRole('alert')
+  await expect(alert).toContainText('Bitrix24 is asking the app to slow down', { timeout: 15_000 })
+  await resetPortal(request)
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await card.ready()
+})
+
+test('network loss, then a retry once it is back', async ({ page }) => {
+  await page.route('http://127.0.0.1:8181/rest/**', (route) => route.abort('internetdisconnected'))
+  await page.goto('/')
+  const card = taskCard(page)
+  const alert = card.app.getByRole('alert')
+  await expect(alert).toContainText('Cannot reach Bitrix24', { timeout: 15_000 })
+  await page.unroute('http://127.0.0.1:8181/rest/**')
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await card.ready()
+})
+
+test('a failed older page keeps what is loaded and offers Retry in place', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await page.route('http://127.0.0.1:8181/rest/im.v2.Chat.Message.tail**', (route) => route.abort('internetdisconnected'))
+  await card.scrollToTop()
+  const retryRow = card.app.getByRole('alert').filter({ hasText: 'Couldn’t load older messages.' })
+  await expect(retryRow).toBeVisible({ timeout: 15_000 })
+  expect(await card.feed.getByRole('article').count()).toBeGreaterThan(3)
+  await page.unroute('http://127.0.0.1:8181/rest/im.v2.Chat.Message.tail**')
+  await resetPortal(request)
+  const anchor = (await card.firstVisible())!
+  await retryRow.getByRole('button', { name: 'Try again' }).click()
+  await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBeGreaterThan(0)
+})
