@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { en, type Catalogue, type MessageKey } from './en'
 import { ru } from './ru'
 import { de } from './de'
@@ -42,6 +42,10 @@ const I18nContext = createContext<Translator>(createTranslator('en'))
 
 export function I18nProvider({ lang, children }: { lang: string | null | undefined; children: ReactNode }) {
   const translator = useMemo(() => createTranslator(lang), [lang])
+  // Screen readers pick their voice from the document language.
+  useEffect(() => {
+    document.documentElement.lang = translator.locale
+  }, [translator.locale])
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>
 }
 
