@@ -33,7 +33,13 @@ export function connectToPortal(): Promise<PortalSession> {
 }
 
 async function open(): Promise<PortalSession> {
-  const b24 = await withTimeout(initializeB24Frame())
+  const b24 = await withTimeout(
+    initializeB24Frame({
+      // A request that failed on the network may still have been carried out: posting a message or
+      // making a result must never be repeated behind the user's back. Queries retry in the app.
+      restrictionParams: { retryOnNetworkError: false, hardErrorCodes: ['ERR_BAD_RESPONSE'] },
+    }),
+  )
   return {
     client: createPortalClient(b24),
     lang: b24.getLang(),

@@ -49,7 +49,24 @@ export interface TaskChat {
   chatId: number | null
 }
 
-/** A page of the feed's history; the first (newest) page also carries the task it belongs to. */
+/** Who is reading, learned in the opening batch. */
+export interface Viewer {
+  /** The current user's id; 0 if the portal did not say. */
+  userId: number
+  /** The app's chat bot, when one is registered (admins may install one). */
+  bot: { id: number; name: string } | null
+}
+
+/** A page of the feed's history; the first (newest) page also carries the task and the viewer. */
 export interface FeedPage extends HistoryPage {
   task?: TaskChat
+  viewer?: Viewer
+}
+
+/** A message of the user's own that is still on its way (from the composer's outbox). */
+export interface PendingState {
+  clientId: string
+  status: 'sending' | 'failed' | 'sent'
+  /** Why the last attempt failed, as a PortalError kind; null while sending. */
+  errorKind: string | null
 }

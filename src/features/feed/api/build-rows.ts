@@ -1,4 +1,4 @@
-import type { Message } from '../types'
+import type { Message, PendingState } from '../types'
 
 /**
  * One row of the virtualized list: a message, and the day separator that follows it when the next
@@ -12,6 +12,8 @@ export interface FeedRow {
   continued: boolean
   /** The next row's day, when it differs from this one: drawn as a separator under this row. */
   nextDay: Date | null
+  /** Set on the user's own messages still on their way. */
+  pending?: PendingState
 }
 
 export interface FeedRows {

@@ -17,6 +17,8 @@ const LIVE_QUIET_MS = 4_000
 /** Query keys and functions of the feed, in one place (TkDodo's query factory). */
 export const feedQueries = {
   all: () => ['feed'] as const,
+  /** Every live query (one per chat and starting point): refetched right after the user posts. */
+  allLive: () => [...feedQueries.all(), 'live'] as const,
 
   /**
    * The history, newest page first: page 0 comes from the opening batch (task + newest page), each
@@ -60,7 +62,7 @@ export const feedQueries = {
   live: (client: PortalClient, chatId: number, sinceId: number) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
-      queryKey: [...feedQueries.all(), 'live', chatId, sinceId] as const,
+      queryKey: [...feedQueries.allLive(), chatId, sinceId] as const,
       queryFn: async ({ client: queryClient, queryKey }): Promise<LiveMessages> => {
         const before = queryClient.getQueryData<LiveMessages>(queryKey)
         const newest = before?.messages.at(-1)?.id ?? sinceId

@@ -4,6 +4,7 @@ import type { Params, PortalClient } from '../../../b24/portal-client'
 import type { FeedPage, HistoryPage, TaskChat } from '../types'
 import { toHistoryPage } from './map-history'
 import { historySource, rememberLegacyHistory, type HistorySource } from './history-source'
+import { toViewer } from './viewer'
 import { WireTaskV2 } from './wire'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
@@ -33,24 +34,28 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
 /**
  * tasks.task.get (v2) and the newest history page in ONE batch round trip: the page's chat id is
  * chained from the task row with `$result[task][task][chatId]`, so the first paint needs no
- * second request. Only a legacy portal, the first time it is met, costs one more.
+ * second request. Only a legacy portal, the first time it is met, costs one more. The same batch
+ * asks who the viewer is (im.user.get) and whether the app has its bot (imbot.v2.Bot.list).
  */
 export async function getOpening(client: PortalClient, taskId: number): Promise<FeedPage> {
   const source = historySource()
   const rows = await client.batchV2({
     task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
     page: historyCall(source, '$result[task][task][chatId]', OPENING_PAGE),
+    me: ['im.user.get', {}],
+    bots: ['imbot.v2.Bot.list', {}],
   })
+  const viewer = toViewer(rows['me'], rows['bots'])
   const taskRow = rows['task']
   if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
   const task = toTaskChat(taskId, taskRow.data)
-  if (task.chatId === null) return { task, chatId: null, messages: [], authors: [], files: [], hasOlder: false }
+  if (task.chatId === null) return { task, viewer, chatId: null, messages: [], authors: [], files: [], hasOlder: false }
 
   const pageRow = rows['page']
-  if (pageRow?.ok) return { task, ...toHistoryPage(pageRow.data, task.chatId) }
+  if (pageRow?.ok) return { task, viewer, ...toHistoryPage(pageRow.data, task.chatId) }
   if (source === 'tail' && pageRow?.error.kind === 'method-missing') {
     rememberLegacyHistory()
-    return { task, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE)) }
+    return { task, viewer, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE)) }
   }
   throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
 }

@@ -16,6 +16,7 @@ export function useFeed(taskId: number) {
   const history = useHistory(taskId)
   const pages = history.data?.pages
   const task = pages?.[0]?.task
+  const viewer = pages?.[0]?.viewer
   const chatId = pages?.[0]?.chatId ?? null
   const sinceId = pages?.[0]?.messages.at(-1)?.id ?? 0
   const live = useQuery({
@@ -35,9 +36,11 @@ export function useFeed(taskId: number) {
     return { messages, authors, files }
   }, [pages, live.data])
 
+  // Authors no page described, and the viewer (their own pending messages need a name and avatar).
+  const viewerId = viewer?.userId ?? 0
   const missing = useMemo(
-    () => [...new Set(merged.messages.map((m) => m.authorId))].filter((id) => id > 0 && !merged.authors.has(id)).sort((a, b) => a - b),
-    [merged],
+    () => [...new Set([viewerId, ...merged.messages.map((m) => m.authorId)])].filter((id) => id > 0 && !merged.authors.has(id)).sort((a, b) => a - b),
+    [merged, viewerId],
   )
   const extra = useQuery({ ...feedQueries.authors(client, missing), enabled: missing.length > 0 })
   const authors = useMemo(() => {
@@ -47,5 +50,5 @@ export function useFeed(taskId: number) {
     return all
   }, [merged.authors, extra.data])
 
-  return { task, chatId, history, live, messages: merged.messages, files: merged.files, authors }
+  return { task, viewer, chatId, history, live, messages: merged.messages, files: merged.files, authors }
 }

@@ -67,3 +67,8 @@ export const WireTaskV2 = v.union([
   }),
   v.array(v.unknown()),
 ])
+
+/** imbot.v2.Bot.list: `{bots:[{id, code, properties:{name}}]}`. */
+export const WireBotList = v.looseObject({
+  bots: v.array(v.looseObject({ id: Id, code: v.nullish(v.string()), properties: v.nullish(v.looseObject({ name: v.nullish(v.string()) })) })),
+})

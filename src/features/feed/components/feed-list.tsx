@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
 import type { Author, ChatFile } from '../types'
 import { DaySeparator } from './day-separator'
+import { FeedActionsContext, useFeedActions } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
 import { useHeldPosition } from './use-held-position'
-import { usePageKeys } from './use-page-keys'
+import { focusWhenRendered, usePageKeys } from './use-page-keys'
 
 interface Props {
   rows: FeedRow[]
@@ -70,6 +71,19 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
   const items = virtualizer.getVirtualItems()
   const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX)
   const onKeyDown = usePageKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+  const outer = useFeedActions()
+  const actions = useMemo(
+    () => ({
+      ...outer,
+      jumpTo(id: number) {
+        const index = rows.findIndex((r) => r.message.id === id)
+        if (index < 0) return
+        virtualizer.scrollToIndex(index, { align: 'center' })
+        focusWhenRendered(scrollerRef, rows[index]!.key)
+      },
+    }),
+    [outer, rows, virtualizer],
+  )
 
   useLayoutEffect(() => {
     virtualizer.scrollToEnd()
@@ -86,6 +100,7 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
 
   const setSize = openEnded ? -1 : rows.length
   return (
+    <FeedActionsContext.Provider value={actions}>
     <div className="feed-frame">
       <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={recordPosition}>
         <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
@@ -108,7 +123,9 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
                   rowKey={row.key}
                   continued={row.continued}
                   author={authors.get(row.message.authorId)}
+                  authors={authors}
                   files={files}
+                  pending={row.pending}
                   position={item.index + 1}
                   setSize={setSize}
                   textContext={textContext}
@@ -126,5 +143,6 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
         />
       )}
     </div>
+    </FeedActionsContext.Provider>
   )
 }

@@ -10,12 +10,13 @@ function spoken(text: string): string {
 }
 
 /**
- * A polite live region that speaks only messages that arrive while the feed is open, never the
+ * A polite live region that speaks only others' messages that arrive while the feed is open, never the
  * history loading above, so screen-reader users hear the conversation without the scrolling.
  */
-export function LiveAnnouncer({ messages, authors, showSystem }: { messages: Message[]; authors: Map<number, Author>; showSystem: boolean }) {
+export function LiveAnnouncer({ messages, authors, showSystem, ownIds }: { messages: Message[]; authors: Map<number, Author>; showSystem: boolean; ownIds: number[] }) {
   const { t } = useI18n()
-  const latest = messages.findLast((m) => showSystem || !m.isSystem)
+  // The reader's own messages are not news to them.
+  const latest = messages.findLast((m) => (showSystem || !m.isSystem) && !ownIds.includes(m.authorId))
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -2,9 +2,12 @@ import { memo } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../bbcode/message-text'
 import type { RenderContext } from '../bbcode/render-bbcode'
-import type { Author, ChatFile, Message } from '../types'
+import type { Author, ChatFile, Message, PendingState } from '../types'
 import { AuthorAvatar } from './author-avatar'
+import { useFeedActions } from './feed-actions'
 import { FileChips } from './file-chips'
+import { MessageStatus } from './message-status'
+import { ReplyQuote } from './reply-quote'
 
 interface Props {
   message: Message
@@ -12,27 +15,31 @@ interface Props {
   /** Continues the previous message's author block: no second name and avatar on screen. */
   continued: boolean
   author: Author | undefined
+  authors: Map<number, Author>
   files: Map<number, ChatFile>
   position: number
   /** -1 while older history may still load. */
   setSize: number
   textContext: RenderContext
+  pending?: PendingState
 }
 
 /** One message as an `article` of the feed, labelled by its author and time. */
 export const MessageItem = memo(function MessageItem(props: Props) {
-  const { message, rowKey, continued, author, files, position, setSize, textContext } = props
+  const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending } = props
   const { t, locale } = useI18n()
+  const actions = useFeedActions()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
-  const idBase = `message-${message.id}`
+  const idBase = `message-${rowKey}`
   const short = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
-  const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued'].filter(Boolean)
+  const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
+  const actionable = !message.isSystem && !pending && !message.isDeleted
   return (
     <article
-      className={classes.join(' ')}
+      className={classes.filter(Boolean).join(' ')}
       data-key={rowKey}
-      data-message-id={message.id}
+      data-message-id={pending ? undefined : message.id}
       aria-labelledby={`${idBase}-author ${idBase}-time`}
       aria-posinset={position}
       aria-setsize={setSize}
@@ -49,6 +56,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           </time>
           {message.isEdited && !message.isDeleted && <span className="message__edited">{t('feed.edited')}</span>}
         </header>
+        {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
         {message.isDeleted ? (
           <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
         ) : (
@@ -57,7 +65,15 @@ export const MessageItem = memo(function MessageItem(props: Props) {
             <FileChips ids={message.fileIds} files={files} />
           </>
         )}
+        {pending && <MessageStatus pending={pending} />}
       </div>
+      {actionable && (
+        <div className="message__actions">
+          <button type="button" onClick={() => actions.reply(message)}>
+            {t('message.reply')}
+          </button>
+        </div>
+      )}
     </article>
   )
 })

@@ -12,11 +12,16 @@ export function usePageKeys(scrollerRef: RefObject<HTMLElement | null>, rows: Fe
     const target = rows[current + (event.key === 'PageUp' ? -1 : 1)]
     if (!target) return
     scrollToIndex(current + (event.key === 'PageUp' ? -1 : 1))
-    const focus = (attempt: number) => {
-      const next = scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${target.key}"]`)
-      if (next) next.focus()
-      else if (attempt < 10) requestAnimationFrame(() => focus(attempt + 1))
-    }
-    requestAnimationFrame(() => focus(0))
+    focusWhenRendered(scrollerRef, target.key)
   }
+}
+
+/** Focuses a row's article once the virtualizer has rendered it (a few frames at most). */
+export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, key: string) {
+  const focus = (attempt: number) => {
+    const article = scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${key}"]`)
+    if (article) article.focus()
+    else if (attempt < 10) requestAnimationFrame(() => focus(attempt + 1))
+  }
+  requestAnimationFrame(() => focus(0))
 }

@@ -5,7 +5,7 @@
 import { portalIso } from '../../dates.ts'
 import { RestError } from '../../envelope.ts'
 import type { ChatRec, MessageRec } from '../../state.ts'
-import type { CallContext, MethodDef, Params } from '../context.ts'
+import { ListResult, type CallContext, type MethodDef, type Params } from '../context.ts'
 import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, userCamel, userSnake } from '../format.ts'
 import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
@@ -119,7 +119,25 @@ function tail(ctx: CallContext, params: Params): unknown {
   }
 }
 
+/** im.dialog.users.list: the chat's members as user objects, LIMIT (≤ 200) and OFFSET paging with total/next. */
+function dialogUsers(ctx: CallContext, params: Params): unknown {
+  const chat = dialogChat(ctx, params)
+  const rawLimit = intOf(param(params, 'LIMIT')) ?? 50
+  const limit = Math.min(Math.max(rawLimit, 1), 200)
+  const offset = Math.max(intOf(param(params, 'OFFSET')) ?? 0, 0)
+  const skipBots = String(param(params, 'SKIP_EXTERNAL') ?? 'N').toUpperCase() === 'Y'
+  const users = [...chat.memberIds]
+    .sort((a, b) => a - b)
+    .flatMap((id) => {
+      const user = ctx.store.users.get(id)
+      return user && !(skipBots && user.bot) ? [user] : []
+    })
+  const page = users.slice(offset, offset + limit).map((user) => userSnake(user, ctx.origin))
+  return new ListResult(page, users.length, offset + limit < users.length ? offset + limit : undefined)
+}
+
 export const v2ImRead: Record<string, MethodDef> = {
+  'im.dialog.users.list': { handler: dialogUsers },
   'im.chat.get': { handler: chatGet },
   'im.dialog.get': { handler: dialogGet },
   'im.dialog.messages.get': { handler: dialogMessages },

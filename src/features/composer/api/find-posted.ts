@@ -1,0 +1,23 @@
+import * as v from 'valibot'
+import type { PortalClient } from '../../../b24/portal-client'
+
+const Newest = v.looseObject({
+  messages: v.array(v.looseObject({ id: v.number(), author_id: v.number(), text: v.nullish(v.string()) })),
+})
+
+/** The portal rewrites some markup on save ([br] to newlines, mentions filled in): compare the words. */
+export function comparable(text: string): string {
+  return text.replace(/\[br\]/gi, '\n').replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Before re-sending a message whose first attempt had an unknown outcome, look for it in the chat
+ * (im.dialog.messages.get, v2): the same words by the same author above the id the feed had then.
+ * Answers its id, so a retry never posts twice.
+ */
+export async function findPosted(client: PortalClient, chatId: number, authorId: number, text: string, afterId: number): Promise<number | null> {
+  const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: 50 })
+  const wanted = comparable(text)
+  const match = v.parse(Newest, raw).messages.find((m) => m.id > afterId && (authorId === 0 || m.author_id === authorId) && comparable(m.text ?? '') === wanted)
+  return match?.id ?? null
+}

@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query'
+import * as v from 'valibot'
+import type { PortalClient } from '../../../b24/portal-client'
+import { toAuthor } from '../../feed/api/map-history'
+import { WireUser } from '../../feed/api/wire'
+import type { Author } from '../../feed/types'
+
+/** im.dialog.users.list (v2): the chat's people, up to 200 — what a task chat holds. */
+async function getMembers(client: PortalClient, chatId: number): Promise<Author[]> {
+  const raw = await client.callV2('im.dialog.users.list', { DIALOG_ID: `chat${chatId}`, LIMIT: 200, SKIP_EXTERNAL: 'Y' })
+  const rows = Array.isArray(raw) ? raw : []
+  return rows.flatMap((row) => {
+    const parsed = v.safeParse(WireUser, row)
+    return parsed.success ? [toAuthor(parsed.output)] : []
+  })
+}
+
+export const composerQueries = {
+  members: (client: PortalClient, chatId: number) =>
+    // The portal client is one per page, not a parameter of the data: it stays out of the key.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryOptions({
+      queryKey: ['composer', 'members', chatId] as const,
+      queryFn: () => getMembers(client, chatId),
+      staleTime: 5 * 60_000,
+    }),
+}

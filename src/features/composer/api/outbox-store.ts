@@ -1,0 +1,113 @@
+/**
+ * What the user has typed and not yet seen land in the chat, per task and user, kept (see
+ * persistence.ts) so that a reload, a crash or a closed card loses nothing: the draft, the message
+ * being replied to, and every message on its way (sending, failed, or sent but not yet back).
+ */
+export type OutboxStatus = 'sending' | 'failed' | 'sent'
+
+export interface OutboxError {
+  kind: string
+  code: string
+  message: string
+}
+
+export interface OutboxItem {
+  clientId: string
+  text: string
+  replyToId: number | null
+  asBot: boolean
+  createdAt: number
+  status: OutboxStatus
+  serverId: number | null
+  /** Newest message id the feed had at the first attempt: a copy of this text above it is ours. */
+  baselineId: number
+  error: OutboxError | null
+  /** The last attempt may have reached the portal (network loss, server error): check before resending. */
+  outcomeUnknown: boolean
+}
+
+export interface OutboxState {
+  draft: string
+  replyToId: number | null
+  items: OutboxItem[]
+}
+
+import type { Persistence } from './persistence'
+
+const EMPTY: OutboxState = { draft: '', replyToId: null, items: [] }
+
+function read(persistence: Persistence, key: string): OutboxState {
+  try {
+    const raw = persistence.load(key)
+    if (!raw) return EMPTY
+    const stored = JSON.parse(raw) as OutboxState
+    // A send that was in flight when the page went away has an unknown outcome.
+    const items = stored.items.map((item) =>
+      item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item,
+    )
+    return { draft: stored.draft ?? '', replyToId: stored.replyToId ?? null, items }
+  } catch {
+    return EMPTY
+  }
+}
+
+export class OutboxStore {
+  private state: OutboxState
+  private readonly listeners = new Set<() => void>()
+  /**
+   * Messages that arrived in the feed after being sent from here, by server id, with the row key
+   * they were shown under while on their way: kept for the page's life so the row never re-keys.
+   */
+  readonly arrivedKeys = new Map<number, string>()
+
+  constructor(
+    readonly key: string,
+    private readonly persistence: Persistence,
+  ) {
+    this.state = read(persistence, key)
+  }
+
+  get = (): OutboxState => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  update(change: (state: OutboxState) => OutboxState): void {
+    this.state = change(this.state)
+    try {
+      const empty = this.state.draft === '' && this.state.items.length === 0 && this.state.replyToId === null
+      this.persistence.save(this.key, empty ? null : JSON.stringify(this.state))
+    } catch {
+      // Storage full or blocked: the state still lives for this page.
+    }
+    for (const listener of this.listeners) listener()
+  }
+
+  patchItem(clientId: string, patch: Partial<OutboxItem>): void {
+    this.update((s) => ({ ...s, items: s.items.map((i) => (i.clientId === clientId ? { ...i, ...patch } : i)) }))
+  }
+
+  /** The sent message is in the feed now: forget it, but remember the key its row had. */
+  settle(clientId: string, serverId: number): void {
+    this.arrivedKeys.set(serverId, `c-${clientId}`)
+    this.removeItem(clientId)
+  }
+
+  removeItem(clientId: string): void {
+    this.update((s) => ({ ...s, items: s.items.filter((i) => i.clientId !== clientId) }))
+  }
+}
+
+const stores = new Map<string, OutboxStore>()
+
+/** One store per key per page, so every component sees the same state. */
+export function outboxStore(key: string, persistence: Persistence): OutboxStore {
+  let store = stores.get(key)
+  if (!store) {
+    store = new OutboxStore(key, persistence)
+    stores.set(key, store)
+  }
+  return store
+}

@@ -1,0 +1,18 @@
+import { useMemo, useSyncExternalStore } from 'react'
+import { usePortalClient } from '../../../app/portal-context'
+import { outboxStore, type OutboxState, type OutboxStore } from './outbox-store'
+import { createPersistence } from './persistence'
+
+/**
+ * The outbox of this task for this user on this portal. Until the opening batch has said who the
+ * user is (userId 0) there is nothing to show: the composer appears only after it.
+ */
+export function useOutbox(userId: number, taskId: number): [OutboxState, OutboxStore] {
+  const client = usePortalClient()
+  const store = useMemo(
+    () => outboxStore(`outbox.${userId}.${taskId}`, createPersistence(client)),
+    [client, userId, taskId],
+  )
+  const state = useSyncExternalStore(store.subscribe, store.get)
+  return [state, store]
+}

@@ -1,0 +1,86 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { renderApp } from '../../../../test/dom/render-app'
+
+// The real app, the real SDK and the in-process portal: what is asserted is what the user sees
+// and what lands in the portal's chat.
+let app: FramedApp | undefined
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+async function newestTexts(limit = 3): Promise<string[]> {
+  const auth = app!.portal.issueToken(1).AUTH_ID
+  const response = await fetch(`${app!.origin}/rest/im.dialog.messages.get`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ DIALOG_ID: 'chat1001', LIMIT: limit, auth }),
+  })
+  return ((await response.json()) as { result: { messages: { text: string }[] } }).result.messages.map((m) => m.text)
+}
+
+async function openComposer() {
+  app = await openTaskCard({ taskId: 1 })
+  await renderApp()
+  return screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
+}
+
+describe('the composer', () => {
+  it('sends on Enter, adds a line on Shift+Enter, ignores Enter while an IME composition is open, and keeps focus', async () => {
+    const user = userEvent.setup()
+    const box = await openComposer()
+    await user.click(box)
+    await user.keyboard('Line one{Shift>}{Enter}{/Shift}Line two')
+    expect(box).toHaveValue('Line one\nLine two')
+    fireEvent.keyDown(box, { key: 'Enter', isComposing: true })
+    expect(box).toHaveValue('Line one\nLine two')
+    await user.keyboard('{Enter}')
+    expect(box).toHaveValue('')
+    expect(box).toHaveFocus()
+    await expect.poll(() => newestTexts(1), { timeout: 10_000 }).toEqual(['Line one\nLine two'])
+  })
+
+  it('cannot send an empty or whitespace-only message', async () => {
+    const user = userEvent.setup()
+    const box = await openComposer()
+    const before = await newestTexts(1)
+    const send = screen.getByRole('button', { name: 'Send' })
+    expect(send).toBeDisabled()
+    await user.type(box, '   {Enter}')
+    expect(send).toBeDisabled()
+    expect(box).toHaveValue('   ')
+    expect(await newestTexts(1)).toEqual(before)
+  })
+
+  it('counts down near the 20,000-character limit and refuses to send past it', async () => {
+    const user = userEvent.setup()
+    const box = await openComposer()
+    await user.click(box)
+    await user.paste('x'.repeat(19_500))
+    expect(screen.getByText('500 characters left')).toBeInTheDocument()
+    await user.paste('y'.repeat(501))
+    expect(screen.getByRole('alert')).toHaveTextContent('1 character over the limit')
+    expect(box).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled()
+    const before = await newestTexts(1)
+    await user.keyboard('{Enter}')
+    expect(box).toHaveValue('x'.repeat(19_500) + 'y'.repeat(501))
+    expect(await newestTexts(1)).toEqual(before)
+  })
+
+  it('keeps the draft across a reload of the app', async () => {
+    const user = userEvent.setup()
+    const box = await openComposer()
+    await user.type(box, 'A thought in progress')
+    cleanup() // the app closes...
+    await renderApp() // ...and opens again in the same card, as a fresh page
+    expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toHaveValue('A thought in progress')
+  })
+})

@@ -1,0 +1,118 @@
+import { useId, useLayoutEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
+import { useI18n } from '../../../i18n/i18n'
+import { MAX_MESSAGE_LENGTH } from '../api/use-send'
+import { MentionPicker } from './mention-picker'
+import { useMentions } from './use-mentions'
+
+/** The counter shows once a message gets this close to the portal's limit. */
+const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000
+const MAX_HEIGHT_PX = 200
+
+interface Props {
+  draft: string
+  onDraft(text: string): void
+  replyTo: { name: string; excerpt: string } | null
+  onCancelReply(): void
+  onSend(text: string, asBot: boolean): void
+  bot: { name: string } | null
+  chatId: number | null
+  inputRef: RefObject<HTMLTextAreaElement | null>
+}
+
+/**
+ * Writing to the task chat: a textbox that grows with its text, Enter sends and Shift+Enter adds a
+ * line (never mid-IME-composition), `@` mentions, replies, and the portal's 20,000-character limit
+ * enforced here rather than letting the portal cut the message.
+ */
+export function Composer({ draft, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef }: Props) {
+  const { t } = useI18n()
+  const [asBot, setAsBot] = useState(false)
+  const mentions = useMentions(chatId, draft, onDraft, inputRef)
+  const listId = useId()
+  const counterId = useId()
+  const length = draft.length
+  const over = length - MAX_MESSAGE_LENGTH
+  const canSend = draft.trim() !== '' && over <= 0
+
+  useLayoutEffect(() => {
+    const input = inputRef.current
+    if (!input) return
+    input.style.height = 'auto'
+    input.style.height = `${Math.min(input.scrollHeight, MAX_HEIGHT_PX)}px`
+  }, [draft, inputRef])
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault()
+    if (!canSend) return
+    onSend(draft, asBot && bot !== null)
+    mentions.close()
+    inputRef.current?.focus()
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.onKeyDown(event)) return
+    if (event.key === 'Escape' && replyTo) {
+      onCancelReply()
+      return
+    }
+    // keyCode 229: some browsers report Enter that confirms an IME candidate this way.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      {replyTo && (
+        <div className="composer__reply">
+          <span className="composer__reply-text">
+            <strong>{t('composer.replyingTo', { name: replyTo.name })}</strong> {replyTo.excerpt}
+          </span>
+          <button type="button" className="composer__reply-cancel" onClick={onCancelReply} aria-label={t('composer.cancelReply')}>
+            ×
+          </button>
+        </div>
+      )}
+      {mentions.open && <MentionPicker id={listId} people={mentions.people} active={mentions.active} onPick={mentions.pick} />}
+      <div className="composer__row">
+        <textarea
+          ref={inputRef}
+          className="composer__input"
+          aria-label={t('composer.label')}
+          placeholder={t('composer.placeholder')}
+          rows={1}
+          value={draft}
+          aria-invalid={over > 0}
+          aria-describedby={length >= COUNTER_FROM ? counterId : undefined}
+          aria-autocomplete="list"
+          aria-controls={mentions.open ? listId : undefined}
+          aria-activedescendant={mentions.open && mentions.people[mentions.active] ? `${listId}-${mentions.people[mentions.active]!.id}` : undefined}
+          onChange={(event) => {
+            onDraft(event.target.value)
+            mentions.track(event.target.value, event.target.selectionStart)
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="composer__send" disabled={!canSend}>
+          {t('composer.send')}
+        </button>
+      </div>
+      {(length >= COUNTER_FROM || bot) && (
+        <div className="composer__meta">
+          {length >= COUNTER_FROM && (
+            <span id={counterId} className={over > 0 ? 'composer__counter composer__counter--over' : 'composer__counter'} role={over > 0 ? 'alert' : undefined}>
+              {over > 0 ? t('composer.charsOver', { count: over }) : t('composer.charsLeft', { count: -over })}
+            </span>
+          )}
+          {bot && chatId !== null && (
+            <label className="composer__as-bot">
+              <input type="checkbox" checked={asBot} onChange={(e) => setAsBot(e.target.checked)} />
+              {t('composer.sendAs', { name: bot.name })}
+            </label>
+          )}
+        </div>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type KeyboardEvent, type RefObject } from 'react'
+import { usePortalClient } from '../../../app/portal-context'
+import type { Author } from '../../feed/types'
+import { composerQueries } from '../api/members-query'
+import { findMentionTrigger, insertMention, matchesQuery, type MentionTrigger } from '../api/mention-trigger'
+
+const MAX_OPTIONS = 8
+
+/**
+ * `@` in the composer offers the chat's members; choosing one writes `[USER=ID]Name[/USER]`.
+ * Members load the first time someone types `@` in this chat.
+ */
+export function useMentions(chatId: number | null, text: string, setText: (text: string) => void, inputRef: RefObject<HTMLTextAreaElement | null>) {
+  const client = usePortalClient()
+  const [trigger, setTrigger] = useState<MentionTrigger | null>(null)
+  const [active, setActive] = useState(0)
+  const members = useQuery({ ...composerQueries.members(client, chatId ?? 0), enabled: trigger !== null && chatId !== null })
+  const people = trigger ? (members.data ?? []).filter((p) => !p.isBot && matchesQuery(p.name, trigger.query)).slice(0, MAX_OPTIONS) : []
+  const open = trigger !== null && chatId !== null && members.isSuccess
+
+  function track(value: string, caret: number) {
+    setTrigger(findMentionTrigger(value, caret))
+    setActive(0)
+  }
+
+  function pick(person: Author) {
+    const input = inputRef.current
+    if (!trigger || !input) return
+    const next = insertMention(text, trigger, input.selectionStart, person)
+    setText(next.text)
+    setTrigger(null)
+    requestAnimationFrame(() => input.setSelectionRange(next.caret, next.caret))
+  }
+
+  /** Handles the key if the picker is open; answers whether it did. */
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+    if (!open) return false
+    if (event.key === 'Escape') setTrigger(null)
+    else if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, people.length - 1))
+    else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
+    else if ((event.key === 'Enter' || event.key === 'Tab') && people[active]) pick(people[active])
+    else return false
+    event.preventDefault()
+    return true
+  }
+
+  return { open, people, active, track, pick, onKeyDown, close: () => setTrigger(null) }
+}

@@ -1,0 +1,42 @@
+import type { FeedRow } from '../feed/api/build-rows'
+import type { Message } from '../feed/types'
+import type { OutboxItem } from '../composer/api/outbox-store'
+
+const GROUP_GAP_MS = 5 * 60_000
+
+/**
+ * The feed's rows with the user's own messages on their way appended, in the order typed. A sent
+ * message whose real copy has arrived keeps the key its pending row had (`arrivedKeys`), so it
+ * turns from pending to real in place: no flicker, no reorder.
+ */
+export function withOutbox(rows: FeedRow[], items: OutboxItem[], arrivedKeys: ReadonlyMap<number, string>, authorOf: (item: OutboxItem) => number): FeedRow[] {
+  const keys = new Map(arrivedKeys)
+  for (const item of items) if (item.serverId !== null) keys.set(item.serverId, `c-${item.clientId}`)
+  const keyed = keys.size === 0 ? rows : rows.map((row) => {
+    const key = keys.get(row.message.id)
+    return key ? { ...row, key } : row
+  })
+  if (items.length === 0) return keyed
+  const present = new Set(keyed.map((r) => r.message.id))
+  const out = [...keyed]
+  let previous = out[out.length - 1]?.message
+  items.forEach((item, index) => {
+    if (item.serverId !== null && present.has(item.serverId)) return
+    const message: Message = {
+      id: -(index + 1),
+      chatId: previous?.chatId ?? 0,
+      authorId: authorOf(item),
+      isSystem: false,
+      date: new Date(item.createdAt),
+      text: item.text,
+      isEdited: false,
+      isDeleted: false,
+      fileIds: [],
+      replyToId: item.replyToId,
+    }
+    const continued = !!previous && !previous.isSystem && previous.authorId === message.authorId && message.date.getTime() - previous.date.getTime() < GROUP_GAP_MS
+    out.push({ key: `c-${item.clientId}`, message, continued, nextDay: null, pending: { clientId: item.clientId, status: item.status, errorKind: item.error?.kind ?? null } })
+    previous = message
+  })
+  return out
+}

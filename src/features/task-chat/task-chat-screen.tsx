@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { usePortalClient } from '../../app/portal-context'
+import { errorSentence } from '../../app/error-sentence'
+import { useI18n } from '../../i18n/i18n'
+import { useOutbox } from '../composer/api/use-outbox'
+import { useSend } from '../composer/api/use-send'
+import { Composer } from '../composer/components/composer'
+import type { RenderContext } from '../feed/bbcode/render-bbcode'
+import { buildRows } from '../feed/api/build-rows'
+import { useShowSystemPreference } from '../feed/api/system-filter-preference'
+import { useFeed } from '../feed/api/use-feed'
+import { useOlderLoader } from '../feed/api/use-older-loader'
+import { FeedActionsContext, type FeedActions } from '../feed/components/feed-actions'
+import { FeedFailure, FeedSkeleton, FeedState } from '../feed/components/feed-states'
+import { FeedList } from '../feed/components/feed-list'
+import { FeedTop } from '../feed/components/feed-top'
+import { LiveAnnouncer } from '../feed/components/live-announcer'
+import { SystemToggle } from '../feed/components/system-toggle'
+import { withOutbox } from './outbox-rows'
+import { excerpt } from './excerpt'
+
+/** The task's chat: the feed with its filter, the composer, and every state they can be in. */
+export function TaskChatScreen({ taskId }: { taskId: number }) {
+  const client = usePortalClient()
+  const i18n = useI18n()
+  const { t } = i18n
+  const feed = useFeed(taskId)
+  const [showSystem, setShowSystem] = useShowSystemPreference()
+  const older = useOlderLoader(feed.history, showSystem)
+  const userId = feed.viewer?.userId ?? 0
+  const bot = feed.viewer?.bot ?? null
+  const [outbox, store] = useOutbox(userId, taskId)
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const { messages, authors } = feed
+  const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
+
+  const messagesById = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages])
+  const { rows: feedRows, firstDay } = useMemo(() => buildRows(messages, showSystem), [messages, showSystem])
+  const rows = useMemo(
+    () => withOutbox(feedRows, outbox.items, store.arrivedKeys, (item) => (item.asBot && bot ? bot.id : userId)),
+    [feedRows, outbox.items, store.arrivedKeys, bot, userId],
+  )
+  // A sent message that is back in the feed leaves the outbox (its row keeps its key).
+  useEffect(() => {
+    for (const item of outbox.items) if (item.serverId !== null && messagesById.has(item.serverId)) store.settle(item.clientId, item.serverId)
+  }, [outbox.items, messagesById, store])
+
+  const textContext = useMemo<RenderContext>(
+    () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll') }),
+    [authors, client.origin, t],
+  )
+  const actions = useMemo<FeedActions>(
+    () => ({
+      reply(message) {
+        store.update((s) => ({ ...s, replyToId: message.id }))
+        inputRef.current?.focus()
+      },
+      retry(clientId) {
+        const item = store.get().items.find((i) => i.clientId === clientId)
+        if (item) sender.retry(item)
+      },
+      discard: (clientId) => store.removeItem(clientId),
+      find: (id) => messagesById.get(id),
+      jumpTo: () => {},
+    }),
+    [store, sender, messagesById],
+  )
+  const replyMessage = outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)
+  const replyTo = replyMessage && {
+    name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
+    excerpt: excerpt(replyMessage.text),
+  }
+
+  let body
+  if (feed.history.isPending) body = <FeedSkeleton />
+  else if (feed.history.isError && !feed.history.data) body = <FeedFailure error={feed.history.error} onRetry={() => void feed.history.refetch()} />
+  else if (rows.length === 0 && feed.chatId === null) body = <FeedState>{t('feed.noChat')}</FeedState>
+  else if (rows.length === 0 && messages.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
+  else
+    body = (
+      <FeedList
+        rows={rows}
+        firstDay={firstDay}
+        top={<FeedTop older={older} />}
+        busy={feed.history.isFetching}
+        onNearTop={older.loadIfAllowed}
+        authors={authors}
+        files={feed.files}
+        textContext={textContext}
+        openEnded={feed.history.hasNextPage}
+      />
+    )
+
+  return (
+    <FeedActionsContext.Provider value={actions}>
+      <div className="task-chat">
+        <div className="task-chat__toolbar">
+          <SystemToggle checked={showSystem} onChange={setShowSystem} />
+        </div>
+        {body}
+        {feed.live.isError && (
+          <p role="status" className="feed-live-error">
+            {errorSentence(feed.live.error, i18n)}
+          </p>
+        )}
+        {feed.history.isSuccess && (
+          <Composer
+            draft={outbox.draft}
+            onDraft={(draft) => store.update((s) => ({ ...s, draft }))}
+            replyTo={replyTo ?? null}
+            onCancelReply={() => store.update((s) => ({ ...s, replyToId: null }))}
+            onSend={(text, asBot) => sender.send(text, replyMessage?.id ?? null, asBot)}
+            bot={bot}
+            chatId={feed.chatId}
+            inputRef={inputRef}
+          />
+        )}
+        <LiveAnnouncer messages={feed.live.data?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />
+      </div>
+    </FeedActionsContext.Provider>
+  )
+}

@@ -1,0 +1,200 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { taskCard } from './feed-page'
+import { resetPortal, rest, type WireMessage } from './portal'
+
+test.beforeEach(async ({ request }) => resetPortal(request))
+
+async function chatMessages(request: APIRequestContext, chatId: number, limit = 50) {
+  return (await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: limit })).messages
+}
+const copiesOf = async (request: APIRequestContext, text: string, chatId = 1001) => (await chatMessages(request, chatId)).filter((m) => m.text === text)
+
+test('Enter sends: the message shows once in the feed and once in the portal’s chat, and focus stays', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  const text = `Hello from the composer ${Date.now()}`
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(box).toHaveValue('')
+  await expect(box).toBeFocused()
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).toHaveCount(1)
+  await expect(mine).not.toContainText('Sending…', { timeout: 5_000 })
+  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+  await expect(mine).toHaveAttribute('data-message-id', String((await copiesOf(request, text))[0]!.id))
+  // Still one, after live polling has brought the real message back.
+  await page.waitForTimeout(2_500)
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+})
+
+test('two quick sends keep their order', async ({ page, request }) => {
+  await resetPortal(request, { latencyMs: 300 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  const stamp = Date.now()
+  await box.fill(`first ${stamp}`)
+  await box.press('Enter')
+  await box.fill(`second ${stamp}`)
+  await box.press('Enter')
+  await expect.poll(async () => (await chatMessages(request, 1001, 5)).map((m) => m.text).slice(0, 2)).toEqual([`second ${stamp}`, `first ${stamp}`])
+})
+
+test('a send that fails keeps the text with Retry; Retry posts exactly one copy', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await resetPortal(request, { failureRate: 1 })
+  const text = `Through a failure ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('button', { name: 'Send' }).click()
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine.getByRole('alert')).toContainText('Not sent.')
+  await resetPortal(request, { failureRate: 0 })
+  expect(await copiesOf(request, text)).toHaveLength(0)
+  await mine.getByRole('button', { name: 'Retry' }).click()
+  await expect(mine.getByRole('alert')).toHaveCount(0)
+  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+})
+
+test('when the answer is lost after the portal saved the message, Retry finds it instead of posting again', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  // The request reaches the portal and is saved; the browser never sees the answer.
+  await page.route('http://127.0.0.1:8181/rest/im.message.add**', async (route) => {
+    await route.fetch()
+    await route.abort('connectionreset')
+  })
+  const text = `Answer lost ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('button', { name: 'Send' }).click()
+  const failed = card.feed.getByRole('article').filter({ hasText: text }).filter({ has: card.app.getByRole('button', { name: 'Retry' }) })
+  await expect(failed).toHaveCount(1)
+  await page.unroute('http://127.0.0.1:8181/rest/im.message.add**')
+  await failed.getByRole('button', { name: 'Retry' }).click()
+  await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0)
+  await page.waitForTimeout(2_500)
+  expect(await copiesOf(request, text)).toHaveLength(1)
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+})
+
+test('a message that failed is still there, with Retry, after a reload', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await resetPortal(request, { failureRate: 1 })
+  const text = `Failed before the reload ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('button', { name: 'Send' }).click()
+  await expect(card.feed.getByRole('article').filter({ hasText: text }).getByRole('alert')).toBeVisible()
+  await resetPortal(request, { failureRate: 0 })
+  await page.reload()
+  await taskCard(page).ready()
+  const kept = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(kept.getByRole('alert')).toContainText('Not sent.')
+  await kept.getByRole('button', { name: 'Retry' }).click()
+  await expect(kept.getByRole('alert')).toHaveCount(0)
+  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+})
+
+test('a draft survives a reload and is cleared once sent', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.fill('Half-written thought\nsecond line')
+  await page.reload()
+  await taskCard(page).ready()
+  await expect(box).toHaveValue('Half-written thought\nsecond line')
+  await box.press('Enter')
+  await expect(box).toHaveValue('')
+  await page.reload()
+  await taskCard(page).ready()
+  await expect(box).toHaveValue('')
+})
+
+test('replying quotes the original, and the quote jumps to it', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const original = card.feed.locator('article:not(.message--system)').nth(-3)
+  const originalId = (await original.getAttribute('data-message-id'))!
+  await original.hover()
+  await original.getByRole('button', { name: 'Reply' }).click()
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await expect(box).toBeFocused()
+  await expect(card.app.getByText(/^Replying to /)).toBeVisible()
+  const text = `Agreed, replying ${Date.now()}`
+  await box.fill(text)
+  await box.press('Enter')
+  const reply = card.feed.getByRole('article').filter({ hasText: text })
+  const quote = reply.getByRole('button', { name: /^Reply to .*: go to the message$/ })
+  await expect(quote).toBeVisible()
+  await expect.poll(async () => {
+    const [posted] = await copiesOf(request, text)
+    return posted && !Array.isArray(posted.params) ? String(posted.params['REPLY_ID']) : null
+  }).toBe(originalId)
+  await card.scrollBy(-3_000)
+  await card.scrollToTop()
+  await page.waitForTimeout(300)
+  await card.scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await quote.click()
+  await expect(card.app.locator('article:focus')).toHaveAttribute('data-message-id', originalId)
+})
+
+test('typing @ offers the chat’s people and inserts a mention', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.pressSequentially('Thanks @Emi')
+  const option = card.app.getByRole('option', { name: 'Emily Zhang' })
+  await expect(option).toBeVisible()
+  await box.press('Enter')
+  await expect(box).toHaveValue('Thanks [USER=5]Emily Zhang[/USER] ')
+  await box.pressSequentially('for the preview')
+  await box.press('Enter')
+  await expect(card.feed.getByRole('article').filter({ hasText: 'Thanks @Emily Zhang for the preview' })).toHaveCount(1)
+  await expect.poll(async () => (await chatMessages(request, 1001, 3)).some((m) => m.text.startsWith('Thanks [USER=5'))).toBe(true)
+})
+
+test('the first message of a task without a chat starts its chat', async ({ page, request }) => {
+  await page.goto('/task/2')
+  const card = taskCard(page)
+  await expect(card.feed).toContainText('This task has no chat yet.')
+  const text = `Kick-off for the budget ${Date.now()}`
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+  const task = await rest<{ task: { chatId: number } }>(request, 'tasks.task.get', { taskId: 2 })
+  expect(task.task.chatId).toBeGreaterThan(0)
+  expect(await copiesOf(request, text, task.task.chatId)).toHaveLength(1)
+})
+
+test('with the app’s bot registered, a message can be sent as the bot', async ({ page, request }) => {
+  const registered = await rest<{ bot: { id: number } }>(request, 'imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await card.app.getByRole('checkbox', { name: 'Send as Task Chat Bot' }).check()
+  const text = `Posted by the bot ${Date.now()}`
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).toContainText('Task Chat Bot')
+  await expect.poll(async () => (await copiesOf(request, text))[0]?.author_id).toBe(registered.bot.id)
+})
+
+test('without a bot, there is no choice to send as one', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expect(card.app.getByRole('checkbox', { name: /^Send as / })).toHaveCount(0)
+})
