@@ -26,6 +26,8 @@ export interface TaskRec {
   responsibleId: number
   /** Everyone with access to the task: creator, responsible, accomplices, auditors. */
   memberIds: number[]
+  /** Auditors among the members: they read the task and its chat but may not record results. */
+  auditorIds?: number[]
   chatId: number | null
   createdAt: number
   deadline: number | null

@@ -211,12 +211,12 @@ describe('im.dialog.users.list', () => {
   it('lists the chat members as snake_case users with total and next for paging', async () => {
     const first = await p.v2('im.dialog.users.list', { DIALOG_ID: 'chat1001', LIMIT: 5 })
     expect(first.status).toBe(200)
-    expect(first.body.total).toBe(7)
+    expect(first.body.total).toBe(8)
     expect(first.body.next).toBe(5)
     expect(first.body.result).toHaveLength(5)
     expect(first.body.result[1]).toMatchObject({ id: 2, name: 'Мария Иванова', first_name: 'Мария', bot: false })
     const rest = await p.v2('im.dialog.users.list', { DIALOG_ID: 'chat1001', LIMIT: 5, OFFSET: 5 })
-    expect(rest.body.result.map((u: { id: number }) => u.id)).toEqual([6, 7])
+    expect(rest.body.result.map((u: { id: number }) => u.id)).toEqual([6, 7, 8])
     expect(rest.body.next).toBeUndefined()
   })
 

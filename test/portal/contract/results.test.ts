@@ -111,3 +111,18 @@ describe('tasks.task.result.addfromchatmessage and delete', () => {
     expect([invalid.status, invalid.body.error.code]).toEqual([400, V3 + 'INVALIDIDEMPOTENCYKEYEXCEPTION'])
   })
 })
+
+describe('the right to record results', () => {
+  it('lets an auditor read task 1 and its chat but not record a result', async () => {
+    const auditor = (await p.token(8)).AUTH_ID
+    const task = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights.createResult'] }, { auth: auditor })
+    expect(task.status).toBe(200)
+    expect(task.body.result.item.rights.createResult).toBe(false)
+    const member = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights.createResult'] })
+    expect(member.body.result.item.rights.createResult).toBe(true)
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 }, auditor)).status).toBe(200)
+    const refused = await p.v3('tasks.task.result.addfromchatmessage', { fields: { messageId: 5000 } }, { auth: auditor })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION')
+  })
+})

@@ -9,6 +9,11 @@ export function canSeeTask(task: TaskRec, userId: number): boolean {
   return task.memberIds.includes(userId)
 }
 
+/** Results are recorded by members who are not auditors (the portal's rule for "a user without the right"). */
+export function canCreateResult(task: TaskRec, userId: number): boolean {
+  return canSeeTask(task, userId) && !(task.auditorIds ?? []).includes(userId)
+}
+
 export function isChatMember(chat: ChatRec, userId: number): boolean {
   return chat.memberIds.has(userId)
 }

@@ -21,7 +21,7 @@ interface TaskSeed {
 const day = (m: number, d: number, h = 10): number => portalTime(2026, m, d, h, 0, 0)
 
 const TASKS: TaskSeed[] = [
-  { task: { id: 1, title: 'Launch the spring marketing campaign', description: 'Plan, produce and launch the spring campaign across web, social and events.', status: 3, createdBy: 1, responsibleId: 2, memberIds: [1, 2, 3, 4, 5, 6, 7], chatId: 1001, createdAt: day(3, 2, 9), deadline: day(11, 20, 19) }, chatMembers: [1, 2, 3, 4, 5, 6, 7] },
+  { task: { id: 1, title: 'Launch the spring marketing campaign', description: 'Plan, produce and launch the spring campaign across web, social and events.', status: 3, createdBy: 1, responsibleId: 2, memberIds: [1, 2, 3, 4, 5, 6, 7, 8], auditorIds: [8], chatId: 1001, createdAt: day(3, 2, 9), deadline: day(11, 20, 19) }, chatMembers: [1, 2, 3, 4, 5, 6, 7, 8] },
   { task: { id: 2, title: 'Prepare the Q3 budget', description: 'Collect department requests and draft the Q3 budget.', status: 2, createdBy: 1, responsibleId: 3, memberIds: [1, 2, 3], chatId: null, createdAt: day(9, 1), deadline: day(11, 30, 18) }, chatMembers: null },
   { task: { id: 3, title: 'Confidential HR review', description: 'Annual compensation review. Restricted.', status: 3, createdBy: 8, responsibleId: 8, memberIds: [2, 6, 8], chatId: 1003, createdAt: day(6, 10), deadline: null }, chatMembers: [2, 6, 8] },
   { task: { id: 4, title: 'Vendor contract renewal', description: 'Renew the printing vendor contract before it lapses.', status: 2, createdBy: 3, responsibleId: 4, memberIds: [1, 3, 4, 8], chatId: 1004, createdAt: day(7, 14), deadline: day(12, 1, 18) }, chatMembers: [3, 4, 8] },

@@ -7,7 +7,7 @@ import { v3Dto, v3Error, v3Invalid } from '../../envelope.ts'
 import type { ResultRec, Store } from '../../state.ts'
 import { mention } from '../../seed/people.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
-import { canSeeTask, postMessage } from '../ops.ts'
+import { canCreateResult, canSeeTask, postMessage } from '../ops.ts'
 import { isRecord } from '../params.ts'
 import { parseFilter, type Row } from './filter.ts'
 
@@ -48,7 +48,7 @@ function addFromChatMessage(ctx: CallContext, params: Params): unknown {
   if (!message || !chat) throw v3Invalid('messageId', 'Message is not from task chat')
   const task = ctx.store.tasks.get(chat.taskId)
   if (!task) throw v3Invalid('taskId', 'Task not found')
-  if (!canSeeTask(task, ctx.userId)) throw v3Error(403, 'ACCESSDENIEDEXCEPTION', 'Access denied', [{ field: 'messageId', message: 'Access denied' }])
+  if (!canCreateResult(task, ctx.userId)) throw v3Error(403, 'ACCESSDENIEDEXCEPTION', 'Access denied', [{ field: 'messageId', message: 'Access denied' }])
   const fileIds = Array.isArray(message.params['FILE_ID']) ? (message.params['FILE_ID'] as unknown[]).filter((id): id is number => typeof id === 'number') : []
   const id = ctx.store.nextResultId
   const now = Math.floor(ctx.now())

@@ -3,7 +3,7 @@ import { portalIso } from '../../dates.ts'
 import { v3Dto, v3Error, v3Invalid } from '../../envelope.ts'
 import type { Store, TaskRec } from '../../state.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
-import { canSeeTask, ensureTaskChat, normalizeText, postMessage } from '../ops.ts'
+import { canCreateResult, canSeeTask, ensureTaskChat, normalizeText, postMessage } from '../ops.ts'
 import { isRecord } from '../params.ts'
 
 const STATUS: Record<number, string> = { 2: 'pending', 3: 'in_progress', 4: 'supposedly_completed', 5: 'completed', 6: 'deferred' }
@@ -14,7 +14,7 @@ function rights(task: TaskRec, userId: number): Record<string, boolean> {
   return {
     read: member, edit: boss, remove: boss, complete: member, approve: boss, disapprove: boss, start: member, pause: member,
     defer: member, renew: member, delegate: member, changeDeadline: boss, changeResponsible: boss, addAuditors: member,
-    addAccomplices: boss, createResult: member, resultEdit: member, removeResult: member, resultRead: member,
+    addAccomplices: boss, createResult: canCreateResult(task, userId), resultEdit: member, removeResult: member, resultRead: member,
   }
 }
 
