@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import { errorSentence } from '../../app/error-sentence'
 import { useI18n } from '../../i18n/i18n'
@@ -10,22 +10,31 @@ import { buildRows } from '../feed/api/build-rows'
 import { useShowSystemPreference } from '../feed/api/system-filter-preference'
 import { useFeed } from '../feed/api/use-feed'
 import { useOlderLoader } from '../feed/api/use-older-loader'
-import { FeedActionsContext, type FeedActions } from '../feed/components/feed-actions'
+import { FeedActionsContext } from '../feed/components/feed-actions'
 import { FeedFailure, FeedSkeleton, FeedState } from '../feed/components/feed-states'
 import { FeedList } from '../feed/components/feed-list'
 import { FeedTop } from '../feed/components/feed-top'
 import { LiveAnnouncer } from '../feed/components/live-announcer'
 import { SystemToggle } from '../feed/components/system-toggle'
-import { withOutbox } from './outbox-rows'
+import type { TaskResult } from '../results/api/results-api'
+import { useTaskResults } from '../results/api/use-task-results'
+import { ResultUndo } from '../results/components/result-undo'
+import { ResultsList } from '../results/components/results-list'
+import { ToolbarSwitch } from '../feed/components/toolbar-switch'
 import { excerpt } from './excerpt'
+import { withOutbox } from './outbox-rows'
+import { useChatActions } from './use-chat-actions'
+import { useJumpToMessage } from './use-jump-to-message'
 
-/** The task's chat: the feed with its filter, the composer, and every state they can be in. */
+/** The task's chat: the feed with its filters, the composer, results, and every state they can be in. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
   const client = usePortalClient()
   const i18n = useI18n()
   const { t } = i18n
   const feed = useFeed(taskId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
+  const [resultsOnly, setResultsOnly] = useState(false)
+  const [justMade, setJustMade] = useState<TaskResult | null>(null)
   const older = useOlderLoader(feed.history, showSystem)
   const userId = feed.viewer?.userId ?? 0
   const bot = feed.viewer?.bot ?? null
@@ -33,8 +42,10 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const { messages, authors } = feed
   const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
+  const results = useTaskResults(taskId, userId)
 
   const messagesById = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages])
+  const jump = useJumpToMessage(feed.history, messagesById)
   const { rows: feedRows, firstDay } = useMemo(() => buildRows(messages, showSystem), [messages, showSystem])
   const rows = useMemo(
     () => withOutbox(feedRows, outbox.items, store.arrivedKeys, (item) => (item.asBot && bot ? bot.id : userId)),
@@ -49,22 +60,23 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll') }),
     [authors, client.origin, t],
   )
-  const actions = useMemo<FeedActions>(
-    () => ({
-      reply(message) {
-        store.update((s) => ({ ...s, replyToId: message.id }))
-        inputRef.current?.focus()
-      },
-      retry(clientId) {
-        const item = store.get().items.find((i) => i.clientId === clientId)
-        if (item) sender.retry(item)
-      },
-      discard: (clientId) => store.removeItem(clientId),
-      find: (id) => messagesById.get(id),
-      jumpTo: () => {},
-    }),
-    [store, sender, messagesById],
+  const retry = useCallback(
+    (clientId: string) => {
+      const item = store.get().items.find((i) => i.clientId === clientId)
+      if (item) sender.retry(item)
+    },
+    [store, sender],
   )
+  const actions = useChatActions({
+    store,
+    inputRef,
+    retry,
+    messagesById,
+    resultView: results.viewOf,
+    resultOf: useCallback((id: number) => results.byMessage.get(id), [results.byMessage]),
+    changeResult: results.change,
+    onResultMade: setJustMade,
+  })
   const replyMessage = outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)
   const replyTo = replyMessage && {
     name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
@@ -74,6 +86,20 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   let body
   if (feed.history.isPending) body = <FeedSkeleton />
   else if (feed.history.isError && !feed.history.data) body = <FeedFailure error={feed.history.error} onRetry={() => void feed.history.refetch()} />
+  else if (resultsOnly)
+    body = (
+      <div className="results-frame">
+        <ResultsList
+          results={results.query.data?.results ?? []}
+          authors={authors}
+          textContext={textContext}
+          onShow={(messageId) => {
+            setResultsOnly(false)
+            jump.go(messageId)
+          }}
+        />
+      </div>
+    )
   else if (rows.length === 0 && feed.chatId === null) body = <FeedState>{t('feed.noChat')}</FeedState>
   else if (rows.length === 0 && messages.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
   else
@@ -88,6 +114,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         files={feed.files}
         textContext={textContext}
         openEnded={feed.history.hasNextPage}
+        focusMessageId={jump.target}
+        onFocused={jump.done}
       />
     )
 
@@ -95,15 +123,27 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     <FeedActionsContext.Provider value={actions}>
       <div className="task-chat">
         <div className="task-chat__toolbar">
+          <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
           <SystemToggle checked={showSystem} onChange={setShowSystem} />
         </div>
         {body}
+        {jump.searching && <p role="status" className="feed-live-error">{t('result.finding')}</p>}
         {feed.live.isError && (
           <p role="status" className="feed-live-error">
             {errorSentence(feed.live.error, i18n)}
           </p>
         )}
-        {feed.history.isSuccess && (
+        {justMade && (
+          <ResultUndo
+            key={justMade.id}
+            onUndo={() => {
+              results.change({ kind: 'remove', messageId: justMade.messageId, resultId: justMade.id })
+              setJustMade(null)
+            }}
+            onExpire={() => setJustMade(null)}
+          />
+        )}
+        {feed.history.isSuccess && !resultsOnly && (
           <Composer
             draft={outbox.draft}
             onDraft={(draft) => store.update((s) => ({ ...s, draft }))}

@@ -24,6 +24,9 @@ interface Props {
   textContext: RenderContext
   /** Whether older history may exist: the feed's set size is then unknown. */
   openEnded: boolean
+  /** A message to bring into view and focus as soon as it is among the rows. */
+  focusMessageId?: number | null
+  onFocused?(): void
 }
 
 const END_THRESHOLD_PX = 48
@@ -39,7 +42,7 @@ const TOP_HEIGHT_PX = 76
  * Anchored at the end and keyed by message, so older pages arriving above and the system filter
  * toggling keep the message the reader is looking at where it is.
  */
-export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded }: Props) {
+export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused }: Props) {
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
@@ -92,6 +95,14 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+
+  useEffect(() => {
+    if (!focusMessageId || !settled) return
+    if (rows.some((r) => r.message.id === focusMessageId)) {
+      actions.jumpTo(focusMessageId)
+      onFocused?.()
+    }
+  }, [focusMessageId, settled, rows, actions, onFocused])
 
   const nearTop = settled && (items[0]?.index ?? 0) <= 1
   useEffect(() => {

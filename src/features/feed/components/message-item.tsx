@@ -8,6 +8,7 @@ import { useFeedActions } from './feed-actions'
 import { FileChips } from './file-chips'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
+import { ResultBadgeLine, ResultButton } from './result-controls'
 
 interface Props {
   message: Message
@@ -35,6 +36,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
   const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
   const actionable = !message.isSystem && !pending && !message.isDeleted
+  const result = actionable ? actions.resultOf(message.id) : null
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -56,6 +58,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           </time>
           {message.isEdited && !message.isDeleted && <span className="message__edited">{t('feed.edited')}</span>}
         </header>
+        {result && <ResultBadgeLine view={result} />}
         {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
         {message.isDeleted ? (
           <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
@@ -72,6 +75,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           <button type="button" onClick={() => actions.reply(message)}>
             {t('message.reply')}
           </button>
+          {result && <ResultButton id={message.id} view={result} />}
         </div>
       )}
     </article>

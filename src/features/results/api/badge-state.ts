@@ -1,0 +1,34 @@
+import type { TaskResult } from './results-api'
+
+/** What a message shows about being the task's result, and what the user can do about it. */
+export interface BadgeView {
+  /** The "Result" badge is shown. */
+  badge: boolean
+  action: 'make' | 'remove' | null
+  /** A request about this message is on its way. */
+  busy: boolean
+  /** The last attempt failed: its PortalError kind (the sentence is chosen by kind). */
+  error: string | null
+}
+
+export interface BadgeInput {
+  result: TaskResult | undefined
+  canCreate: boolean
+  userId: number
+  /** The latest make/remove attempt for this message, if any. */
+  attempt: { kind: 'make' | 'remove'; status: 'pending' | 'success' | 'error' | 'idle'; errorKind: string | null } | undefined
+}
+
+/**
+ * The badge state machine. Optimistic both ways: a pending "make" already shows the badge, a
+ * pending "remove" already hides it; a failure rolls back to what the portal has and says why;
+ * a success leaves the portal's answer (the results list) in charge.
+ */
+export function badgeView({ result, canCreate, userId, attempt }: BadgeInput): BadgeView {
+  const pending = attempt?.status === 'pending'
+  const failed = attempt?.status === 'error' ? attempt.errorKind ?? 'unknown' : null
+  if (pending && attempt.kind === 'make') return { badge: true, action: null, busy: true, error: null }
+  if (pending && attempt.kind === 'remove') return { badge: false, action: null, busy: true, error: null }
+  if (result) return { badge: true, action: result.authorId === userId ? 'remove' : null, busy: false, error: failed }
+  return { badge: false, action: canCreate ? 'make' : null, busy: false, error: failed }
+}

@@ -1,0 +1,71 @@
+import * as v from 'valibot'
+import type { PortalClient } from '../../../b24/portal-client'
+
+/** A task result made from a chat message. */
+export interface TaskResult {
+  id: number
+  messageId: number
+  authorId: number
+  text: string
+  createdAt: Date
+}
+
+const Id = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]), v.transform(Number))
+const WireResult = v.looseObject({
+  id: Id,
+  messageId: v.nullish(Id),
+  authorId: Id,
+  text: v.nullish(v.string()),
+  createdAt: v.nullish(v.string()),
+})
+const WireList = v.looseObject({ items: v.array(v.unknown()) })
+const WireItem = v.looseObject({ item: WireResult })
+const WireRights = v.looseObject({ item: v.looseObject({ rights: v.nullish(v.looseObject({ createResult: v.nullish(v.boolean()) })) }) })
+
+function toResult(wire: v.InferOutput<typeof WireResult>): TaskResult | null {
+  if (!wire.messageId) return null // results not made from a message have nothing to badge
+  return { id: wire.id, messageId: wire.messageId, authorId: wire.authorId, text: wire.text ?? '', createdAt: new Date(wire.createdAt ?? 0) }
+}
+
+const PAGE = 50
+
+/** tasks.task.result.list (v3), filtered by task (and message), every page: the results made from messages. */
+export async function listResults(client: PortalClient, taskId: number, messageId?: number): Promise<TaskResult[]> {
+  const filter: unknown[] = [['taskId', taskId]]
+  if (messageId) filter.push(['messageId', messageId])
+  const out: TaskResult[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const raw = await client.callV3('tasks.task.result.list', {
+      filter,
+      select: ['id', 'messageId', 'authorId', 'text', 'createdAt'],
+      order: { id: 'ASC' },
+      pagination: { limit: PAGE, offset },
+    })
+    const items = v.parse(WireList, raw).items
+    for (const item of items) {
+      const parsed = v.safeParse(WireResult, item)
+      const result = parsed.success ? toResult(parsed.output) : null
+      if (result) out.push(result)
+    }
+    if (items.length < PAGE) return out
+  }
+}
+
+/** tasks.task.get (v3) with `rights.createResult`: may this user record results in the task? */
+export async function canCreateResults(client: PortalClient, taskId: number): Promise<boolean> {
+  const raw = await client.callV3('tasks.task.get', { id: taskId, select: ['id', 'rights.createResult'] })
+  return v.parse(WireRights, raw).item.rights?.createResult !== false
+}
+
+/** tasks.task.result.addfromchatmessage (v3): the message becomes a result of its task. */
+export async function addResultFromMessage(client: PortalClient, messageId: number): Promise<TaskResult> {
+  const raw = await client.callV3('tasks.task.result.addfromchatmessage', { fields: { messageId } })
+  const result = toResult(v.parse(WireItem, raw).item)
+  if (!result) throw new Error('The portal answered a result without its message')
+  return result
+}
+
+/** tasks.task.result.delete (v3): only the result's author may. */
+export async function deleteResult(client: PortalClient, id: number): Promise<void> {
+  await client.callV3('tasks.task.result.delete', { id })
+}

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import { usePortalClient } from '../../../app/portal-context'
+import { badgeView, type BadgeView } from './badge-state'
+import { resultsQueries } from './results-queries'
+import { useResultActions } from './use-result-actions'
+
+/** The task's results as the feed needs them: a badge per message, and the actions. */
+export function useTaskResults(taskId: number, userId: number) {
+  const client = usePortalClient()
+  const query = useQuery(resultsQueries.task(client, taskId))
+  const actions = useResultActions(taskId)
+  const byMessage = useMemo(() => new Map((query.data?.results ?? []).map((r) => [r.messageId, r])), [query.data])
+  const canCreate = query.data?.canCreate ?? false
+  const { attemptFor } = actions
+  const viewOf = useCallback(
+    (messageId: number): BadgeView | null =>
+      query.isSuccess ? badgeView({ result: byMessage.get(messageId), canCreate, userId, attempt: attemptFor(messageId) }) : null,
+    [query.isSuccess, byMessage, canCreate, userId, attemptFor],
+  )
+  return { query, byMessage, viewOf, change: actions.change }
+}

@@ -1,0 +1,22 @@
+import { useEffect } from 'react'
+import { useI18n } from '../../../i18n/i18n'
+
+/** How long "Undo" stays after making a result. */
+export const UNDO_MS = 8_000
+
+/** Right after a result is made: says so, and offers a short-lived Undo. */
+export function ResultUndo({ onUndo, onExpire }: { onUndo(): void; onExpire(): void }) {
+  const { t } = useI18n()
+  useEffect(() => {
+    const timer = setTimeout(onExpire, UNDO_MS)
+    return () => clearTimeout(timer)
+  }, [onExpire])
+  return (
+    <div className="result-undo" role="status">
+      <span>{t('result.made')}</span>
+      <button type="button" onClick={onUndo}>
+        {t('result.undo')}
+      </button>
+    </div>
+  )
+}

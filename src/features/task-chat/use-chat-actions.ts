@@ -1,0 +1,42 @@
+import { useMemo, type RefObject } from 'react'
+import type { OutboxStore } from '../composer/api/outbox-store'
+import type { FeedActions } from '../feed/components/feed-actions'
+import type { Message } from '../feed/types'
+import type { ResultChange } from '../results/api/use-result-actions'
+import type { BadgeView } from '../results/api/badge-state'
+import type { TaskResult } from '../results/api/results-api'
+
+interface Wiring {
+  store: OutboxStore
+  inputRef: RefObject<HTMLTextAreaElement | null>
+  retry(clientId: string): void
+  messagesById: Map<number, Message>
+  resultView(id: number): BadgeView | null
+  resultOf(id: number): TaskResult | undefined
+  changeResult(change: ResultChange, onDone?: (result: TaskResult | null) => void): void
+  onResultMade(result: TaskResult): void
+}
+
+/** What messages in the feed can do, wired to the composer's outbox and the task's results. */
+export function useChatActions(w: Wiring): FeedActions {
+  const { store, inputRef, retry, messagesById, resultView, resultOf, changeResult, onResultMade } = w
+  return useMemo<FeedActions>(
+    () => ({
+      reply(message) {
+        store.update((s) => ({ ...s, replyToId: message.id }))
+        inputRef.current?.focus()
+      },
+      retry,
+      discard: (clientId) => store.removeItem(clientId),
+      find: (id) => messagesById.get(id),
+      jumpTo: () => {}, // provided by the feed list, which knows where rows are
+      resultOf: resultView,
+      makeResult: (messageId) => changeResult({ kind: 'make', messageId }, (result) => result && onResultMade(result)),
+      removeResult(messageId) {
+        const result = resultOf(messageId)
+        if (result) changeResult({ kind: 'remove', messageId, resultId: result.id })
+      },
+    }),
+    [store, inputRef, retry, messagesById, resultView, resultOf, changeResult, onResultMade],
+  )
+}

@@ -1,0 +1,155 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { PORTAL } from '../../playwright.config'
+import { taskCard } from './feed-page'
+import { resetPortal } from './portal'
+
+test.beforeEach(async ({ request }) => resetPortal(request))
+
+interface ResultItem {
+  id: number
+  messageId: number
+  authorId: number
+}
+
+async function resultsFor(request: APIRequestContext, messageId: number): Promise<ResultItem[]> {
+  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
+  const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
+    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id', 'messageId', 'authorId'], auth: token.AUTH_ID },
+  })
+  return ((await response.json()) as { result: { items: ResultItem[] } }).result.items
+}
+
+async function openAndPick(page: Page, path = '/') {
+  await page.goto(path)
+  const card = taskCard(page)
+  await card.ready()
+  const message = card.feed.locator('article:not(.message--system)').nth(-2)
+  const id = Number(await message.getAttribute('data-message-id'))
+  return { card, message, id }
+}
+
+test('one click makes a message the task result: badge at once, exactly one result on the portal', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect(message.getByText('Result', { exact: true })).toBeVisible()
+  await expect(message.getByRole('button', { name: 'Make result' })).toHaveCount(0)
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
+})
+
+test('a double click still makes exactly one result', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).dblclick()
+  await expect(message.getByText('Result', { exact: true })).toBeVisible()
+  await page.waitForTimeout(1_500)
+  expect(await resultsFor(request, id)).toHaveLength(1)
+})
+
+test('a failure rolls the badge back with the reason; a retry still ends with exactly one result', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await resetPortal(request, { failureRate: 1 })
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect(message.getByRole('alert')).toContainText('The result could not be saved')
+  await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
+  await resetPortal(request)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect(message.getByText('Result', { exact: true })).toBeVisible()
+  await expect(message.getByRole('alert')).toHaveCount(0)
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+})
+
+test('when the answer is lost after the portal made the result, a retry does not make a second one', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await page.route('http://127.0.0.1:8181/rest/api/tasks.task.result.addfromchatmessage**', async (route) => {
+    await route.fetch()
+    await route.abort('connectionreset')
+  })
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect(message.getByRole('alert')).toBeVisible()
+  await page.unroute('http://127.0.0.1:8181/rest/api/tasks.task.result.addfromchatmessage**')
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect(message.getByText('Result', { exact: true })).toBeVisible()
+  await page.waitForTimeout(1_000)
+  expect(await resultsFor(request, id)).toHaveLength(1)
+})
+
+test('two tabs clicking at once still make exactly one result', async ({ page, context, request }) => {
+  const first = await openAndPick(page)
+  const other = await context.newPage()
+  const second = await openAndPick(other)
+  expect(second.id).toBe(first.id)
+  await first.message.hover()
+  await second.message.hover()
+  await Promise.all([
+    first.message.getByRole('button', { name: 'Make result' }).click(),
+    second.message.getByRole('button', { name: 'Make result' }).click(),
+  ])
+  await expect(first.message.getByText('Result', { exact: true })).toBeVisible()
+  await expect(second.message.getByText('Result', { exact: true })).toBeVisible()
+  await expect.poll(async () => (await resultsFor(request, first.id)).length, { timeout: 8_000 }).toBe(1)
+})
+
+test('reopening the card shows the badge, and no "Make result" on it', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await page.reload()
+  const card = taskCard(page)
+  await card.ready()
+  const again = card.feed.locator(`article[data-message-id="${id}"]`)
+  await expect(again.getByText('Result', { exact: true })).toBeVisible()
+  await expect(again.getByRole('button', { name: 'Make result' })).toHaveCount(0)
+})
+
+test('the author can remove a result, and undo right after making one', async ({ page, request }) => {
+  const { message, id } = await openAndPick(page)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  const undo = taskCard(page).app.getByRole('status').filter({ hasText: 'The message is now the task’s result.' })
+  await undo.getByRole('button', { name: 'Undo' }).click()
+  await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(0)
+
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await message.hover()
+  await message.getByRole('button', { name: 'Remove result' }).click()
+  await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(0)
+})
+
+test('a user without the right to record results is not offered the button', async ({ page }) => {
+  await page.goto('/task/1?user=8')
+  const card = taskCard(page)
+  await card.ready()
+  const message = card.feed.locator('article:not(.message--system)').last()
+  await message.hover()
+  await expect(message.getByRole('button', { name: 'Reply' })).toBeVisible()
+  await expect(card.feed.getByRole('button', { name: 'Make result' })).toHaveCount(0)
+})
+
+test('"Results only" lists the results; choosing one jumps to it in the full feed', async ({ page, request }) => {
+  const { card, message, id } = await openAndPick(page)
+  await message.hover()
+  await message.getByRole('button', { name: 'Make result' }).click()
+  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await card.app.getByRole('switch', { name: 'Results only' }).check()
+  const list = card.app.getByRole('list', { name: 'Task results' })
+  await expect(list.getByRole('listitem')).toHaveCount(7) // six seeded, one just made
+  await expect(card.feed).toHaveCount(0)
+  // The oldest seeded result is far back in history: the feed loads its way there.
+  await list.getByRole('listitem').last().getByRole('button', { name: 'Show in chat' }).click()
+  await expect(card.app.getByRole('switch', { name: 'Results only' })).not.toBeChecked()
+  const focused = card.app.locator('article:focus')
+  await expect(focused).toBeVisible({ timeout: 20_000 })
+  await expect(focused.getByText('Result', { exact: true })).toBeVisible()
+})
