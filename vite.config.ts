@@ -6,6 +6,11 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   base: './',
   plugins: [react()],
+  build: {
+    // Three pages: the task chat (placement handler), the install page, and the messenger's
+    // "Make task result" menu item.
+    rollupOptions: { input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html' } },
+  },
   server: { host: 'localhost', port: 5173, strictPort: true },
   test: {
     // The JSON report is what .ci/run counts; the default reporter is for people.

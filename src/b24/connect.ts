@@ -12,6 +12,14 @@ export interface PortalSession {
   /** Raw placement options: an object on most portals, '' on some; parsed by the caller. */
   placementOptions: unknown
   isAdmin: boolean
+  /** Opened as the install page on first run: finishInstall() is expected. */
+  isInstallMode: boolean
+  /** Opened in a slider (IFRAME=Y): the app fills it instead of asking for a height. */
+  isSliderMode: boolean
+  /** Tells the portal the installation is complete (the portal then reloads its page). */
+  finishInstall(): Promise<void>
+  /** Asks the portal to give the frame this height (px); full width. */
+  setFrameHeight(height: number): Promise<void>
 }
 
 /** The parent page gets this long to answer the handshake before we say it did not. */
@@ -46,6 +54,19 @@ async function open(): Promise<PortalSession> {
     placement: b24.placement.placement,
     placementOptions: b24.placement.options as unknown,
     isAdmin: b24.auth.isAdmin,
+    isInstallMode: b24.isInstallMode,
+    isSliderMode: b24.placement.isSliderMode,
+    async finishInstall() {
+      try {
+        await b24.installFinish()
+      } catch (error) {
+        throw toPortalError(error)
+      }
+    },
+    async setFrameHeight(height) {
+      // The SDK sends only positive numbers; the frame's own width keeps it as wide as it is.
+      await b24.parent.resizeWindow(Math.max(1, window.innerWidth), height)
+    },
   }
 }
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createTranslator } from './i18n'
 import { en } from './en'
-import { ru } from './ru'
-import { de } from './de'
+import { LANGUAGES } from './languages'
 
 describe('createTranslator', () => {
   it('follows the portal LANG and falls back to English for languages it lacks', () => {
     expect(createTranslator('ru').t('feed.label')).toBe('Чат задачи')
     expect(createTranslator('DE').t('feed.label')).toBe('Aufgaben-Chat')
     expect(createTranslator('xx').t('feed.label')).toBe('Task chat')
+    expect(createTranslator('ru-RU').locale).toBe('ru')
     expect(createTranslator(undefined).locale).toBe('en')
   })
 
@@ -22,10 +22,23 @@ describe('createTranslator', () => {
     expect(createTranslator('en').t('feed.announce', { name: 'Emily', text: 'hi' })).toBe('New message from Emily: hi')
   })
 
-  it('has every key in every catalogue, none empty', () => {
-    for (const catalogue of [ru, de]) {
-      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort())
-      for (const value of Object.values(catalogue)) expect(value.trim()).not.toBe('')
+  it('has every key in every catalogue, none empty, with the same placeholders as English', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort()
+    for (const { locale, catalogue } of LANGUAGES) {
+      expect(Object.keys(catalogue).sort(), locale).toEqual(Object.keys(en).sort())
+      for (const [key, value] of Object.entries(catalogue)) {
+        expect(value.trim(), `${locale} ${key}`).not.toBe('')
+        expect(new Set(placeholders(value)), `${locale} ${key}`).toEqual(new Set(placeholders(en[key as keyof typeof en])))
+      }
+    }
+  })
+
+  it('gives every plural number of every language a form', () => {
+    for (const { locale } of LANGUAGES) {
+      const t = createTranslator(locale).t
+      for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1.5]) {
+        expect(t('feed.newCount', { count }), `${locale} ${count}`).not.toMatch(/plural|\{/)
+      }
     }
   })
 })

@@ -1,9 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
-import { en, type Catalogue, type MessageKey } from './en'
-import { ru } from './ru'
-import { de } from './de'
-
-const CATALOGUES: Record<string, Catalogue> = { en, ru, de }
+import type { MessageKey } from './en'
+import { languageFor } from './languages'
 
 export interface Translator {
   /** BCP 47 tag for Intl (dates, times, plurals). */
@@ -20,11 +17,9 @@ function pluralCase(rules: Intl.PluralRules, n: number, cases: string): string |
   return text?.replace(/#/g, new Intl.NumberFormat(rules.resolvedOptions().locale).format(n))
 }
 
-/** Portal LANG codes are lower-case ('ru', 'en', 'br' for pt-BR, 'la' for es); unknown ones use en. */
+/** A translator for a portal LANG code or a browser locale; unknown languages get English. */
 export function createTranslator(lang: string | null | undefined): Translator {
-  const code = (lang ?? 'en').toLowerCase()
-  const catalogue = CATALOGUES[code] ?? en
-  const locale = CATALOGUES[code] ? code : 'en'
+  const { catalogue, locale } = languageFor(lang)
   const plurals = new Intl.PluralRules(locale)
   return {
     locale,

@@ -62,9 +62,12 @@ const parent = createParent({
     localStorage.setItem(optionsKey(scope), JSON.stringify({ ...next, [name]: value }))
   },
   installFinish() {
-    const url = new URL(location.href)
-    url.searchParams.set('install_finished', 'Y')
-    location.href = url.toString()
+    // As applayout.js: mark the app installed on the portal, then reload the portal page.
+    void fetch('/__portal/install', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ installed: true }) }).then(() => {
+      const url = new URL(location.href)
+      url.searchParams.set('install_finished', 'Y')
+      location.href = url.toString()
+    })
   },
   log: (command) => document.documentElement.dataset['lastCommand'] = command,
 })

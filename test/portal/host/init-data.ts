@@ -9,6 +9,10 @@ export interface CardRequest {
   placement: string
   /** Overrides PLACEMENT_OPTIONS as sent (a JSON string, or '' as some portals send). */
   rawOptions?: string
+  /** Placement options as an object, for placements other than the task card. */
+  options?: Record<string, string>
+  /** The first opening by an admin: the install page (INSTALL and FIRST_RUN). */
+  install?: boolean
 }
 
 /** What applayout.js would hand the app for this user and task (a fresh token each time). */
@@ -27,6 +31,7 @@ export function buildInitData(portal: Portal, host: string, card: CardRequest): 
     }
   }
   if (card.placement === 'DEFAULT' && card.rawOptions === undefined) options = []
+  if (card.options) options = card.options
   return {
     AUTH_ID: token.AUTH_ID,
     REFRESH_ID: token.REFRESH_ID,
@@ -41,7 +46,7 @@ export function buildInitData(portal: Portal, host: string, card: CardRequest): 
     PLACEMENT_OPTIONS: options,
     USER_OPTIONS: [],
     APP_OPTIONS: [],
-    INSTALL: false,
-    FIRST_RUN: false,
+    INSTALL: card.install === true,
+    FIRST_RUN: card.install === true,
   }
 }

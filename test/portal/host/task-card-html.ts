@@ -1,4 +1,4 @@
-import type { PortalTask, PortalUser } from '../portal'
+import type { PortalUser } from '../portal'
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -7,15 +7,16 @@ const escapeHtml = (text: string) =>
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 interface Card {
-  task: PortalTask | undefined
-  taskId: number
+  heading: string
   user: PortalUser | undefined
+  /** The page came back from installFinish (install_finished=Y). */
+  installed: boolean
   config: unknown
 }
 
-/** A stand-in for Bitrix24's task card: header, fields, and the Applications block framing the app. */
-export function renderTaskCard({ task, taskId, user, config }: Card): string {
-  const title = task ? task.title : `Task #${taskId}`
+/** A stand-in for a Bitrix24 page (task card, install page, messenger): a header and the frame with the app. */
+export function renderTaskCard({ heading, user, installed, config }: Card): string {
+  const title = heading
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -35,7 +36,7 @@ export function renderTaskCard({ task, taskId, user, config }: Card): string {
 <div class="top"><span>Local Bitrix24 · Tasks</span><span>${escapeHtml(user?.name ?? `User #?`)}</span></div>
 <main class="card">
   <h1>${escapeHtml(title)}</h1>
-  <div class="meta">Task #${taskId}</div>
+  ${installed ? '<div class="meta" role="status">The application has been installed.</div>' : ''}
   <section class="apps"><h2>Applications · Task chat</h2><div id="app-slot"></div></section>
 </main>
 <script type="application/json" id="host-config">${scriptJson(config)}</script>

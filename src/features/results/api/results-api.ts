@@ -69,3 +69,20 @@ export async function addResultFromMessage(client: PortalClient, messageId: numb
 export async function deleteResult(client: PortalClient, id: number): Promise<void> {
   await client.callV3('tasks.task.result.delete', { id })
 }
+
+/**
+ * Makes a message its task's result unless it already is one, and never leaves two: the task's
+ * results for the message are read before adding (another tab, or an earlier attempt whose answer
+ * was lost, may have made it) and after (two tabs may have raced past the first read: the oldest
+ * result stays, ours is withdrawn if it is not the oldest). The SDK cannot send the portal's
+ * Idempotency-Key header, so this is the guard.
+ */
+export async function makeResultOnce(client: PortalClient, taskId: number, messageId: number): Promise<TaskResult> {
+  const before = await listResults(client, taskId, messageId)
+  if (before[0]) return before[0]
+  const made = await addResultFromMessage(client, messageId)
+  const after = await listResults(client, taskId, messageId)
+  const keeper = after.reduce<TaskResult | undefined>((oldest, r) => (!oldest || r.id < oldest.id ? r : oldest), undefined) ?? made
+  if (keeper.id !== made.id) await deleteResult(client, made.id)
+  return keeper
+}

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import type { BadgeInput } from './badge-state'
-import { addResultFromMessage, deleteResult, listResults, type TaskResult } from './results-api'
+import { deleteResult, makeResultOnce, type TaskResult } from './results-api'
 import { resultsQueries, type TaskResults } from './results-queries'
 
 export type ResultChange = { kind: 'make'; messageId: number } | { kind: 'remove'; messageId: number; resultId: number }
@@ -11,13 +11,7 @@ export type ResultChange = { kind: 'make'; messageId: number } | { kind: 'remove
 /** One request per message at a time, whatever the clicking (the button also hides at once). */
 const inFlight = new Set<string>()
 
-/**
- * Making and removing results. A result is never made twice for one message: the task's results
- * for that message are read before adding (another tab, or an earlier attempt whose answer was
- * lost, may have made it), and read again after (two tabs may have raced past the first check:
- * the oldest result stays, and ours is withdrawn if it is not the oldest). The SDK offers no way
- * to send the portal's Idempotency-Key header, so the app does this itself.
- */
+/** Making (never twice: see makeResultOnce) and removing results, with the state of each attempt. */
 export function useResultActions(taskId: number) {
   const client = usePortalClient()
   const queryClient = useQueryClient()
@@ -33,13 +27,7 @@ export function useResultActions(taskId: number) {
         await deleteResult(client, change.resultId)
         return null
       }
-      const before = await listResults(client, taskId, change.messageId)
-      if (before[0]) return before[0]
-      const made = await addResultFromMessage(client, change.messageId)
-      const after = await listResults(client, taskId, change.messageId)
-      const keeper = after.reduce<TaskResult | undefined>((oldest, r) => (!oldest || r.id < oldest.id ? r : oldest), undefined) ?? made
-      if (keeper.id !== made.id) await deleteResult(client, made.id)
-      return keeper
+      return makeResultOnce(client, taskId, change.messageId)
     },
     onSuccess: (result, change) => {
       if (result) setResults((all) => [...all.filter((r) => r.messageId !== change.messageId), result])

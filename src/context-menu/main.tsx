@@ -1,0 +1,25 @@
+import { StrictMode, use } from 'react'
+import { createRoot } from 'react-dom/client'
+import { connectToPortal } from '../b24/connect'
+import { I18nProvider } from '../i18n/i18n'
+import { BootShell } from '../app/boot-shell'
+import { ContextMenuScreen } from './context-menu-screen'
+import '../app/app.css'
+
+function MenuAction() {
+  const session = use(connectToPortal())
+  return (
+    <I18nProvider lang={session.lang}>
+      <ContextMenuScreen session={session} />
+    </I18nProvider>
+  )
+}
+
+const initialLang = new URLSearchParams(window.location.search).get('LANG') ?? navigator.language
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BootShell initialLang={initialLang}>
+      <MenuAction />
+    </BootShell>
+  </StrictMode>,
+)
