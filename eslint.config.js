@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**/*.mjs'],
+    files: ['test/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**/*.mjs', 'server/**/*.{mjs,mts}', 'scripts/**/*.{mjs,mts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -32,9 +32,10 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'portal',
+          name: 'node',
           environment: 'node',
-          include: ['test/portal/**/*.test.ts'],
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
         },
       },
     ],

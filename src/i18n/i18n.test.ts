@@ -9,6 +9,10 @@ describe('createTranslator', () => {
     expect(createTranslator('DE').t('feed.label')).toBe('Aufgaben-Chat')
     expect(createTranslator('xx').t('feed.label')).toBe('Task chat')
     expect(createTranslator('ru-RU').locale).toBe('ru')
+    expect(createTranslator('br').locale).toBe('pt-BR')
+    expect(createTranslator('la').locale).toBe('es')
+    expect(createTranslator('ua').locale).toBe('uk')
+    expect(createTranslator('pl').t('composer.send')).not.toBe('Send')
     expect(createTranslator(undefined).locale).toBe('en')
   })
 

@@ -1,6 +1,10 @@
 import { en, type Catalogue } from './en'
 import { ru } from './ru'
 import { de } from './de'
+import { es } from './es'
+import { ptBr } from './pt-br'
+import { pl } from './pl'
+import { uk } from './uk'
 
 export interface Language {
   /** BCP 47 tag for Intl (dates, times, plurals, numbers). */
@@ -15,6 +19,11 @@ export const LANGUAGES: Language[] = [
   { locale: 'en', portalCodes: ['en'], catalogue: en },
   { locale: 'ru', portalCodes: ['ru'], catalogue: ru },
   { locale: 'de', portalCodes: ['de'], catalogue: de },
+  { locale: 'es', portalCodes: ['la', 'es'], catalogue: es },
+  // 'pt-BR', not 'br': Intl reads 'br' as Breton.
+  { locale: 'pt-BR', portalCodes: ['br', 'pt'], catalogue: ptBr },
+  { locale: 'pl', portalCodes: ['pl'], catalogue: pl },
+  { locale: 'uk', portalCodes: ['ua', 'uk'], catalogue: uk },
 ]
 
 /** The language for a portal LANG code or a browser locale ('pt-BR', 'uk-UA'); English when unknown. */

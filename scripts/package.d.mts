@@ -1,0 +1,1 @@
+export function zipApp(distDir: string): Promise<Uint8Array>
