@@ -1,0 +1,76 @@
+import { chromium, type Browser, type Frame, type Page } from '@playwright/test'
+import { CHROMIUM, VIEWPORT } from './config'
+import type { Probe } from './in-frame/probe-api'
+import { probeSource } from './in-frame/probe-source'
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(CHROMIUM)
+}
+
+/** One REST request as the browser sent it, on node's clock (for rates; the frame's clock is for waves). */
+export interface RestRequest {
+  at: number
+  method: string
+  /** The live poll (messages newer than the newest, `FIRST_ID`): timed, not caused by scrolling. */
+  poll: boolean
+  status?: number
+}
+
+export interface BenchPage {
+  page: Page
+  /** Every /rest/ request the framed page made since the page opened. */
+  requests: RestRequest[]
+  /** The framed page (app or floor), once the task card has attached it. */
+  frame(): Promise<Frame>
+  /** Runs `read` in the framed page against its probe; `arg` must be JSON. */
+  probe<T, A = undefined>(read: (probe: Probe, arg: A) => T | Promise<T>, arg?: A): Promise<T>
+  close(): Promise<void>
+}
+
+/**
+ * A fresh context per run (cold HTTP cache, fresh token and SDK state), the in-frame probe installed
+ * before any script runs, and a log of the framed page's REST requests.
+ */
+export async function openBenchPage(browser: Browser, framedOrigin: string, portalOrigin: string): Promise<BenchPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  await context.addInitScript({ content: probeSource() })
+  const page = await context.newPage()
+  const requests: RestRequest[] = []
+  const byRequest = new Map<object, RestRequest>()
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.origin !== portalOrigin || !url.pathname.startsWith('/rest/') || request.method() === 'OPTIONS') return
+    const method = url.pathname.slice('/rest/'.length).replace(/\.json$/, '')
+    const entry = { at: Date.now(), method, poll: method === 'im.dialog.messages.get' && /FIRST_ID/.test(request.postData() ?? url.search) }
+    requests.push(entry)
+    byRequest.set(request, entry)
+  })
+  page.on('response', (response) => {
+    const entry = byRequest.get(response.request())
+    if (entry) entry.status = response.status()
+  })
+
+  const frame = async (): Promise<Frame> => {
+    for (let i = 0; i < 300; i++) {
+      const found = page.frames().find((f) => f.url().startsWith(framedOrigin))
+      if (found) {
+        await found.waitForFunction('"__bench" in window')
+        return found
+      }
+      await page.waitForTimeout(50)
+    }
+    throw new Error(`no frame from ${framedOrigin} in the task card`)
+  }
+  // As source text: tsx would compile a function argument with helpers the browser lacks.
+  async function probe<T, A = undefined>(read: (probe: Probe, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    const f = await frame()
+    return (await f.evaluate(`(${read.toString()})(window.__bench, ${JSON.stringify(arg ?? null)})`)) as T
+  }
+  return {
+    page,
+    requests,
+    frame,
+    probe,
+    close: () => context.close(),
+  }
+}

@@ -1,0 +1,76 @@
+import { LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RATE_BURST, SCROLL_THROUGH } from './config'
+import type { BenchResults, Row, Verdict } from './results'
+import { median, percentile } from './stats'
+
+/** DESIGN.md, "Budgets". */
+const BUDGET = {
+  roundTrips: 1,
+  jsOverFloor: 0.15,
+  /** "About what fits in two viewports": a quarter over the two-viewport estimate still counts as about. */
+  nodesTolerance: 1.25,
+  longTaskMs: 50,
+  perThousandModern: 5,
+  perThousandLegacy: 20,
+  perSecond: 2,
+  /** README: the live poll does nothing while the tab is hidden. */
+  hiddenPerMinute: 0,
+}
+
+const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a')
+const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`
+const verdict = (ok: boolean): Verdict => (ok ? 'ok' : 'over')
+const med = <T>(runs: T[], pick: (run: T) => number | undefined): number => median(runs.map(pick).filter((n): n is number => n !== undefined))
+
+export function tableRows(r: BenchResults): Row[] {
+  const rows: Row[] = []
+  const lat0 = String(LATENCIES_MS[0])
+  const appRequests = med(r.firstPaint.app[lat0]!, (x) => x.requests)
+  const appTrips = med(r.firstPaint.app[lat0]!, (x) => x.roundTrips)
+  const methods = r.firstPaint.app[lat0]![0]?.methods.join(', ') ?? ''
+  rows.push({ figure: '1. REST requests before the first message', app: `${fmt(appRequests)} (${methods})`, reference: `floor ${fmt(med(r.firstPaint.floor[lat0]!, (x) => x.requests))}`, budget: '-', verdict: 'info' })
+  rows.push({ figure: '1. REST round trips before the first message', app: fmt(appTrips), reference: `floor ${fmt(med(r.firstPaint.floor[lat0]!, (x) => x.roundTrips))}`, budget: `${BUDGET.roundTrips}`, verdict: verdict(appTrips <= BUDGET.roundTrips) })
+
+  for (const latency of LATENCIES_MS) {
+    const app = med(r.firstPaint.app[String(latency)]!, (x) => x.ms)
+    const floor = med(r.firstPaint.floor[String(latency)]!, (x) => x.ms)
+    rows.push({ figure: `2. Time to first message, latency ${latency} ms`, app: `${fmt(app)} ms`, reference: `floor ${fmt(floor)} ms (app +${fmt(app - floor)} ms)`, budget: 'compare', verdict: 'info' })
+  }
+
+  const js = r.initialJs
+  const ratio = js.app.gzip / js.floor.gzip - 1
+  rows.push({ figure: '3. Initial JS, gzipped', app: `${kb(js.app.gzip)} (${js.app.files.length} file${js.app.files.length === 1 ? '' : 's'})`, reference: `floor ${kb(js.floor.gzip)} (app ${ratio >= 0 ? '+' : ''}${fmt(ratio * 100, 1)}%)`, budget: `<= floor +${BUDGET.jsOverFloor * 100}%`, verdict: verdict(ratio <= BUDGET.jsOverFloor) })
+
+  const articles = med(r.modern, (x) => x.dom?.articles)
+  const fit = med(r.modern, (x) => (x.dom && x.dom.medianArticleHeight > 0 ? (x.dom.clientHeight / x.dom.medianArticleHeight) * 2 : undefined))
+  const loaded = med(r.modern, (x) => x.paging.loaded)
+  rows.push({ figure: `4. Rendered articles, ${fmt(loaded)} loaded`, app: `${fmt(articles)} (${fmt(med(r.modern, (x) => x.dom?.elements))} elements)`, reference: `two viewports ~ ${fmt(fit)}`, budget: `<= ~2 viewports (x${BUDGET.nodesTolerance})`, verdict: verdict(loaded >= LOADED_TARGET && articles <= fit * BUDGET.nodesTolerance) })
+
+  const scrolls = r.modern.map((x) => x.scroll).filter((s) => s !== undefined)
+  const longest = med(scrolls, (s) => Math.max(0, ...s.longTasks.map((t) => t.end - t.start)))
+  const count = med(scrolls, (s) => s.longTasks.length)
+  const scrolled = med(scrolls, (s) => s.rows)
+  rows.push({ figure: `5. Long tasks scrolling ${fmt(scrolled)} messages`, app: `${fmt(count)} (longest ${fmt(longest)} ms)`, reference: '-', budget: `none > ${BUDGET.longTaskMs} ms`, verdict: verdict(count === 0 && scrolled >= SCROLL_THROUGH * 0.95) })
+  const pagingTasks = med(r.modern, (x) => x.paging.longTasks.length)
+  const pagingLongest = med(r.modern, (x) => Math.max(0, ...x.paging.longTasks.map((t) => t.end - t.start)))
+  rows.push({ figure: `5. Long tasks while paging to ${fmt(loaded)}`, app: `${fmt(pagingTasks)} (longest ${fmt(pagingLongest)} ms)`, reference: `gap between pages ${fmt(med(r.modern, (x) => median(x.paging.pageGapsFirst)))} ms first, ${fmt(med(r.modern, (x) => median(x.paging.pageGapsLast)))} ms last`, budget: '-', verdict: 'info' })
+  rows.push({ figure: '5. Frame time while scrolling, p50/p95/max', app: `${fmt(med(scrolls, (s) => percentile(s.frameDeltas, 50)), 1)} / ${fmt(med(scrolls, (s) => percentile(s.frameDeltas, 95)), 1)} / ${fmt(med(scrolls, (s) => Math.max(...s.frameDeltas)), 1)} ms`, reference: '16.7 ms at 60 Hz', budget: '-', verdict: 'info' })
+
+  for (const [name, runs, budget, target] of [['modern', r.modern, BUDGET.perThousandModern, LOADED_TARGET], ['legacy', r.legacy, BUDGET.perThousandLegacy, LEGACY_TARGET]] as const) {
+    const perK = med(runs, (x) => x.paging.perThousand)
+    const added = med(runs, (x) => x.paging.added)
+    const seconds = med(runs, (x) => x.paging.ms / 1000)
+    const withPolls = med(runs, (x) => x.paging.perThousandWithPolls)
+    rows.push({ figure: `6. Requests per 1,000 messages, ${name}`, app: fmt(perK, 1), reference: `${fmt(withPolls, 1)} with live polls; ${fmt(added)} paged in ${fmt(seconds, 1)} s`, budget: `${budget}`, verdict: verdict(perK <= budget && added >= (target - 50) * 0.95) })
+    const peak = med(runs, (x) => x.paging.peakPerSecondAfterBurst)
+    const limited = med(runs, (x) => x.paging.rateLimited)
+    const bucket = med(runs, (x) => x.paging.bucketPeak)
+    rows.push({ figure: `6. Peak requests/s after the first ${RATE_BURST}, ${name}`, app: fmt(peak), reference: `bucket peak ${fmt(bucket)}/${RATE_BURST}, ${fmt(limited)} answered 503`, budget: `<= ${BUDGET.perSecond}`, verdict: verdict(peak <= BUDGET.perSecond && limited === 0) })
+  }
+
+  const heap = med(r.modern, (x) => x.heapBytes)
+  rows.push({ figure: `7. JS heap after GC, ${fmt(loaded)} loaded`, app: `${fmt(heap / 1024 / 1024, 1)} MB`, reference: '-', budget: '-', verdict: 'info' })
+
+  const hidden = med(r.idle, (x) => x.hiddenPerMinute)
+  rows.push({ figure: '8. Requests per minute, tab hidden', app: fmt(hidden, 1), reference: `visible idle ${fmt(med(r.idle, (x) => x.visiblePerMinute), 1)}`, budget: `${BUDGET.hiddenPerMinute} (README)`, verdict: verdict(hidden <= BUDGET.hiddenPerMinute) })
+  return rows
+}

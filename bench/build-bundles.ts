@@ -1,0 +1,16 @@
+import { resolve } from 'node:path'
+import { build } from 'vite'
+import { APP_DIST, FLOOR_DIST } from './config'
+
+/**
+ * The app's production bundle, built with the project's own vite.config.ts, but into
+ * bench-results/ so that a bench run never rewrites the dist/ the e2e suite may be serving.
+ */
+export async function buildApp(): Promise<void> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: resolve(APP_DIST), emptyOutDir: true } })
+}
+
+/** The floor page (bench/floor/), from the same node_modules with the same React plugin. Absolute outDir: the floor config's root is bench/floor. */
+export async function buildFloor(): Promise<void> {
+  await build({ configFile: 'bench/floor/vite.config.ts', logLevel: 'error', build: { outDir: resolve(FLOOR_DIST), emptyOutDir: true } })
+}

@@ -1,0 +1,40 @@
+/** Everything the benchmark is parameterised by, in one place. */
+
+/** Ports of their own, so `npm start` (8080/5173) and the e2e portal (8181/5181) can keep running. */
+export const PORTAL_PORT = 8383
+export const APP_PORT = 5383
+export const FLOOR_PORT = 5384
+
+export const RESULTS_DIR = 'bench-results'
+export const APP_DIST = `${RESULTS_DIR}/app-dist`
+export const FLOOR_DIST = `${RESULTS_DIR}/floor-dist`
+export const PORTAL_DATA = `${RESULTS_DIR}/.portal-data`
+
+/** Every figure is the median of this many runs: 3 keeps the whole bench near 5 minutes on 2 cores (BENCH_RUNS=1 for a quick look). */
+export const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
+
+/** The demo task (5,573 messages) for first paint; the 100,000-message task for everything that scrolls. */
+export const FIRST_PAINT_TASK = 1
+export const HISTORY_TASK = 100
+
+export const LATENCIES_MS = [0, 150] as const
+export const LOADED_TARGET = 10_000
+export const SCROLL_THROUGH = 5_000
+/** A legacy portal pages 50 at a time under a 2/s bucket: 3,000 messages is 60 pages, past the burst of 50. */
+export const LEGACY_TARGET = 3_000
+/** Hidden and visible-idle windows, scaled to a minute. */
+export const IDLE_WINDOW_MS = 20_000
+/** Bitrix24's leaky bucket lets this many requests through at once before the 2/s drain applies. */
+export const RATE_BURST = 50
+
+/** Same window as the e2e specs: tall enough for the whole task card. */
+export const VIEWPORT = { width: 1280, height: 960 }
+
+/** Debian's Chromium; nothing may download a browser here. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}
+/** Pixels per animation frame while scrolling through history: 24,000 px/s at 60 Hz, a hard fling (and 5,000 messages in about half a minute). */
+export const SCROLL_STEP_PX = 400

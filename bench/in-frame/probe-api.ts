@@ -1,0 +1,53 @@
+/** What the in-frame probe (probe.ts) puts on the framed page's window as `__bench`. Times are the frame's performance.now(). */
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface RestEntry extends Span {
+  url: string
+}
+
+export interface ScrollResult {
+  /** How many messages the top of the viewport moved past. */
+  rows: number
+  /** requestAnimationFrame deltas during the scroll, ms. */
+  frameDeltas: number[]
+  /** Long tasks (over 50 ms by definition) that started during the scroll. */
+  longTasks: Span[]
+  ms: number
+}
+
+export interface DomStats {
+  articles: number
+  elements: number
+  clientHeight: number
+  medianArticleHeight: number
+}
+
+export interface Probe {
+  /** This document's time origin (epoch ms), to put its times on the host page's clock. */
+  timeOrigin: number
+  /** When the first message (or the floor's line) was put in the DOM. */
+  firstArticle: number | null
+  /** When the frame that first showed a message (or the floor's line) was about to paint. */
+  firstPaint: number | null
+  /** Finished requests to /rest/ (resource timing: start to response end, preflight included). */
+  rest: RestEntry[]
+  longTasks: Span[]
+  /** Messages loaded in the feed, or null before the first one shows; call it every frame while pages arrive. */
+  loaded(): number | null
+  /** Jumps to the top every frame until this many messages are loaded, or nothing new arrives for stallMs. */
+  loadUntil(target: number, stallMs: number): Promise<{ loaded: number; ms: number; longTasks: Span[] }>
+  /** Jumps to the newest message and returns its position: the loaded count, read off the DOM. */
+  jumpToNewest(): Promise<number>
+  /** Scrolls by stepPx (negative: towards older messages) every animation frame until `rows` messages have passed. */
+  scrollThrough(rows: number, stepPx: number): Promise<ScrollResult>
+  domStats(): DomStats
+  /** Resolves once the feed is not busy and has stayed so for quietMs. */
+  settle(quietMs: number): Promise<void>
+  /** Tells the app its tab is hidden (the way the e2e suite does: visibilityState plus the event). */
+  hide(): void
+}
+
+export type ProbeWindow = Window & { __bench: Probe }

@@ -1,0 +1,19 @@
+import { buildSync } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+
+let source: string | undefined
+
+/**
+ * probe.ts as one self-contained script. Bundled by esbuild rather than passed to Playwright as a
+ * function, because tsx compiles functions with `__name` helpers that do not exist in the browser.
+ */
+export function probeSource(): string {
+  source ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('./probe.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+  }).outputFiles[0]!.text
+  return source
+}

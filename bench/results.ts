@@ -1,0 +1,30 @@
+import type { InitialJs } from './initial-js'
+import type { FirstPaintRun } from './measure-first-paint'
+import type { HistoryRun } from './measure-history'
+import type { IdleRun } from './measure-idle'
+
+/** Every run of every measurement, as bench.json keeps it. */
+export interface BenchResults {
+  date: string
+  /** loadAvg: the 1-minute load average when the bench started and when it ended (timings suffer above the core count). */
+  environment: { node: string; chromium: string; cpus: number; loadAvg: [number, number] }
+  runs: number
+  /** Keyed by portal latency in ms. */
+  firstPaint: { app: Record<string, FirstPaintRun[]>; floor: Record<string, FirstPaintRun[]> }
+  initialJs: { app: InitialJs; floor: InitialJs }
+  modern: HistoryRun[]
+  legacy: HistoryRun[]
+  idle: IdleRun[]
+  seconds: number
+}
+
+export type Verdict = 'ok' | 'over' | 'info'
+
+/** One line of the table. */
+export interface Row {
+  figure: string
+  app: string
+  reference: string
+  budget: string
+  verdict: Verdict
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: the performance figures of DESIGN.md's "Budgets", measured against the local
+ * portal in headless Chromium, printed and written to bench-results/. A report, not a test: it
+ * exits 0 whatever is over budget (and non-zero only if it could not measure).
+ */
+import { mkdir } from 'node:fs/promises'
+import { cpus, loadavg } from 'node:os'
+import { launchBrowser } from './browser'
+import { buildApp, buildFloor } from './build-bundles'
+import { APP_DIST, FLOOR_DIST, LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
+import { tableRows } from './budgets'
+import { measureInitialJs } from './initial-js'
+import { firstPaintRun, type FirstPaintRun } from './measure-first-paint'
+import { historyRun, type HistoryRun } from './measure-history'
+import { idleRun } from './measure-idle'
+import { overBudget, textTable, updateReadme, writeResults } from './report'
+import type { BenchResults } from './results'
+import { resetPortal, startServers } from './servers'
+
+const started = Date.now()
+const step = (what: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`)
+
+const loadAtStart = loadavg()[0]!
+// Timings (first message, long tasks, frame times) mean little on a machine that is busy with something else.
+if (loadAtStart > cpus().length / 2) console.warn(`[bench] load average ${loadAtStart.toFixed(1)} on ${cpus().length} cores: timings will read high`)
+await mkdir(RESULTS_DIR, { recursive: true })
+step('building the app and the floor page')
+await buildApp()
+await buildFloor()
+const initialJs = { app: await measureInitialJs(APP_DIST), floor: await measureInitialJs(FLOOR_DIST) }
+
+const servers = await startServers()
+const browser = await launchBrowser()
+try {
+  const firstPaint: BenchResults['firstPaint'] = { app: {}, floor: {} }
+  for (const latency of LATENCIES_MS) {
+    const app: FirstPaintRun[] = (firstPaint.app[String(latency)] = [])
+    const floor: FirstPaintRun[] = (firstPaint.floor[String(latency)] = [])
+    step(`first message, latency ${latency} ms (app and floor, alternating)`)
+    // Alternating, so that anything drifting on the machine falls on both sides alike.
+    for (let i = 0; i < RUNS; i++) {
+      app.push(await firstPaintRun(browser, servers, latency, false))
+      floor.push(await firstPaintRun(browser, servers, latency, true))
+    }
+  }
+
+  const modern: HistoryRun[] = []
+  for (let i = 0; i < RUNS; i++) {
+    step(`modern portal: page to ${LOADED_TARGET.toLocaleString('en-US')}, DOM, heap, scroll (run ${i + 1}/${RUNS})`)
+    modern.push(await historyRun(browser, servers, { legacy: false, target: LOADED_TARGET, full: true }))
+  }
+  // The idle tabs only count requests and cost the CPU a poll every few seconds, so they run beside
+  // the legacy runs (which count requests too) rather than adding a minute of waiting of their own.
+  step(`idle tabs, visible then hidden (${RUNS} at once), beside the legacy runs`)
+  await resetPortal(servers.portal)
+  const idleRuns = Promise.all(Array.from({ length: RUNS }, () => idleRun(browser, servers)))
+  const legacy: HistoryRun[] = []
+  for (let i = 0; i < RUNS; i++) {
+    step(`legacy portal: page to ${LEGACY_TARGET.toLocaleString('en-US')} (run ${i + 1}/${RUNS})`)
+    legacy.push(await historyRun(browser, servers, { legacy: true, target: LEGACY_TARGET, full: false }))
+  }
+  const idle = await idleRuns
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    environment: { node: process.version, chromium: `Chromium ${browser.version()}`, cpus: cpus().length, loadAvg: [loadAtStart, loadavg()[0]!] },
+    runs: RUNS,
+    firstPaint,
+    initialJs,
+    modern,
+    legacy,
+    idle,
+    seconds: (Date.now() - started) / 1000,
+  }
+  const rows = tableRows(results)
+  await writeResults(results, rows)
+  await updateReadme(results, rows)
+  console.log(`\n${textTable(rows)}\n`)
+  const over = overBudget(rows)
+  console.log(over.length === 0 ? 'Everything within budget.' : `Over budget: ${over.map((r) => r.figure).join('; ')}`)
+  console.log(`Written: ${RESULTS_DIR}/bench.json, ${RESULTS_DIR}/bench.md, README.md "## Benchmark"`)
+} finally {
+  await browser.close()
+  await servers.close()
+}
