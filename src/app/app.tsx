@@ -3,6 +3,7 @@ import { use, useEffect, useState } from 'react'
 import { connectToPortal } from '../b24/connect'
 import { readPlacementTask } from '../b24/placement'
 import { I18nProvider, useI18n } from '../i18n/i18n'
+import { ensureLanguage } from '../i18n/languages'
 import { TaskChatScreen } from '../features/task-chat/task-chat-screen'
 import { BootShell } from './boot-shell'
 import { NoticeScreen } from './notice-screen'
@@ -26,6 +27,7 @@ export function App({ initialLang, queryClient }: { initialLang: string | null; 
 
 function Connected() {
   const session = use(connectToPortal())
+  use(ensureLanguage(session.lang))
   const placement = readPlacementTask(session.placementOptions)
   useEffect(() => {
     // In a slider the app fills it; in the card it asks for a comfortable fixed height.

@@ -10,6 +10,7 @@ export const de: Catalogue = {
   'boot.noTask.title': 'Die Karte hat nicht angegeben, welche Aufgabe sie zeigt',
   'boot.noTask.body': 'Der Aufgaben-Chat braucht die Aufgaben-ID aus der Karte. Öffnen Sie die App über den Tab „Aufgaben-Chat“ einer Aufgabe.',
   'boot.failed.title': 'Der Aufgaben-Chat konnte nicht starten',
+  'feed.retryingIn': '{count, plural, one {Neuer Versuch in # Sekunde…} other {Neuer Versuch in # Sekunden…}}',
   'action.retry': 'Erneut versuchen',
   'action.reload': 'Neu laden',
   'feed.label': 'Aufgaben-Chat',

@@ -9,6 +9,7 @@ export const en = {
   'boot.noTask.title': 'This card did not say which task it shows',
   'boot.noTask.body': 'Task Chat needs a task id from the task card. Open the app from the Task chat tab of a task.',
   'boot.failed.title': 'Task Chat could not start',
+  'feed.retryingIn': '{count, plural, one {Trying again in # second…} other {Trying again in # seconds…}}',
   'action.retry': 'Try again',
   'action.reload': 'Reload',
   'feed.label': 'Task chat',

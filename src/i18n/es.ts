@@ -10,6 +10,7 @@ export const es: Catalogue = {
   'boot.noTask.title': 'Esta ficha no indicó qué tarea muestra',
   'boot.noTask.body': 'El chat de la tarea necesita el ID de la tarea desde su ficha. Abre la aplicación desde la pestaña «Chat de la tarea» de una tarea.',
   'boot.failed.title': 'No se pudo iniciar el chat de la tarea',
+  'feed.retryingIn': '{count, plural, one {Reintentando en # segundo…} many {Reintentando en # segundos…} other {Reintentando en # segundos…}}',
   'action.retry': 'Intentar de nuevo',
   'action.reload': 'Recargar',
   'feed.label': 'Chat de la tarea',

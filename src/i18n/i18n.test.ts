@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createTranslator } from './i18n'
 import { en } from './en'
-import { LANGUAGES } from './languages'
+import { ensureLanguage, LANGUAGES } from './languages'
+
+beforeAll(() => Promise.all(LANGUAGES.map((l) => ensureLanguage(l.locale))))
 
 describe('createTranslator', () => {
   it('follows the portal LANG and falls back to English for languages it lacks', () => {
@@ -26,9 +28,11 @@ describe('createTranslator', () => {
     expect(createTranslator('en').t('feed.announce', { name: 'Emily', text: 'hi' })).toBe('New message from Emily: hi')
   })
 
-  it('has every key in every catalogue, none empty, with the same placeholders as English', () => {
+  it('has every key in every catalogue, none empty, with the same placeholders as English', async () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort()
-    for (const { locale, catalogue } of LANGUAGES) {
+    for (const language of LANGUAGES) {
+      const { locale } = language
+      const catalogue = await language.load()
       expect(Object.keys(catalogue).sort(), locale).toEqual(Object.keys(en).sort())
       for (const [key, value] of Object.entries(catalogue)) {
         expect(value.trim(), `${locale} ${key}`).not.toBe('')

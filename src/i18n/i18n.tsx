@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import type { MessageKey } from './en'
-import { languageFor } from './languages'
+import { numberFormat } from './formatters'
+import { catalogueNow, ensureLanguage, subscribeLanguages } from './languages'
 
 export interface Translator {
   /** BCP 47 tag for Intl (dates, times, plurals). */
@@ -14,12 +15,15 @@ const PLURAL = /\{(\w+), plural, ((?:[a-z]+ \{[^{}]*\}\s*)+)\}/g
 function pluralCase(rules: Intl.PluralRules, n: number, cases: string): string | undefined {
   const options = new Map([...cases.matchAll(/([a-z]+) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]))
   const text = options.get(rules.select(n)) ?? options.get('other')
-  return text?.replace(/#/g, new Intl.NumberFormat(rules.resolvedOptions().locale).format(n))
+  return text?.replace(/#/g, numberFormat(rules.resolvedOptions().locale, {}).format(n))
 }
 
-/** A translator for a portal LANG code or a browser locale; unknown languages get English. */
+/**
+ * A translator for a portal LANG code or a browser locale; unknown languages get English, and so
+ * does a language whose catalogue has not loaded yet (see ensureLanguage).
+ */
 export function createTranslator(lang: string | null | undefined): Translator {
-  const { catalogue, locale } = languageFor(lang)
+  const { catalogue, locale } = catalogueNow(lang)
   const plurals = new Intl.PluralRules(locale)
   return {
     locale,
@@ -36,7 +40,13 @@ export function createTranslator(lang: string | null | undefined): Translator {
 const I18nContext = createContext<Translator>(createTranslator('en'))
 
 export function I18nProvider({ lang, children }: { lang: string | null | undefined; children: ReactNode }) {
-  const translator = useMemo(() => createTranslator(lang), [lang])
+  // Re-render once the language's catalogue has loaded (English shows until then).
+  const locale = useSyncExternalStore(subscribeLanguages, () => catalogueNow(lang).locale)
+  useEffect(() => {
+    void ensureLanguage(lang)
+  }, [lang])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- locale changes when the catalogue arrives
+  const translator = useMemo(() => createTranslator(lang), [lang, locale])
   // Screen readers pick their voice from the document language.
   useEffect(() => {
     document.documentElement.lang = translator.locale

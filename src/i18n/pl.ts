@@ -10,6 +10,7 @@ export const pl: Catalogue = {
   'boot.noTask.title': 'Ta karta nie podała, które zadanie wyświetla',
   'boot.noTask.body': 'Czat zadania potrzebuje identyfikatora zadania z karty zadania. Otwórz aplikację z zakładki „Czat zadania” w zadaniu.',
   'boot.failed.title': 'Nie udało się uruchomić czatu zadania',
+  'feed.retryingIn': '{count, plural, one {Ponowna próba za # sekundę…} few {Ponowna próba za # sekundy…} many {Ponowna próba za # sekund…} other {Ponowna próba za # sekundy…}}',
   'action.retry': 'Spróbuj ponownie',
   'action.reload': 'Odśwież',
   'feed.label': 'Czat zadania',

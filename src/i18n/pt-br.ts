@@ -10,6 +10,7 @@ export const ptBr: Catalogue = {
   'boot.noTask.title': 'Esta página não informou qual tarefa exibe',
   'boot.noTask.body': 'O Chat da tarefa precisa do ID da tarefa, informado pela página da tarefa. Abra o aplicativo pela aba “Chat da tarefa” de uma tarefa.',
   'boot.failed.title': 'Não foi possível iniciar o Chat da tarefa',
+  'feed.retryingIn': '{count, plural, one {Tentando de novo em # segundo…} many {Tentando de novo em # segundos…} other {Tentando de novo em # segundos…}}',
   'action.retry': 'Tentar novamente',
   'action.reload': 'Recarregar',
   'feed.label': 'Chat da tarefa',

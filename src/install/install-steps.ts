@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { PortalClient } from '../b24/portal-client'
 import { APP_BOT_CODE } from '../features/feed/api/viewer'
 import { createTranslator } from '../i18n/i18n'
-import { LANGUAGES } from '../i18n/languages'
+import { ensureLanguage, LANGUAGES } from '../i18n/languages'
 
 export interface InstallChoices {
   contextMenu: boolean
@@ -44,6 +44,8 @@ function pageUrl(name: string): string {
 
 /** One installation step; each is safe to repeat. */
 export async function runStep(client: PortalClient, step: Exclude<StepId, 'finish'>, lang: string): Promise<void> {
+  // Titles go to the portal in every language, so every catalogue is needed here.
+  await Promise.all(LANGUAGES.map((language) => ensureLanguage(language.locale)))
   const { t } = createTranslator(lang)
   if (step === 'tab') {
     await bindOnce(client, 'TASK_VIEW_TAB', pageUrl('index.html'), {

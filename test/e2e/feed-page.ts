@@ -13,15 +13,17 @@ export function taskCard(page: Page) {
       await expect(feed).toHaveAttribute('aria-busy', 'false')
       await expect(feed.getByRole('article').first()).toBeVisible()
     },
-    scrollToTop: () => scroller.evaluate((el) => el.scrollTo({ top: 0 })),
-    scrollBy: (dy: number) => scroller.evaluate((el, d) => el.scrollBy({ top: d }), dy),
+    // Both wait two frames so the virtualizer has rendered the rows for the new position.
+    scrollToTop: () => scroller.evaluate((el) => new Promise<void>((done) => { el.scrollTo({ top: 0 }); requestAnimationFrame(() => requestAnimationFrame(() => done())) })),
+    scrollBy: (dy: number) => scroller.evaluate((el, d) => new Promise<void>((done) => { el.scrollBy({ top: d }); requestAnimationFrame(() => requestAnimationFrame(() => done())) }), dy),
     /** The first article wholly inside the viewport: its message id and its distance from the viewport top. */
     firstVisible: () =>
       scroller.evaluate((el) => {
         const top = el.getBoundingClientRect().top
         for (const article of el.querySelectorAll('article')) {
           const box = article.getBoundingClientRect()
-          if (box.top >= top) return { id: article.dataset['messageId']!, offset: box.top - top, pos: Number(article.getAttribute('aria-posinset')) }
+          if (box.top >= top && box.top < top + el.clientHeight && article.dataset['messageId'])
+            return { id: article.dataset['messageId'], offset: box.top - top, pos: Number(article.getAttribute('aria-posinset')) }
         }
         return null
       }),

@@ -10,6 +10,8 @@ export interface Conditions {
   /** The leaky bucket: how many requests it holds, and how many drain per second (Bitrix24: 50 and 2). */
   rateBurst: number
   rateDrainPerS: number
+  /** Whose bucket a request drains: its token's (each tab its own), or its user's (all their tabs together, closer to Bitrix24's per-portal bucket). */
+  rateLimitScope: 'token' | 'user'
   /** Scopes the app was installed with; a method outside them answers insufficient_scope. */
   scopes: string[]
 }
@@ -24,6 +26,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   rateLimit: true,
   rateBurst: 50,
   rateDrainPerS: 2,
+  rateLimitScope: 'token',
   scopes: [...ALL_SCOPES],
 }
 
@@ -39,6 +42,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (typeof patch.rateLimit === 'boolean') next.rateLimit = patch.rateLimit
   next.rateBurst = num(patch.rateBurst, 0, 10_000) ?? next.rateBurst
   next.rateDrainPerS = num(patch.rateDrainPerS, 0, 10_000) ?? next.rateDrainPerS
+  if (patch.rateLimitScope === 'token' || patch.rateLimitScope === 'user') next.rateLimitScope = patch.rateLimitScope
   if (Array.isArray(patch.scopes) && patch.scopes.every((x) => typeof x === 'string')) next.scopes = [...(patch.scopes as string[])]
   return next
 }

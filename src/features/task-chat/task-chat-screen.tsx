@@ -1,30 +1,35 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import { errorSentence } from '../../app/error-sentence'
 import { useI18n } from '../../i18n/i18n'
 import { useOutbox } from '../composer/api/use-outbox'
 import { useSend } from '../composer/api/use-send'
-import { Composer } from '../composer/components/composer'
 import type { RenderContext } from '../feed/bbcode/render-bbcode'
 import { buildRows } from '../feed/api/build-rows'
 import { useShowSystemPreference } from '../feed/api/system-filter-preference'
 import { useFeed } from '../feed/api/use-feed'
 import { useOlderLoader } from '../feed/api/use-older-loader'
 import { FeedActionsContext } from '../feed/components/feed-actions'
-import { FeedFailure, FeedSkeleton, FeedState } from '../feed/components/feed-states'
+import { FeedFailure } from '../feed/components/feed-failure'
+import { FeedSkeleton, FeedState } from '../feed/components/feed-states'
 import { FeedList } from '../feed/components/feed-list'
 import { FeedTop } from '../feed/components/feed-top'
 import { LiveAnnouncer } from '../feed/components/live-announcer'
 import { SystemToggle } from '../feed/components/system-toggle'
 import type { TaskResult } from '../results/api/results-api'
 import { useTaskResults } from '../results/api/use-task-results'
-import { ResultUndo } from '../results/components/result-undo'
-import { ResultsList } from '../results/components/results-list'
 import { ToolbarSwitch } from '../feed/components/toolbar-switch'
 import { excerpt } from './excerpt'
 import { withOutbox } from './outbox-rows'
 import { useChatActions } from './use-chat-actions'
 import { useJumpToMessage } from './use-jump-to-message'
+
+// Not needed for the first paint of the feed: loaded while the opening request is on its way.
+const loadComposer = () => import('../composer/components/composer')
+const loadResultsViews = () => import('../results/components/results-views')
+const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
+const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
+const ResultUndo = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultUndo })))
 
 /** The task's chat: the feed with its filters, the composer, results, and every state they can be in. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
@@ -35,6 +40,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
   const [justMade, setJustMade] = useState<TaskResult | null>(null)
+  const [sentCount, setSentCount] = useState(0)
   const older = useOlderLoader(feed.history, showSystem)
   const userId = feed.viewer?.userId ?? 0
   const bot = feed.viewer?.bot ?? null
@@ -43,6 +49,15 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { messages, authors } = feed
   const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
   const results = useTaskResults(taskId, userId)
+  useEffect(() => {
+    void loadComposer()
+    void loadResultsViews()
+  }, [])
+
+  // Each failed opening waits longer before the automatic retry; a success starts over.
+  const failures = feed.history.failureCount
+  const { refetch } = feed.history
+  const retryOpening = useCallback(() => void refetch(), [refetch])
 
   const messagesById = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages])
   const jump = useJumpToMessage(feed.history, messagesById)
@@ -85,11 +100,13 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
 
   let body
   if (feed.history.isPending) body = <FeedSkeleton />
-  else if (feed.history.isError && !feed.history.data) body = <FeedFailure error={feed.history.error} onRetry={() => void feed.history.refetch()} />
+  else if (feed.history.isError && !feed.history.data)
+    body = <FeedFailure key={failures} error={feed.history.error} failures={failures} onRetry={retryOpening} />
   else if (resultsOnly)
     body = (
       <div className="results-frame">
-        <ResultsList
+        <Suspense fallback={null}>
+          <ResultsList
           results={results.query.data?.results ?? []}
           authors={authors}
           textContext={textContext}
@@ -97,7 +114,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             setResultsOnly(false)
             jump.go(messageId)
           }}
-        />
+          />
+        </Suspense>
       </div>
     )
   else if (rows.length === 0 && feed.chatId === null) body = <FeedState>{t('feed.noChat')}</FeedState>
@@ -116,6 +134,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         openEnded={feed.history.hasNextPage}
         focusMessageId={jump.target}
         onFocused={jump.done}
+        sentCount={sentCount}
       />
     )
 
@@ -134,6 +153,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           </p>
         )}
         {justMade && (
+          <Suspense fallback={null}>
           <ResultUndo
             key={justMade.id}
             onUndo={() => {
@@ -142,18 +162,24 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             }}
             onExpire={() => setJustMade(null)}
           />
+          </Suspense>
         )}
         {feed.history.isSuccess && !resultsOnly && (
+          <Suspense fallback={<div className="composer composer--loading" />}>
           <Composer
             draft={outbox.draft}
             onDraft={(draft) => store.update((s) => ({ ...s, draft }))}
             replyTo={replyTo ?? null}
             onCancelReply={() => store.update((s) => ({ ...s, replyToId: null }))}
-            onSend={(text, asBot) => sender.send(text, replyMessage?.id ?? null, asBot)}
+            onSend={(text, asBot) => {
+              sender.send(text, replyMessage?.id ?? null, asBot)
+              setSentCount((n) => n + 1)
+            }}
             bot={bot}
             chatId={feed.chatId}
             inputRef={inputRef}
           />
+          </Suspense>
         )}
         <LiveAnnouncer messages={feed.live.data?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />
       </div>

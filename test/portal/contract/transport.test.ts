@@ -162,6 +162,19 @@ describe('reality switches', () => {
     }
   })
 
+  it('can share one bucket among all tokens of a user', async () => {
+    p.portal.setConditions({ rateLimit: true, rateBurst: 2, rateDrainPerS: 0.01, rateLimitScope: 'user' })
+    try {
+      const [a, b] = [(await p.token(3)).AUTH_ID, (await p.token(3)).AUTH_ID]
+      expect((await p.v2('user.current', {}, a)).status).toBe(200)
+      expect((await p.v2('user.current', {}, b)).status).toBe(200)
+      expect((await p.v2('user.current', {}, a)).status).toBe(503)
+      expect((await p.v2('user.current', {}, (await p.token(4)).AUTH_ID)).status).toBe(200)
+    } finally {
+      p.portal.setConditions({ rateLimit: false, rateBurst: 50, rateDrainPerS: 2, rateLimitScope: 'token' })
+    }
+  })
+
   it('answers insufficient_scope for methods outside the installed scopes, in both envelopes and in batch rows', async () => {
     const set = await p.raw('/__portal/conditions', { method: 'POST', body: JSON.stringify({ scopes: ['task', 'tasks', 'placement'] }) })
     expect(set.body.scopes).toEqual(['task', 'tasks', 'placement'])

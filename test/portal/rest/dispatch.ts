@@ -98,8 +98,9 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   if (!token) return errorAnswer('v2', systemErrors.noAuth())
   const check = engine.tokens.check(token, engine.conditions.tokenTtlS)
   if (!check.ok) return errorAnswer('v2', check.reason === 'expired' ? systemErrors.expiredToken() : systemErrors.invalidToken())
-  const { rateLimit, rateBurst, rateDrainPerS } = engine.conditions
-  if (rateLimit && !engine.buckets.take(token, rateBurst, rateDrainPerS)) return errorAnswer(req.version, systemErrors.queryLimit())
+  const { rateLimit, rateBurst, rateDrainPerS, rateLimitScope } = engine.conditions
+  const bucket = rateLimitScope === 'user' ? `user:${check.userId}` : token
+  if (rateLimit && !engine.buckets.take(bucket, rateBurst, rateDrainPerS)) return errorAnswer(req.version, systemErrors.queryLimit())
   if (engine.failures.shouldFail(engine.conditions.failureRate)) return errorAnswer(req.version, systemErrors.internal())
 
   const ctx: CallContext = {

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import { feedQueries } from '../../feed/api/feed-queries'
-import { findPosted } from './find-posted'
 import type { OutboxItem, OutboxStore } from './outbox-store'
-import { deliver, type SendTarget } from './send-api'
+import type { SendTarget } from './send-api'
 
 export const MAX_MESSAGE_LENGTH = 20_000
 
@@ -34,6 +33,8 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
     scope: { id: `send-${taskId}` },
     retry: false,
     mutationFn: async (item: OutboxItem): Promise<number | null> => {
+      // Loaded with the first message sent (or earlier, with the composer): not needed to read.
+      const [{ deliver }, { findPosted }] = await Promise.all([import('./send-api'), import('./find-posted')])
       if (item.outcomeUnknown && target.chatId !== null) {
         const author = item.asBot && target.botId ? target.botId : userId
         const found = await findPosted(client, target.chatId, author, item.text, item.baselineId)

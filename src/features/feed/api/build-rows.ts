@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../i18n/formatters'
 import type { Message, PendingState } from '../types'
 
 /**
@@ -26,7 +27,7 @@ export interface FeedRows {
 const GROUP_GAP_MS = 5 * 60_000
 
 function dayKey(date: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
+  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
 }
 
 /**

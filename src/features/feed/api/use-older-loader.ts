@@ -52,13 +52,15 @@ export function useOlderLoader(history: UseInfiniteQueryResult<InfiniteData<Feed
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasNextPage, isFetching, isFetchNextPageError, isPaused, fetchNextPage, pageCount])
 
+  const retry = useCallback(() => void fetchNextPage(), [fetchNextPage])
+
   return {
     loadIfAllowed,
     loadMore: () => {
       setBurstFrom(pageCount)
       if (!isFetching) void fetchNextPage()
     },
-    retry: () => void fetchNextPage(),
+    retry,
     loading: history.isFetchingNextPage,
     failed: isFetchNextPageError,
     error: history.error,

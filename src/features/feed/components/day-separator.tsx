@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 
 function sameDay(a: Date, b: Date) {
@@ -13,7 +14,7 @@ export function DaySeparator({ date }: { date: Date }) {
     ? t('feed.today')
     : sameDay(date, yesterday)
       ? t('feed.yesterday')
-      : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' }).format(date)
+      : dateFormat(locale, { day: 'numeric', month: 'long', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' }).format(date)
   return (
     <div className="day-separator" aria-hidden="true">
       <span>{label}</span>

@@ -27,6 +27,8 @@ interface Props {
   /** A message to bring into view and focus as soon as it is among the rows. */
   focusMessageId?: number | null
   onFocused?(): void
+  /** Changes when the user sends a message: the feed goes to the end to show it. */
+  sentCount?: number
 }
 
 const END_THRESHOLD_PX = 48
@@ -42,7 +44,7 @@ const TOP_HEIGHT_PX = 76
  * Anchored at the end and keyed by message, so older pages arriving above and the system filter
  * toggling keep the message the reader is looking at where it is.
  */
-export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused }: Props) {
+export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0 }: Props) {
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
@@ -103,6 +105,10 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
       onFocused?.()
     }
   }, [focusMessageId, settled, rows, actions, onFocused])
+
+  useEffect(() => {
+    if (sentCount > 0) virtualizer.scrollToEnd()
+  }, [sentCount, virtualizer])
 
   const nearTop = settled && (items[0]?.index ?? 0) <= 1
   useEffect(() => {

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { errorSentence } from '../../../app/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
 
 /** A feed that is still loading its first page: placeholders shaped like messages. */
@@ -28,19 +27,6 @@ export function FeedState({ children }: { children: ReactNode }) {
       <div role="feed" aria-label={t('feed.label')} aria-busy="false" className="feed feed--empty">
         <p className="feed-note">{children}</p>
       </div>
-    </div>
-  )
-}
-
-/** The first page could not load: the sentence for the cause and a way forward. */
-export function FeedFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
-  const i18n = useI18n()
-  return (
-    <div className="feed-error" role="alert">
-      <p>{errorSentence(error, i18n)}</p>
-      <button type="button" onClick={onRetry}>
-        {i18n.t('action.retry')}
-      </button>
     </div>
   )
 }

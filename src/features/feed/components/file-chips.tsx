@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import type { ChatFile } from '../types'
 import { safeHref } from '../bbcode/safe-url'
@@ -10,7 +11,7 @@ function formatSize(bytes: number, locale: string): string {
     value /= 1024
     unit++
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
 }
 
 function FileIcon({ image }: { image: boolean }) {

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../bbcode/message-text'
 import type { RenderContext } from '../bbcode/render-bbcode'
@@ -32,8 +33,8 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const actions = useFeedActions()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
   const idBase = `message-${rowKey}`
-  const short = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
-  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
+  const short = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
+  const full = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
   const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null

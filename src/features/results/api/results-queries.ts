@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { PortalClient } from '../../../b24/portal-client'
-import { canCreateResults, listResults, type TaskResult } from './results-api'
+import type { TaskResult } from './results-api'
 
 export interface TaskResults {
   /** Oldest first. */
@@ -20,6 +20,8 @@ export const resultsQueries = {
     queryOptions({
       queryKey: [...resultsQueries.all(), 'task', taskId] as const,
       queryFn: async (): Promise<TaskResults> => {
+        // Loaded with the first request for it: badges are not needed for the first paint.
+        const { canCreateResults, listResults } = await import('./results-api')
         const [results, canCreate] = await Promise.all([listResults(client, taskId), canCreateResults(client, taskId)])
         return { results, canCreate }
       },

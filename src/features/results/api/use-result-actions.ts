@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import type { BadgeInput } from './badge-state'
-import { deleteResult, makeResultOnce, type TaskResult } from './results-api'
+import type { TaskResult } from './results-api'
 import { resultsQueries, type TaskResults } from './results-queries'
 
 export type ResultChange = { kind: 'make'; messageId: number } | { kind: 'remove'; messageId: number; resultId: number }
@@ -23,6 +23,7 @@ export function useResultActions(taskId: number) {
     mutationKey: ['result', taskId],
     retry: false,
     mutationFn: async (change: ResultChange): Promise<TaskResult | null> => {
+      const { deleteResult, makeResultOnce } = await import('./results-api')
       if (change.kind === 'remove') {
         await deleteResult(client, change.resultId)
         return null

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../../feed/bbcode/message-text'
 import type { RenderContext } from '../../feed/bbcode/render-bbcode'
@@ -15,7 +16,7 @@ interface Props {
 export function ResultsList({ results, authors, textContext, onShow }: Props) {
   const { t, locale } = useI18n()
   if (results.length === 0) return <p className="feed-note">{t('result.none')}</p>
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const date = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <ul className="results-list" aria-label={t('result.list')}>
       {[...results].reverse().map((result) => (

@@ -1,0 +1,125 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { taskCard } from './feed-page'
+import { resetPortal, rest, type WireMessage } from './portal'
+
+test.beforeEach(async ({ request }) => resetPortal(request))
+
+async function copiesOf(request: APIRequestContext, text: string) {
+  // The check itself must not be hit by injected failures (conditions only: a reset would forget the chat).
+  await request.post('http://127.0.0.1:8181/__portal/conditions', { data: { failureRate: 0, latencyMs: 0 } })
+  const { messages } = await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 50 })
+  return messages.filter((m) => m.text === text).length
+}
+
+test('with 30% of requests failing, the feed opens and pages back by itself, and sends land exactly once', async ({ page, request }) => {
+  test.setTimeout(90_000)
+  await resetPortal(request, { failureRate: 0.3 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await expect(card.feed.getByRole('article').first()).toBeVisible({ timeout: 40_000 })
+  // Paging back: a failed page is asked for again by itself; the reader just keeps scrolling up.
+  let loaded = 0
+  for (let step = 0; step < 40 && loaded < 400; step++) {
+    await card.scrollToTop()
+    const anchor = (await card.firstVisible())!
+    await page.waitForTimeout(1_000)
+    const grown = (await card.positionOf(anchor.id)) - anchor.pos
+    if (grown > 0) loaded += grown
+  }
+  expect(loaded).toBeGreaterThanOrEqual(400)
+
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  const texts = [1, 2, 3].map((n) => `Under faults ${n} ${Date.now()}`)
+  for (const text of texts) {
+    await box.fill(text)
+    await box.press('Enter')
+  }
+  // Whatever failed says so and keeps its text; the user retries until everything is through.
+  for (let round = 0; round < 12; round++) {
+    const retry = card.feed.getByRole('button', { name: 'Retry' })
+    if ((await retry.count()) === 0 && (await card.feed.getByText('Sending…').count()) === 0) break
+    if (await retry.count()) await retry.first().click()
+    await page.waitForTimeout(500)
+  }
+  await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0, { timeout: 15_000 })
+
+  // Making a result under the same faults: clicked again until it holds, never made twice.
+  const target = card.feed.locator('article:not(.message--system)').filter({ hasText: texts[0]! })
+  const messageId = Number(await target.getAttribute('data-message-id'))
+  for (let round = 0; round < 10; round++) {
+    const make = target.getByRole('button', { name: 'Make result' })
+    if ((await make.count()) === 0 && (await target.getByText('Result', { exact: true }).count()) > 0) break
+    await target.hover()
+    if (await make.count()) await make.click()
+    await page.waitForTimeout(1_200)
+  }
+  for (const text of texts) expect(await copiesOf(request, text), text).toBe(1)
+  const token = (await (await request.post('http://127.0.0.1:8181/__portal/token', { data: { userId: 1 } })).json()) as { AUTH_ID: string }
+  const list = await request.post('http://127.0.0.1:8181/rest/api/tasks.task.result.list', {
+    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
+  })
+  expect(((await list.json()) as { result: { items: unknown[] } }).result.items).toHaveLength(1)
+})
+
+test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {
+  test.setTimeout(60_000)
+  await resetPortal(request, { rateBurst: 0 })
+  await page.goto('/')
+  const card = taskCard(page)
+  const alert = card.app.getByRole('alert')
+  await expect(alert).toContainText('Bitrix24 is asking the app to slow down', { timeout: 20_000 })
+  await expect(alert).toContainText('Trying again in')
+  await resetPortal(request)
+  await card.ready() // no click: the countdown retried
+})
+
+test('a token that expires mid-session is renewed for history and sending', async ({ page, request }) => {
+  await resetPortal(request, { tokenTtlS: 2, latencyMs: 300 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await page.waitForTimeout(2_500)
+  await card.scrollToTop()
+  const anchor = (await card.firstVisible())!
+  await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBeGreaterThan(0)
+  const text = `After the token expired ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).not.toContainText('Sending…')
+  await expect(card.feed.getByRole('article').filter({ hasText: text }).getByRole('alert')).toHaveCount(0)
+  expect(await copiesOf(request, text)).toBe(1)
+})
+
+test('two seconds of latency: a skeleton, then the feed; a send shows as pending, then lands once', async ({ page, request }) => {
+  test.setTimeout(60_000)
+  await resetPortal(request, { latencyMs: 2_000 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  await card.ready()
+  const text = `Slow network ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).toContainText('Sending…')
+  await expect(mine).not.toContainText('Sending…', { timeout: 15_000 })
+  await page.waitForTimeout(4_500) // the live poll brings the real message back
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+  expect(await copiesOf(request, text)).toBe(1)
+})
+
+test('the network dropping during a send keeps the message, tells the user, and Retry posts it once', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await page.route('http://127.0.0.1:8181/rest/**', (route) => route.abort('internetdisconnected'))
+  const text = `Offline for a moment ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine.getByRole('alert')).toContainText('The connection failed before Bitrix24 answered')
+  await page.unroute('http://127.0.0.1:8181/rest/**')
+  await mine.getByRole('button', { name: 'Retry' }).click()
+  await expect(mine.getByRole('alert')).toHaveCount(0)
+  expect(await copiesOf(request, text)).toBe(1)
+})
