@@ -13,3 +13,9 @@ export function createPacer(minGapMs: number) {
     return run()
   }
 }
+
+/**
+ * The app's background requests (history pages and live polls) share one pacer: together they
+ * never exceed 2 per second. What the user does (send, make a result) is not delayed by it.
+ */
+export const backgroundPacer = createPacer(550)

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createPacer } from '../../../b24/pacer'
+import { backgroundPacer } from '../../../b24/pacer'
 import { PortalError } from '../../../b24/portal-error'
 import type { Params, PortalClient } from '../../../b24/portal-client'
 import type { FeedPage, HistoryPage, TaskChat } from '../types'
@@ -7,9 +7,6 @@ import { toHistoryPage } from './map-history'
 import { historySource, rememberLegacyHistory, type HistorySource } from './history-source'
 import { toViewer } from './viewer'
 import { WireTaskV2 } from './wire'
-
-/** Older pages at most every 600 ms: under the portal's 2 requests per second, leaving room for the rest. */
-const pacedHistory = createPacer(600)
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
@@ -74,7 +71,7 @@ export async function getOlderPage(
   const source = historySource()
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    return toHistoryPage(await pacedHistory(() => client.callV2(method, params)), chatId)
+    return toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId)
   } catch (error) {
     if (source === 'tail' && error instanceof PortalError && error.kind === 'method-missing') {
       rememberLegacyHistory()
@@ -86,7 +83,7 @@ export async function getOlderPage(
 
 /** im.dialog.messages.get (v2) with FIRST_ID: messages newer than `afterId`, oldest first; both portal kinds have it. */
 export async function getNewerPage(client: PortalClient, chatId: number, afterId: number, limit = 50): Promise<HistoryPage> {
-  const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit })
+  const raw = await backgroundPacer(() => client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit }))
   const page = toHistoryPage(raw, chatId)
   return { ...page, hasOlder: false }
 }
