@@ -1,6 +1,6 @@
 import { createHostHandler } from '../test/portal/host/host-handler'
 import { startPortalServer, type HostHandler } from '../test/portal/server'
-import { serveBuiltApp } from '../test/portal/static-app'
+import { startServer } from '../server/serve.mjs'
 import { APP_DIST, APP_PORT, FLOOR_DIST, FLOOR_PORT, PORTAL_DATA, PORTAL_PORT } from './config'
 
 export interface BenchServers {
@@ -19,8 +19,8 @@ export interface BenchServers {
  * set of conditions (latency, legacy IM) applies to both sides of every comparison.
  */
 export async function startServers(): Promise<BenchServers> {
-  const app = await serveBuiltApp(APP_DIST, APP_PORT)
-  const floor = await serveBuiltApp(FLOOR_DIST, FLOOR_PORT)
+  const app = await startServer({ dir: APP_DIST, port: APP_PORT, host: 'localhost' })
+  const floor = await startServer({ dir: FLOOR_DIST, port: FLOOR_PORT, host: 'localhost' })
   const hosts: { app?: HostHandler; floor?: HostHandler } = {}
   const server = await startPortalServer({
     port: PORTAL_PORT,

@@ -4,7 +4,7 @@
 import { createServer as createVite } from 'vite'
 import { createHostHandler } from './host/host-handler'
 import { startPortalServer } from './server'
-import { serveBuiltApp } from './static-app'
+import { startServer } from '../../server/serve.mjs'
 
 const port = Number(process.env['PORT'] ?? 8080)
 const appPort = Number(process.env['APP_PORT'] ?? 5173)
@@ -12,7 +12,7 @@ const mode = process.env['APP_MODE'] === 'dist' ? 'dist' : 'dev'
 const dataDir = process.env['PORTAL_DATA'] ?? '.portal-data'
 
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  if (mode === 'dist') return serveBuiltApp('dist', appPort)
+  if (mode === 'dist') return startServer({ dir: 'dist', port: appPort, host: 'localhost' })
   const vite = await createVite({ server: { port: appPort, host: 'localhost', strictPort: true } })
   await vite.listen()
   return { url: `http://localhost:${appPort}/`, close: () => vite.close() }

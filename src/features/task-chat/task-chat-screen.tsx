@@ -4,6 +4,7 @@ import { errorSentence } from '../../app/error-sentence'
 import { useI18n } from '../../i18n/i18n'
 import { useOutbox } from '../composer/api/use-outbox'
 import { useSend } from '../composer/api/use-send'
+import { plainText } from '../feed/bbcode/plain-text'
 import type { RenderContext } from '../feed/bbcode/render-bbcode'
 import { buildRows } from '../feed/api/build-rows'
 import { useShowSystemPreference } from '../feed/api/system-filter-preference'
@@ -19,7 +20,6 @@ import { SystemToggle } from '../feed/components/system-toggle'
 import type { TaskResult } from '../results/api/results-api'
 import { useTaskResults } from '../results/api/use-task-results'
 import { ToolbarSwitch } from '../feed/components/toolbar-switch'
-import { excerpt } from './excerpt'
 import { withOutbox } from './outbox-rows'
 import { useChatActions } from './use-chat-actions'
 import { useJumpToMessage } from './use-jump-to-message'
@@ -95,7 +95,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const replyMessage = outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)
   const replyTo = replyMessage && {
     name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
-    excerpt: excerpt(replyMessage.text),
+    excerpt: plainText(replyMessage.text, 80),
   }
 
   let body

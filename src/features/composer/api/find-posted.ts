@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
+import { plainText } from '../../feed/bbcode/plain-text'
 
 const Newest = v.looseObject({
   messages: v.array(v.looseObject({ id: v.number(), author_id: v.number(), text: v.nullish(v.string()) })),
@@ -7,7 +8,7 @@ const Newest = v.looseObject({
 
 /** The portal rewrites some markup on save ([br] to newlines, mentions filled in): compare the words. */
 export function comparable(text: string): string {
-  return text.replace(/\[br\]/gi, '\n').replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
+  return plainText(text.replace(/\[br\]/gi, '\n'))
 }
 
 /**

@@ -1,13 +1,9 @@
 import { useI18n } from '../../../i18n/i18n'
+import { plainText } from '../bbcode/plain-text'
 import type { Author, Message } from '../types'
 
 const MAX_SPOKEN = 160
 
-/** Text to speak: BB-code tags dropped, shortened. */
-function spoken(text: string): string {
-  const plain = text.replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
-  return plain.length > MAX_SPOKEN ? `${plain.slice(0, MAX_SPOKEN)}…` : plain
-}
 
 /**
  * A polite live region that speaks only others' messages that arrive while the feed is open, never the
@@ -20,7 +16,7 @@ export function LiveAnnouncer({ messages, authors, showSystem, ownIds }: { messa
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {latest ? t('feed.announce', { name: name!, text: spoken(latest.text) }) : ''}
+      {latest ? t('feed.announce', { name: name!, text: plainText(latest.text, MAX_SPOKEN) }) : ''}
     </div>
   )
 }

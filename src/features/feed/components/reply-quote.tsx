@@ -1,13 +1,9 @@
 import { useI18n } from '../../../i18n/i18n'
+import { plainText } from '../bbcode/plain-text'
 import type { Author } from '../types'
 import { useFeedActions } from './feed-actions'
 
 const EXCERPT = 120
-
-function plain(text: string): string {
-  const flat = text.replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat
-}
 
 /** The message a reply answers: its author and opening words; choosing it jumps there. */
 export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors: Map<number, Author> }) {
@@ -19,7 +15,7 @@ export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors:
   return (
     <button type="button" className="reply-quote" onClick={() => jumpTo(original.id)} aria-label={t('message.replyTo', { name })}>
       <span className="reply-quote__author">{name}</span>
-      <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plain(original.text)}</span>
+      <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plainText(original.text, EXCERPT)}</span>
     </button>
   )
 }
