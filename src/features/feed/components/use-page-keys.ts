@@ -16,12 +16,12 @@ export function usePageKeys(scrollerRef: RefObject<HTMLElement | null>, rows: Fe
   }
 }
 
-/** Focuses a row's article once the virtualizer has rendered it (a few frames at most). */
+/** Focuses a row's article once the virtualizer has rendered it (a far jump can take a second to settle). */
 export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, key: string) {
   const focus = (attempt: number) => {
     const article = scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${key}"]`)
     if (article) article.focus()
-    else if (attempt < 10) requestAnimationFrame(() => focus(attempt + 1))
+    else if (attempt < 60) requestAnimationFrame(() => focus(attempt + 1))
   }
   requestAnimationFrame(() => focus(0))
 }
