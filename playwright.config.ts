@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test'
 
 // Ports of their own so a developer's `npm start` (8080/5173) can keep running beside the tests.
-export const PORTAL = 'http://127.0.0.1:8181'
-export const APP = 'http://localhost:5181/'
+// E2E_PORT, E2E_APP_PORT and E2E_DIST let two runs share a machine (each its own portal, app and build).
+const portalPort = Number(process.env['E2E_PORT'] ?? 8181)
+const appPort = Number(process.env['E2E_APP_PORT'] ?? 5181)
+const dist = process.env['E2E_DIST'] ?? 'dist'
+export const PORTAL = `http://127.0.0.1:${portalPort}`
+export const APP = `http://localhost:${appPort}/`
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -26,8 +30,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', headless: true } }],
   webServer: {
-    command: 'npm run build:app && tsx test/portal/start.ts',
-    env: { PORT: '8181', APP_PORT: '5181', APP_MODE: 'dist', PORTAL_DATA: '.portal-data/e2e' },
+    command: `npx vite build --outDir ${dist} --emptyOutDir && tsx test/portal/start.ts`,
+    env: { PORT: String(portalPort), APP_PORT: String(appPort), APP_MODE: 'dist', APP_DIST: dist, PORTAL_DATA: `.portal-data/e2e-${portalPort}` },
     url: `${PORTAL}/__portal/conditions`,
     reuseExistingServer: false,
     timeout: 120_000,

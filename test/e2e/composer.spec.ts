@@ -1,3 +1,4 @@
+import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
@@ -65,7 +66,7 @@ test('when the answer is lost after the portal saved the message, Retry finds it
   const card = taskCard(page)
   await card.ready()
   // The request reaches the portal and is saved; the browser never sees the answer.
-  await page.route('http://127.0.0.1:8181/rest/im.message.add**', async (route) => {
+  await page.route(`${PORTAL}/rest/im.message.add**`, async (route) => {
     await route.fetch()
     await route.abort('connectionreset')
   })
@@ -74,7 +75,7 @@ test('when the answer is lost after the portal saved the message, Retry finds it
   await card.app.getByRole('button', { name: 'Send' }).click()
   const failed = card.feed.getByRole('article').filter({ hasText: text }).filter({ has: card.app.getByRole('button', { name: 'Retry' }) })
   await expect(failed).toHaveCount(1)
-  await page.unroute('http://127.0.0.1:8181/rest/im.message.add**')
+  await page.unroute(`${PORTAL}/rest/im.message.add**`)
   await failed.getByRole('button', { name: 'Retry' }).click()
   await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0)
   await page.waitForTimeout(2_500)

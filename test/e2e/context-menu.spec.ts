@@ -1,3 +1,4 @@
+import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { resetPortal, rest, type WireMessage } from './portal'
 
@@ -11,8 +12,8 @@ async function newestHuman(request: APIRequestContext) {
 }
 
 async function resultsFor(request: APIRequestContext, messageId: number) {
-  const token = (await (await request.post('http://127.0.0.1:8181/__portal/token', { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const response = await request.post('http://127.0.0.1:8181/rest/api/tasks.task.result.list', {
+  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
+  const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
     data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
   })
   return ((await response.json()) as { result: { items: unknown[] } }).result.items

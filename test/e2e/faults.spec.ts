@@ -1,3 +1,4 @@
+import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
@@ -6,7 +7,7 @@ test.beforeEach(async ({ request }) => resetPortal(request))
 
 async function copiesOf(request: APIRequestContext, text: string) {
   // The check itself must not be hit by injected failures (conditions only: a reset would forget the chat).
-  await request.post('http://127.0.0.1:8181/__portal/conditions', { data: { failureRate: 0, latencyMs: 0 } })
+  await request.post(`${PORTAL}/__portal/conditions`, { data: { failureRate: 0, latencyMs: 0 } })
   const { messages } = await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 50 })
   return messages.filter((m) => m.text === text).length
 }
@@ -57,8 +58,8 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
     await page.waitForTimeout(1_200)
   }
   for (const text of texts) expect(await copiesOf(request, text), text).toBe(1)
-  const token = (await (await request.post('http://127.0.0.1:8181/__portal/token', { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const list = await request.post('http://127.0.0.1:8181/rest/api/tasks.task.result.list', {
+  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
+  const list = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
     data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
   })
   expect(((await list.json()) as { result: { items: unknown[] } }).result.items).toHaveLength(1)
@@ -115,13 +116,13 @@ test('the network dropping during a send keeps the message, tells the user, and 
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
-  await page.route('http://127.0.0.1:8181/rest/**', (route) => route.abort('internetdisconnected'))
+  await page.route(`${PORTAL}/rest/**`, (route) => route.abort('internetdisconnected'))
   const text = `Offline for a moment ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
   const mine = card.feed.getByRole('article').filter({ hasText: text })
   await expect(mine.getByRole('alert')).toContainText('The connection failed before Bitrix24 answered')
-  await page.unroute('http://127.0.0.1:8181/rest/**')
+  await page.unroute(`${PORTAL}/rest/**`)
   await mine.getByRole('button', { name: 'Retry' }).click()
   await expect(mine.getByRole('alert')).toHaveCount(0)
   expect(await copiesOf(request, text)).toBe(1)

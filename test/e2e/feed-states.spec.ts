@@ -1,3 +1,4 @@
+import { PORTAL } from '../../playwright.config'
 import { expect, test } from '@playwright/test'
 import { taskCard } from './feed-page'
 import { resetPortal } from './portal'
@@ -51,12 +52,12 @@ test('the portal rate limit, then a retry once it has passed', async ({ page, re
 })
 
 test('network loss, then a retry once it is back', async ({ page }) => {
-  await page.route('http://127.0.0.1:8181/rest/**', (route) => route.abort('internetdisconnected'))
+  await page.route(`${PORTAL}/rest/**`, (route) => route.abort('internetdisconnected'))
   await page.goto('/')
   const card = taskCard(page)
   const alert = card.app.getByRole('alert')
   await expect(alert).toContainText('Cannot reach Bitrix24', { timeout: 15_000 })
-  await page.unroute('http://127.0.0.1:8181/rest/**')
+  await page.unroute(`${PORTAL}/rest/**`)
   await alert.getByRole('button', { name: 'Try again' }).click()
   await card.ready()
 })
@@ -65,12 +66,12 @@ test('a failed older page keeps what is loaded and offers Retry in place', async
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
-  await page.route('http://127.0.0.1:8181/rest/im.v2.Chat.Message.tail**', (route) => route.abort('internetdisconnected'))
+  await page.route(`${PORTAL}/rest/im.v2.Chat.Message.tail**`, (route) => route.abort('internetdisconnected'))
   await card.scrollToTop()
   const retryRow = card.app.getByRole('alert').filter({ hasText: 'Couldn’t load older messages.' })
   await expect(retryRow).toBeVisible({ timeout: 15_000 })
   expect(await card.feed.getByRole('article').count()).toBeGreaterThan(3)
-  await page.unroute('http://127.0.0.1:8181/rest/im.v2.Chat.Message.tail**')
+  await page.unroute(`${PORTAL}/rest/im.v2.Chat.Message.tail**`)
   await resetPortal(request)
   const anchor = (await card.firstVisible())!
   await retryRow.getByRole('button', { name: 'Try again' }).click()

@@ -65,14 +65,14 @@ test('a failure rolls the badge back with the reason; a retry still ends with ex
 
 test('when the answer is lost after the portal made the result, a retry does not make a second one', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
-  await page.route('http://127.0.0.1:8181/rest/api/tasks.task.result.addfromchatmessage**', async (route) => {
+  await page.route(`${PORTAL}/rest/api/tasks.task.result.addfromchatmessage**`, async (route) => {
     await route.fetch()
     await route.abort('connectionreset')
   })
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByRole('alert')).toBeVisible()
-  await page.unroute('http://127.0.0.1:8181/rest/api/tasks.task.result.addfromchatmessage**')
+  await page.unroute(`${PORTAL}/rest/api/tasks.task.result.addfromchatmessage**`)
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByText('Result', { exact: true })).toBeVisible()

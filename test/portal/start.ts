@@ -1,6 +1,6 @@
 // `npm start`: the local portal with the app framed in its demo task card.
 //   PORT (8080) portal, APP_PORT (5173) app, APP_MODE dev|dist (dev = Vite with HMR, dist = ./dist),
-//   PORTAL_DATA (.portal-data) where the portal keeps what users posted.
+//   APP_DIST (dist) the build served in dist mode, PORTAL_DATA (.portal-data) where the portal keeps what users posted.
 import { createServer as createVite } from 'vite'
 import { createHostHandler } from './host/host-handler'
 import { startPortalServer } from './server'
@@ -10,9 +10,10 @@ const port = Number(process.env['PORT'] ?? 8080)
 const appPort = Number(process.env['APP_PORT'] ?? 5173)
 const mode = process.env['APP_MODE'] === 'dist' ? 'dist' : 'dev'
 const dataDir = process.env['PORTAL_DATA'] ?? '.portal-data'
+const appDist = process.env['APP_DIST'] ?? 'dist'
 
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  if (mode === 'dist') return startServer({ dir: 'dist', port: appPort, host: 'localhost' })
+  if (mode === 'dist') return startServer({ dir: appDist, port: appPort, host: 'localhost' })
   const vite = await createVite({ server: { port: appPort, host: 'localhost', strictPort: true } })
   await vite.listen()
   return { url: `http://localhost:${appPort}/`, close: () => vite.close() }
