@@ -11,7 +11,15 @@ export interface InstallChoices {
 
 export type StepId = 'tab' | 'contextMenu' | 'bot' | 'finish'
 
-const Bound = v.array(v.looseObject({ placement: v.string(), handler: v.string() }))
+const Bound = v.array(
+  v.looseObject({ placement: v.string(), handler: v.string(), options: v.nullish(v.union([v.record(v.string(), v.unknown()), v.array(v.unknown())])) }),
+)
+
+/** Whether a bound placement already has the OPTIONS we bind with (PHP sends no options as `[]`). */
+function hasOptions(bound: v.InferOutput<typeof Bound>[number], wanted: Record<string, string>): boolean {
+  const options = bound.options && !Array.isArray(bound.options) ? bound.options : {}
+  return Object.entries(wanted).every(([key, value]) => String(options[key] ?? '').toUpperCase() === value)
+}
 
 /** `{en:{TITLE,DESCRIPTION}, ru:{…}, …}` for every language the app speaks, under the portal's codes. */
 function langAll(titleKey: 'app.title' | 'install.contextMenuTitle', descriptionKey: 'install.tabDescription' | 'install.contextMenuDescription') {
@@ -24,14 +32,15 @@ function langAll(titleKey: 'app.title' | 'install.contextMenuTitle', description
 }
 
 /**
- * placement.bind (v2), safe to run again: a placement already bound to this handler is left as
- * it is, and one bound to an old address of the app (it moved) is unbound first (placement.unbind, v2).
+ * placement.bind (v2), safe to run again: a placement already bound to this handler with these
+ * OPTIONS is left as it is; one bound to an old address of the app (it moved) or with other
+ * OPTIONS (an older version of the app) is unbound first (placement.unbind, v2).
  */
-async function bindOnce(client: PortalClient, placement: string, handler: string, params: Record<string, unknown>): Promise<void> {
+async function bindOnce(client: PortalClient, placement: string, handler: string, params: Record<string, unknown>, options: Record<string, string> = {}): Promise<void> {
   const bound = v.parse(Bound, await client.callV2('placement.get', {})).filter((p) => p.placement === placement)
-  if (bound.some((p) => p.handler === handler)) return
+  if (bound.some((p) => p.handler === handler && hasOptions(p, options))) return
   for (const old of bound) await client.callV2('placement.unbind', { PLACEMENT: placement, HANDLER: old.handler })
-  await client.callV2('placement.bind', { PLACEMENT: placement, HANDLER: handler, ...params })
+  await client.callV2('placement.bind', { PLACEMENT: placement, HANDLER: handler, ...params, ...(Object.keys(options).length > 0 ? { OPTIONS: options } : {}) })
 }
 
 /** The app's pages sit next to the install page, wherever the app is hosted (ZIP or server). */
@@ -54,11 +63,13 @@ export async function runStep(client: PortalClient, step: Exclude<StepId, 'finis
       LANG_ALL: langAll('app.title', 'install.tabDescription'),
     })
   } else if (step === 'contextMenu') {
+    // Group chats only (`widgets/im/context-menu.md`): task chats are group chats; private chats and open lines have no task.
+    const options = { context: 'CHAT' }
     await bindOnce(client, 'IM_CONTEXT_MENU', pageUrl('context-menu.html'), {
       TITLE: t('install.contextMenuTitle'),
       DESCRIPTION: t('install.contextMenuDescription'),
       LANG_ALL: langAll('install.contextMenuTitle', 'install.contextMenuDescription'),
-    })
+    }, options)
   } else {
     // imbot.v2.Bot.register (v2): registering the same code again answers the existing bot.
     await client.callV2('imbot.v2.Bot.register', { fields: { code: APP_BOT_CODE, properties: { name: t('app.title') } } })

@@ -40,6 +40,8 @@ export interface ChatRec {
   ownerId: number
   memberIds: Set<number>
   createdAt: number
+  /** Members added with HIDE_HISTORY=Y see messages from this id on (im.chat.user.add). */
+  startIds?: Map<number, number>
 }
 
 export type MessageParams = Record<string, unknown>
@@ -90,7 +92,7 @@ export interface PlacementRec {
   handler: string
   title: string
   description: string
-  options: Record<string, unknown>
+  options: Record<string, unknown> | unknown[]
   langAll: Record<string, unknown>
 }
 

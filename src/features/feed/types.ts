@@ -40,6 +40,8 @@ export interface HistoryPage {
   files: ChatFile[]
   /** Whether older messages exist before this page. */
   hasOlder: boolean
+  /** The portal's plan hides the history older than this page (search's `tariffRestrictions`). */
+  limitedByPlan?: boolean
 }
 
 export interface TaskChat {

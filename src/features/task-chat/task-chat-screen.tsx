@@ -175,7 +175,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
               sender.send(text, replyMessage?.id ?? null, asBot)
               setSentCount((n) => n + 1)
             }}
-            bot={bot}
+            bot={outbox.botRefused ? null : bot}
             chatId={feed.chatId}
             inputRef={inputRef}
           />

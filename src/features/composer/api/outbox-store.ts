@@ -30,6 +30,8 @@ export interface OutboxState {
   draft: string
   replyToId: number | null
   items: OutboxItem[]
+  /** The portal would not let the app's bot into this chat: "Send as" is not offered here again. */
+  botRefused?: boolean
 }
 
 import type { Persistence } from './persistence'
@@ -45,7 +47,7 @@ function read(persistence: Persistence, key: string): OutboxState {
     const items = stored.items.map((item) =>
       item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item,
     )
-    return { draft: stored.draft ?? '', replyToId: stored.replyToId ?? null, items }
+    return { draft: stored.draft ?? '', replyToId: stored.replyToId ?? null, items, botRefused: stored.botRefused === true }
   } catch {
     return EMPTY
   }
@@ -77,7 +79,7 @@ export class OutboxStore {
   update(change: (state: OutboxState) => OutboxState): void {
     this.state = change(this.state)
     try {
-      const empty = this.state.draft === '' && this.state.items.length === 0 && this.state.replyToId === null
+      const empty = this.state.draft === '' && this.state.items.length === 0 && this.state.replyToId === null && !this.state.botRefused
       this.persistence.save(this.key, empty ? null : JSON.stringify(this.state))
     } catch {
       // Storage full or blocked: the state still lives for this page.

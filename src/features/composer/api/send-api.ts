@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
 import { PortalError } from '../../../b24/portal-error'
+import { BOT_JOIN_REFUSED } from './bot-refusal'
 
 /** Where a message goes: the task's chat, or the task itself while it has no chat yet. */
 export interface SendTarget {
@@ -19,12 +20,40 @@ export async function addMessage(client: PortalClient, chatId: number, text: str
   return v.parse(MessageId, await client.callV2('im.message.add', params))
 }
 
-/** imbot.v2.Chat.Message.send (v2): posts as the app's bot; answers `{id}`. */
-export async function sendAsBot(client: PortalClient, botId: number, chatId: number, text: string, replyToId: number | null): Promise<number> {
+/** imbot.v2.Chat.Message.send (v2): posts as the app's bot; answers `{id}`. The bot must be a member of the chat. */
+async function postAsBot(client: PortalClient, botId: number, chatId: number, text: string, replyToId: number | null): Promise<number> {
   const fields: Record<string, unknown> = { message: text }
   if (replyToId) fields['replyId'] = replyToId
   const answer = await client.callV2('imbot.v2.Chat.Message.send', { botId, dialogId: `chat${chatId}`, fields })
   return v.parse(BotAnswer, answer).id
+}
+
+/** im.chat.user.add (v2): the user, a member, adds the bot to the chat (the bot cannot add itself). */
+async function addToChat(client: PortalClient, chatId: number, userId: number): Promise<void> {
+  await client.callV2('im.chat.user.add', { CHAT_ID: chatId, USERS: [userId], HIDE_HISTORY: 'N' })
+}
+
+/**
+ * Posts as the app's bot. Bots are not members of task chats by default and the portal answers
+ * 403 ACCESS_DENIED ("Bot is not a participant in the chat"), so on that answer the bot is added
+ * to the chat and the post is made again, once. When the portal will not let the bot in (task
+ * chats may follow the task's participants), the send fails with BOT_JOIN_REFUSED.
+ */
+export async function sendAsBot(client: PortalClient, botId: number, chatId: number, text: string, replyToId: number | null): Promise<number> {
+  try {
+    return await postAsBot(client, botId, chatId, text, replyToId)
+  } catch (error) {
+    if (!(error instanceof PortalError && error.kind === 'access')) throw error
+  }
+  try {
+    await addToChat(client, chatId, botId)
+  } catch (refusal) {
+    if (refusal instanceof PortalError && (refusal.kind === 'access' || refusal.kind === 'invalid')) {
+      throw new PortalError('access', BOT_JOIN_REFUSED, refusal.message, refusal.status)
+    }
+    throw refusal
+  }
+  return postAsBot(client, botId, chatId, text, replyToId)
 }
 
 /** tasks.task.chat.message.send (v3): posts into a task by id, creating its chat; answers no id. */

@@ -3,6 +3,7 @@ import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import { feedQueries } from '../../feed/api/feed-queries'
 import type { OutboxItem, OutboxStore } from './outbox-store'
+import { BOT_JOIN_REFUSED } from './bot-refusal'
 import type { SendTarget } from './send-api'
 
 export const MAX_MESSAGE_LENGTH = 20_000
@@ -54,6 +55,12 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       }
     },
     onError: (error, item) => {
+      if (isPortalError(error) && error.code === BOT_JOIN_REFUSED) {
+        // The bot may not join this chat: keep the text, send it as the user on Retry, and stop offering the bot here.
+        store.update((s) => ({ ...s, botRefused: true }))
+        store.patchItem(item.clientId, { status: 'failed', asBot: false, outcomeUnknown: false, error: { kind: 'bot-refused', code: error.code, message: error.message } })
+        return
+      }
       const kind = isPortalError(error) ? error.kind : 'unknown'
       store.patchItem(item.clientId, {
         status: 'failed',

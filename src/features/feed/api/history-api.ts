@@ -4,20 +4,28 @@ import { PortalError } from '../../../b24/portal-error'
 import type { Params, PortalClient } from '../../../b24/portal-client'
 import type { FeedPage, HistoryPage, TaskChat } from '../types'
 import { toHistoryPage } from './map-history'
-import { historySource, rememberLegacyHistory, type HistorySource } from './history-source'
+import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
 import { toViewer } from './viewer'
 import { WireTaskV2 } from './wire'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
-const OLDER_PAGE: Record<HistorySource, number> = { tail: 200, legacy: 50 }
+const OLDER_PAGE: Record<HistorySource, number> = { search: 200, get: 50 }
 
-/** im.v2.Chat.Message.tail (v2, undocumented) or im.dialog.messages.get (v2): one page older than `beforeId`. */
+/** Failures that pass by themselves (and are retried); anything else from search is a refusal of it. */
+const PASSING = new Set(['network', 'unavailable', 'rate-limit', 'auth', 'unknown', 'frame-timeout', 'not-in-frame'])
+
+/** A refusal of the optional source (missing, outside the scopes, parameters rejected, ...): fall back to get. */
+function refusesSource(source: HistorySource, error: unknown): boolean {
+  return source === 'search' && error instanceof PortalError && !PASSING.has(error.kind)
+}
+
+/** im.dialog.messages.search (v2, no search text) or im.dialog.messages.get (v2): one page older than `beforeId`, newest first. */
 function historyCall(source: HistorySource, chatId: number | string, limit: number, beforeId?: number): [string, Params] {
-  if (source === 'tail') {
-    const params: Params = { chatId, limit, order: { id: 'DESC' } }
-    if (beforeId) params['filter'] = { lastId: beforeId }
-    return ['im.v2.Chat.Message.tail', params]
+  if (source === 'search') {
+    const params: Params = { CHAT_ID: chatId, LIMIT: limit, ORDER: { ID: 'DESC' } }
+    if (beforeId) params['LAST_ID'] = beforeId
+    return ['im.dialog.messages.search', params]
   }
   const params: Params = { DIALOG_ID: `chat${chatId}`, LIMIT: limit }
   if (beforeId) params['LAST_ID'] = beforeId
@@ -35,7 +43,7 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
 /**
  * tasks.task.get (v2) and the newest history page in ONE batch round trip: the page's chat id is
  * chained from the task row with `$result[task][task][chatId]`, so the first paint needs no
- * second request. Only a legacy portal, the first time it is met, costs one more. The same batch
+ * second request. Only a portal that refuses search, the first time it is met, costs one more. The same batch
  * asks who the viewer is (im.user.get) and whether the app has its bot (imbot.v2.Bot.list).
  */
 export async function getOpening(client: PortalClient, taskId: number): Promise<FeedPage> {
@@ -54,10 +62,7 @@ export async function getOpening(client: PortalClient, taskId: number): Promise<
 
   const pageRow = rows['page']
   if (pageRow?.ok) return { task, viewer, ...toHistoryPage(pageRow.data, task.chatId) }
-  if (source === 'tail' && pageRow?.error.kind === 'method-missing') {
-    rememberLegacyHistory()
-    return { task, viewer, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE)) }
-  }
+  if (refusesSource(source, pageRow?.error)) return { task, viewer, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE, 'get')) }
   throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
 }
 
@@ -67,16 +72,16 @@ export async function getOlderPage(
   chatId: number,
   beforeId: number | undefined,
   limit?: number,
+  source: HistorySource = historySource(),
 ): Promise<HistoryPage> {
-  const source = historySource()
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    return toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId)
+    const page = toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId)
+    // get answered where search was refused: remember, so no later page asks search again.
+    if (source === 'get' && historySource() === 'search') rememberPlainHistory()
+    return page
   } catch (error) {
-    if (source === 'tail' && error instanceof PortalError && error.kind === 'method-missing') {
-      rememberLegacyHistory()
-      return getOlderPage(client, chatId, beforeId, limit)
-    }
+    if (refusesSource(source, error)) return getOlderPage(client, chatId, beforeId, limit, 'get')
     throw error
   }
 }

@@ -1,10 +1,13 @@
 /**
- * Which method serves history on this portal. Modern portals have the undocumented
- * im.v2.Chat.Message.tail (200 per page); older ones only im.dialog.messages.get (50 per page).
- * Once a portal says it lacks tail we remember it for the browser session, so no later request
- * pays for the failed probe again.
+ * Which documented method serves history pages on this portal. `im.dialog.messages.search`
+ * (`api-reference/chats/messages/im-dialog-messages-search.md`) pages up to 200 messages with
+ * `LAST_ID` and `ORDER` when no search text is given, and says when the plan hides older history;
+ * `im.dialog.messages.get` pages 50 and every portal has it. (The undocumented
+ * `im.v2.Chat.Message.tail` is not used: search gives the same 200-message pages, documented.)
+ * Once a portal refuses search in any way, and get answers instead, we remember it for the browser
+ * session, so no later request pays for the refused one again.
  */
-export type HistorySource = 'tail' | 'legacy'
+export type HistorySource = 'search' | 'get'
 
 const KEY = 'task-chat:history-source'
 let remembered: HistorySource | undefined
@@ -12,28 +15,18 @@ let remembered: HistorySource | undefined
 export function historySource(): HistorySource {
   if (remembered) return remembered
   try {
-    remembered = sessionStorage.getItem(KEY) === 'legacy' ? 'legacy' : 'tail'
+    remembered = sessionStorage.getItem(KEY) === 'get' ? 'get' : 'search'
   } catch {
-    remembered = 'tail' // storage can be blocked in third-party frames
+    remembered = 'search' // storage can be blocked in third-party frames
   }
   return remembered
 }
 
-export function rememberLegacyHistory(): void {
-  remembered = 'legacy'
+export function rememberPlainHistory(): void {
+  remembered = 'get'
   try {
-    sessionStorage.setItem(KEY, 'legacy')
+    sessionStorage.setItem(KEY, 'get')
   } catch {
     // keep the in-memory choice only
-  }
-}
-
-/** For tests: forget what we learned. */
-export function forgetHistorySource(): void {
-  remembered = undefined
-  try {
-    sessionStorage.removeItem(KEY)
-  } catch {
-    // nothing to forget
   }
 }

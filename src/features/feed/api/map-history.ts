@@ -58,18 +58,21 @@ function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: 
 }
 
 /**
- * Maps a history answer (tail or im.dialog.messages.get; both come newest first) into a page in
- * reading order. `hasOlder` comes from tail's `hasNextPage`; the legacy method has no such flag,
- * so there only an empty page ends the history (pages can be longer than LIMIT there).
+ * Maps a history answer (im.dialog.messages.search, im.dialog.messages.get or tail; all come newest
+ * first) into a page in reading order. `hasOlder` comes from tail's `hasNextPage`; the documented
+ * methods have no such flag, so there an empty page ends the history (get's pages can be longer
+ * than LIMIT), and so does search saying the plan hides what is older.
  */
 export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
   const wire = v.parse(WireHistory, raw)
   const messages = mapRows(wire.messages, WireMessage, toMessage).sort((a, b) => a.id - b.id)
+  const limitedByPlan = wire.tariffRestrictions?.isHistoryLimitExceeded === true
   return {
     chatId,
     messages,
     authors: mapRows(wire.users, WireUser, toAuthor),
     files: mapRows(wire.files, WireFile, toChatFile),
-    hasOlder: wire.hasNextPage ?? messages.length > 0,
+    hasOlder: limitedByPlan ? false : (wire.hasNextPage ?? messages.length > 0),
+    limitedByPlan,
   }
 }

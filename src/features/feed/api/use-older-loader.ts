@@ -15,6 +15,8 @@ export interface OlderLoader {
   failed: boolean
   error: unknown
   ended: boolean
+  /** History ended because the portal's plan hides what is older. */
+  limitedByPlan: boolean
   /** Set when auto-loading stopped at the bound: how many hidden system messages it went through. */
   paused: { hidden: number } | null
 }
@@ -65,6 +67,7 @@ export function useOlderLoader(history: UseInfiniteQueryResult<InfiniteData<Feed
     failed: isFetchNextPageError,
     error: history.error,
     ended: !hasNextPage && history.isSuccess,
+    limitedByPlan: pages.at(-1)?.limitedByPlan === true,
     paused,
   }
 }

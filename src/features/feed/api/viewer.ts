@@ -14,8 +14,9 @@ export function toViewer(me: BatchRow | undefined, bots: BatchRow | undefined): 
   const user = me?.ok ? v.safeParse(WireUser, me.data) : null
   const list = bots?.ok ? v.safeParse(WireBotList, bots.data) : null
   const bot = list?.success ? list.output.bots.find((b) => b.code === APP_BOT_CODE) : undefined
+  const botUser = bot && list?.success ? list.output.users.find((u) => u.id === bot.id) : undefined
   return {
     userId: user?.success ? user.output.id : 0,
-    bot: bot ? { id: bot.id, name: bot.properties?.name ?? APP_BOT_CODE } : null,
+    bot: bot ? { id: bot.id, name: botUser?.name?.trim() || bot.properties?.name?.trim() || APP_BOT_CODE } : null,
   }
 }

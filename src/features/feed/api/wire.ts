@@ -48,12 +48,16 @@ export const WireFile = v.looseObject({
 })
 export type WireFile = v.InferOutput<typeof WireFile>
 
-/** Both history methods answer `{messages, users, files}`; only tail adds `hasNextPage`. */
+/**
+ * Every history method answers `{messages, users, files}`; tail adds `hasNextPage`, search adds
+ * `tariffRestrictions.isHistoryLimitExceeded` (the plan hides older history).
+ */
 export const WireHistory = v.looseObject({
   messages: v.array(v.unknown()),
   users: v.optional(v.array(v.unknown()), []),
   files: v.optional(v.array(v.unknown()), []),
   hasNextPage: v.optional(v.boolean()),
+  tariffRestrictions: v.nullish(v.looseObject({ isHistoryLimitExceeded: v.nullish(v.boolean()) })),
 })
 
 /** v2 tasks.task.get: `{task:{id:"1", title, chatId}}`, or `[]` when the task is missing or closed to the user. */
@@ -68,7 +72,11 @@ export const WireTaskV2 = v.union([
   v.array(v.unknown()),
 ])
 
-/** imbot.v2.Bot.list: `{bots:[{id, code, properties:{name}}]}`. */
+/**
+ * imbot.v2.Bot.list (`chat-bots-v2/imbot.v2/bots/bot-list.md`): `{bots:[{id, code, ...}], users:[{id, name, ...}]}`;
+ * the bot's display name is its user's. Older builds put it in `properties.name`.
+ */
 export const WireBotList = v.looseObject({
   bots: v.array(v.looseObject({ id: Id, code: v.nullish(v.string()), properties: v.nullish(v.looseObject({ name: v.nullish(v.string()) })) })),
+  users: v.optional(v.array(v.looseObject({ id: Id, name: v.nullish(v.string()) })), []),
 })

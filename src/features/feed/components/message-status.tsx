@@ -5,6 +5,7 @@ import { useFeedActions } from './feed-actions'
 
 const REASON: Record<string, MessageKey> = {
   access: 'send.error.access',
+  'bot-refused': 'send.error.botRefused',
   auth: 'error.auth',
   scope: 'error.scope',
   'rate-limit': 'error.rateLimit',

@@ -21,6 +21,7 @@ const WireResult = v.looseObject({
 const WireList = v.looseObject({ items: v.array(v.unknown()) })
 const WireItem = v.looseObject({ item: WireResult })
 const WireRights = v.looseObject({ item: v.looseObject({ rights: v.nullish(v.looseObject({ createResult: v.nullish(v.boolean()) })) }) })
+const WireAccess = v.looseObject({ createResult: v.nullish(v.boolean()) })
 
 function toResult(wire: v.InferOutput<typeof WireResult>): TaskResult | null {
   if (!wire.messageId) return null // results not made from a message have nothing to badge
@@ -51,10 +52,31 @@ export async function listResults(client: PortalClient, taskId: number, messageI
   }
 }
 
-/** tasks.task.get (v3) with `rights.createResult`: may this user record results in the task? */
-export async function canCreateResults(client: PortalClient, taskId: number): Promise<boolean> {
-  const raw = await client.callV3('tasks.task.get', { id: taskId, select: ['id', 'rights.createResult'] })
+/** tasks.task.get (v3) selecting the plain `rights` field (`api-reference/tasks/fields-rest-v3.md`): may this user record results? */
+async function readRightsField(client: PortalClient, taskId: number): Promise<boolean> {
+  const raw = await client.callV3('tasks.task.get', { id: taskId, select: ['id', 'rights'] })
   return v.parse(WireRights, raw).item.rights?.createResult !== false
+}
+
+/** tasks.task.access.get (v3, `api-reference/tasks/tasks-task-access-get.md`): the actions the user may take, createResult among them. */
+async function readAccess(client: PortalClient, taskId: number): Promise<boolean> {
+  return v.parse(WireAccess, await client.callV3('tasks.task.access.get', { id: taskId })).createResult !== false
+}
+
+/**
+ * May this user record results in the task? Only used to hide a button the portal would refuse,
+ * so when the right cannot be read (a portal that refuses the select and the access method, a
+ * passing fault) the button is offered and the portal decides when it is pressed.
+ */
+export async function canCreateResults(client: PortalClient, taskId: number): Promise<boolean> {
+  for (const read of [readRightsField, readAccess]) {
+    try {
+      return await read(client, taskId)
+    } catch (error) {
+      console.warn('Could not read the right to record results', error)
+    }
+  }
+  return true
 }
 
 /** tasks.task.result.addfromchatmessage (v3): the message becomes a result of its task. */

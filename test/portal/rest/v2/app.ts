@@ -18,6 +18,23 @@ function argument(name: string): RestError {
   return new RestError(400, 'ERROR_ARGUMENT', `Argument '${name}' is null or empty`, undefined, { argument: name })
 }
 
+/** Display contexts of IM_CONTEXT_MENU, `;`-separated (`api-reference/widgets/im/context-menu.md`, "OPTIONS When Registering"). */
+const IM_CONTEXTS = ['ALL', 'USER', 'CHAT', 'LINES', 'CRM']
+
+/**
+ * OPTIONS as stored: IM_CONTEXT_MENU gets its documented defaults (extranet N, context ALL, role
+ * USER), and "an invalid value will cause a registration error" (the page names no code: 400
+ * ERROR_ARGUMENT, the stricter reading). Other placements keep what they were given, `[]` when nothing.
+ */
+function placementOptions(placement: string, raw: unknown): Record<string, unknown> | unknown[] {
+  if (placement !== 'IM_CONTEXT_MENU') return isRecord(raw) ? raw : []
+  const options: Record<string, unknown> = { extranet: 'N', context: 'ALL', role: 'USER', ...(isRecord(raw) ? raw : {}) }
+  const contexts = String(options['context']).toUpperCase().split(';')
+  if (contexts.some((c) => !IM_CONTEXTS.includes(c))) throw new RestError(400, 'ERROR_ARGUMENT', "Argument 'OPTIONS[context]' has an invalid value", undefined, { argument: 'OPTIONS' })
+  options['context'] = contexts.includes('ALL') ? 'ALL' : contexts.join(';')
+  return options
+}
+
 function bind(ctx: CallContext, params: Params): unknown {
   requireAdmin(ctx)
   const placement = String(param(params, 'PLACEMENT') ?? '').toUpperCase()
@@ -29,13 +46,13 @@ function bind(ctx: CallContext, params: Params): unknown {
   if (ctx.store.placements.some((p) => p.placement === placement && p.handler === handler)) {
     throw new RestError(400, 'ERROR_CORE', 'Unable to set placement handler: Handler already binded')
   }
-  const options = param(params, 'OPTIONS')
+  const options = placementOptions(placement, param(params, 'OPTIONS'))
   const langAll = param(params, 'LANG_ALL')
   ctx.mutate({
     op: 'placementBind',
     placement: {
       placement, handler, title: String(param(params, 'TITLE') ?? ''), description: String(param(params, 'DESCRIPTION') ?? ''),
-      options: isRecord(options) ? options : {}, langAll: isRecord(langAll) ? langAll : {},
+      options, langAll: isRecord(langAll) ? langAll : {},
     },
   })
   return true
