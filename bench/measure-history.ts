@@ -80,7 +80,9 @@ function paging(requests: RestRequest[], from: number, to: number, startLoaded: 
  * and scrolls from the newest message back through SCROLL_THROUGH of them, watching frames and long tasks.
  */
 export async function historyRun(browser: Browser, servers: BenchServers, opts: { legacy: boolean; target: number; full: boolean }): Promise<HistoryRun> {
-  await resetPortal(servers.portal, { legacyIm: opts.legacy })
+  // A legacy portal: neither tail nor search, only im.dialog.messages.get (50 a page).
+  const legacy = { legacyIm: true, methodFaults: [{ method: 'im.dialog.messages.search', error: 'ERROR_METHOD_NOT_FOUND' }] }
+  await resetPortal(servers.portal, opts.legacy ? legacy : {})
   const bench = await openBenchPage(browser, servers.appOrigin, servers.portal)
   try {
     await bench.page.goto(servers.taskUrl(HISTORY_TASK))

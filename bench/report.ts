@@ -48,7 +48,7 @@ position), against two viewports' worth = scroller height / median article heigh
 \`requestAnimationFrame\` deltas in the app frame while scrolling from the newest message back through 5,000 of them
 at 400 px per frame, and the long tasks while the pages came in; (6) \`/rest/\` requests while paging per 1,000
 messages added, without the live poll (timed, not caused by scrolling; with it beside), on a modern portal (10,000)
-and a legacy one (\`legacyIm\`, 3,000), and the most requests in any second after the session's first 50 (the leaky
+and a legacy one (no tail and no search: \`im.dialog.messages.get\` only, 3,000), and the most requests in any second after the session's first 50 (the leaky
 bucket's burst), with how full a 2/s bucket got and the 503s answered; (7) the app renderer's used JS heap after a
 CDP \`HeapProfiler.collectGarbage\`, 10,000 loaded; (8) \`/rest/\` requests over 20 s after the frame reports
 \`visibilityState\` hidden (as the e2e suite does), scaled to a minute, beside the same while visible and idle (these

@@ -44,12 +44,13 @@ export interface PortalConditions {
   latencyMs?: number
   legacyIm?: boolean
   rateLimit?: boolean
+  methodFaults?: { method: string; error: string }[]
 }
 
 /** Forgets what earlier runs did and sets the conditions of the next one (the e2e defaults plus these). */
 export async function resetPortal(portal: string, conditions: PortalConditions = {}): Promise<void> {
   await fetch(`${portal}/__portal/reset`, { method: 'POST' })
-  const body = { latencyMs: 0, failureRate: 0, legacyIm: false, tokenTtlS: 3600, rateLimit: true, ...conditions }
+  const body = { latencyMs: 0, failureRate: 0, legacyIm: false, tokenTtlS: 3600, rateLimit: true, methodFaults: [], ...conditions }
   const answer = await fetch(`${portal}/__portal/conditions`, { method: 'POST', body: JSON.stringify(body) })
   if (!answer.ok) throw new Error(`portal conditions: HTTP ${answer.status}`)
 }

@@ -90,5 +90,7 @@ export async function getOlderPage(
 export async function getNewerPage(client: PortalClient, chatId: number, afterId: number, limit = 50): Promise<HistoryPage> {
   const raw = await backgroundPacer(() => client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit }))
   const page = toHistoryPage(raw, chatId)
-  return { ...page, hasOlder: false }
+  // The im source may answer more than LIMIT, and FIRST_ID 0 (an empty chat) reads as no FIRST_ID
+  // at all: keep only what is newer than asked, so nothing older is taken for new.
+  return { ...page, messages: page.messages.filter((m) => m.id > afterId), hasOlder: false }
 }

@@ -53,6 +53,16 @@ describe('toHistoryPage', () => {
     warn.mockRestore()
   })
 
+  it('maps im.dialog.messages.search (doc shape: both spellings, tariffRestrictions) and ends history where the plan hides the rest', () => {
+    // api-reference/chats/messages/im-dialog-messages-search.md, "Returned Data".
+    const message = { id: 501, chatId: 58, chat_id: 58, authorId: 7, author_id: 7, date: '2026-06-10T14:51:00+02:00', text: 'hello', isSystem: false, params: [], unread: false, viewed: true }
+    const open = toHistoryPage({ messages: [message], users: [{ id: 7, name: 'Ann Lee' }], files: [], additionalMessages: [], tariffRestrictions: { isHistoryLimitExceeded: false } }, 58)
+    expect(open).toMatchObject({ hasOlder: true, limitedByPlan: false })
+    expect(open.messages[0]).toMatchObject({ id: 501, authorId: 7, chatId: 58 })
+    const limited = toHistoryPage({ messages: [message], users: [], files: [], tariffRestrictions: { isHistoryLimitExceeded: true } }, 58)
+    expect(limited).toMatchObject({ hasOlder: false, limitedByPlan: true })
+  })
+
   it('rejects an answer that is not a history page at all', () => {
     expect(() => toHistoryPage({ result: 'nope' }, 58)).toThrow()
   })
