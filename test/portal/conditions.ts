@@ -14,6 +14,32 @@ export interface Conditions {
   rateLimitScope: 'token' | 'user'
   /** Scopes the app was installed with; a method outside them answers insufficient_scope. */
   scopes: string[]
+  /** Task chats refuse new members (im.chat.user.add → 403 ACCESS_ERROR "It is forbidden to add users to this chat"). */
+  taskChatMembersLocked: boolean
+  /** How the undocumented im.v2.Chat.Message.tail answers; `legacyIm: true` forces 'missing'. */
+  tail: TailMode
+  /** Free-plan history limit: messages older than this many days are hidden (0 = off). */
+  historyLimitDays: number
+  /** Make one method answer one documented error, `times` calls long (absent = every call). */
+  methodFaults: MethodFault[]
+  /** tasks.task.access.get on a task the caller cannot read: 403 ACCESSDENIEDEXCEPTION, or every action false. */
+  accessGetNoTask: 'error' | 'allFalse'
+  /** The newest N messages of every chat are unread for the caller: im.dialog.messages.get without a cursor answers more than LIMIT. */
+  unreadMessages: number
+}
+
+export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
+export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
+
+/** Error codes a method fault may answer with (settings/performance/limits.md, _includes/system-errors.md). */
+export const FAULT_ERRORS = ['OPERATION_TIME_LIMIT', 'QUERY_LIMIT_EXCEEDED', 'OVERLOAD_LIMIT', 'INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER', 'insufficient_scope', 'ERROR_METHOD_NOT_FOUND', 'expired_token'] as const
+export type FaultError = (typeof FAULT_ERRORS)[number]
+
+export interface MethodFault {
+  method: string
+  version?: 'v2' | 'v3'
+  error: FaultError
+  times?: number
 }
 
 export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
@@ -28,6 +54,25 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   rateDrainPerS: 2,
   rateLimitScope: 'token',
   scopes: [...ALL_SCOPES],
+  taskChatMembersLocked: false,
+  tail: 'present',
+  historyLimitDays: 0,
+  methodFaults: [],
+  accessGetNoTask: 'error',
+  unreadMessages: 0,
+}
+
+function faultOf(value: unknown): MethodFault | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const v = value as Record<string, unknown>
+  if (typeof v['method'] !== 'string' || v['method'] === '') return undefined
+  if (!(FAULT_ERRORS as readonly unknown[]).includes(v['error'])) return undefined
+  if (v['version'] !== undefined && v['version'] !== 'v2' && v['version'] !== 'v3') return undefined
+  if (v['times'] !== undefined && !(typeof v['times'] === 'number' && Number.isInteger(v['times']) && v['times'] >= 0)) return undefined
+  const fault: MethodFault = { method: v['method'], error: v['error'] as FaultError }
+  if (v['version'] !== undefined) fault.version = v['version'] as 'v2' | 'v3'
+  if (v['times'] !== undefined) fault.times = v['times'] as number
+  return fault
 }
 
 /** Merge only well-typed, in-range values; anything else keeps its previous value. */
@@ -44,7 +89,22 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   next.rateDrainPerS = num(patch.rateDrainPerS, 0, 10_000) ?? next.rateDrainPerS
   if (patch.rateLimitScope === 'token' || patch.rateLimitScope === 'user') next.rateLimitScope = patch.rateLimitScope
   if (Array.isArray(patch.scopes) && patch.scopes.every((x) => typeof x === 'string')) next.scopes = [...(patch.scopes as string[])]
+  if (typeof patch.taskChatMembersLocked === 'boolean') next.taskChatMembersLocked = patch.taskChatMembersLocked
+  if ((TAIL_MODES as readonly unknown[]).includes(patch.tail)) next.tail = patch.tail as TailMode
+  next.historyLimitDays = num(patch.historyLimitDays, 0, 36_500) ?? next.historyLimitDays
+  if (Array.isArray(patch.methodFaults)) {
+    const faults = patch.methodFaults.map(faultOf)
+    // All or nothing: one malformed fault keeps the previous list.
+    if (faults.every((f) => f !== undefined)) next.methodFaults = faults as MethodFault[]
+  }
+  next.unreadMessages = num(patch.unreadMessages, 0, 1_000_000) ?? next.unreadMessages
+  if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   return next
+}
+
+/** The tail mode in effect: a legacy portal has no tail at all. */
+export function tailMode(c: Conditions): TailMode {
+  return c.legacyIm ? 'missing' : c.tail
 }
 
 /** Decides which calls fail; seeded so a failing run can be replayed. */

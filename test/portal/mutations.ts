@@ -11,6 +11,7 @@ export type Mutation =
   | { op: 'result'; id: number; taskId: number; messageId: number; authorId: number; text: string; fileIds: number[]; createdAt: number }
   | { op: 'resultDelete'; id: number }
   | { op: 'bot'; id: number; code: string; name: string }
+  | { op: 'chatUsers'; chatId: number; userIds: number[]; startId: number | null }
   | { op: 'placementBind'; placement: PlacementRec }
   | { op: 'placementUnbind'; placement: string; handler: string | null }
   | { op: 'installed'; value: boolean }
@@ -38,8 +39,16 @@ export function applyEntry(store: Store, m: Mutation): void {
       const [firstName, ...rest] = m.name.split(' ')
       store.users.set(m.id, { id: m.id, firstName: firstName ?? m.name, lastName: rest.join(' '), hasAvatar: false, color: '#2fc6f6', isAdmin: false, bot: true, gender: 'M', workPosition: 'Chat bot', email: '' })
       store.bots.set(m.id, { id: m.id, code: m.code, name: m.name })
-      // The app's bot takes part in every task chat, so it may post into any of them.
-      for (const chat of store.chats.values()) chat.memberIds.add(m.id)
+      // A new bot is in no chat: it is added like any user (im.chat.user.add).
+      return
+    }
+    case 'chatUsers': {
+      const chat = store.chats.get(m.chatId)
+      if (!chat) return
+      for (const id of m.userIds) {
+        chat.memberIds.add(id)
+        if (m.startId !== null) (chat.startIds ??= new Map()).set(id, m.startId)
+      }
       return
     }
     case 'placementBind':

@@ -1,6 +1,7 @@
 /**
- * HTTP front of the local portal: REST (v2 at /rest/, v3 at /rest/api/), the control API under
- * /__portal/, generated avatars and files under /upload/, and anything else to the host page.
+ * HTTP front of the local portal: REST (v2 at /rest/, v3 at /rest/api/, both also as inbound
+ * webhooks /rest/[api/]<userId>/<secret>/<method>), the control API under /__portal/, generated
+ * avatars and files under /upload/, and anything else to the host page.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,6 +12,7 @@ import { systemErrors, v2ErrorBody, v3Error, v3ErrorBody } from './envelope.ts'
 import { LocalPortal, type Portal } from './portal.ts'
 import type { RestAnswer } from './rest/dispatch.ts'
 import { isRecord } from './rest/params.ts'
+import { WebhookRegistry } from './webhooks.ts'
 
 export interface HostResponse {
   status: number
@@ -96,9 +98,16 @@ function parseV3Body(text: string, contentType: string): Parsed {
   }
 }
 
-async function handleRest(portal: LocalPortal, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
+async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
   const v3 = url.pathname.startsWith('/rest/api/')
-  const method = decodeURIComponent(url.pathname.slice(v3 ? '/rest/api/'.length : '/rest/'.length)).replace(/\.json$/i, '')
+  const tail = decodeURIComponent(url.pathname.slice(v3 ? '/rest/api/'.length : '/rest/'.length))
+  // An inbound webhook carries its auth in the path: <userId>/<secret>/<method>.
+  const hook = WebhookRegistry.parsePath(tail)
+  const method = (hook ? hook.method : tail).replace(/\.json$/i, '')
+  if (hook) {
+    const refusal = webhooks.refusal(portal, hook, method)
+    if (refusal) return sendJson(res, refusal.status, v2ErrorBody(refusal))
+  }
   const text = req.method === 'POST' ? await readBody(req) : ''
   const contentType = String(req.headers['content-type'] ?? '').toLowerCase()
   const query = queryParams(url)
@@ -110,6 +119,8 @@ async function handleRest(portal: LocalPortal, req: IncomingMessage, url: URL, r
   } else {
     // v2 also reads parameters from the query string; v3 does not.
     const params = v3 ? parsed.params : { ...query, ...parsed.params }
+    // A webhook call runs as its owner: the token stands in for the path's credentials.
+    if (hook) params['auth'] = webhooks.tokenFor(portal, hook)
     const keyHeader = req.headers['idempotency-key']
     try {
       answer = portal.handleRest({
@@ -137,13 +148,18 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Control API for tests and demos; the app never calls it. */
-async function handleControl(portal: LocalPortal, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+async function handleControl(portal: LocalPortal, webhooks: WebhookRegistry, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
   const route = `${req.method ?? 'GET'} ${url.pathname}`
   switch (route) {
     case 'POST /__portal/token': {
       const userId = (await jsonBody(req))['userId']
       if (typeof userId !== 'number' || !portal.getUser(userId)) return sendJson(res, 400, { error: 'invalid_user' })
       return sendJson(res, 200, portal.issueToken(userId))
+    }
+    case 'POST /__portal/webhook': {
+      const userId = (await jsonBody(req))['userId']
+      if (typeof userId !== 'number' || !portal.getUser(userId)) return sendJson(res, 400, { error: 'invalid_user' })
+      return sendJson(res, 200, { url: `${origin}/rest/${userId}/${webhooks.create(userId)}/` })
     }
     case 'POST /__portal/refresh': {
       const refreshId = (await jsonBody(req))['refreshId']
@@ -191,6 +207,7 @@ function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boole
 
 export async function startPortalServer(opts: PortalServerOptions = {}): Promise<{ portal: Portal; origin: string; close(): Promise<void> }> {
   const portal = new LocalPortal({ dataDir: opts.dataDir, conditions: opts.conditions })
+  const webhooks = new WebhookRegistry()
   const host = opts.host ?? '127.0.0.1'
   let origin = ''
   const server = createServer((req, res) => {
@@ -198,8 +215,8 @@ export async function startPortalServer(opts: PortalServerOptions = {}): Promise
     const requestOrigin = req.headers.host ? `http://${req.headers.host}` : origin
     const work = async (): Promise<void> => {
       if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, 'Access-Control-Max-Age': '600' }, '')
-      if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET')) return handleRest(portal, req, url, res, requestOrigin)
-      if (url.pathname.startsWith('/__portal/')) return handleControl(portal, req, url, res)
+      if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET')) return handleRest(portal, webhooks, req, url, res, requestOrigin)
+      if (url.pathname.startsWith('/__portal/')) return handleControl(portal, webhooks, req, url, res, requestOrigin)
       if (req.method === 'GET' && url.pathname.startsWith('/upload/') && handleUpload(portal, url, res)) return
       const hosted = opts.hostHandler ? await opts.hostHandler(req, url) : null
       if (hosted) return send(res, hosted.status, hosted.headers, hosted.body)

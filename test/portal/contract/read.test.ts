@@ -45,9 +45,10 @@ describe('tasks.task.get (v3)', () => {
     expect(item.rights).toMatchObject({ createResult: true, resultEdit: true, removeResult: true, resultRead: true })
   })
 
-  it('supports dot paths in select and drops unknown own fields', async () => {
-    const item = (await p.v3('tasks.task.get', { id: 1, select: ['id', 'chatId', 'chat.id', 'chat.entityId', 'chat.entityType', 'rights.createResult', 'nonsense'] })).body.result.item
-    expect(item).toEqual({ id: 1, chatId: 1001, chat: { id: 1001, entityId: 1, entityType: 'TASKS_TASK' }, rights: { createResult: true } })
+  // api-reference/rest-v3.md#connection: dot paths only into related objects; `rights` is a plain field.
+  it('supports dot paths into related objects and drops unknown own fields', async () => {
+    const item = (await p.v3('tasks.task.get', { id: 1, select: ['id', 'chatId', 'chat.id', 'chat.entityId', 'chat.entityType', 'nonsense'] })).body.result.item
+    expect(item).toEqual({ id: 1, chatId: 1001, chat: { id: 1001, entityId: 1, entityType: 'TASKS_TASK' } })
     const noChat = (await p.v3('tasks.task.get', { id: 2, select: ['id', 'chatId'] })).body.result.item
     expect(noChat).toEqual({ id: 2, chatId: null })
   })
@@ -140,7 +141,8 @@ describe('im.v2.Chat.Message.tail', () => {
   it('returns a newest-first page with camelCase users, reply targets and hasNextPage', async () => {
     const result = (await p.v2('im.v2.Chat.Message.tail', { chatId: 1001, limit: 200 })).body.result
     expect(result.messages).toHaveLength(200)
-    expect(Object.keys(result).sort()).toEqual(['additionalMessages', 'files', 'hasNextPage', 'messages', 'reactions', 'reminders', 'users'])
+    expect(Object.keys(result).sort()).toEqual(['additionalMessages', 'files', 'hasNextPage', 'messages', 'reactions', 'reminders', 'tariffRestrictions', 'users'])
+    expect(result.tariffRestrictions).toEqual({ isHistoryLimitExceeded: false })
     expect(result.hasNextPage).toBe(true)
     const first = result.messages[0]
     expect(first).toHaveProperty('chat_id', 1001)

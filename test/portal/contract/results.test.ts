@@ -115,10 +115,10 @@ describe('tasks.task.result.addfromchatmessage and delete', () => {
 describe('the right to record results', () => {
   it('lets an auditor read task 1 and its chat but not record a result', async () => {
     const auditor = (await p.token(8)).AUTH_ID
-    const task = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights.createResult'] }, { auth: auditor })
+    const task = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights'] }, { auth: auditor })
     expect(task.status).toBe(200)
     expect(task.body.result.item.rights.createResult).toBe(false)
-    const member = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights.createResult'] })
+    const member = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights'] })
     expect(member.body.result.item.rights.createResult).toBe(true)
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 }, auditor)).status).toBe(200)
     const refused = await p.v3('tasks.task.result.addfromchatmessage', { fields: { messageId: 5000 } }, { auth: auditor })

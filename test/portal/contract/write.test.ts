@@ -85,7 +85,8 @@ describe('tasks.task.chat.message.send (v3)', () => {
 })
 
 describe('bots', () => {
-  it('registers a bot that joins every task chat and can post there', async () => {
+  // chat-bots-v2/imbot.v2/bots/bot-register.md, bot-list.md; messages/chat-message-send.md (ACCESS_DENIED until the bot is added).
+  it('registers a bot that is in no chat until a member adds it, then posts there', async () => {
     const registered = await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
     expect(registered.status).toBe(200)
     const botId = registered.body.result.bot.id
@@ -94,6 +95,10 @@ describe('bots', () => {
     const again = await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
     expect(again.body.result.bot.id).toBe(botId)
     expect((await p.v2('imbot.v2.Bot.list')).body.result.bots.map((b: { code: string }) => b.code)).toEqual(['task_chat_bot'])
+    const outside = await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1004', fields: { message: 'Reminder from the bot' } })
+    expect([outside.status, outside.body]).toEqual([403, { error: 'ACCESS_DENIED', error_description: 'Access denied' }])
+    const { AUTH_ID: member } = await p.token(3)
+    expect((await p.v2('im.chat.user.add', { CHAT_ID: 1004, USERS: [botId] }, member)).body.result).toBe(true)
     const sent = await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1004', fields: { message: 'Reminder from the bot' } })
     expect(sent.status).toBe(200)
     expect(Number.isInteger(sent.body.result.id)).toBe(true)
@@ -107,7 +112,9 @@ describe('bots', () => {
     expect((await p.v2('imbot.v2.Chat.Message.send', { dialogId: 'chat1001', fields: { message: 'x' } })).body.error).toBe('BOT_ID_REQUIRED')
     const denied = await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat424242', fields: { message: 'x' } })
     expect([denied.status, denied.body.error]).toEqual([403, 'ACCESS_DENIED'])
-    expect((await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat1001', fields: { message: '' } })).body.error).toBe('EMPTY_MESSAGE')
+    await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
+    await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [9] })
+    expect((await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat1001', fields: { message: '' } })).body).toEqual({ error: 'EMPTY_MESSAGE', error_description: 'Message is empty' })
   })
 })
 
@@ -116,7 +123,7 @@ describe('installation', () => {
     const bind = await p.v2('placement.bind', { PLACEMENT: 'TASK_VIEW_TAB', HANDLER: 'http://localhost:5173/', TITLE: 'Task chat', LANG_ALL: { de: { TITLE: 'Aufgaben-Chat' } } })
     expect(bind.body.result).toBe(true)
     expect((await p.v2('placement.get')).body.result).toEqual([
-      { placement: 'TASK_VIEW_TAB', handler: 'http://localhost:5173/', title: 'Task chat', description: '', options: {}, langAll: { de: { TITLE: 'Aufgaben-Chat' } } },
+      { placement: 'TASK_VIEW_TAB', handler: 'http://localhost:5173/', title: 'Task chat', description: '', options: [], langAll: { de: { TITLE: 'Aufgaben-Chat' } } },
     ])
     expect((await p.v2('placement.list')).body.result).toContain('TASK_VIEW_TAB')
     expect((await p.v2('placement.bind', { PLACEMENT: 'TASK_VIEW_TAB', HANDLER: 'http://localhost:5173/' })).body.error).toBe('ERROR_CORE')

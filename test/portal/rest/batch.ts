@@ -81,7 +81,8 @@ export function batchV2(params: Params, run: RowRunner): unknown {
       if (outcome.total !== undefined) totals.set(key, outcome.total)
       if (outcome.next !== undefined) nexts.set(key, outcome.next)
     } else {
-      errors.set(key, { error: outcome.error.code, error_description: outcome.error.message })
+      // settings/how-to-call-rest-api/batch.md shows insufficient_scope rows with an empty description.
+      errors.set(key, { error: outcome.error.code, error_description: outcome.error.code === 'insufficient_scope' ? '' : outcome.error.message })
       if (halt) break
     }
   }

@@ -3,7 +3,7 @@
  * auth → rate limit → (injected failure) → method → idempotency → handler → envelope.
  */
 import type { TokenStore } from '../auth.ts'
-import type { Conditions, FailureInjector } from '../conditions.ts'
+import { tailMode, type Conditions, type FailureInjector, type MethodFault } from '../conditions.ts'
 import { RestError, systemErrors, timeInfo, v2ErrorBody, v3Error, v3ErrorBody } from '../envelope.ts'
 import { IdempotencyStore, paramsHash, validIdempotencyKey } from '../idempotency.ts'
 import type { Mutation } from '../mutations.ts'
@@ -44,7 +44,7 @@ export interface RestAnswer {
 
 function lookup(engine: Engine, version: ApiVersion, method: string): MethodDef | undefined {
   const def = (version === 'v2' ? V2_METHODS : V3_METHODS).get(method)
-  if (def?.modernOnly && engine.conditions.legacyIm) return undefined
+  if (def?.modernOnly && tailMode(engine.conditions) === 'missing') return undefined
   return def
 }
 
@@ -68,9 +68,35 @@ function insufficientScope(version: ApiVersion): RestError {
     : v3Error(403, 'INSUFFICIENTSCOPEEXCEPTION', 'The request requires higher privileges than provided by the access token')
 }
 
+/** The documented answer for a method fault (settings/performance/limits.md, _includes/system-errors.md). */
+function faultError(version: ApiVersion, method: string, error: MethodFault['error']): RestError {
+  switch (error) {
+    case 'OPERATION_TIME_LIMIT': return new RestError(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.')
+    case 'QUERY_LIMIT_EXCEEDED': return systemErrors.queryLimit()
+    case 'OVERLOAD_LIMIT': return new RestError(503, 'OVERLOAD_LIMIT', 'REST API is blocked due to overload')
+    case 'INTERNAL_SERVER_ERROR': return systemErrors.internal()
+    case 'ERROR_UNEXPECTED_ANSWER': return new RestError(500, 'ERROR_UNEXPECTED_ANSWER', 'Server returned an unexpected response')
+    case 'insufficient_scope': return insufficientScope(version)
+    case 'ERROR_METHOD_NOT_FOUND': return notFound(version, method)
+    case 'expired_token': return systemErrors.expiredToken()
+  }
+}
+
+/** Takes one use of the first fault that matches this call; `times` counts down, absent means every call. */
+function takeFault(engine: Engine, version: ApiVersion, method: string): RestError | undefined {
+  const faults = engine.conditions.methodFaults
+  const index = faults.findIndex((f) => f.method.toLowerCase() === method && (f.version ?? version) === version && (f.times === undefined || f.times > 0))
+  const fault = faults[index]
+  if (!fault) return undefined
+  if (fault.times !== undefined) engine.conditions.methodFaults = faults.map((f, i) => (i === index ? { ...f, times: (f.times ?? 1) - 1 } : f))
+  return faultError(version, method, fault.error)
+}
+
 /** Runs one method (a whole call or a batch row) and reports its outcome without throwing REST errors. */
 function runRow(engine: Engine, ctx: CallContext, version: ApiVersion, method: string, params: Params): RowOutcome {
   const started = Date.now()
+  const fault = takeFault(engine, version, method.toLowerCase())
+  if (fault) return { ok: false, error: fault }
   const def = lookup(engine, version, method)
   if (!def) return { ok: false, error: notFound(version, method) }
   const scope = scopeOf(version, method)
@@ -125,7 +151,8 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   }
 
   const def = lookup(engine, req.version, method)
-  if (!def) return errorAnswer(req.version, notFound(req.version, req.method))
+  // A faulted method answers its fault even where the method does not exist.
+  if (!def) return errorAnswer(req.version, takeFault(engine, req.version, method) ?? notFound(req.version, req.method))
 
   const key = req.version === 'v3' && def.write ? req.idempotencyKey : undefined
   const keyHeaders: Record<string, string> = key === undefined ? {} : { 'Idempotency-Key': key }

@@ -104,3 +104,12 @@ export function pageFiles(messages: readonly MessageRec[], store: Store): FileRe
   }
   return files
 }
+
+/** im.dialog.messages.search (im-dialog-messages-search.md#message): camelCase plus the old snake ids. */
+export function messageSearch(message: MessageRec): Record<string, unknown> {
+  return {
+    id: message.id, chatId: message.chatId, chat_id: message.chatId, authorId: message.authorId, author_id: message.authorId,
+    date: portalIso(message.date), text: message.text, isSystem: message.authorId === 0, uuid: message.uuid, forward: null,
+    params: paramsOut(message, '[]'), viewedByOthers: true, block: null, unread: false, viewed: true, viewedCount: 0,
+  }
+}

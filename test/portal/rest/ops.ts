@@ -38,13 +38,16 @@ export function postMessage(ctx: CallContext, chatId: number, authorId: number, 
   return posted
 }
 
-/** The task chat is created on first use; its members are the task's members and the app's bots. */
+/**
+ * The task chat is created on first use; its members are the task's members. Bots are not
+ * members by default: someone has to add them (im.chat.user.add).
+ */
 export function ensureTaskChat(ctx: CallContext, task: TaskRec): ChatRec {
   const existing = task.chatId === null ? undefined : ctx.store.chats.get(task.chatId)
   if (existing) return existing
   let chatId = 1000 + task.id
   while (ctx.store.chats.has(chatId)) chatId++
-  const memberIds = [...task.memberIds, ...ctx.store.bots.keys()]
+  const memberIds = [...task.memberIds]
   ctx.mutate({ op: 'chat', chatId, taskId: task.id, memberIds, createdAt: Math.floor(ctx.now()) })
   const chat = ctx.store.chats.get(chatId)
   if (!chat) throw new Error(`chat ${chatId} was not created`)

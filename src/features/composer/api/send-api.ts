@@ -48,10 +48,10 @@ export async function sendAsBot(client: PortalClient, botId: number, chatId: num
   try {
     await addToChat(client, chatId, botId)
   } catch (refusal) {
-    if (refusal instanceof PortalError && (refusal.kind === 'access' || refusal.kind === 'invalid')) {
-      throw new PortalError('access', BOT_JOIN_REFUSED, refusal.message, refusal.status)
-    }
-    throw refusal
+    // 403 ACCESS_ERROR: the chat takes no new members; ACCESS_DENIED_EXTEND: the user may not add any.
+    if (refusal instanceof PortalError && refusal.kind === 'access') throw new PortalError('access', BOT_JOIN_REFUSED, refusal.message, refusal.status)
+    // 400 WRONG_REQUEST "user already member in chat": another tab added it meanwhile; post again.
+    if (!(refusal instanceof PortalError && refusal.kind === 'invalid')) throw refusal
   }
   return postAsBot(client, botId, chatId, text, replyToId)
 }

@@ -3,12 +3,14 @@
  * undocumented im.v2.Chat.Message.tail (§3.2), which a legacy portal does not have.
  */
 import { portalIso } from '../../dates.ts'
-import { RestError } from '../../envelope.ts'
+import { tailMode } from '../../conditions.ts'
+import { RestError, systemErrors } from '../../envelope.ts'
 import type { ChatRec, MessageRec } from '../../state.ts'
 import { ListResult, type CallContext, type MethodDef, type Params } from '../context.ts'
 import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, userCamel, userSnake } from '../format.ts'
 import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
+import { limitReached, visibleMessages } from '../visibility.ts'
 
 const accessError = (): RestError => new RestError(403, 'ACCESS_ERROR', 'You do not have access to the specified dialog')
 
@@ -49,12 +51,17 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
   }
 }
 
-/** LAST_ID/FIRST_ID must be digits; numeric strings are fine (batch rows are strings). */
+/**
+ * LAST_ID/FIRST_ID must be digits (`/^\d{1,}$/` in the im source); numeric strings are fine
+ * (batch rows are strings). A FIRST_ID that is set, 0 included, wins: `FIRST_ID=0` reads the
+ * chat from its start, oldest first. LAST_ID 0 means "no cursor".
+ */
 function cursor(params: Params, name: 'FIRST_ID' | 'LAST_ID'): number | undefined {
   const raw = param(params, name)
   if (!isPresent(raw)) return undefined
   const value = intOf(raw)
-  if (value === undefined) throw new RestError(400, `${name}_STRING`, `${name === 'FIRST_ID' ? 'First' : 'Last'} ID can't be string`)
+  if (value === undefined || value < 0) throw new RestError(400, `${name}_STRING`, `${name === 'FIRST_ID' ? 'First' : 'Last'} ID can't be string`)
+  if (name === 'FIRST_ID') return value
   return value > 0 ? value : undefined
 }
 
@@ -67,12 +74,20 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   let limit = intOf(param(params, 'LIMIT')) ?? 20
   if (limit <= 0) limit = 20
   limit = Math.min(limit, 50)
-  const list = ctx.store.messagesOf(chat.id)
+  // Plan-hidden and pre-join messages are simply not there (the doc is silent; the stricter reading).
+  const list = visibleMessages(ctx, chat).list
   // FIRST_ID wins over LAST_ID; it answers oldest-first, everything else newest-first.
-  const page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
+  let page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
+  // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): the newest
+  // Conditions.unreadMessages are unread; without a cursor they stretch the page.
+  const unread = Math.min(ctx.conditions.unreadMessages, list.length)
+  const firstUnread = unread > 0 ? list[list.length - unread]?.id ?? Infinity : Infinity
+  if (unread > 0 && firstId === undefined && lastId === undefined) {
+    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, (list[list.length - unread + limit]?.id ?? Infinity), 2 * limit)
+  }
   return {
     chat_id: chat.id,
-    messages: page.map(messageSnake),
+    messages: page.map((m) => ({ ...messageSnake(m), unread: m.id >= firstUnread })),
     users: pageUserIds(page).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [userSnake(user, ctx.origin)] : []
@@ -81,7 +96,17 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   }
 }
 
+/** Conditions.tail: how a portal without a usable tail refuses it ('missing' never gets here). */
+function tailRefusal(ctx: CallContext): RestError | undefined {
+  const mode = tailMode(ctx.conditions)
+  if (mode === 'scope') return systemErrors.insufficientScope()
+  if (mode === 'badRequest') return new RestError(400, 'INVALID_ARGUMENT', 'Could not find value for parameter {dialogId}')
+  return undefined
+}
+
 function tail(ctx: CallContext, params: Params): unknown {
+  const refusal = tailRefusal(ctx)
+  if (refusal) throw refusal
   const chatId = intOf(param(params, 'chatId')) ?? chatIdFromDialog(param(params, 'dialogId'))
   const chat = chatId === undefined ? undefined : ctx.store.chats.get(chatId)
   if (!chat) throw new RestError(400, 'CHAT_NOT_FOUND', 'Chat not found')
@@ -92,14 +117,16 @@ function tail(ctx: CallContext, params: Params): unknown {
   const asc = isRecord(order) && String(order['id'] ?? '').toUpperCase() === 'ASC'
   const filter = param(params, 'filter')
   const lastId = isRecord(filter) ? intOf(filter['lastId']) : undefined
-  const list = ctx.store.messagesOf(chat.id)
+  const visible = visibleMessages(ctx, chat)
+  const list = visible.list
   const page = asc ? newerPage(list, lastId ?? 0, limit) : olderPage(list, lastId, limit)
+  const exceeded = limitReached(visible, page, !asc)
   const replied: MessageRec[] = []
   const seen = new Set<number>()
   for (const message of page) {
     const replyId = intOf(message.params['REPLY_ID'])
     const target = replyId === undefined ? undefined : ctx.store.getMessage(replyId)
-    if (target && target.chatId === chat.id && !seen.has(target.id)) {
+    if (target && target.chatId === chat.id && target.id >= (list[0]?.id ?? Infinity) && !seen.has(target.id)) {
       seen.add(target.id)
       replied.push(target)
     }
@@ -115,7 +142,8 @@ function tail(ctx: CallContext, params: Params): unknown {
     reminders: [],
     additionalMessages: replied.map(messageTail),
     reactions: [],
-    hasNextPage: page.length >= limit,
+    tariffRestrictions: { isHistoryLimitExceeded: exceeded },
+    hasNextPage: page.length >= limit && !exceeded,
   }
 }
 

@@ -8,41 +8,58 @@ import { isRecord } from '../params.ts'
 
 const STATUS: Record<number, string> = { 2: 'pending', 3: 'in_progress', 4: 'supposedly_completed', 5: 'completed', 6: 'deferred' }
 
-function rights(task: TaskRec, userId: number): Record<string, boolean> {
+/**
+ * The `rights` field of a task: every action key tasks-task-get-rest-v3.md and
+ * tasks-task-access-get.md list, true or false for this user.
+ */
+export function rights(task: TaskRec, userId: number): Record<string, boolean> {
   const member = canSeeTask(task, userId)
   const boss = userId === task.createdBy
+  const doer = member && (boss || userId === task.responsibleId)
   return {
-    read: member, edit: boss, remove: boss, complete: member, approve: boss, disapprove: boss, start: member, pause: member,
-    defer: member, renew: member, delegate: member, changeDeadline: boss, changeResponsible: boss, addAuditors: member,
-    addAccomplices: boss, createResult: canCreateResult(task, userId), resultEdit: member, removeResult: member, resultRead: member,
+    read: member, watch: member, mute: member, createSubtask: member, createResult: canCreateResult(task, userId), edit: boss, remove: boss,
+    complete: doer, approve: boss, disapprove: boss, start: doer, take: false, delegate: doer, defer: doer, renew: doer,
+    deadline: boss, datePlan: doer, changeDirector: boss, changeResponsible: boss, changeAccomplices: boss, pause: doer,
+    timeTracking: doer, mark: boss, changeStatus: doer, reminder: member, addAuditors: member, elapsedTime: member, favorite: member,
+    checklistAdd: member, checklistEdit: doer, checklistSave: doer, checklistToggle: member, automate: boss, resultEdit: member,
+    completeResult: member, removeResult: member, resultRead: member, admin: false, copy: member, saveAsTemplate: member,
+    attachFile: member, detachFile: doer, detachParent: boss, createGanttDependence: boss, sort: false,
   }
 }
 
-function related(store: Store, task: TaskRec, userId: number): Record<string, Record<string, unknown> | null> {
+/** Related objects: selectable whole or by dot path (`chat.id`). */
+function related(store: Store, task: TaskRec): Record<string, Record<string, unknown> | null> {
   const person = (id: number): Record<string, unknown> => ({ id, name: store.userName(id) })
   return {
     chat: task.chatId === null ? null : { id: task.chatId, entityId: task.id, entityType: 'TASKS_TASK' },
-    rights: rights(task, userId),
     creator: person(task.createdBy),
     responsible: person(task.responsibleId),
   }
 }
 
-function own(store: Store, task: TaskRec): Record<string, unknown> {
+/** Plain fields, `rights` among them (fields-rest-v3.md: `rights` is an array field, not a related object). */
+function own(store: Store, task: TaskRec, userId: number): Record<string, unknown> {
   return {
     id: task.id, title: task.title, description: task.description, creatorId: task.createdBy, responsibleId: task.responsibleId,
     createdDate: portalIso(task.createdAt), deadline: task.deadline === null ? null : portalIso(task.deadline),
     status: STATUS[task.status] ?? 'pending', chatId: task.chatId,
     containsResults: [...store.results.values()].some((r) => r.taskId === task.id), requireResult: task.id === 1,
+    rights: rights(task, userId),
   }
 }
 
 const BASIC = ['id', 'title', 'description', 'creatorId', 'responsibleId', 'deadline', 'status', 'chatId', 'containsResults', 'requireResult', 'rights']
+const ENTITY: Record<string, string> = { chat: 'ChatDto', creator: 'UserDto', responsible: 'UserDto' }
 
-/** `select` with dot paths: `chat.id`, `rights.createResult`; unknown own fields are dropped. */
+/**
+ * `select` (rest-v3.md#connection): plain fields by name (unknown ones are dropped), dot paths
+ * only into related objects. A dot path on a plain field (`rights.createResult`, `status.x`)
+ * answers 400 UNKNOWNDTOPROPERTYEXCEPTION "Unknown field `rights` for entity `TaskDto`"
+ * (tasks-task-get-rest-v3.md), as does an unknown field of a related object.
+ */
 function pick(store: Store, task: TaskRec, userId: number, select: string[]): Record<string, unknown> {
-  const base = own(store, task)
-  const rel = related(store, task, userId)
+  const base = own(store, task, userId)
+  const rel = related(store, task)
   const item: Record<string, unknown> = {}
   for (const path of select) {
     const [head = '', sub] = path.split('.', 2)
@@ -57,7 +74,7 @@ function pick(store: Store, task: TaskRec, userId: number, select: string[]): Re
       item[head] = null
       continue
     }
-    if (object === undefined || !(sub in object)) throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${sub}\` for entity \`${head}\``)
+    if (object === undefined || !(sub in object)) throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${sub}\` for entity \`${ENTITY[head] ?? head}\``)
     const target = (item[head] ?? {}) as Record<string, unknown>
     target[sub] = object[sub]
     item[head] = target
@@ -66,9 +83,7 @@ function pick(store: Store, task: TaskRec, userId: number, select: string[]): Re
 }
 
 function get(ctx: CallContext, params: Params): unknown {
-  const id = params['id']
-  if (id === undefined) throw v3Invalid('id', 'Required field `id` is missing')
-  if (typeof id !== 'number' || !Number.isInteger(id)) throw v3Invalid('id', 'Field `id` requires data type `int` for this request')
+  const id = taskIdParam(params)
   const select = params['select']
   if (select !== undefined && (!Array.isArray(select) || select.some((s) => typeof s !== 'string'))) {
     throw v3Error(400, 'INVALIDSELECTEXCEPTION', 'Invalid select')
@@ -77,6 +92,32 @@ function get(ctx: CallContext, params: Params): unknown {
   if (!task) throw v3Error(400, 'ENTITYNOTFOUNDEXCEPTION', `Record with ID = \`${id}\` not found`)
   if (!canSeeTask(task, ctx.userId)) throw v3Error(403, 'ACCESSDENIEDEXCEPTION', 'Access denied')
   return { item: pick(ctx.store, task, ctx.userId, select === undefined || select.length === 0 ? BASIC : (select as string[])) }
+}
+
+/** `id` as REST 3.0 validates it (tasks-task-get-rest-v3.md, tasks-task-access-get.md). */
+function taskIdParam(params: Params): number {
+  const id = params['id']
+  if (id === undefined) throw v3Invalid('id', 'Required field `id` is missing')
+  if (typeof id !== 'number' || !Number.isInteger(id)) throw v3Invalid('id', 'Field `id` requires data type `int` for this request')
+  return id
+}
+
+/**
+ * tasks.task.access.get (api-reference/tasks/tasks-task-access-get.md, REST 3.0): `{result: {read, …,
+ * createResult, …}}`, the action map itself, no `item` wrapper. The doc lists no error for a task
+ * the caller cannot read: the portal answers 403 ACCESSDENIEDEXCEPTION (Conditions.accessGetNoTask
+ * 'allFalse' answers every action false instead); a missing task is 400 ENTITYNOTFOUNDEXCEPTION.
+ */
+function accessGet(ctx: CallContext, params: Params): unknown {
+  const id = taskIdParam(params)
+  const task = ctx.store.tasks.get(id)
+  if (!task) throw v3Error(400, 'ENTITYNOTFOUNDEXCEPTION', `Record with ID = \`${id}\` not found`)
+  const map = rights(task, ctx.userId)
+  if (!canSeeTask(task, ctx.userId)) {
+    if (ctx.conditions.accessGetNoTask === 'error') throw v3Error(403, 'ACCESSDENIEDEXCEPTION', 'Access denied')
+    return Object.fromEntries(Object.keys(map).map((key) => [key, false]))
+  }
+  return map
 }
 
 function chatMessageSend(ctx: CallContext, params: Params): unknown {
@@ -99,4 +140,5 @@ function chatMessageSend(ctx: CallContext, params: Params): unknown {
 export const v3Tasks: Record<string, MethodDef> = {
   'tasks.task.get': { handler: get },
   'tasks.task.chat.message.send': { handler: chatMessageSend, write: true },
+  'tasks.task.access.get': { handler: accessGet },
 }

@@ -1,0 +1,99 @@
+/**
+ * The conformance CLI, run for real as a child process against the local portal through an
+ * inbound webhook: the local portal must come out "same shape"; a portal that drops one field the
+ * app reads must fail the run and be named; a --write run must report everything it left.
+ */
+import { execFile } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestPortal, type TestPortal } from '../portal/contract/helpers.ts'
+
+const run = promisify(execFile)
+
+/** Async on purpose: the portal answers from this same process while the CLI runs. */
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/conformance/main.ts', ...args], { timeout: 60_000 })
+    return { code: 0, out: stdout + stderr }
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    return { code: failed.code ?? -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
+  }
+}
+
+/** A portal that differs in one field: forwards to the local portal, drops messages[].author_id from im.dialog.messages.get. */
+function startDroppingProxy(target: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      void (async () => {
+        const upstream = await fetch(target + (req.url ?? '/'), { method: req.method, headers: { 'Content-Type': String(req.headers['content-type'] ?? 'application/json') }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined })
+        let text = await upstream.text()
+        if ((req.url ?? '').includes('/im.dialog.messages.get')) {
+          const body = JSON.parse(text) as { result?: { messages?: Record<string, unknown>[] } }
+          for (const message of body.result?.messages ?? []) delete message['author_id']
+          text = JSON.stringify(body)
+        }
+        res.writeHead(upstream.status, { 'Content-Type': 'application/json' })
+        res.end(text)
+      })()
+    })
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+let p: TestPortal
+let hook: string
+beforeAll(async () => {
+  p = await startTestPortal()
+  hook = ((await p.raw('/__portal/webhook', { method: 'POST', body: JSON.stringify({ userId: 1 }) })).body as { url: string }).url
+})
+afterAll(() => p.close())
+
+describe('npm run conformance', () => {
+  it('finds the local portal the same shape as the docs, every method', async () => {
+    const { code, out } = await cli(hook, '--task', '1')
+    expect(out).not.toMatch(/differs|refused/)
+    for (const method of ['tasks.task.get (v2)', 'im.dialog.messages.search (v2)', 'im.dialog.messages.get (v2)', 'batch (v2, opening)', 'im.user.list.get (v2)', 'imbot.v2.Bot.list (v2)', 'tasks.task.access.get (v3)', 'tasks.task.result.list (v3)']) {
+      expect(out).toMatch(new RegExp(`${method.replace(/[().]/g, '\\$&')}\\s+\\| same shape`))
+    }
+    expect(code).toBe(0)
+  }, 60_000)
+
+  it('fails, naming the method and the field, when a portal drops a field the app reads', async () => {
+    const proxy = await startDroppingProxy(p.origin)
+    try {
+      const { port } = proxy.address() as AddressInfo
+      const { code, out } = await cli(hook.replace(p.origin, `http://127.0.0.1:${port}`), '--task', '1')
+      expect(out).toMatch(/im\.dialog\.messages\.get \(v2\)\s+\| differs: messages\[\]\.author_id \(missing\)/)
+      expect(out).toMatch(/BREAKS: the app reads messages\[\]\.author_id/)
+      expect(code).toBe(1)
+    } finally {
+      proxy.close()
+    }
+  }, 60_000)
+
+  it('--write posts, makes and removes a result, and names whatever it left', async () => {
+    await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat' } } })
+    const results = async (): Promise<number> => ((await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], pagination: { limit: 50 } })).body.result.items as unknown[]).length
+    const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0].id as number
+    const resultsBefore = await results()
+
+    const { code, out } = await cli(hook, '--task', '1', '--write')
+    expect(out).toMatch(/im\.message\.add \(v2\)\s+\| same shape/)
+    expect(out).toMatch(/tasks\.task\.result\.addfromchatmessage \(v3\)\s+\| same shape/)
+    expect(out).toMatch(/tasks\.task\.result\.delete \(v3\)\s+\| same shape/)
+    expect(out).toMatch(/imbot\.v2\.Chat\.Message\.send \(v2\)\s+\| same shape/)
+    expect(code).toBe(0)
+
+    expect(await results()).toBe(resultsBefore)
+    const added = ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest, LIMIT: 50 })).body.result.messages as { id: number }[]).map((m) => m.id)
+    const leftLine = /Left behind: (.*)/.exec(out)?.[1] ?? ''
+    // Nothing left unless the portal cannot delete messages; then every message still there is named.
+    if (added.length === 0) expect(leftLine).toBe('nothing')
+    for (const id of added) expect(leftLine).toContain(`message ${id}`)
+  }, 60_000)
+})
