@@ -72,3 +72,5 @@ export const MessageId = v.number()
 export const BotMessageSent = v.looseObject({ id: v.number(), uuidMap: v.union([v.record(v.string(), v.unknown()), v.array(v.unknown())]) })
 /** im-chat-user-add.md, im-message-delete.md */
 export const True = v.literal(true)
+/** `{result: true}` inside the result, as the imbot.v2 methods answer. */
+export const ResultTrue = v.object({ result: v.literal(true) })

@@ -33,7 +33,7 @@ async function appBotId(client: WebhookClient): Promise<number | null> {
 }
 
 /** Posts as the bot like src/features/composer/api/send-api.ts: on ACCESS_DENIED add it to the chat, then once more. */
-async function botChecks(client: WebhookClient, target: Target, rows: Row[]): Promise<number | null> {
+async function botChecks(client: WebhookClient, target: Target, rows: Row[]): Promise<{ botId: number; messageId: number } | null> {
   const botId = await appBotId(client)
   const expect = { schema: im.BotMessageSent, required: false, reads: ['id'], onSuccess: 'posts as the bot', onRefusal: 'bot refused: "Send as <bot>" fails with a sentence; the user posts as themselves' }
   if (botId === null) {
@@ -48,7 +48,15 @@ async function botChecks(client: WebhookClient, target: Target, rows: Row[]): Pr
     if (added.ok) sent = await send()
   }
   rows.push(judge({ method: 'imbot.v2.Chat.Message.send (v2)', ...expect }, sent))
-  return idOf(sent, (r) => r['id'])
+  const messageId = idOf(sent, (r) => r['id'])
+  return messageId === null ? null : { botId, messageId }
+}
+
+/** imbot.v2.Chat.Message.delete (v2): only the bot may delete its message (chat-bots-v2/imbot.v2/messages/chat-message-delete.md). */
+async function deleteBotMessage(client: WebhookClient, target: Target, posted: { botId: number; messageId: number }, rows: Row[], leftBehind: string[]): Promise<void> {
+  const deleted = await client.v2('imbot.v2.Chat.Message.delete', { botId: posted.botId, messageId: posted.messageId })
+  rows.push(judge({ method: `imbot.v2.Chat.Message.delete (v2, cleanup of ${posted.messageId})`, schema: im.ResultTrue, required: false, reads: [], onSuccess: 'cleanup only', onRefusal: 'cleanup only: the app never deletes' }, deleted))
+  if (!deleted.ok) leftBehind.push(`message ${posted.messageId} in chat ${target.chatId} (imbot.v2.Chat.Message.delete: ${deleted.code})`)
 }
 
 export async function runWriteChecks(client: WebhookClient, target: Target): Promise<WriteReport> {
@@ -70,18 +78,19 @@ export async function runWriteChecks(client: WebhookClient, target: Target): Pro
     }
   }
   const botMessage = await botChecks(client, target, rows)
-  if (botMessage !== null) messages.push(botMessage)
 
   // Messages the portal itself posted meanwhile (e.g. the "marked as result" notice) are reported, not touched.
   if (messageId !== null) {
     const after = await client.v2('im.dialog.messages.get', { DIALOG_ID: `chat${target.chatId}`, FIRST_ID: messageId, LIMIT: 50 })
-    const extra = after.ok ? ((after.result as { messages?: { id?: unknown }[] }).messages ?? []).map((m) => Number(m.id)).filter((id) => !messages.includes(id)) : []
+    const ours = [...messages, botMessage?.messageId]
+    const extra = after.ok ? ((after.result as { messages?: { id?: unknown }[] }).messages ?? []).map((m) => Number(m.id)).filter((id) => !ours.includes(id)) : []
     for (const id of extra) leftBehind.push(`message ${id} (posted by the portal in reply to our checks)`)
   }
   for (const id of messages) {
     const deleted = await client.v2('im.message.delete', { MESSAGE_ID: id })
-    rows.push(judge({ method: `im.message.delete (v2, cleanup of ${id})`, schema: im.True, required: false, reads: [], onSuccess: 'deletes own messages', onRefusal: 'Delete is refused with the portal\'s sentence' }, deleted))
+    rows.push(judge({ method: `im.message.delete (v2, cleanup of ${id})`, schema: im.True, required: false, reads: [], onSuccess: 'cleanup only', onRefusal: 'cleanup only: the app never deletes' }, deleted))
     if (!deleted.ok) leftBehind.push(`message ${id} in chat ${target.chatId} (im.message.delete: ${deleted.code})`)
   }
+  if (botMessage !== null) await deleteBotMessage(client, target, botMessage, rows, leftBehind)
   return { rows, leftBehind }
 }

@@ -3,6 +3,7 @@
  * write it to the journal, then apply it; a restart replays the journal through the same
  * `applyEntry`, so the state after a restart is exactly the state before it.
  */
+import { DELETED_TEXT } from './seed/demo-chat.ts'
 import type { MessageParams, PlacementRec, Store } from './state.ts'
 
 export type Mutation =
@@ -15,6 +16,7 @@ export type Mutation =
   | { op: 'placementBind'; placement: PlacementRec }
   | { op: 'placementUnbind'; placement: string; handler: string | null }
   | { op: 'installed'; value: boolean }
+  | { op: 'messageDelete'; id: number }
 
 export function applyEntry(store: Store, m: Mutation): void {
   switch (m.op) {
@@ -60,5 +62,13 @@ export function applyEntry(store: Store, m: Mutation): void {
     case 'installed':
       store.installed = m.value
       return
+    case 'messageDelete': {
+      // A soft delete, as Bitrix24 keeps it: the message stays in its place, marked and emptied.
+      const message = store.getMessage(m.id)
+      if (!message) return
+      message.text = DELETED_TEXT
+      message.params = { ...message.params, IS_DELETED: 'Y' }
+      return
+    }
   }
 }

@@ -74,7 +74,24 @@ function send(ctx: CallContext, params: Params): unknown {
   return { id: posted.id, uuidMap: {} }
 }
 
+/**
+ * imbot.v2.Chat.Message.delete (`chat-bots-v2/imbot.v2/messages/chat-message-delete.md`): the bot's own
+ * message, soft-deleted (`complete` is not modelled: the message stays marked either way);
+ * ACCESS_DENIED when the message is not the bot's or does not exist.
+ */
+function deleteMessage(ctx: CallContext, params: Params): unknown {
+  const rawBot = param(params, 'botId')
+  if (!isPresent(rawBot)) throw new RestError(400, 'BOT_ID_REQUIRED', 'Bot ID is required')
+  const bot = ctx.store.bots.get(intOf(rawBot) ?? 0)
+  if (!bot) throw new RestError(400, 'BOT_NOT_FOUND', 'Bot not found')
+  const message = ctx.store.getMessage(intOf(param(params, 'messageId')) ?? 0)
+  if (!message || message.authorId !== bot.id) throw new RestError(403, 'ACCESS_DENIED', 'Access denied')
+  if (message.params['IS_DELETED'] !== 'Y') ctx.mutate({ op: 'messageDelete', id: message.id })
+  return { result: true }
+}
+
 export const v2Imbot: Record<string, MethodDef> = {
+  'imbot.v2.chat.message.delete': { handler: deleteMessage },
   'imbot.v2.bot.register': { handler: register },
   'imbot.v2.bot.list': { handler: list },
   'imbot.v2.chat.message.send': { handler: send },
