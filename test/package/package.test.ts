@@ -45,7 +45,7 @@ describe('npm run serve', () => {
       expect(post.status).toBe(200)
       expect(await post.text()).toContain('<div id="root"></div>')
       expect(post.headers.get('x-frame-options')).toBeNull()
-      expect(post.headers.get('content-security-policy')).toBe('frame-ancestors https://*.bitrix24.com')
+      expect(post.headers.get('content-security-policy')).toMatch(/; frame-ancestors https:\/\/\*\.bitrix24\.com$/)
       const get = await fetch(`${server.url}install.html`)
       expect(get.status).toBe(200)
       expect((await fetch(`${server.url}missing.html`)).status).toBe(404)
