@@ -23,8 +23,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
-          // Component tests boot the real SDK against an in-process portal: allow for real HTTP.
-          testTimeout: 20_000,
+          // Component tests boot the real SDK against an in-process portal: allow for real HTTP on a
+          // loaded 2-core machine (a boot wait of 10 s plus a portal check of 10 s must fit).
+          testTimeout: 30_000,
           // Processed by Vitest rather than loaded by Node, so vi.resetModules() gives each test a
           // fresh SDK: it keeps one frame per page in module state, and each test is a new page.
           server: { deps: { inline: ['@bitrix24/b24jssdk'] } },

@@ -97,6 +97,6 @@ describe('the app outside a frame', () => {
   it('asks to be opened from a task card', async () => {
     window.name = ''
     await renderApp()
-    expect(await screen.findByRole('heading', { name: 'Open this app from a Bitrix24 task card' })).toBeVisible()
+    expect(await screen.findByRole('heading', { name: 'Open this app from a Bitrix24 task card' }, { timeout: 10_000 })).toBeVisible()
   })
 })

@@ -26,7 +26,7 @@ test('Enter sends: the message shows once in the feed and once in the portal’s
   await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
   await expect(mine).toHaveAttribute('data-message-id', String((await copiesOf(request, text))[0]!.id))
   // Still one, after live polling has brought the real message back.
-  await page.waitForTimeout(2_500)
+  await card.nextPoll()
   await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
 })
 
@@ -57,8 +57,11 @@ test('a send that fails keeps the text with Retry; Retry posts exactly one copy'
   await resetPortal(request, { failureRate: 0 })
   expect(await copiesOf(request, text)).toHaveLength(0)
   await mine.getByRole('button', { name: 'Retry' }).click()
+  // Retrying shows "Sending…" at once (the alert goes); the send is over when that goes too.
   await expect(mine.getByRole('alert')).toHaveCount(0)
-  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+  await expect(mine).not.toContainText('Sending…')
+  await expect(mine.getByRole('alert')).toHaveCount(0)
+  expect(await copiesOf(request, text)).toHaveLength(1)
 })
 
 test('when the answer is lost after the portal saved the message, Retry finds it instead of posting again', async ({ page, request }) => {
@@ -78,9 +81,14 @@ test('when the answer is lost after the portal saved the message, Retry finds it
   await page.unroute(`${PORTAL}/rest/im.message.add**`)
   await failed.getByRole('button', { name: 'Retry' }).click()
   await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0)
-  await page.waitForTimeout(2_500)
+  // The retry is over once "Sending…" has gone too (and it did not fail again); after the next
+  // live poll a second copy would be both on the portal and on screen.
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).not.toContainText('Sending…')
+  await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0)
+  await card.nextPoll()
   expect(await copiesOf(request, text)).toHaveLength(1)
-  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+  await expect(mine).toHaveCount(1)
 })
 
 test('a message that failed is still there, with Retry, after a reload', async ({ page, request }) => {
@@ -99,7 +107,9 @@ test('a message that failed is still there, with Retry, after a reload', async (
   await expect(kept.getByRole('alert')).toContainText('Not sent.')
   await kept.getByRole('button', { name: 'Retry' }).click()
   await expect(kept.getByRole('alert')).toHaveCount(0)
-  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+  await expect(kept).not.toContainText('Sending…')
+  await expect(kept.getByRole('alert')).toHaveCount(0)
+  expect(await copiesOf(request, text)).toHaveLength(1)
 })
 
 test('a draft survives a reload and is cleared once sent', async ({ page }) => {
@@ -140,8 +150,8 @@ test('replying quotes the original, and the quote jumps to it', async ({ page, r
     return posted && !Array.isArray(posted.params) ? String(posted.params['REPLY_ID']) : null
   }).toBe(originalId)
   await card.scrollBy(-3_000)
-  await card.scrollToTop()
-  await page.waitForTimeout(300)
+  // Reaching the top loads an older page: let it land (the view held still) before jumping away.
+  await card.loadOlder()
   await card.scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
   await quote.click()
   await expect(card.app.locator('article:focus')).toHaveAttribute('data-message-id', originalId)

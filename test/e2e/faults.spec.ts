@@ -19,15 +19,13 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
   const card = taskCard(page)
   await expect(card.feed.getByRole('article').first()).toBeVisible({ timeout: 40_000 })
   // Paging back: a failed page is asked for again by itself; the reader just keeps scrolling up.
-  let loaded = 0
-  for (let step = 0; step < 40 && loaded < 400; step++) {
-    await card.scrollToTop()
-    const anchor = (await card.firstVisible())!
-    await page.waitForTimeout(1_000)
-    const grown = (await card.positionOf(anchor.id)) - anchor.pos
-    if (grown > 0) loaded += grown
-  }
-  expect(loaded).toBeGreaterThanOrEqual(400)
+  // Each scroll must bring an older page (however many tries it takes the app), so this ends.
+  // Two pages of 200 at least: then the oldest loaded message is 400 above where the feed opened.
+  const opened = (await card.firstVisible())!
+  await card.loadOlder()
+  await card.loadOlder()
+  await card.scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await expect.poll(() => card.positionOf(opened.id), { timeout: 20_000 }).toBeGreaterThanOrEqual(opened.pos + 400)
 
   const box = card.app.getByRole('textbox', { name: 'Message' })
   const texts = [1, 2, 3].map((n) => `Under faults ${n} ${Date.now()}`)
@@ -36,27 +34,28 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
     await box.press('Enter')
   }
   // Whatever failed says so and keeps its text; the user retries until everything is through.
-  for (let round = 0; round < 12; round++) {
-    const retry = card.feed.getByRole('button', { name: 'Retry' })
-    if ((await retry.count()) === 0 && (await card.feed.getByText('Sending…').count()) === 0) break
+  const retry = card.feed.getByRole('button', { name: 'Retry' })
+  await expect(async () => {
     if (await retry.count()) await retry.first().click()
-    await page.waitForTimeout(500)
-  }
-  await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0, { timeout: 15_000 })
+    await expect(retry).toHaveCount(0, { timeout: 500 })
+    await expect(card.feed.getByText('Sending…')).toHaveCount(0, { timeout: 500 })
+  }).toPass({ timeout: 30_000 })
 
   // Making a result under the same faults: clicked again until it holds, never made twice.
   const target = card.feed.locator('article:not(.message--system)').filter({ hasText: texts[0]! })
   // The live poll (itself failing 30% of the time) brings the real message back in place of the pending one.
   await expect(target).toHaveAttribute('data-message-id', /^\d+$/, { timeout: 20_000 })
   const messageId = Number(await target.getAttribute('data-message-id'))
-  for (let round = 0; round < 10; round++) {
-    const make = target.getByRole('button', { name: 'Make result' })
-    // Confirmed, not just optimistic: the author is offered "Remove result" only for a result the portal has.
-    if ((await target.getByRole('button', { name: 'Remove result' }).count()) > 0) break
-    await target.hover()
-    if (await make.count()) await make.click()
-    await page.waitForTimeout(1_200)
-  }
+  // Confirmed, not just optimistic: the author is offered "Remove result" only for a result the
+  // portal has, and only once no attempt is on its way, so nothing can add a second one after it.
+  await expect(async () => {
+    if ((await target.getByRole('button', { name: 'Remove result' }).count()) === 0) {
+      await target.hover()
+      const make = target.getByRole('button', { name: 'Make result' })
+      if (await make.count()) await make.click()
+    }
+    await expect(target.getByRole('button', { name: 'Remove result' })).toHaveCount(1, { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
   for (const text of texts) expect(await copiesOf(request, text), text).toBe(1)
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
   const list = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
@@ -82,10 +81,9 @@ test('a token that expires mid-session is renewed for history and sending', asyn
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
-  await page.waitForTimeout(2_500)
-  await card.scrollToTop()
-  const anchor = (await card.firstVisible())!
-  await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBeGreaterThan(0)
+  // The token the card handed over has expired once the app has asked the card for a new one.
+  await page.waitForResponse((r) => r.url().includes('/__portal/refresh'), { timeout: 20_000 })
+  await card.loadOlder()
   const text = `After the token expired ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
@@ -107,7 +105,8 @@ test('two seconds of latency: a skeleton, then the feed; a send shows as pending
   const mine = card.feed.getByRole('article').filter({ hasText: text })
   await expect(mine).toContainText('Sending…')
   await expect(mine).not.toContainText('Sending…', { timeout: 15_000 })
-  await page.waitForTimeout(4_500) // the live poll brings the real message back
+  // The live poll brings the real message back: after the next one has answered it must still be one.
+  await card.nextPoll()
   await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
   expect(await copiesOf(request, text)).toBe(1)
 })
@@ -124,6 +123,9 @@ test('the network dropping during a send keeps the message, tells the user, and 
   await expect(mine.getByRole('alert')).toContainText('The connection failed before Bitrix24 answered')
   await page.unroute(`${PORTAL}/rest/**`)
   await mine.getByRole('button', { name: 'Retry' }).click()
+  // Retrying shows "Sending…" at once (the alert goes); the send is over when that goes too.
+  await expect(mine.getByRole('alert')).toHaveCount(0)
+  await expect(mine).not.toContainText('Sending…')
   await expect(mine.getByRole('alert')).toHaveCount(0)
   expect(await copiesOf(request, text)).toBe(1)
 })

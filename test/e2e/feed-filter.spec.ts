@@ -32,7 +32,8 @@ test('toggling the filter keeps the message the reader is looking at in place', 
   const card = taskCard(page)
   await card.ready()
   await card.scrollBy(-1_500)
-  await page.waitForTimeout(300)
+  // Rows measured on the way up may still shift the view: note the anchor once it holds still.
+  await card.settled()
   const anchor = (await card.firstVisible())!
   const toggle = card.app.getByRole('switch', { name: 'Show system messages' })
   await toggle.uncheck()

@@ -1,20 +1,25 @@
 import { expect, test } from '@playwright/test'
-import { pagingBudgetMs, taskCard } from './feed-page'
+import { gateOlderPages, pagingBudgetMs, taskCard } from './feed-page'
 import { resetPortal } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
-test('scrolling back through more than 1,000 messages loads older pages with the view held still', async ({ page, request }) => {
-  // Latency gives the test time to note what is on screen between asking for a page and its arrival.
-  await resetPortal(request, { latencyMs: 400 })
+test('scrolling back through more than 1,000 messages loads older pages with the view held still', async ({ page }) => {
+  // Each older page is held until the test has noted what is on screen while it is on its way.
+  const gate = await gateOlderPages(page)
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
   let loadedOlder = 0
+  // Each round must load a page (grown > 0), so this ends after a handful of pages.
   while (loadedOlder < 1_000) {
+    gate.close()
     await card.scrollToTop()
-    const anchor = (await card.firstVisible())!
+    await gate.requested()
     await expect(card.feed).toHaveAttribute('aria-busy', 'true')
+    await card.settled()
+    const anchor = (await card.firstVisible())!
+    await gate.release()
     await expect(card.feed).toHaveAttribute('aria-busy', 'false')
     // The message that was at the top is still exactly where it was, now with older ones above it.
     await expect.poll(() => card.offsetOf(anchor.id)).toBeCloseTo(anchor.offset, 0)
@@ -65,11 +70,15 @@ test('on a portal without im.dialog.messages.search, older pages come from im.di
     const m = /\/rest\/([^?]+)/.exec(r.url())
     if (m && r.method() === 'POST') methods.push(m[1]!)
   })
+  const gate = await gateOlderPages(page)
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
   await card.scrollToTop()
+  await gate.requested()
+  await card.settled()
   const anchor = (await card.firstVisible())!
+  await gate.release()
   await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBe(50)
   expect(methods).toContain('im.dialog.messages.get')
   // The missing method was tried once, in the opening batch, and not again; tail never.

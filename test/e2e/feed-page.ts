@@ -1,20 +1,146 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test'
+import { expect, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
+
+/**
+ * How long paging back through `messages` may take: history is paced at 2 requests per second
+ * (src/b24/pacer.ts, shared with live polls) and older pages hold up to `pageSize` messages
+ * (src/features/feed/api/history-api.ts). Doubled for the polls and a loaded machine, plus margin.
+ */
+export function pagingBudgetMs(messages: number, pageSize = 200): number {
+  const pages = Math.ceil(messages / pageSize)
+  return (pages / 2) * 1_000 * 2 + 15_000
+}
+
+/** The app's live poll: im.dialog.messages.get for what is newer than FIRST_ID. */
+export const isLivePoll = (request: Request) =>
+  request.url().includes('/rest/im.dialog.messages.get') && (request.postData() ?? '').includes('FIRST_ID')
+
+/** A request for an older page of history (im.dialog.messages.search, or get on a portal without it). */
+export const isOlderPage = (request: Request) => {
+  const url = request.url()
+  const body = request.postData() ?? ''
+  return url.includes('/rest/im.dialog.messages.search') || (url.includes('/rest/im.dialog.messages.get') && body.includes('LAST_ID'))
+}
+
+/**
+ * Holds each request for an older page until the test releases it, so that what is on screen
+ * while a page is on its way can be read without racing its arrival (on a loaded machine a read
+ * may otherwise come after the page has landed, however much latency the portal adds).
+ */
+export async function gateOlderPages(page: Page) {
+  const waiting: Route[] = []
+  let holding = true
+  await page.route(
+    (url) => url.pathname.includes('/rest/im.dialog.messages.'),
+    async (route) => {
+      if (holding && isOlderPage(route.request())) waiting.push(route)
+      else await route.fallback()
+    },
+  )
+  return {
+    /** Holds older-page requests from now on (the gate starts closed). */
+    close: () => {
+      holding = true
+    },
+    /** Resolves once the app has asked for an older page (it is held). */
+    requested: () => expect.poll(() => waiting.length, { timeout: 20_000, message: 'the app asked for an older page' }).toBeGreaterThan(0),
+    /** Lets what is held through, and what comes next, until closed again. */
+    release: async () => {
+      holding = false
+      for (const route of waiting.splice(0)) await route.fallback()
+    },
+  }
+}
+
+/** Older pages the portal has answered (200) to this page, counted from the first taskCard(page). */
+const olderAnswers = new WeakMap<Page, { count: number }>()
+function olderAnswersOf(page: Page) {
+  let counter = olderAnswers.get(page)
+  if (!counter) {
+    const c = { count: 0 }
+    page.on('response', (response) => {
+      if (response.status() === 200 && isOlderPage(response.request())) c.count++
+    })
+    olderAnswers.set(page, c)
+    counter = c
+  }
+  return counter
+}
 
 /** The app inside the host page's task card, with what feed specs need to drive and read it. */
 export function taskCard(page: Page) {
   const app: FrameLocator = page.frameLocator('iframe[title="Task chat"]')
   const feed = app.getByRole('feed', { name: 'Task chat' })
   const scroller = app.locator('.feed-scroller')
+  const older = olderAnswersOf(page)
+  /** Two frames inside the app: what React committed has been laid out and painted. */
+  const frames = () => app.locator('body').evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
+  const scrollToTop = () => scroller.evaluate((el) => new Promise<void>((done) => { el.scrollTo({ top: 0 }); requestAnimationFrame(() => requestAnimationFrame(() => done())) }))
   return {
     app,
     feed,
     scroller,
+    frames,
+    /**
+     * Resolves once a live poll that starts after this call has answered and the app has had two
+     * frames to show what it brought: by then a duplicate of a just-sent message would be on screen.
+     */
+    async nextPoll() {
+      const poll = await page.waitForRequest(isLivePoll, { timeout: 20_000 })
+      await poll.response()
+      await frames()
+    },
+    /**
+     * Scrolls to the top and resolves once an older page has been answered and shown (the feed is
+     * no longer busy). Counting the portal's answers, not rows read after the scroll, leaves no race
+     * with a page that lands before the test has looked.
+     */
+    async loadOlder(timeout = 20_000) {
+      const before = older.count
+      await scrollToTop()
+      await expect.poll(() => older.count, { timeout, message: 'an older page answered' }).toBeGreaterThan(before)
+      await expect(feed).toHaveAttribute('aria-busy', 'false', { timeout })
+      await frames()
+    },
+    /** Waits until the view stops moving: scroll position, content height and the first row hold still for three frames. */
+    settled: () =>
+      scroller.evaluate(
+        (el) =>
+          new Promise<void>((done) => {
+            let last = ''
+            let same = 0
+            const tick = () => {
+              const now = `${el.scrollTop}|${el.scrollHeight}|${el.querySelector('article')?.getBoundingClientRect().top}`
+              same = now === last ? same + 1 : 0
+              last = now
+              if (same >= 3) done()
+              else requestAnimationFrame(tick)
+            }
+            requestAnimationFrame(tick)
+          }),
+      ),
+    /**
+     * Scrolls to the top again and again, as fast as the page answers, until the start of the
+     * conversation shows; `timeout` should come from pagingBudgetMs (paging is paced, so a count of
+     * scrolls says nothing about how far the feed got).
+     */
+    async scrollToStart(timeout: number) {
+      const start = app.getByText('This is the start of the conversation.')
+      await expect
+        .poll(
+          async () => {
+            if ((await start.count()) === 0) await scrollToTop()
+            return start.count()
+          },
+          { timeout, intervals: [10], message: `the start of history within ${timeout} ms` },
+        )
+        .toBe(1)
+    },
     async ready() {
       await expect(feed).toHaveAttribute('aria-busy', 'false')
       await expect(feed.getByRole('article').first()).toBeVisible()
     },
     // Both wait two frames so the virtualizer has rendered the rows for the new position.
-    scrollToTop: () => scroller.evaluate((el) => new Promise<void>((done) => { el.scrollTo({ top: 0 }); requestAnimationFrame(() => requestAnimationFrame(() => done())) })),
+    scrollToTop,
     scrollBy: (dy: number) => scroller.evaluate((el, d) => new Promise<void>((done) => { el.scrollBy({ top: d }); requestAnimationFrame(() => requestAnimationFrame(() => done())) }), dy),
     /** The first article wholly inside the viewport: its message id and its distance from the viewport top. */
     firstVisible: () =>

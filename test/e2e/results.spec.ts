@@ -44,7 +44,9 @@ test('a double click still makes exactly one result', async ({ page, request }) 
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).dblclick()
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
-  await page.waitForTimeout(1_500)
+  // "Remove result" is offered only for a result the portal has and once no attempt is on its
+  // way: nothing can add a second one after it shows.
+  await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   expect(await resultsFor(request, id)).toHaveLength(1)
 })
 
@@ -76,7 +78,9 @@ test('when the answer is lost after the portal made the result, a retry does not
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
-  await page.waitForTimeout(1_000)
+  // Settled (see above): the retry has finished, and found the result instead of making another.
+  await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
+  await expect(message.getByRole('alert')).toHaveCount(0)
   expect(await resultsFor(request, id)).toHaveLength(1)
 })
 
@@ -93,7 +97,11 @@ test('two tabs clicking at once still make exactly one result', async ({ page, c
   ])
   await expect(first.message.getByText('Result', { exact: true })).toBeVisible()
   await expect(second.message.getByText('Result', { exact: true })).toBeVisible()
-  await expect.poll(async () => (await resultsFor(request, first.id)).length, { timeout: 8_000 }).toBe(1)
+  // Both attempts have settled (each tab offers "Remove result" only then), the loser having
+  // withdrawn its own: from here on the count cannot change.
+  await expect(first.message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
+  await expect(second.message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
+  expect(await resultsFor(request, first.id)).toHaveLength(1)
 })
 
 test('reopening the card shows the badge, and no "Make result" on it', async ({ page, request }) => {
