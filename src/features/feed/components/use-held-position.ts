@@ -22,19 +22,43 @@ function readAnchor(scroller: HTMLElement, endThreshold: number): Anchor | null 
   return fallback
 }
 
+/** A hold ends once the anchor needed no correction for this many frames in a row, or after the cap. */
+const STABLE_FRAMES = 2
+const MAX_HOLD_FRAMES = 30
+
 /**
  * Holds the reader's place when rows change above or around it. The virtualizer anchors on the
  * item at the top edge by key, but measures newly inserted rows before it scrolls, and cannot
  * help when that item vanishes (system messages filtered out). So the place (a message and its
  * distance from the top) is noted after every render and scroll, and restored after a change.
+ * The restoring goes on frame after frame until the place needs no more correcting: the new rows
+ * are measured (and the virtualizer corrects for them) a frame or more later on a busy machine,
+ * and one early correction would leave the place off by what came after. Scrolls during a hold
+ * are the hold's own and do not move the noted place; the reader's own wheel, touch or key ends it.
  * Returns the scroll handler that notes the place.
  */
 export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], endThreshold: number) {
   const anchor = useRef<Anchor | null>(null)
   const lastRows = useRef(rows)
+  const holding = useRef(false)
+  /** Each change starts a new hold; an older hold still stepping stops at its next frame. */
+  const generation = useRef(0)
   const record = useCallback(() => {
-    if (scrollerRef.current) anchor.current = readAnchor(scrollerRef.current, endThreshold)
+    if (scrollerRef.current && !holding.current) anchor.current = readAnchor(scrollerRef.current, endThreshold)
   }, [scrollerRef, endThreshold])
+
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    if (!scroller) return
+    const release = () => {
+      holding.current = false
+    }
+    const events = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const
+    for (const name of events) scroller.addEventListener(name, release, { passive: true })
+    return () => {
+      for (const name of events) scroller.removeEventListener(name, release)
+    }
+  }, [scrollerRef])
 
   useLayoutEffect(() => {
     if (rows === lastRows.current) {
@@ -44,15 +68,34 @@ export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows
     lastRows.current = rows
     const held = anchor.current
     if (!held) return
+    holding.current = true
+    const mine = ++generation.current
+    let stable = 0
+    let frames = 0
     // After the virtualizer has written its own correction for this change. Not cancelled by the
     // re-renders that measuring the new rows causes: those are part of the same change.
-    requestAnimationFrame(() => {
+    const step = () => {
       const scroller = scrollerRef.current
       const article = scroller?.querySelector<HTMLElement>(`article[data-key="${held.key}"]`)
-      if (!scroller || !article) return
+      if (mine !== generation.current) return
+      if (!holding.current || !scroller || !article) {
+        holding.current = false
+        return
+      }
       const drift = article.getBoundingClientRect().top - scroller.getBoundingClientRect().top - held.top
-      if (Math.abs(drift) >= 1) scroller.scrollTop += drift
-    })
+      if (Math.abs(drift) >= 1) {
+        scroller.scrollTop += drift
+        stable = 0
+      } else stable++
+      frames++
+      if (stable < STABLE_FRAMES && frames < MAX_HOLD_FRAMES) {
+        requestAnimationFrame(step)
+        return
+      }
+      holding.current = false
+      record()
+    }
+    requestAnimationFrame(step)
   })
 
   return record
