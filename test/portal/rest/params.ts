@@ -34,6 +34,19 @@ export function listOf(value: unknown): unknown[] | undefined {
   return undefined
 }
 
+/** A list parameter as the im source reads it: an array, a PHP-style keyed object, or a JSON string of either. */
+export function listParam(params: Params, name: string): unknown[] | undefined {
+  let raw = param(params, name)
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw) as unknown
+    } catch {
+      return undefined
+    }
+  }
+  return listOf(raw)
+}
+
 /** `chat58` → 58; anything else → undefined. */
 export function chatIdFromDialog(dialogId: unknown): number | undefined {
   if (typeof dialogId !== 'string') return undefined

@@ -5,7 +5,7 @@
  */
 import { RestError } from '../../envelope.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
-import { chatIdFromDialog, intOf, isPresent, listOf, param } from '../params.ts'
+import { chatIdFromDialog, intOf, isPresent, listParam, param } from '../params.ts'
 
 function chatUserAdd(ctx: CallContext, params: Params): unknown {
   const dialogId = param(params, 'DIALOG_ID')
@@ -23,15 +23,7 @@ function chatUserAdd(ctx: CallContext, params: Params): unknown {
   // Task chats take their members from the task on a portal configured so (Conditions.taskChatMembersLocked).
   if (ctx.conditions.taskChatMembersLocked) throw new RestError(403, 'ACCESS_ERROR', 'It is forbidden to add users to this chat')
   if (!chat.memberIds.has(ctx.userId)) throw new RestError(403, 'ACCESS_DENIED_EXTEND', 'Insufficient permissions to add participants to the chat')
-  let raw = param(params, 'USERS')
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw) as unknown
-    } catch {
-      raw = undefined
-    }
-  }
-  const list = listOf(raw)
+  const list = listParam(params, 'USERS')
   if (!list) throw new RestError(400, 'WRONG_REQUEST', 'User IDs must be passed in array format')
   const ids = [...new Set(list.map(intOf).filter((id): id is number => id !== undefined && ctx.store.users.has(id) && !chat.memberIds.has(id)))]
   if (ids.length === 0) throw new RestError(400, 'WRONG_REQUEST', "You don't have access or user already member in chat")

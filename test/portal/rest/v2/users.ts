@@ -2,7 +2,7 @@
 import { RestError } from '../../envelope.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
 import { avatarUrl, userSnake } from '../format.ts'
-import { intOf, isPresent, listOf, param } from '../params.ts'
+import { intOf, isPresent, listParam, param } from '../params.ts'
 
 function userGet(ctx: CallContext, params: Params): unknown {
   const raw = param(params, 'ID')
@@ -14,16 +14,8 @@ function userGet(ctx: CallContext, params: Params): unknown {
 }
 
 function userListGet(ctx: CallContext, params: Params): unknown {
-  let raw = param(params, 'ID')
   // ID may also come as a JSON string: "[1,2]".
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw) as unknown
-    } catch {
-      raw = undefined
-    }
-  }
-  const list = listOf(raw)
+  const list = listParam(params, 'ID')
   const ids = list?.map(intOf)
   if (!ids || ids.length === 0 || ids.some((id) => id === undefined || id <= 0)) {
     throw new RestError(400, 'INVALID_FORMAT', 'A wrong format for the ID field is passed')
