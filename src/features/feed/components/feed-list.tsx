@@ -1,15 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
 import type { Author, ChatFile } from '../types'
 import { DaySeparator } from './day-separator'
-import { FeedActionsContext, useFeedActions } from './feed-actions'
+import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
 import { useHeldPosition } from './use-held-position'
-import { focusWhenRendered, usePageKeys } from './use-page-keys'
+import { useEndPin } from './use-end-pin'
+import { useFeedKeys } from './use-feed-keys'
+import { useListActions } from './use-list-actions'
+import { useNewSinceLeft } from './use-new-since-left'
+import { useRovingTabStop } from './use-roving-tab-stop'
 
 interface Props {
   rows: FeedRow[]
@@ -50,12 +54,8 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
   const [atEnd, setAtEnd] = useState(true)
   // Older pages may load only once the first scroll to the newest message has happened.
   const [settled, setSettled] = useState(false)
-  // The newest message id when the reader scrolled away from the end: what came later is "new".
-  const [leftAtId, setLeftAtId] = useState<number | null>(null)
-  const newestId = useRef(0)
-  useLayoutEffect(() => {
-    newestId.current = rows.at(-1)?.message.id ?? 0
-  })
+  const arrivals = useNewSinceLeft(rows)
+  const topRef = useRef<HTMLDivElement>(null)
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -70,25 +70,21 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
     onChange: (instance) => {
       const end = instance.isAtEnd(END_THRESHOLD_PX)
       setAtEnd(end)
-      setLeftAtId((before) => (end ? null : (before ?? newestId.current)))
+      arrivals.noteEnd(end)
     },
   })
   const items = virtualizer.getVirtualItems()
   const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX)
-  const onKeyDown = usePageKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
-  const outer = useFeedActions()
-  const actions = useMemo(
-    () => ({
-      ...outer,
-      jumpTo(id: number) {
-        const index = rows.findIndex((r) => r.message.id === id)
-        if (index < 0) return
-        virtualizer.scrollToIndex(index, { align: 'center' })
-        focusWhenRendered(scrollerRef, rows[index]!.key)
-      },
-    }),
-    [outer, rows, virtualizer],
-  )
+  const noteEnd = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
+  const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
+  const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+  const onScroll = () => {
+    recordPosition()
+    noteEnd()
+    roving.refresh()
+  }
+  const centreOn = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'center' }), [virtualizer])
+  const actions = useListActions(scrollerRef, rows, centreOn)
 
   useLayoutEffect(() => {
     virtualizer.scrollToEnd()
@@ -119,9 +115,9 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
   return (
     <FeedActionsContext.Provider value={actions}>
     <div className="feed-frame">
-      <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={recordPosition}>
+      <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={onScroll} onFocus={roving.onFocus} onBlur={roving.onBlur}>
         <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
-          <div className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
+          <div ref={topRef} className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
             {top}
             {firstDay && <DaySeparator date={firstDay} />}
           </div>
@@ -136,16 +132,12 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <MessageItem
-                  message={row.message}
+                  {...{ authors, files, textContext, setSize, message: row.message, continued: row.continued, pending: row.pending }}
                   rowKey={row.key}
-                  continued={row.continued}
                   author={authors.get(row.message.authorId)}
-                  authors={authors}
-                  files={files}
-                  pending={row.pending}
                   position={item.index + 1}
-                  setSize={setSize}
-                  textContext={textContext}
+                  tabStop={row.key === roving.tabKey}
+                  entered={row.key === roving.enteredKey}
                 />
                 {row.nextDay && <DaySeparator date={row.nextDay} />}
               </div>
@@ -153,12 +145,7 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
           })}
         </div>
       </div>
-      {!atEnd && (
-        <JumpToLatest
-          count={leftAtId === null ? 0 : rows.filter((r) => r.message.id > leftAtId).length}
-          onJump={() => virtualizer.scrollToEnd()}
-        />
-      )}
+      {!atEnd && <JumpToLatest count={arrivals.count} onJump={() => virtualizer.scrollToEnd()} />}
     </div>
     </FeedActionsContext.Provider>
   )

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef } from 'react'
 import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../bbcode/message-text'
@@ -7,6 +7,7 @@ import type { Author, ChatFile, Message, PendingState } from '../types'
 import { AuthorAvatar } from './author-avatar'
 import { useFeedActions } from './feed-actions'
 import { FileChips } from './file-chips'
+import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
 import { ResultBadgeLine, ResultButton } from './result-controls'
@@ -24,11 +25,15 @@ interface Props {
   setSize: number
   textContext: RenderContext
   pending?: PendingState
+  /** The feed's one Tab stop is on this message (roving tabindex). */
+  tabStop: boolean
+  /** The reader is inside this message's controls: they are Tab stops until the reader leaves. */
+  entered: boolean
 }
 
 /** One message as an `article` of the feed, labelled by its author and time. */
 export const MessageItem = memo(function MessageItem(props: Props) {
-  const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending } = props
+  const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending, tabStop, entered } = props
   const { t, locale } = useI18n()
   const actions = useFeedActions()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
@@ -38,15 +43,21 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
+  const articleRef = useRef<HTMLElement>(null)
+  // After every render: the controls inside are re-created as the message changes.
+  useLayoutEffect(() => {
+    if (articleRef.current) setControlsTabbable(articleRef.current, entered)
+  })
   return (
     <article
+      ref={articleRef}
       className={classes.filter(Boolean).join(' ')}
       data-key={rowKey}
       data-message-id={pending ? undefined : message.id}
       aria-labelledby={`${idBase}-author ${idBase}-time`}
       aria-posinset={position}
       aria-setsize={setSize}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
     >
       {!message.isSystem && (continued ? <span className="avatar-gap" /> : <AuthorAvatar author={author} />)}
       <div className="message__body">

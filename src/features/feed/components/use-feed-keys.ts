@@ -1,0 +1,70 @@
+import type { KeyboardEvent, RefObject } from 'react'
+import type { FeedRow } from '../api/build-rows'
+import { firstControl } from './message-controls'
+
+/** Where a key moves focus from the message at `index` (WAI-ARIA feed pattern, plus arrows and Home/End). */
+function targetIndex(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowUp':
+    case 'PageUp':
+      return index - 1
+    case 'ArrowDown':
+    case 'PageDown':
+      return index + 1
+    case 'Home':
+      return 0
+    case 'End':
+      return count - 1
+    default:
+      return null
+  }
+}
+
+/**
+ * The feed's keys. On a message: arrows and PageUp/PageDown go to the previous or next message,
+ * Home/End to the first or last one loaded, Enter into the message's own controls (Reply, Make
+ * result, links...). Inside them, Escape goes back to the message.
+ */
+export function useFeedKeys(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], scrollToIndex: (index: number) => void) {
+  return (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+    const target = event.target as HTMLElement
+    const article = target.closest<HTMLElement>('article[data-key]')
+    if (!article) return
+    if (target !== article) {
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      article.focus()
+      return
+    }
+    if (event.key === 'Enter') {
+      const control = firstControl(article)
+      if (!control) return
+      event.preventDefault()
+      control.focus()
+      return
+    }
+    const current = rows.findIndex((r) => r.key === article.dataset['key'])
+    const next = current < 0 ? null : targetIndex(event.key, current, rows.length)
+    if (next === null) return
+    // Also when there is nowhere to go: the keys must not scroll the feed away from the focus.
+    event.preventDefault()
+    const row = rows[next]
+    if (!row || next === current) return
+    scrollToIndex(next)
+    focusWhenRendered(scrollerRef, row.key)
+  }
+}
+
+/**
+ * Focuses a row's article: at once when it is rendered (a key held down moves on from it at the
+ * next press), else once the virtualizer has rendered it (a far jump can take a second to settle).
+ */
+export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, key: string) {
+  const focus = (attempt: number) => {
+    const article = scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${key}"]`)
+    if (article) article.focus()
+    else if (attempt < 60) requestAnimationFrame(() => focus(attempt + 1))
+  }
+  focus(0)
+}

@@ -1,0 +1,21 @@
+import { useMemo, type RefObject } from 'react'
+import type { FeedRow } from '../api/build-rows'
+import { useFeedActions, type FeedActions } from './feed-actions'
+import { focusWhenRendered } from './use-feed-keys'
+
+/** The screen's feed actions, with `jumpTo` done by the list: only it can scroll to a row and focus it. */
+export function useListActions(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], centreOn: (index: number) => void): FeedActions {
+  const outer = useFeedActions()
+  return useMemo(
+    () => ({
+      ...outer,
+      jumpTo(id: number) {
+        const index = rows.findIndex((r) => r.message.id === id)
+        if (index < 0) return
+        centreOn(index)
+        focusWhenRendered(scrollerRef, rows[index]!.key)
+      },
+    }),
+    [outer, rows, centreOn, scrollerRef],
+  )
+}

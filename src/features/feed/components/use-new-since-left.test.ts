@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import type { FeedRow } from '../api/build-rows'
+import type { Message } from '../types'
+import { countArrivals, newestArrivedId } from './use-new-since-left'
+
+const row = (id: number, pending = false): FeedRow => {
+  const message: Message = {
+    id, chatId: 1, authorId: 5, isSystem: false, date: new Date('2026-11-01T08:00:00Z'), text: `m${id}`,
+    isEdited: false, isDeleted: false, fileIds: [], replyToId: null,
+  }
+  return { key: pending ? `c-${id}` : `m-${id}`, message, continued: false, nextDay: null, ...(pending && { pending: { clientId: `c${id}`, status: 'failed', errorKind: 'network' } }) }
+}
+
+describe('the "new messages" count', () => {
+  // Issue 13: a failed send (id -1, appended last) made every older page count as new.
+  const withOutbox = [row(10), row(11), row(12), row(-1, true)]
+
+  it('takes the newest id from the portal’s messages, not the outbox’s rows after them', () => {
+    expect(newestArrivedId(withOutbox)).toBe(12)
+    expect(newestArrivedId([row(-1, true)])).toBe(0)
+  })
+
+  it('counts neither older pages loaded above nor the outbox, only messages newer than where the reader left', () => {
+    const olderLoaded = [row(1), row(2), row(3), ...withOutbox]
+    expect(countArrivals(olderLoaded, 12)).toBe(0)
+    expect(countArrivals([...olderLoaded, row(13), row(14)], 12)).toBe(2)
+    expect(countArrivals(olderLoaded, null)).toBe(0)
+  })
+})
