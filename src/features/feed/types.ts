@@ -68,7 +68,8 @@ export interface FeedPage extends HistoryPage {
 /** A message of the user's own that is still on its way (from the composer's outbox). */
 export interface PendingState {
   clientId: string
-  status: 'sending' | 'failed' | 'sent'
+  /** 'waiting': held until the failed message before it is retried or discarded. */
+  status: 'sending' | 'waiting' | 'failed' | 'sent'
   /** Why the last attempt failed, as a PortalError kind; null while sending. */
   errorKind: string | null
 }

@@ -11,16 +11,16 @@ import { useShowSystemPreference } from '../feed/api/system-filter-preference'
 import { useFeed } from '../feed/api/use-feed'
 import { useOlderLoader } from '../feed/api/use-older-loader'
 import { FeedActionsContext } from '../feed/components/feed-actions'
-import { FeedFailure } from '../feed/components/feed-failure'
 import { FeedSkeleton, FeedState } from '../feed/components/feed-states'
 import { FeedList } from '../feed/components/feed-list'
 import { FeedTop } from '../feed/components/feed-top'
 import { LiveAnnouncer } from '../feed/components/live-announcer'
 import { SystemToggle } from '../feed/components/system-toggle'
-import type { TaskResult } from '../results/api/results-api'
 import { useTaskResults } from '../results/api/use-task-results'
 import { ToolbarSwitch } from '../feed/components/toolbar-switch'
+import { OpeningFailure } from './opening-failure'
 import { withOutbox } from './outbox-rows'
+import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useJumpToMessage } from './use-jump-to-message'
 
@@ -29,7 +29,6 @@ const loadComposer = () => import('../composer/components/composer')
 const loadResultsViews = () => import('../results/components/results-views')
 const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
-const ResultUndo = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultUndo })))
 
 /** The task's chat: the feed with its filters, the composer, results, and every state they can be in. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
@@ -39,7 +38,6 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const feed = useFeed(taskId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
-  const [justMade, setJustMade] = useState<TaskResult | null>(null)
   const [sentCount, setSentCount] = useState(0)
   const older = useOlderLoader(feed.history, showSystem)
   const userId = feed.viewer?.userId ?? 0
@@ -49,6 +47,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { messages, authors } = feed
   const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
   const results = useTaskResults(taskId, userId)
+  const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()
     void loadResultsViews()
@@ -75,22 +74,17 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll') }),
     [authors, client.origin, t],
   )
-  const retry = useCallback(
-    (clientId: string) => {
-      const item = store.get().items.find((i) => i.clientId === clientId)
-      if (item) sender.retry(item)
-    },
-    [store, sender],
-  )
   const actions = useChatActions({
     store,
     inputRef,
-    retry,
+    retry: sender.retry,
+    discard: sender.discard,
     messagesById,
     resultView: results.viewOf,
     resultOf: useCallback((id: number) => results.byMessage.get(id), [results.byMessage]),
     changeResult: results.change,
-    onResultMade: setJustMade,
+    onResultMade: undo.onMade,
+    onResultRemoved: undo.onRemoved,
   })
   const replyMessage = outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)
   const replyTo = replyMessage && {
@@ -101,7 +95,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   let body
   if (feed.history.isPending) body = <FeedSkeleton />
   else if (feed.history.isError && !feed.history.data)
-    body = <FeedFailure key={failures} error={feed.history.error} failures={failures} onRetry={retryOpening} />
+    body = <OpeningFailure key={failures} taskId={taskId} error={feed.history.error} failures={failures} onRetry={retryOpening} />
   else if (resultsOnly)
     body = (
       <div className="results-frame">
@@ -109,6 +103,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           <ResultsList
           results={results.query.data?.results ?? []}
           authors={authors}
+          loaded={messagesById}
+          chatId={feed.chatId}
           textContext={textContext}
           onShow={(messageId) => {
             setResultsOnly(false)
@@ -141,34 +137,34 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   return (
     <FeedActionsContext.Provider value={actions}>
       <div className="task-chat">
-        <div className="task-chat__toolbar">
-          <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
-          <SystemToggle checked={showSystem} onChange={setShowSystem} />
-        </div>
+        {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
+        {feed.history.data && messages.length > 0 && (
+          <div className="task-chat__toolbar">
+            <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
+            {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
+          </div>
+        )}
         {body}
-        {jump.searching && <p role="status" className="feed-live-error">{t('result.finding')}</p>}
+        {jump.searching && (
+          <p role="status" className="feed-status">
+            <span>{t('result.finding')}</span>
+            <button type="button" onClick={jump.cancel}>
+              {t('action.cancel')}
+            </button>
+          </p>
+        )}
         {feed.live.isError && (
           <p role="status" className="feed-live-error">
             {errorSentence(feed.live.error, i18n)}
           </p>
         )}
-        {justMade && (
-          <Suspense fallback={null}>
-          <ResultUndo
-            key={justMade.id}
-            onUndo={() => {
-              results.change({ kind: 'remove', messageId: justMade.messageId, resultId: justMade.id })
-              setJustMade(null)
-            }}
-            onExpire={() => setJustMade(null)}
-          />
-          </Suspense>
-        )}
+        {undo.slot}
         {feed.history.isSuccess && !resultsOnly && (
           <Suspense fallback={<div className="composer composer--loading" />}>
           <Composer
             draft={outbox.draft}
-            onDraft={(draft) => store.update((s) => ({ ...s, draft }))}
+            mentions={outbox.mentions ?? []}
+            onDraft={(draft, mentions) => store.update((s) => ({ ...s, draft, mentions: draft === '' ? [] : (mentions ?? s.mentions) }))}
             replyTo={replyTo ?? null}
             onCancelReply={() => store.update((s) => ({ ...s, replyToId: null }))}
             onSend={(text, asBot) => {

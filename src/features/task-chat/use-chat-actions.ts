@@ -10,16 +10,19 @@ interface Wiring {
   store: OutboxStore
   inputRef: RefObject<HTMLTextAreaElement | null>
   retry(clientId: string): void
+  discard(clientId: string): void
   messagesById: Map<number, Message>
   resultView(id: number): BadgeView | null
   resultOf(id: number): TaskResult | undefined
   changeResult(change: ResultChange, onDone?: (result: TaskResult | null) => void): void
   onResultMade(result: TaskResult): void
+  /** A result was removed: offer to make it again. */
+  onResultRemoved(result: TaskResult): void
 }
 
 /** What messages in the feed can do, wired to the composer's outbox and the task's results. */
 export function useChatActions(w: Wiring): FeedActions {
-  const { store, inputRef, retry, messagesById, resultView, resultOf, changeResult, onResultMade } = w
+  const { store, inputRef, retry, discard, messagesById, resultView, resultOf, changeResult, onResultMade, onResultRemoved } = w
   return useMemo<FeedActions>(
     () => ({
       reply(message) {
@@ -27,16 +30,16 @@ export function useChatActions(w: Wiring): FeedActions {
         inputRef.current?.focus()
       },
       retry,
-      discard: (clientId) => store.removeItem(clientId),
+      discard,
       find: (id) => messagesById.get(id),
       jumpTo: () => {}, // provided by the feed list, which knows where rows are
       resultOf: resultView,
       makeResult: (messageId) => changeResult({ kind: 'make', messageId }, (result) => result && onResultMade(result)),
       removeResult(messageId) {
         const result = resultOf(messageId)
-        if (result) changeResult({ kind: 'remove', messageId, resultId: result.id })
+        if (result) changeResult({ kind: 'remove', messageId, resultId: result.id }, () => onResultRemoved(result))
       },
     }),
-    [store, inputRef, retry, messagesById, resultView, resultOf, changeResult, onResultMade],
+    [store, inputRef, retry, discard, messagesById, resultView, resultOf, changeResult, onResultMade, onResultRemoved],
   )
 }

@@ -21,6 +21,8 @@ export function useJumpToMessage(history: UseInfiniteQueryResult<InfiniteData<Fe
     target: loaded ? target : null,
     searching,
     go: setTarget,
+    /** Stops looking: no more pages load for it. */
+    cancel: useCallback(() => setTarget(null), []),
     done: useCallback(() => setTarget(null), []),
   }
 }

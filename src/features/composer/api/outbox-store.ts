@@ -3,7 +3,8 @@
  * persistence.ts) so that a reload, a crash or a closed card loses nothing: the draft, the message
  * being replied to, and every message on its way (sending, failed, or sent but not yet back).
  */
-export type OutboxStatus = 'sending' | 'failed' | 'sent'
+/** 'waiting': typed after a message that failed; it goes once that one is sent or discarded, so the chat keeps the order typed. */
+export type OutboxStatus = 'sending' | 'waiting' | 'failed' | 'sent'
 
 export interface OutboxError {
   kind: string
@@ -26,8 +27,16 @@ export interface OutboxItem {
   outcomeUnknown: boolean
 }
 
+/** A person chosen from the `@` picker: the box shows `@name`, the message sent carries the mention code. */
+export interface DraftMention {
+  id: number
+  name: string
+}
+
 export interface OutboxState {
   draft: string
+  /** Mentions chosen for the draft (kept with it, so they still work after a reload). */
+  mentions?: DraftMention[]
   replyToId: number | null
   items: OutboxItem[]
   /** The portal would not let the app's bot into this chat: "Send as" is not offered here again. */
@@ -47,7 +56,7 @@ function read(persistence: Persistence, key: string): OutboxState {
     const items = stored.items.map((item) =>
       item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item,
     )
-    return { draft: stored.draft ?? '', replyToId: stored.replyToId ?? null, items, botRefused: stored.botRefused === true }
+    return { draft: stored.draft ?? '', mentions: stored.mentions ?? [], replyToId: stored.replyToId ?? null, items, botRefused: stored.botRefused === true }
   } catch {
     return EMPTY
   }
@@ -79,7 +88,7 @@ export class OutboxStore {
   update(change: (state: OutboxState) => OutboxState): void {
     this.state = change(this.state)
     try {
-      const empty = this.state.draft === '' && this.state.items.length === 0 && this.state.replyToId === null && !this.state.botRefused
+      const empty = this.state.draft === '' && !this.state.mentions?.length && this.state.items.length === 0 && this.state.replyToId === null && !this.state.botRefused
       this.persistence.save(this.key, empty ? null : JSON.stringify(this.state))
     } catch {
       // Storage full or blocked: the state still lives for this page.
@@ -95,6 +104,30 @@ export class OutboxStore {
   settle(clientId: string, serverId: number): void {
     this.arrivedKeys.set(serverId, `c-${clientId}`)
     this.removeItem(clientId)
+  }
+
+  /**
+   * The waiting messages that may go now, in the order typed: those before the first one still
+   * failed. Each is marked 'sending' here, so it is released once; one queued behind a send that
+   * then fails checks again when its turn comes (see use-send.ts) and goes back to waiting.
+   */
+  takeReleasable(): OutboxItem[] {
+    const ready: OutboxItem[] = []
+    for (const item of this.state.items) {
+      if (item.status === 'failed') break
+      if (item.status === 'waiting') ready.push(item)
+    }
+    for (const item of ready) this.patchItem(item.clientId, { status: 'sending' })
+    return ready
+  }
+
+  /** Is anything typed before this message failed or held back? Then it must wait its turn. */
+  blockedBefore(clientId: string): boolean {
+    for (const item of this.state.items) {
+      if (item.clientId === clientId) return false
+      if (item.status === 'failed' || item.status === 'waiting') return true
+    }
+    return false
   }
 
   removeItem(clientId: string): void {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import { feedQueries } from '../../feed/api/feed-queries'
@@ -10,6 +11,9 @@ export const MAX_MESSAGE_LENGTH = 20_000
 
 /** Failures after which the message may have been saved anyway. */
 const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
+
+/** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
+class HeldBack extends Error {}
 
 interface SendContext {
   taskId: number
@@ -23,7 +27,9 @@ interface SendContext {
 /**
  * Sending, one message at a time in the order typed (one mutation scope per task), never retried
  * by itself: a send is not idempotent. A failure keeps the message in the outbox with its reason;
- * a retry after an unknown outcome first looks for the message in the chat.
+ * a retry after an unknown outcome first looks for the message in the chat. The chat never reads
+ * in another order than typed: messages after a failed one wait, and go (in order) once it is
+ * sent or discarded.
  */
 export function useSend({ taskId, target, userId, newestId, store }: SendContext) {
   const client = usePortalClient()
@@ -34,6 +40,8 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
     scope: { id: `send-${taskId}` },
     retry: false,
     mutationFn: async (item: OutboxItem): Promise<number | null> => {
+      // Checked when its turn in the scope comes: the one before may have failed meanwhile.
+      if (store.blockedBefore(item.clientId)) throw new HeldBack()
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
       const [{ deliver }, { findPosted }] = await Promise.all([import('./send-api'), import('./find-posted')])
       if (item.outcomeUnknown && target.chatId !== null) {
@@ -43,9 +51,10 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       }
       return deliver(client, target, item.text, item.replyToId, item.asBot)
     },
-    onMutate: (item) => store.patchItem(item.clientId, { status: 'sending', error: null }),
+    onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
     onSuccess: async (serverId, item) => {
       store.patchItem(item.clientId, { status: 'sent', serverId, error: null, outcomeUnknown: false })
+      release()
       if (serverId === null) {
         // The task had no chat: the post created it. Open it afresh, then the message is there.
         await queryClient.invalidateQueries({ queryKey: feedQueries.history(client, taskId).queryKey })
@@ -55,6 +64,10 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       }
     },
     onError: (error, item) => {
+      if (error instanceof HeldBack) {
+        store.patchItem(item.clientId, { status: 'waiting', error: null })
+        return
+      }
       if (isPortalError(error) && error.code === BOT_JOIN_REFUSED) {
         // The bot may not join this chat: keep the text, send it as the user on Retry, and stop offering the bot here.
         store.update((s) => ({ ...s, botRefused: true }))
@@ -70,7 +83,30 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
     },
   })
 
+  const { mutate } = mutation
+  /** Sends the messages that waited for one before them, in the order typed. */
+  const release = useCallback(() => {
+    for (const next of store.takeReleasable()) mutate(next)
+  }, [store, mutate])
+  // By id and stable, for the feed's rows: the item is read from the outbox as it is now.
+  const retry = useCallback(
+    (clientId: string) => {
+      const item = store.get().items.find((i) => i.clientId === clientId)
+      if (item) mutate(item)
+    },
+    [store, mutate],
+  )
+  const discard = useCallback(
+    (clientId: string) => {
+      store.removeItem(clientId)
+      release()
+    },
+    [store, release],
+  )
+
   return {
+    retry,
+    discard,
     send(text: string, replyToId: number | null, asBot: boolean) {
       const item: OutboxItem = {
         clientId: crypto.randomUUID(),
@@ -84,14 +120,8 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
         error: null,
         outcomeUnknown: false,
       }
-      store.update((s) => ({ draft: '', replyToId: null, items: [...s.items, item] }))
-      mutation.mutate(item)
-    },
-    retry(item: OutboxItem) {
-      mutation.mutate(item)
-    },
-    discard(item: OutboxItem) {
-      store.removeItem(item.clientId)
+      store.update((s) => ({ draft: '', mentions: [], replyToId: null, items: [...s.items, item] }))
+      mutate(item)
     },
   }
 }

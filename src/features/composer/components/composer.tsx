@@ -1,5 +1,7 @@
 import { useId, useLayoutEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import { withMentionCodes } from '../api/mention-trigger'
+import type { DraftMention } from '../api/outbox-store'
 import { MAX_MESSAGE_LENGTH } from '../api/use-send'
 import { MentionPicker } from './mention-picker'
 import { useMentions } from './use-mentions'
@@ -10,7 +12,9 @@ const MAX_HEIGHT_PX = 200
 
 interface Props {
   draft: string
-  onDraft(text: string): void
+  /** People chosen from the `@` picker: shown as `@Name` in the box, sent as mention codes. */
+  mentions: readonly DraftMention[]
+  onDraft(text: string, mentions?: DraftMention[]): void
   replyTo: { name: string; excerpt: string } | null
   onCancelReply(): void
   onSend(text: string, asBot: boolean): void
@@ -24,13 +28,15 @@ interface Props {
  * line (never mid-IME-composition), `@` mentions, replies, and the portal's 20,000-character limit
  * enforced here rather than letting the portal cut the message.
  */
-export function Composer({ draft, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef }: Props) {
+export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef }: Props) {
   const { t } = useI18n()
   const [asBot, setAsBot] = useState(false)
-  const mentions = useMentions(chatId, draft, onDraft, inputRef)
+  const mentions = useMentions(chatId, draft, chosen, onDraft, inputRef)
+  const outgoing = withMentionCodes(draft, chosen)
   const listId = useId()
   const counterId = useId()
-  const length = draft.length
+  // The portal's limit counts what is sent, mention codes included.
+  const length = outgoing.length
   const over = length - MAX_MESSAGE_LENGTH
   const canSend = draft.trim() !== '' && over <= 0
 
@@ -44,7 +50,7 @@ export function Composer({ draft, onDraft, replyTo, onCancelReply, onSend, bot, 
   function submit(event?: FormEvent) {
     event?.preventDefault()
     if (!canSend) return
-    onSend(draft, asBot && bot !== null)
+    onSend(outgoing, asBot && bot !== null)
     mentions.close()
     inputRef.current?.focus()
   }

@@ -1,20 +1,30 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type KeyboardEvent, type RefObject } from 'react'
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import type { Author } from '../../feed/types'
 import { composerQueries } from '../api/members-query'
 import { findMentionTrigger, insertMention, matchesQuery, type MentionTrigger } from '../api/mention-trigger'
+import type { DraftMention } from '../api/outbox-store'
 
 const MAX_OPTIONS = 8
 
 /**
- * `@` in the composer offers the chat's members; choosing one writes `[USER=ID]Name[/USER]`.
+ * `@` in the composer offers the chat's members; choosing one writes `@Full Name` into the box
+ * and adds the person to the draft's mentions (sent as `[USER=ID]Name[/USER]`).
  * Members load the first time someone types `@` in this chat.
  */
-export function useMentions(chatId: number | null, text: string, setText: (text: string) => void, inputRef: RefObject<HTMLTextAreaElement | null>) {
+export function useMentions(
+  chatId: number | null,
+  text: string,
+  mentions: readonly DraftMention[],
+  setDraft: (text: string, mentions: DraftMention[]) => void,
+  inputRef: RefObject<HTMLTextAreaElement | null>,
+) {
   const client = usePortalClient()
   const [trigger, setTrigger] = useState<MentionTrigger | null>(null)
   const [active, setActive] = useState(0)
+  // Where a space was added after the last mention: a space typed right there is not doubled.
+  const autoSpaceAt = useRef<number | null>(null)
   const members = useQuery({ ...composerQueries.members(client, chatId ?? 0), enabled: trigger !== null && chatId !== null })
   const people = trigger ? (members.data ?? []).filter((p) => !p.isBot && matchesQuery(p.name, trigger.query)).slice(0, MAX_OPTIONS) : []
   const open = trigger !== null && chatId !== null && members.isSuccess
@@ -28,13 +38,22 @@ export function useMentions(chatId: number | null, text: string, setText: (text:
     const input = inputRef.current
     if (!trigger || !input) return
     const next = insertMention(text, trigger, input.selectionStart, person)
-    setText(next.text)
+    const chosen = { id: person.id, name: person.name }
+    setDraft(next.text, [...mentions.filter((m) => m.id !== person.id), chosen])
     setTrigger(null)
+    autoSpaceAt.current = next.autoSpace ? next.caret : null
     requestAnimationFrame(() => input.setSelectionRange(next.caret, next.caret))
   }
 
-  /** Handles the key if the picker is open; answers whether it did. */
+  /** Handles the key if it is the picker's (or a doubled space); answers whether it did. */
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+    const input = event.currentTarget
+    const spaceAt = autoSpaceAt.current
+    autoSpaceAt.current = null
+    if (event.key === ' ' && spaceAt !== null && input.selectionStart === spaceAt && input.selectionEnd === spaceAt) {
+      event.preventDefault()
+      return true
+    }
     if (!open) return false
     if (event.key === 'Escape') setTrigger(null)
     else if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, people.length - 1))

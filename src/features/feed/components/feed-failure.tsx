@@ -5,13 +5,32 @@ import { useI18n } from '../../../i18n/i18n'
 
 /** Failures that pass by themselves: the feed tries again on its own after a pause that grows. */
 const TRANSIENT = new Set(['rate-limit', 'network', 'unavailable', 'unknown'])
+/**
+ * Failures that trying again cannot mend: no access, no such task, a permission the app was
+ * installed without, a portal without a method. Only a person can change them: the sentence
+ * says who, and no button pretends otherwise.
+ */
+const SETTLED = new Set(['access', 'not-found', 'scope', 'method-missing'])
 const FIRST_PAUSE_S = 5
 const LONGEST_PAUSE_S = 60
 
-/** The first page could not load: the sentence for the cause, Try again, and for passing faults a countdown to an automatic retry. */
-export function FeedFailure({ error, onRetry, failures }: { error: unknown; onRetry(): void; failures: number }) {
+interface Props {
+  error: unknown
+  onRetry(): void
+  failures: number
+  /** Said instead of the generic sentence for the error, when the caller knows more (see opening-failure.tsx). */
+  sentence?: string
+}
+
+/**
+ * The first page could not load: the sentence for the cause and only what can help. Passing
+ * faults get Try again and a countdown to an automatic retry; an ended session gets Reload (a new
+ * opening brings a new session); the rest get nothing.
+ */
+export function FeedFailure({ error, onRetry, failures, sentence }: Props) {
   const i18n = useI18n()
-  const transient = !isPortalError(error) || TRANSIENT.has(error.kind)
+  const kind = isPortalError(error) ? error.kind : 'unknown'
+  const transient = TRANSIENT.has(kind)
   // Each round already made two attempts (the query retries once): 5 s, then 20 s, then a minute.
   const pause = Math.min(FIRST_PAUSE_S * 2 ** Math.max(0, failures - 2), LONGEST_PAUSE_S)
   const [left, setLeft] = useState(pause)
@@ -24,13 +43,24 @@ export function FeedFailure({ error, onRetry, failures }: { error: unknown; onRe
     const timer = setTimeout(() => setLeft((s) => s - 1), 1_000)
     return () => clearTimeout(timer)
   }, [transient, left, onRetry])
-  return (
-    <div className="feed-error" role="alert">
-      <p>{errorSentence(error, i18n)}</p>
-      {transient && left > 0 && <p className="feed-error__countdown">{i18n.t('feed.retryingIn', { count: left })}</p>}
+  let action = null
+  if (kind === 'auth')
+    action = (
+      <button type="button" onClick={() => window.location.reload()}>
+        {i18n.t('action.reload')}
+      </button>
+    )
+  else if (!SETTLED.has(kind))
+    action = (
       <button type="button" onClick={onRetry}>
         {i18n.t('action.retry')}
       </button>
+    )
+  return (
+    <div className="feed-error" role="alert">
+      <p>{sentence ?? errorSentence(error, i18n)}</p>
+      {transient && left > 0 && <p className="feed-error__countdown">{i18n.t('feed.retryingIn', { count: left })}</p>}
+      {action}
     </div>
   )
 }

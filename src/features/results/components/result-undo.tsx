@@ -1,11 +1,11 @@
 import { useEffect } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 
-/** How long "Undo" stays after making a result. */
+/** How long "Undo" stays after making or removing a result. */
 export const UNDO_MS = 8_000
 
-/** Right after a result is made: says so, and offers a short-lived Undo. */
-export function ResultUndo({ onUndo, onExpire }: { onUndo(): void; onExpire(): void }) {
+/** Right after a result is made or removed: says so, and offers a short-lived Undo. */
+export function ResultUndo({ removed = false, onUndo, onExpire }: { removed?: boolean; onUndo(): void; onExpire(): void }) {
   const { t } = useI18n()
   useEffect(() => {
     const timer = setTimeout(onExpire, UNDO_MS)
@@ -13,7 +13,7 @@ export function ResultUndo({ onUndo, onExpire }: { onUndo(): void; onExpire(): v
   }, [onExpire])
   return (
     <div className="result-undo" role="status">
-      <span>{t('result.made')}</span>
+      <span>{t(removed ? 'result.removed' : 'result.made')}</span>
       <button type="button" onClick={onUndo}>
         {t('result.undo')}
       </button>

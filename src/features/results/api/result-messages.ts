@@ -1,0 +1,56 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { usePortalClient } from '../../../app/portal-context'
+import type { Params, PortalClient } from '../../../b24/portal-client'
+import { toHistoryPage } from '../../feed/api/map-history'
+import type { Author, Message } from '../../feed/types'
+
+/** A v2 batch takes up to 50 calls. */
+const BATCH = 50
+
+export interface ResultMessages {
+  messages: Map<number, Message>
+  authors: Map<number, Author>
+}
+
+/**
+ * The messages results were made from, for their author and time (a result records who marked
+ * it, not who wrote it). One batch of im.dialog.messages.get (v2) per 50 messages, each reading
+ * the one message above `id - 1`: no documented method reads messages by id.
+ */
+async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
+  const out: ResultMessages = { messages: new Map(), authors: new Map() }
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const calls: Record<string, [string, Params]> = {}
+    for (const id of ids.slice(at, at + BATCH)) calls[`m${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: id - 1, LIMIT: 1 }]
+    const rows = await client.batchV2(calls)
+    for (const row of Object.values(rows)) {
+      if (!row.ok) continue // that one stays without an author: the list still shows the result
+      const page = toHistoryPage(row.data, chatId)
+      for (const m of page.messages) if (ids.includes(m.id)) out.messages.set(m.id, m)
+      for (const a of page.authors) out.authors.set(a.id, a)
+    }
+  }
+  return out
+}
+
+const resultMessagesQuery = (client: PortalClient, chatId: number, ids: readonly number[]) =>
+  // The portal client is one per page, not a parameter of the data: it stays out of the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  queryOptions({
+    queryKey: ['results', 'messages', chatId, ids] as const,
+    queryFn: () => getResultMessages(client, chatId, ids),
+    staleTime: 5 * 60_000,
+  })
+
+/** The messages of these results, those the feed has loaded first and the rest from the portal. */
+export function useResultMessages(chatId: number | null, messageIds: readonly number[], loaded: ReadonlyMap<number, Message>): ResultMessages {
+  const client = usePortalClient()
+  const missing = messageIds.filter((id) => !loaded.has(id)).sort((a, b) => a - b)
+  const fetched = useQuery({ ...resultMessagesQuery(client, chatId ?? 0, missing), enabled: chatId !== null && missing.length > 0, placeholderData: keepPreviousData })
+  const messages = new Map(fetched.data?.messages)
+  for (const id of messageIds) {
+    const m = loaded.get(id)
+    if (m) messages.set(id, m)
+  }
+  return { messages, authors: fetched.data?.authors ?? new Map() }
+}
