@@ -36,9 +36,23 @@ function Connected() {
   return (
     <I18nProvider lang={session.lang}>
       <PortalClientContext.Provider value={session.client}>
-        {placement.ok ? <TaskChatScreen taskId={placement.taskId} /> : <NoTask />}
+        {placement.ok ? <TaskChatPage taskId={placement.taskId} /> : <NoTask />}
       </PortalClientContext.Provider>
     </I18nProvider>
+  )
+}
+
+/**
+ * The chat is the page's main content, under a heading screen readers can jump to (the task card
+ * around the frame shows the title, so it is visually hidden): axe's landmark and heading rules.
+ */
+function TaskChatPage({ taskId }: { taskId: number }) {
+  const { t } = useI18n()
+  return (
+    <main className="task-chat-page">
+      <h1 className="visually-hidden">{t('feed.label')}</h1>
+      <TaskChatScreen taskId={taskId} />
+    </main>
   )
 }
 

@@ -16,22 +16,22 @@ test('a loading skeleton while the first page is on its way', async ({ page, req
 
 test('a task without a chat yet invites the first message', async ({ page }) => {
   await page.goto('/task/2')
-  await expect(taskCard(page).feed).toContainText('This task has no chat yet. The first message will start it.')
+  await expect(taskCard(page).app.getByRole('region', { name: 'Task chat' })).toContainText('This task has no chat yet. The first message will start it.')
 })
 
 test('an empty chat says so', async ({ page }) => {
   await page.goto('/task/6')
-  await expect(taskCard(page).feed).toContainText('No messages yet. Start the conversation below.')
+  await expect(taskCard(page).app.getByRole('region', { name: 'Task chat' })).toContainText('No messages yet. Start the conversation below.')
 })
 
 test('a chat the user is not a member of', async ({ page }) => {
   await page.goto('/task/4')
-  await expect(taskCard(page).app.getByRole('alert')).toContainText('You do not have access to this task or its chat.')
+  await expect(taskCard(page).app.getByRole('alert')).toContainText('You are a member of this task but not of its chat')
 })
 
 test('a task the user cannot open', async ({ page }) => {
   await page.goto('/task/3')
-  await expect(taskCard(page).app.getByRole('alert')).toContainText('This task could not be found')
+  await expect(taskCard(page).app.getByRole('alert')).toContainText('You do not have access to this task.')
 })
 
 test('an app installed without the im scope', async ({ page, request }) => {

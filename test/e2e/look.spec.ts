@@ -33,9 +33,10 @@ test('dark mode follows the system setting', async ({ page }) => {
   const background = () => card.app.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)
   expect(await background()).toBe('rgb(255, 255, 255)')
   await page.emulateMedia({ colorScheme: 'dark' })
-  await expect.poll(background).toBe('rgb(31, 33, 36)')
+  // Air's dark tokens: --ui-color-bg-content-primary #262626, --ui-color-base-1 #f8f8f8.
+  await expect.poll(background).toBe('rgb(38, 38, 38)')
   const text = await card.app.locator('.message__author').first().evaluate((el) => getComputedStyle(el).color)
-  expect(text).toBe('rgb(232, 234, 237)')
+  expect(text).toBe('rgb(248, 248, 248)')
 })
 
 test('the app asks the task card for its height', async ({ page }) => {
@@ -43,4 +44,54 @@ test('the app asks the task card for its height', async ({ page }) => {
   await taskCard(page).ready()
   // The host page applies resizeWindow to the frame, as the portal resizes its layout.
   await expect(page.locator('iframe[title="Task chat"]')).toHaveAttribute('style', /height: 680px/)
+})
+
+type Box = { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+test('the toolbar switches look like switches and keep their role and names', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  for (const name of ['Show system messages', 'Results only']) {
+    const box = await card.app.getByRole('switch', { name }).boundingBox()
+    expect(box, name).toMatchObject({ width: 36, height: 20 })
+  }
+})
+
+test('in a narrow frame, a message’s actions cover neither its author nor its time', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 960 })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const message = card.feed.getByRole('article').filter({ has: card.app.getByRole('button', { name: 'Reply' }) }).filter({ has: card.app.locator('.message__header:not(.visually-hidden)') }).last()
+  await message.hover()
+  const actions = message.locator('.message__actions')
+  await expect(actions).toHaveCSS('opacity', '1')
+  const bar = (await actions.boundingBox())!
+  for (const part of ['.message__author', '.message__time']) expect(overlaps(bar, (await message.locator(part).boundingBox())!), part).toBe(false)
+})
+
+test('"Jump to latest" sits below the messages, not over them, with its arrow and count on one line', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await card.scrollBy(-1_500)
+  const jump = card.app.getByRole('button', { name: 'Jump to latest' })
+  await expect(jump).toBeVisible()
+  const button = (await jump.boundingBox())!
+  const scroller = (await card.scroller.boundingBox())!
+  expect(button.y).toBeGreaterThanOrEqual(scroller.y + scroller.height)
+})
+
+test('an old-style quote shows its author and day, with no ">>" and no clock time from the portal’s zone', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const quote = card.feed.locator('blockquote:has(.bb-quote__author)').first()
+  // Every 17th message quotes the one before; the list is virtualized, so scroll until one renders.
+  await expect.poll(async () => (await quote.count()) || (await card.scrollBy(-600), 0)).toBe(1)
+  await quote.scrollIntoViewIfNeeded()
+  await expect(quote.locator('.bb-quote__time')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/)
+  expect(await card.feed.locator('.message__text').allInnerTexts()).not.toContainEqual(expect.stringMatching(/(^|\n)>>|\[\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\]/))
 })

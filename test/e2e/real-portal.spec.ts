@@ -132,7 +132,7 @@ test('OPERATION_TIME_LIMIT gets a sentence, and the feed tries again by itself',
 test('the first message of a task without a chat (no id in the answer) settles in the feed exactly once', async ({ page }) => {
   await page.goto('/task/2')
   const card = taskCard(page)
-  await expect(card.feed).toContainText('This task has no chat yet.')
+  await expect(card.app.getByRole('region', { name: 'Task chat' })).toContainText('This task has no chat yet.')
   const text = `First words ${Date.now()}`
   const box = card.app.getByRole('textbox', { name: 'Message' })
   await box.fill(text)

@@ -43,6 +43,25 @@ describe('MessageText renders Bitrix BB-code', () => {
     expect(root).toHaveTextContent('Thanks!')
   })
 
+  it('shows a quoted message’s header as its author and date, and its own >> lines as a quote, never as text', () => {
+    const dashes = '-'.repeat(54)
+    const root = show(`${dashes}\nJohn Carter [03.11.2026 10:00]\n>>Can we ship?\nDraft is ready\n${dashes}\nThanks!`)
+    const outer = root.querySelector('blockquote')!
+    expect(outer.querySelector('.bb-quote__author')).toHaveTextContent('John Carter')
+    expect(outer.querySelector('blockquote')).toHaveTextContent('Can we ship?')
+    expect(root.textContent).not.toContain('>>')
+    expect(root.textContent).not.toContain('[03.11.2026')
+    // The portal's zone is unknown here: the day only, not a clock time from another zone.
+    expect(outer.querySelector('time')).toHaveAttribute('datetime', '2026-11-03')
+    expect(outer.querySelector('time')?.textContent).not.toMatch(/10:00/)
+  })
+
+  it('with the portal’s offset, a quote header’s time is the instant it names', () => {
+    const dashes = '-'.repeat(54)
+    const { container } = render(<MessageText text={`${dashes}\nJohn Carter [03.11.2026 10:00]\nDraft\n${dashes}`} ctx={{ ...ctx, portalUtcOffsetMinutes: 180 }} />)
+    expect(container.querySelector('time')).toHaveAttribute('datetime', '2026-11-03T07:00:00.000Z')
+  })
+
   it('keeps code literal, and colour and size only when safe', () => {
     const root = show('[code][b]not bold[/b][/code] [color=#ff0000]red[/color] [size=40]big[/size] [color=red;background:url(x)]plain[/color]')
     expect(root.querySelector('code')).toHaveTextContent('[b]not bold[/b]')

@@ -17,6 +17,11 @@ export interface RenderContext {
   /** Base for relative links (the portal origin). */
   baseUrl?: string
   allLabel: string
+  /**
+   * The portal's offset from UTC in minutes (+180 for Moscow), when known: quoted-message headers
+   * carry the portal's wall-clock time without a zone. Unknown: they show the day only.
+   */
+  portalUtcOffsetMinutes?: number
 }
 
 const BARE_URL = /\b(https?:\/\/[^\s<>[\]"']+[^\s<>[\]"'.,;:!?)])/g

@@ -1,32 +1,73 @@
+/** A wall-clock time as the portal wrote it, in the portal's time zone (which the text does not say). */
+export interface PortalStamp {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
+
 /** A stretch of message text: ordinary text, or a quote written with Bitrix's line syntax. */
-export type TextBlock = { kind: 'text'; text: string } | { kind: 'quote'; text: string }
+export type TextBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'quote'; blocks: TextBlock[]; author?: string; stamp?: PortalStamp; rawStamp?: string }
 
 const DASH_LINE = /^-{20,}$/ // the block quote sits between lines of 54 dashes; be lenient
+/** The header Bitrix writes above a quoted message: `Name [dd.mm.yyyy hh:mm]`. */
+const HEADER = /^(\S.*?)\s+\[([^\]\n]+)\]\s*$/
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})$/
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/
+
+function parseStamp(text: string): PortalStamp | undefined {
+  const dotted = DOTTED.exec(text.trim())
+  if (dotted) return { day: +dotted[1]!, month: +dotted[2]!, year: +dotted[3]!, hour: +dotted[4]!, minute: +dotted[5]! }
+  const iso = ISO.exec(text.trim())
+  if (iso) return { year: +iso[1]!, month: +iso[2]!, day: +iso[3]!, hour: +iso[4]!, minute: +iso[5]! }
+  return undefined
+}
+
+/** A quoted message: its "Name [date]" header when it has one, then its own text, quotes and all. */
+function blockQuote(lines: string[]): TextBlock {
+  const header = lines.length > 1 ? HEADER.exec(lines[0]!) : null
+  if (!header) return { kind: 'quote', blocks: splitQuotes(lines.join('\n')) }
+  const stamp = parseStamp(header[2]!)
+  return { kind: 'quote', author: header[1]!, stamp, rawStamp: stamp ? undefined : header[2]!, blocks: splitQuotes(lines.slice(1).join('\n')) }
+}
 
 /**
  * Bitrix quotes are line syntax, not BB tags: `>>` at the start of a line quotes that line, and a
- * block between two lines of dashes is a quoted message. They are split off before BB parsing.
+ * block between two lines of dashes is a quoted message (which may itself hold `>>` lines, split
+ * again so no `>>` shows). They are split off before BB parsing.
  */
 export function splitQuotes(text: string): TextBlock[] {
   const lines = text.split('\n')
   const blocks: TextBlock[] = []
-  const push = (kind: TextBlock['kind'], line: string) => {
+  let lineQuote: string[] | null = null
+  const flushLineQuote = () => {
+    if (lineQuote) blocks.push({ kind: 'quote', blocks: [{ kind: 'text', text: lineQuote.join('\n') }] })
+    lineQuote = null
+  }
+  const pushText = (line: string) => {
+    flushLineQuote()
     const last = blocks[blocks.length - 1]
-    if (last && last.kind === kind) last.text += `\n${line}`
-    else blocks.push({ kind, text: line })
+    if (last?.kind === 'text') last.text += `\n${line}`
+    else blocks.push({ kind: 'text', text: line })
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (DASH_LINE.test(line.trim())) {
       const close = lines.findIndex((l, j) => j > i && DASH_LINE.test(l.trim()))
       if (close > i) {
-        blocks.push({ kind: 'quote', text: lines.slice(i + 1, close).join('\n') })
+        flushLineQuote()
+        blocks.push(blockQuote(lines.slice(i + 1, close)))
         i = close
         continue
       }
     }
-    if (line.startsWith('>>')) push('quote', line.slice(2).trimStart())
-    else push('text', line)
+    // A quote of a quote (`>>>>`) is still one quote: no `>>` is left to show as text.
+    if (line.startsWith('>>')) (lineQuote ??= []).push(line.replace(/^(>>\s*)+/, ''))
+    else pushText(line)
   }
+  flushLineQuote()
   return blocks
 }

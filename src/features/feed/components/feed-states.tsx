@@ -19,14 +19,18 @@ export function FeedSkeleton() {
   )
 }
 
-/** An empty feed with a sentence: no messages yet, or no chat yet. */
+/**
+ * No messages yet, or no chat yet: a sentence in a region named like the feed. Not a `feed`
+ * itself, since a feed must hold articles (axe: aria-required-children); the feed appears with
+ * the first message.
+ */
 export function FeedState({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   return (
     <div className="feed-frame">
-      <div role="feed" aria-label={t('feed.label')} aria-busy="false" className="feed feed--empty">
+      <section aria-label={t('feed.label')} className="feed feed--empty">
         <p className="feed-note">{children}</p>
-      </div>
+      </section>
     </div>
   )
 }

@@ -5,7 +5,12 @@ import { useFeedActions } from './feed-actions'
 
 const EXCERPT = 120
 
-/** The message a reply answers: its author and opening words; choosing it jumps there. */
+/**
+ * The message a reply answers: its author and opening words; choosing it jumps there. Only the
+ * name is the button (named "Reply to <name>: go to the message", which contains what it shows);
+ * the excerpt beside it is read as text, and the button's ::after stretches over the whole quote
+ * so a click anywhere on it still jumps.
+ */
 export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors: Map<number, Author> }) {
   const { t } = useI18n()
   const { find, jumpTo } = useFeedActions()
@@ -13,9 +18,11 @@ export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors:
   if (!original) return <div className="reply-quote reply-quote--missing">{t('message.replyToUnloaded')}</div>
   const name = original.isSystem ? t('feed.system') : (authors.get(original.authorId)?.name ?? t('feed.unknownAuthor'))
   return (
-    <button type="button" className="reply-quote" onClick={() => jumpTo(original.id)} aria-label={t('message.replyTo', { name })}>
-      <span className="reply-quote__author">{name}</span>
+    <div className="reply-quote">
+      <button type="button" className="reply-quote__author" onClick={() => jumpTo(original.id)} aria-label={t('message.replyTo', { name })}>
+        {name}
+      </button>{' '}
       <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plainText(original.text, EXCERPT)}</span>
-    </button>
+    </div>
   )
 }
