@@ -42,6 +42,8 @@ export interface HistoryPage {
   hasOlder: boolean
   /** The portal's plan hides the history older than this page (search's `tariffRestrictions`). */
   limitedByPlan?: boolean
+  /** The portal's UTC offset in minutes, read off the zone of its dates; undefined when it gave none. */
+  portalUtcOffsetMinutes?: number
 }
 
 export interface TaskChat {

@@ -70,9 +70,10 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     for (const item of outbox.items) if (item.serverId !== null && messagesById.has(item.serverId)) store.settle(item.clientId, item.serverId)
   }, [outbox.items, messagesById, store])
 
+  const portalUtcOffsetMinutes = feed.history.data?.pages[0]?.portalUtcOffsetMinutes
   const textContext = useMemo<RenderContext>(
-    () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll') }),
-    [authors, client.origin, t],
+    () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll'), portalUtcOffsetMinutes }),
+    [authors, client.origin, t, portalUtcOffsetMinutes],
   )
   const actions = useChatActions({
     store,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { toHistoryPage } from './map-history'
+import { toHistoryPage, utcOffsetMinutes } from './map-history'
 
 // Shapes as the reference documents them (bitrix24-rest.md §3.1 and §3.2): snake_case messages and
 // users from im.dialog.messages.get; snake_case messages with camelCase users and isSystem from tail.
@@ -61,6 +61,13 @@ describe('toHistoryPage', () => {
     expect(open.messages[0]).toMatchObject({ id: 501, authorId: 7, chatId: 58 })
     const limited = toHistoryPage({ messages: [message], users: [], files: [], tariffRestrictions: { isHistoryLimitExceeded: true } }, 58)
     expect(limited).toMatchObject({ hasOlder: false, limitedByPlan: true })
+  })
+
+  it('reads the portal’s UTC offset off the zone it prints on dates', () => {
+    expect(toHistoryPage(legacyAnswer, 58).portalUtcOffsetMinutes).toBe(180)
+    expect(utcOffsetMinutes('2026-06-10T14:51:00-0530')).toBe(-330)
+    expect(utcOffsetMinutes('2026-06-10T14:51:00Z')).toBe(0)
+    expect(utcOffsetMinutes('2026-06-10 14:51')).toBeUndefined()
   })
 
   it('rejects an answer that is not a history page at all', () => {

@@ -46,6 +46,16 @@ export function toChatFile(wire: WireFile): ChatFile {
   return { id: wire.id, name: wire.name ?? `file-${wire.id}`, kind, size: wire.size ?? 0, url: wire.urlDownload ?? wire.urlShow ?? null }
 }
 
+/**
+ * The portal's UTC offset, from the zone it prints on its dates (`2026-03-04T09:43:26+03:00`): the
+ * only way to read the zone-less times the portal writes into message text (old-style quotes).
+ */
+export function utcOffsetMinutes(date: string): number | undefined {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(date)
+  if (!match) return /Z$/.test(date) ? 0 : undefined
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+}
+
 /** Maps each row that fits its schema; a malformed row is dropped rather than breaking the page. */
 function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: (row: v.InferOutput<S>) => T): T[] {
   const out: T[] = []
@@ -67,6 +77,7 @@ export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
   const wire = v.parse(WireHistory, raw)
   const messages = mapRows(wire.messages, WireMessage, toMessage).sort((a, b) => a.id - b.id)
   const limitedByPlan = wire.tariffRestrictions?.isHistoryLimitExceeded === true
+  const stamped = wire.messages.find((m): m is { date: string } => typeof (m as { date?: unknown })?.date === 'string')
   return {
     chatId,
     messages,
@@ -74,5 +85,6 @@ export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
     files: mapRows(wire.files, WireFile, toChatFile),
     hasOlder: limitedByPlan ? false : (wire.hasNextPage ?? messages.length > 0),
     limitedByPlan,
+    portalUtcOffsetMinutes: stamped ? utcOffsetMinutes(stamped.date) : undefined,
   }
 }
