@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { taskCard } from './feed-page'
-import { resetPortal } from './portal'
+import { resetPortal, rest } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
@@ -72,7 +72,7 @@ test('in a narrow frame, a message’s actions cover neither its author nor its 
   for (const part of ['.message__author', '.message__time']) expect(overlaps(bar, (await message.locator(part).boundingBox())!), part).toBe(false)
 })
 
-test('"Jump to latest" sits below the messages, not over them, with its arrow and count on one line', async ({ page }) => {
+test('"Jump to latest" sits below the messages, not over them, with its arrow and count on one line', async ({ page, request }) => {
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -82,6 +82,13 @@ test('"Jump to latest" sits below the messages, not over them, with its arrow an
   const button = (await jump.boundingBox())!
   const scroller = (await card.scroller.boundingBox())!
   expect(button.y).toBeGreaterThanOrEqual(scroller.y + scroller.height)
+  // A colleague writes: the count appears beside the arrow, both centred on one line.
+  await rest(request, 'im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: `Count me ${Date.now()}` }, 2)
+  await expect(jump).toContainText('1 new message')
+  const arrow = (await jump.locator('span[aria-hidden="true"]').boundingBox())!
+  const count = (await jump.getByText('1 new message').boundingBox())!
+  expect(Math.abs(arrow.y + arrow.height / 2 - (count.y + count.height / 2))).toBeLessThanOrEqual(1.5)
+  expect(arrow.x + arrow.width).toBeLessThanOrEqual(count.x)
 })
 
 test('an old-style quote shows its author and its time in the reader’s zone, with no ">>" and no raw portal stamp', async ({ page }) => {
