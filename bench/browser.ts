@@ -32,7 +32,8 @@ export interface BenchPage {
  * before any script runs, and a log of the framed page's REST requests.
  */
 export async function openBenchPage(browser: Browser, framedOrigin: string, portalOrigin: string): Promise<BenchPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT })
+  // The app's pages forbid eval (script-src 'self'); the bench's probes are evaluated by Playwright, not by the app.
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true })
   await context.addInitScript({ content: probeSource() })
   const page = await context.newPage()
   const requests: RestRequest[] = []
