@@ -46,7 +46,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const { messages, authors } = feed
   const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
-  const results = useTaskResults(taskId, userId)
+  const results = useTaskResults(taskId, userId, feed.history.isSuccess)
   const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()

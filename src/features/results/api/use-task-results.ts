@@ -5,10 +5,14 @@ import { badgeView, type BadgeView } from './badge-state'
 import { resultsQueries } from './results-queries'
 import { useResultActions } from './use-result-actions'
 
-/** The task's results as the feed needs them: a badge per message, and the actions. */
-export function useTaskResults(taskId: number, userId: number) {
+/**
+ * The task's results as the feed needs them: a badge per message, and the actions. Asked for once
+ * the opening has answered (`enabled`), so the badges follow the first paint by one round trip
+ * and never compete with the opening batch for it.
+ */
+export function useTaskResults(taskId: number, userId: number, enabled = true) {
   const client = usePortalClient()
-  const query = useQuery(resultsQueries.task(client, taskId))
+  const query = useQuery({ ...resultsQueries.task(client, taskId), enabled })
   const actions = useResultActions(taskId)
   const byMessage = useMemo(() => new Map((query.data?.results ?? []).map((r) => [r.messageId, r])), [query.data])
   const canCreate = query.data?.canCreate ?? false
