@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import pluginQuery from '@tanstack/eslint-plugin-query'
 import globals from 'globals'
+import house from './eslint/feature-boundaries.js'
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.portal-data', 'bench-results'] },
@@ -12,8 +13,9 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, house },
     rules: {
+      'house/feature-boundaries': 'error',
       ...reactHooks.configs.recommended.rules,
       // TanStack Virtual is known to the compiler rules as un-memoizable; we do not use the compiler.
       'react-hooks/incompatible-library': 'off',

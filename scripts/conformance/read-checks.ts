@@ -24,7 +24,7 @@ interface Seen {
 const MESSAGE_READS = ['messages[].id', 'messages[].author_id|messages[].authorId', 'messages[].date', 'messages[].text', 'messages[].params']
 const USER_READS = ['[].id', '[].name']
 
-/** The page call of the opening batch, as src/features/feed/api/history-api.ts builds it. */
+/** The page call of the opening batch, as src/chat/conversation/history-api.ts builds it. */
 function pageCall(seen: Seen, chatId: string | number): [string, Record<string, unknown>] {
   return seen.searchWorks
     ? ['im.dialog.messages.search', { CHAT_ID: chatId, LIMIT: 50, ORDER: { ID: 'DESC' } }]

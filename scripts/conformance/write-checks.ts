@@ -9,7 +9,7 @@ import { judge, type Row } from './verdict.ts'
 import type { Outcome, WebhookClient } from './webhook-client.ts'
 import type { Target } from './read-checks.ts'
 
-/** The code the install page registers the app's bot under (src/features/feed/api/viewer.ts). */
+/** The code the install page registers the app's bot under (src/chat/conversation/viewer.ts). */
 const APP_BOT_CODE = 'task_chat_bot'
 const TEXT = 'Task Chat conformance check: this message is removed right away.'
 

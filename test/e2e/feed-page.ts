@@ -3,7 +3,7 @@ import { expect, type FrameLocator, type Page, type Request, type Route } from '
 /**
  * How long paging back through `messages` may take: history is paced at 2 requests per second
  * (src/b24/pacer.ts, shared with live polls) and older pages hold up to `pageSize` messages
- * (src/features/feed/api/history-api.ts). Doubled for the polls and a loaded machine, plus margin.
+ * (src/chat/conversation/history-api.ts). Doubled for the polls and a loaded machine, plus margin.
  */
 export function pagingBudgetMs(messages: number, pageSize = 200): number {
   const pages = Math.ceil(messages / pageSize)

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
-import { plainText } from '../../feed/bbcode/plain-text'
+import { plainText } from '../../../chat/bbcode/plain-text'
 
 const Newest = v.looseObject({
   messages: v.array(v.looseObject({ id: v.number(), author_id: v.number(), text: v.nullish(v.string()) })),

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
-import { toAuthor } from '../../feed/api/map-history'
-import { WireUser } from '../../feed/api/wire'
-import type { Author } from '../../feed/types'
+import { toAuthor } from '../../../chat/map-history'
+import { WireUser } from '../../../chat/wire'
+import type { Author } from '../../../chat/types'
 
 /** im.dialog.users.list (v2): the chat's people, up to 200 — what a task chat holds. */
 async function getMembers(client: PortalClient, chatId: number): Promise<Author[]> {

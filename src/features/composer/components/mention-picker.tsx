@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n/i18n'
-import type { Author } from '../../feed/types'
+import type { Author } from '../../../chat/types'
 
 interface Props {
   id: string

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
-import type { Author } from '../../feed/types'
+import type { Author } from '../../../chat/types'
 import { composerQueries } from '../api/members-query'
 import { findMentionTrigger, insertMention, matchesQuery, type MentionTrigger } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Message } from '../types'
+import type { Message } from '../../../chat/types'
 import { buildRows, mergeMessages } from './build-rows'
 
 const msg = (id: number, authorId: number, iso: string, extra: Partial<Message> = {}): Message => ({

@@ -1,5 +1,5 @@
 import { dateFormat } from '../../../i18n/formatters'
-import type { Message, PendingState } from '../types'
+import type { Message, PendingState } from '../../../chat/types'
 
 /**
  * One row of the virtualized list: a message, and the day separator that follows it when the next

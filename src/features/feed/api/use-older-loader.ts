@@ -1,6 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
-import type { FeedPage } from '../types'
+import type { FeedPage } from '../../../chat/types'
 
 /** With system messages hidden, at most this many pages in a row may load without showing anything. */
 export const MAX_SILENT_PAGES = 5

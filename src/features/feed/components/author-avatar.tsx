@@ -1,4 +1,4 @@
-import type { Author } from '../types'
+import type { Author } from '../../../chat/types'
 
 const FALLBACK_COLOR = '#a8adb4' // Air's --ui-color-base-4
 

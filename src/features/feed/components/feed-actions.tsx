@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { Message } from '../types'
+import type { Message } from '../../../chat/types'
 
 /** What a message shows about being the task's result (see results/api/badge-state.ts). */
 export interface ResultBadge {

@@ -1,7 +1,7 @@
 import { numberFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
-import type { ChatFile } from '../types'
-import { safeHref } from '../bbcode/safe-url'
+import type { ChatFile } from '../../../chat/types'
+import { safeHref } from '../../../chat/bbcode/safe-url'
 
 function formatSize(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const

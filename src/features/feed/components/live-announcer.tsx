@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
-import { plainText } from '../bbcode/plain-text'
-import type { Author, Message } from '../types'
+import { plainText } from '../../../chat/bbcode/plain-text'
+import type { Author, Message } from '../../../chat/types'
 
 const MAX_SPOKEN = 160
 

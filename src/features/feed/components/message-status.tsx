@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/en'
-import type { PendingState } from '../types'
+import type { PendingState } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
 
 /**

@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
-import { plainText } from '../bbcode/plain-text'
-import type { Author } from '../types'
+import { plainText } from '../../../chat/bbcode/plain-text'
+import type { Author } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
 
 const EXCERPT = 120

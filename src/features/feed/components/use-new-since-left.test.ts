@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedRow } from '../api/build-rows'
-import type { Message } from '../types'
+import type { Message } from '../../../chat/types'
 import { countArrivals, newestArrivedId } from './use-new-since-left'
 
 const row = (id: number, pending = false): FeedRow => {

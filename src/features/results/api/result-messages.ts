@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { usePortalClient } from '../../../app/portal-context'
 import type { Params, PortalClient } from '../../../b24/portal-client'
-import { toHistoryPage } from '../../feed/api/map-history'
-import type { Author, Message } from '../../feed/types'
+import { toHistoryPage } from '../../../chat/map-history'
+import type { Author, Message } from '../../../chat/types'
 
 /** A v2 batch takes up to 50 calls. */
 const BATCH = 50

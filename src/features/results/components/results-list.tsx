@@ -1,8 +1,8 @@
 import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
-import { MessageText } from '../../feed/bbcode/message-text'
-import type { RenderContext } from '../../feed/bbcode/render-bbcode'
-import type { Author, Message } from '../../feed/types'
+import { MessageText } from '../../../chat/bbcode/message-text'
+import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
+import type { Author, Message } from '../../../chat/types'
 import { useResultMessages } from '../api/result-messages'
 import type { TaskResult } from '../api/results-api'
 

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react'
-import { dateFormat } from '../../../i18n/formatters'
-import { useI18n } from '../../../i18n/i18n'
+import { dateFormat } from '../../i18n/formatters'
+import { useI18n } from '../../i18n/i18n'
 import { renderBbcode, type RenderContext } from './render-bbcode'
 import { splitQuotes, type PortalStamp, type TextBlock } from './split-quotes'
 

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useCallback, useState } from 'react'
-import type { TaskResult } from '../results/api/results-api'
-import type { ResultChange } from '../results/api/use-result-actions'
+import type { TaskResult } from '../../features/results/api/results-api'
+import type { ResultChange } from '../../features/results/api/use-result-actions'
 
 // Loaded after the first paint, with the rest of the results views (see task-chat-screen.tsx).
-const ResultUndo = lazy(() => import('../results/components/results-views').then((m) => ({ default: m.ResultUndo })))
+const ResultUndo = lazy(() => import('../../features/results/components/results-views').then((m) => ({ default: m.ResultUndo })))
 
 /**
  * The result just made or removed, while its Undo is offered. Undoing a removal makes the message

@@ -1,8 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../app/portal-context'
 import type { Author, ChatFile } from '../types'
-import { mergeMessages } from './build-rows'
+import { mergeMessages } from '../../features/feed/api/build-rows'
 import { feedQueries } from './feed-queries'
 
 function useHistory(taskId: number) {

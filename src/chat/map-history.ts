@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { Author, ChatFile, HistoryPage, Message } from '../types'
+import type { Author, ChatFile, HistoryPage, Message } from './types'
 import { WireFile, WireHistory, WireMessage, WireUser } from './wire'
 
 type Params = Record<string, unknown>

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import type { PortalClient } from '../../../b24/portal-client'
-import type { Author } from '../types'
+import type { PortalClient } from '../b24/portal-client'
+import type { Author } from './types'
 import { toAuthor } from './map-history'
 import { WireUser } from './wire'
 

@@ -1,10 +1,10 @@
 import { useMemo, type RefObject } from 'react'
-import type { OutboxStore } from '../composer/api/outbox-store'
-import type { FeedActions } from '../feed/components/feed-actions'
-import type { Message } from '../feed/types'
-import type { ResultChange } from '../results/api/use-result-actions'
-import type { BadgeView } from '../results/api/badge-state'
-import type { TaskResult } from '../results/api/results-api'
+import type { OutboxStore } from '../../features/composer/api/outbox-store'
+import type { FeedActions } from '../../features/feed/components/feed-actions'
+import type { Message } from '../../chat/types'
+import type { ResultChange } from '../../features/results/api/use-result-actions'
+import type { BadgeView } from '../../features/results/api/badge-state'
+import type { TaskResult } from '../../features/results/api/results-api'
 
 interface Wiring {
   store: OutboxStore

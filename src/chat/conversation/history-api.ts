@@ -1,12 +1,12 @@
 import * as v from 'valibot'
-import { backgroundPacer } from '../../../b24/pacer'
-import { PortalError } from '../../../b24/portal-error'
-import type { Params, PortalClient } from '../../../b24/portal-client'
+import { backgroundPacer } from '../../b24/pacer'
+import { PortalError } from '../../b24/portal-error'
+import type { Params, PortalClient } from '../../b24/portal-client'
 import type { FeedPage, HistoryPage, TaskChat } from '../types'
-import { toHistoryPage } from './map-history'
+import { toHistoryPage } from '../map-history'
 import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
 import { toViewer } from './viewer'
-import { WireTaskV2 } from './wire'
+import { WireTaskV2 } from '../wire'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50

@@ -2,22 +2,22 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { usePortalClient } from '../../app/portal-context'
 import { errorSentence } from '../../app/error-sentence'
 import { useI18n } from '../../i18n/i18n'
-import { useOutbox } from '../composer/api/use-outbox'
-import { useSend } from '../composer/api/use-send'
-import { plainText } from '../feed/bbcode/plain-text'
-import type { RenderContext } from '../feed/bbcode/render-bbcode'
-import { buildRows } from '../feed/api/build-rows'
-import { useShowSystemPreference } from '../feed/api/system-filter-preference'
-import { useFeed } from '../feed/api/use-feed'
-import { useOlderLoader } from '../feed/api/use-older-loader'
-import { FeedActionsContext } from '../feed/components/feed-actions'
-import { FeedSkeleton, FeedState } from '../feed/components/feed-states'
-import { FeedList } from '../feed/components/feed-list'
-import { FeedTop } from '../feed/components/feed-top'
-import { LiveAnnouncer } from '../feed/components/live-announcer'
-import { SystemToggle } from '../feed/components/system-toggle'
-import { useTaskResults } from '../results/api/use-task-results'
-import { ToolbarSwitch } from '../feed/components/toolbar-switch'
+import { useOutbox } from '../../features/composer/api/use-outbox'
+import { useSend } from '../../features/composer/api/use-send'
+import { plainText } from '../../chat/bbcode/plain-text'
+import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import { buildRows } from '../../features/feed/api/build-rows'
+import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
+import { useFeed } from '../../chat/conversation/use-feed'
+import { useOlderLoader } from '../../features/feed/api/use-older-loader'
+import { FeedActionsContext } from '../../features/feed/components/feed-actions'
+import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-states'
+import { FeedList } from '../../features/feed/components/feed-list'
+import { FeedTop } from '../../features/feed/components/feed-top'
+import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
+import { SystemToggle } from '../../features/feed/components/system-toggle'
+import { useTaskResults } from '../../features/results/api/use-task-results'
+import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
 import { OpeningFailure } from './opening-failure'
 import { withOutbox } from './outbox-rows'
 import { useResultUndo } from './result-undo-slot'
@@ -25,8 +25,8 @@ import { useChatActions } from './use-chat-actions'
 import { useJumpToMessage } from './use-jump-to-message'
 
 // Not needed for the first paint of the feed: loaded while the opening request is on its way.
-const loadComposer = () => import('../composer/components/composer')
-const loadResultsViews = () => import('../results/components/results-views')
+const loadComposer = () => import('../../features/composer/components/composer')
+const loadResultsViews = () => import('../../features/results/components/results-views')
 const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
 

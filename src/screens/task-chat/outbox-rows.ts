@@ -1,6 +1,6 @@
-import type { FeedRow } from '../feed/api/build-rows'
-import type { Message } from '../feed/types'
-import type { OutboxItem } from '../composer/api/outbox-store'
+import type { FeedRow } from '../../features/feed/api/build-rows'
+import type { Message } from '../../chat/types'
+import type { OutboxItem } from '../../features/composer/api/outbox-store'
 
 const GROUP_GAP_MS = 5 * 60_000
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BatchRow } from '../../../b24/portal-client'
+import type { BatchRow } from '../../b24/portal-client'
 import { toViewer } from './viewer'
 
 const ok = (data: unknown): BatchRow => ({ ok: true, data }) as BatchRow

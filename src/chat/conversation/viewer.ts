@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import type { BatchRow } from '../../../b24/portal-client'
+import type { BatchRow } from '../../b24/portal-client'
 import type { Viewer } from '../types'
-import { WireBotList, WireUser } from './wire'
+import { WireBotList, WireUser } from '../wire'
 
 /** The code the app registers its bot under (install page); any other bot is not ours. */
 export const APP_BOT_CODE = 'task_chat_bot'

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import type { PortalClient } from '../../../b24/portal-client'
+import type { PortalClient } from '../../b24/portal-client'
 import type { FeedPage, HistoryPage } from '../types'
 import { getNewerPage, getOlderPage, getOpening } from './history-api'
 import { mergeLive, type LiveMessages } from './live-messages'
-import { getAuthors } from './users-api'
+import { getAuthors } from '../users-api'
 
 export interface OlderCursor {
   chatId: number

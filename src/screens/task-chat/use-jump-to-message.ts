@@ -1,6 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
-import type { FeedPage, Message } from '../feed/types'
+import type { FeedPage, Message } from '../../chat/types'
 
 /**
  * Going to a message that may not be loaded yet (from "Results only"): older pages load, one at

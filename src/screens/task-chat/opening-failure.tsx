@@ -4,8 +4,8 @@ import { isPortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/en'
-import { FeedFailure } from '../feed/components/feed-failure'
-import { FeedSkeleton } from '../feed/components/feed-states'
+import { FeedFailure } from '../../features/feed/components/feed-failure'
+import { FeedSkeleton } from '../../features/feed/components/feed-states'
 
 /** The opening's v2 tasks.task.get answered [] (see history-api.ts): missing and forbidden look the same there. */
 const TASK_NOT_AVAILABLE = 'TASK_NOT_AVAILABLE'
