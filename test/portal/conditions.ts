@@ -26,6 +26,14 @@ export interface Conditions {
   accessGetNoTask: 'error' | 'allFalse'
   /** The newest N messages of every chat are unread for the caller: im.dialog.messages.get without a cursor answers more than LIMIT. */
   unreadMessages: number
+  /**
+   * Seconds after posting during which a message may still be edited or deleted (0 = no limit).
+   * api-reference/chats/messages/index.md: "the period is set by the Bitrix24 settings";
+   * chat-bots/outdated/messages/imbot-message-update.md names three days, the default here.
+   */
+  messageEditWindowS: number
+  /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
+  likeUnknownAction: 'refuse' | 'auto'
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -60,6 +68,8 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   methodFaults: [],
   accessGetNoTask: 'error',
   unreadMessages: 0,
+  messageEditWindowS: 259_200,
+  likeUnknownAction: 'refuse',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -99,6 +109,8 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   }
   next.unreadMessages = num(patch.unreadMessages, 0, 1_000_000) ?? next.unreadMessages
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
+  next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
+  if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
   return next
 }
 

@@ -17,6 +17,10 @@ export type Mutation =
   | { op: 'placementUnbind'; placement: string; handler: string | null }
   | { op: 'installed'; value: boolean }
   | { op: 'messageDelete'; id: number }
+  /** `text` null keeps the text; `edited` null keeps the mark, false takes it away (im.message.update IS_EDITED=N with ATTACH). */
+  | { op: 'messageUpdate'; id: number; text: string | null; edited: boolean | null }
+  /** The whole list after the change, so a replay lands on the same state whatever came before. */
+  | { op: 'messageLike'; id: number; userIds: number[] }
 
 export function applyEntry(store: Store, m: Mutation): void {
   switch (m.op) {
@@ -68,6 +72,26 @@ export function applyEntry(store: Store, m: Mutation): void {
       if (!message) return
       message.text = DELETED_TEXT
       message.params = { ...message.params, IS_DELETED: 'Y' }
+      return
+    }
+    case 'messageUpdate': {
+      const message = store.getMessage(m.id)
+      if (!message) return
+      if (m.text !== null) message.text = m.text
+      const rest = { ...message.params }
+      delete rest['IS_EDITED']
+      if (m.edited === true) message.params = { ...rest, IS_EDITED: 'Y' }
+      // Bitrix24 sends no IS_EDITED on messages that are not marked, so the key goes rather than turning 'N'.
+      else if (m.edited === false) message.params = rest
+      return
+    }
+    case 'messageLike': {
+      const message = store.getMessage(m.id)
+      if (!message) return
+      const rest = { ...message.params }
+      delete rest['LIKE']
+      // An empty list leaves no LIKE key, as on a message nobody ever liked (im-dialog-messages-get.md shows `params: []`).
+      message.params = m.userIds.length > 0 ? { ...rest, LIKE: [...m.userIds] } : rest
       return
     }
   }

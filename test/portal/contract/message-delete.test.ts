@@ -1,4 +1,4 @@
-/** Deleting messages: the author with im.message.delete, the bot with imbot.v2.Chat.Message.delete; soft, as Bitrix24 keeps them. */
+/** Deleting messages: the author or the chat's administrator with im.message.delete, the bot with imbot.v2.Chat.Message.delete; soft, as Bitrix24 keeps them. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestPortal, type TestPortal } from './helpers.ts'
 
@@ -15,7 +15,8 @@ const read = async (id: number) =>
   ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: id - 1, LIMIT: 1 })).body.result.messages as { id: number; text: string; params: Record<string, unknown> }[])[0]
 
 describe('im.message.delete', () => {
-  // api-reference/chats/messages/im-message-delete.md: MESSAGE_ID; result true; MESSAGE_ID_ERROR, CANT_EDIT_MESSAGE.
+  // api-reference/chats/messages/im-message-delete.md: MESSAGE_ID; result true; MESSAGE_ID_ERROR (400), CANT_EDIT_MESSAGE (403);
+  // "Who can execute the method: the author of the message or an administrator in a group chat".
   it('deletes the author’s own message in place: marked deleted, text gone, result true', async () => {
     const id = await post('to be taken back')
     const answer = await p.v2('im.message.delete', { MESSAGE_ID: id })
@@ -27,17 +28,31 @@ describe('im.message.delete', () => {
 
   it('refuses what the docs refuse', async () => {
     const theirs = await post('not yours', 2)
-    const cases: [Record<string, unknown>, number, string][] = [
+    const mine = await post('mine, then gone')
+    expect((await p.v2('im.message.delete', { MESSAGE_ID: mine })).body.result).toBe(true)
+    const system = ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: 0, LIMIT: 1 })).body.result.messages as { id: number }[])[0]
+    // User 3 is neither the author nor the chat's administrator; user 1 owns chat 1001.
+    const cases: [Record<string, unknown>, number, string, number?][] = [
       [{}, 400, 'MESSAGE_ID_ERROR'],
       [{ MESSAGE_ID: 'x' }, 400, 'MESSAGE_ID_ERROR'],
-      [{ MESSAGE_ID: theirs }, 403, 'CANT_EDIT_MESSAGE'],
+      [{ MESSAGE_ID: theirs }, 403, 'CANT_EDIT_MESSAGE', 3],
       [{ MESSAGE_ID: 99_999_999 }, 403, 'CANT_EDIT_MESSAGE'],
+      // Already deleted, and a system message: nothing of the author's left to delete (im source CheckPossibilityUpdateMessage).
+      [{ MESSAGE_ID: mine }, 403, 'CANT_EDIT_MESSAGE'],
+      [{ MESSAGE_ID: system?.id }, 403, 'CANT_EDIT_MESSAGE'],
     ]
-    for (const [params, status, error] of cases) {
-      const answer = await p.v2('im.message.delete', params)
-      expect([answer.status, answer.body.error]).toEqual([status, error])
+    for (const [params, status, error, userId = 1] of cases) {
+      const answer = await p.v2('im.message.delete', params, (await p.token(userId)).AUTH_ID)
+      expect([answer.status, answer.body.error], JSON.stringify(params)).toEqual([status, error])
     }
     expect((await read(theirs))?.text).toBe('not yours')
+  })
+
+  it('the chat’s administrator (its owner, im.dialog.get `owner`) deletes someone else’s message', async () => {
+    const theirs = await post('off topic', 2)
+    expect((await p.v2('im.dialog.get', { DIALOG_ID: 'chat1001' })).body.result.owner).toBe(1)
+    expect((await p.v2('im.message.delete', { MESSAGE_ID: theirs })).body.result).toBe(true)
+    expect((await read(theirs))?.params).toMatchObject({ IS_DELETED: 'Y' })
   })
 })
 

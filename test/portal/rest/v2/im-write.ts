@@ -1,4 +1,4 @@
-/** im.message.add (§4.2): posts as the token's user and answers the new message's integer id. */
+/** im.message.add (§4.2): posts as the token's user and answers the new message's integer id. Changes to posted messages are in im-edit.ts. */
 import { RestError } from '../../envelope.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
 import { isChatMember, normalizeText, postMessage } from '../ops.ts'
@@ -50,25 +50,6 @@ function messageAdd(ctx: CallContext, params: Params): unknown {
   return posted.id
 }
 
-/**
- * im.message.delete (`api-reference/chats/messages/im-message-delete.md`): the author's own message,
- * soft-deleted; `{result: true}`. The page lists 400 and 403 without saying which code gets which:
- * MESSAGE_ID_ERROR is a parameter error (400), CANT_EDIT_MESSAGE a refusal (403), also for a message
- * the caller cannot see (no existence leak).
- */
-function messageDelete(ctx: CallContext, params: Params): unknown {
-  const id = intOf(param(params, 'MESSAGE_ID'))
-  if (id === undefined || id <= 0) throw new RestError(400, 'MESSAGE_ID_ERROR', "Message ID can't be empty")
-  const message = ctx.store.getMessage(id)
-  const chat = message ? ctx.store.chats.get(message.chatId) : undefined
-  if (!message || !chat || !isChatMember(chat, ctx.userId) || message.authorId !== ctx.userId) {
-    throw new RestError(403, 'CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access")
-  }
-  if (message.params['IS_DELETED'] !== 'Y') ctx.mutate({ op: 'messageDelete', id })
-  return true
-}
-
 export const v2ImWrite: Record<string, MethodDef> = {
   'im.message.add': { handler: messageAdd },
-  'im.message.delete': { handler: messageDelete },
 }
