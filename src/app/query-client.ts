@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { isPortalError } from '../b24/portal-error'
+import { isPortalError, isSettled } from '../b24/portal-error'
 
 /**
  * The SDK already retries rate limits and network faults with backoff, so the query layer only
@@ -12,7 +12,7 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         retry: (failures, error) => {
-          if (isPortalError(error) && ['access', 'scope', 'not-found', 'auth', 'invalid', 'method-missing'].includes(error.kind)) return false
+          if (isSettled(error) || (isPortalError(error) && error.kind === 'auth')) return false
           return failures < 1
         },
       },

@@ -83,3 +83,17 @@ export function kindOf(code: string, status: number): PortalErrorKind {
   if (status >= 400) return 'invalid'
   return 'unknown'
 }
+
+/** Faults that pass by themselves: the same request may well succeed a little later. */
+const PASSING: ReadonlySet<PortalErrorKind> = new Set(['rate-limit', 'network', 'unavailable', 'unknown', 'frame-timeout'])
+/** Answers that trying again cannot change: only a person can (grant access, add a scope, update the portal). */
+const SETTLED: ReadonlySet<PortalErrorKind> = new Set(['access', 'not-found', 'scope', 'method-missing', 'invalid'])
+
+/** The one classifier of failures: whether to try again by itself, and whether a refusal is final. */
+export function isPassing(error: unknown): boolean {
+  return !isPortalError(error) || PASSING.has(error.kind)
+}
+
+export function isSettled(error: unknown): boolean {
+  return isPortalError(error) && SETTLED.has(error.kind)
+}

@@ -25,6 +25,7 @@ export function toMessage(wire: WireMessage): Message {
     isDeleted: params['IS_DELETED'] === 'Y',
     fileIds: ids(params['FILE_ID']),
     replyToId: replyTo ?? null,
+    likedBy: ids(params['LIKE']),
   }
 }
 

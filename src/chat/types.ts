@@ -12,6 +12,8 @@ export interface Message {
   isDeleted: boolean
   fileIds: number[]
   replyToId: number | null
+  /** Who liked it (the message's `LIKE` param), in the order the portal lists them. */
+  likedBy: number[]
 }
 
 export interface Author {

@@ -1,24 +1,25 @@
 import * as v from 'valibot'
 import { backgroundPacer } from '../../b24/pacer'
-import { PortalError } from '../../b24/portal-error'
+import { isSettled, PortalError } from '../../b24/portal-error'
 import type { Params, PortalClient } from '../../b24/portal-client'
-import type { FeedPage, HistoryPage, TaskChat } from '../types'
 import { toHistoryPage } from '../map-history'
-import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
-import { toViewer } from './viewer'
+import type { TaskChat } from '../types'
 import { WireTaskV2 } from '../wire'
+import type { Conversation } from './conversation'
+import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
+import { newerRead, olderRead, windowRead, type Read } from './reads'
+import { toViewer } from './viewer'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
 const OLDER_PAGE: Record<HistorySource, number> = { search: 200, get: 50 }
-
-/** Failures that pass by themselves (and are retried); anything else from search is a refusal of it. */
-const PASSING = new Set(['network', 'unavailable', 'rate-limit', 'auth', 'unknown', 'frame-timeout', 'not-in-frame'])
+/** Messages read on each side of a message jumped to. */
+export const WINDOW_SIDE = 25
+/** A live read (newest page or messages above the newest known). */
+export const LIVE_PAGE = 50
 
 /** A refusal of the optional source (missing, outside the scopes, parameters rejected, ...): fall back to get. */
-function refusesSource(source: HistorySource, error: unknown): boolean {
-  return source === 'search' && error instanceof PortalError && !PASSING.has(error.kind)
-}
+const refusesSource = (source: HistorySource, error: unknown) => source === 'search' && isSettled(error)
 
 /** im.dialog.messages.search (v2, no search text) or im.dialog.messages.get (v2): one page older than `beforeId`, newest first. */
 function historyCall(source: HistorySource, chatId: number | string, limit: number, beforeId?: number): [string, Params] {
@@ -31,6 +32,9 @@ function historyCall(source: HistorySource, chatId: number | string, limit: numb
   if (beforeId) params['LAST_ID'] = beforeId
   return ['im.dialog.messages.get', params]
 }
+
+/** im.dialog.messages.get (v2) with FIRST_ID: messages newer than `afterId`, oldest first. */
+const newerCall = (chatId: number, afterId: number, limit: number): [string, Params] => ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit }]
 
 function toTaskChat(taskId: number, raw: unknown): TaskChat {
   const wire = v.parse(WireTaskV2, raw)
@@ -46,7 +50,7 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
  * second request. Only a portal that refuses search, the first time it is met, costs one more. The same batch
  * asks who the viewer is (im.user.get) and whether the app has its bot (imbot.v2.Bot.list).
  */
-export async function getOpening(client: PortalClient, taskId: number): Promise<FeedPage> {
+export async function openConversation(client: PortalClient, taskId: number): Promise<Conversation> {
   const source = historySource()
   const rows = await client.batchV2({
     task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
@@ -58,39 +62,52 @@ export async function getOpening(client: PortalClient, taskId: number): Promise<
   const taskRow = rows['task']
   if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
   const task = toTaskChat(taskId, taskRow.data)
-  if (task.chatId === null) return { task, viewer, chatId: null, messages: [], authors: [], files: [], hasOlder: false }
+  const empty: Conversation = { task, viewer, chatId: task.chatId, runs: [], authors: new Map(), files: new Map() }
+  if (task.chatId === null) return empty
 
   const pageRow = rows['page']
-  if (pageRow?.ok) return { task, viewer, ...toHistoryPage(pageRow.data, task.chatId) }
-  if (refusesSource(source, pageRow?.error)) return { task, viewer, ...(await getOlderPage(client, task.chatId, undefined, OPENING_PAGE, 'get')) }
-  throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  let read: Read
+  if (pageRow?.ok) read = olderRead(toHistoryPage(pageRow.data, task.chatId), undefined)
+  else if (refusesSource(source, pageRow?.error)) read = await readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get')
+  else throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  return {
+    ...empty,
+    runs: [read.run],
+    authors: new Map(read.authors.map((a) => [a.id, a])),
+    files: new Map(read.files.map((f) => [f.id, f])),
+    portalUtcOffsetMinutes: read.portalUtcOffsetMinutes,
+  }
 }
 
-/** One page of messages older than `beforeId` (the newest page when it is undefined). */
-export async function getOlderPage(
-  client: PortalClient,
-  chatId: number,
-  beforeId: number | undefined,
-  limit?: number,
-  source: HistorySource = historySource(),
-): Promise<HistoryPage> {
+/** One page of messages older than `beforeId` (the newest page, live, when it is undefined). */
+export async function readOlder(client: PortalClient, chatId: number, beforeId: number | undefined, limit?: number, source: HistorySource = historySource()): Promise<Read> {
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    const page = toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId)
+    const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
     // get answered where search was refused: remember, so no later page asks search again.
     if (source === 'get' && historySource() === 'search') rememberPlainHistory()
-    return page
+    return read
   } catch (error) {
-    if (refusesSource(source, error)) return getOlderPage(client, chatId, beforeId, limit, 'get')
+    if (refusesSource(source, error)) return readOlder(client, chatId, beforeId, limit, 'get')
     throw error
   }
 }
 
-/** im.dialog.messages.get (v2) with FIRST_ID: messages newer than `afterId`, oldest first; both portal kinds have it. */
-export async function getNewerPage(client: PortalClient, chatId: number, afterId: number, limit = 50): Promise<HistoryPage> {
-  const raw = await backgroundPacer(() => client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit }))
-  const page = toHistoryPage(raw, chatId)
-  // The im source may answer more than LIMIT, and FIRST_ID 0 (an empty chat) reads as no FIRST_ID
-  // at all: keep only what is newer than asked, so nothing older is taken for new.
-  return { ...page, messages: page.messages.filter((m) => m.id > afterId), hasOlder: false }
+/** Messages newer than `afterId`; the im source may answer more than LIMIT, and only ids above it count. */
+export async function readNewer(client: PortalClient, chatId: number, afterId: number, limit = LIVE_PAGE): Promise<Read> {
+  const raw = await backgroundPacer(() => client.callV2(...newerCall(chatId, afterId, limit)))
+  return newerRead(toHistoryPage(raw, chatId), afterId, limit)
+}
+
+/** The messages around `id` in ONE batch round trip: im.dialog.messages.get (v2) with LAST_ID id + 1 and with FIRST_ID id. */
+export async function readWindow(client: PortalClient, chatId: number, id: number): Promise<Read> {
+  const rows = await client.batchV2({
+    before: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: id + 1, LIMIT: WINDOW_SIDE + 1 }],
+    after: newerCall(chatId, id, WINDOW_SIDE),
+  })
+  const before = rows['before']
+  const after = rows['after']
+  if (!before?.ok) throw before?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  if (!after?.ok) throw after?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  return windowRead(toHistoryPage(before.data, chatId), toHistoryPage(after.data, chatId), id, WINDOW_SIDE)
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { usePortalClient } from '../../app/portal-context'
+import { boundQueries } from '../../app/bound-queries'
 import { isPortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { useI18n } from '../../i18n/i18n'
@@ -24,15 +24,14 @@ async function whyUnavailable(client: PortalClient, taskId: number): Promise<Por
   }
 }
 
-const whyUnavailableQuery = (client: PortalClient, taskId: number) =>
-  // The portal client is one per page, not a parameter of the data: it stays out of the key.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+const useWhyUnavailableQuery = boundQueries((client: PortalClient) => (taskId: number) =>
   queryOptions({
     queryKey: ['task-chat', 'why-unavailable', taskId] as const,
     queryFn: () => whyUnavailable(client, taskId),
     retry: false,
     staleTime: Infinity,
-  })
+  }),
+)
 
 function sentenceKey(error: unknown, why: PortalErrorKind | null | undefined): MessageKey | undefined {
   if (!isPortalError(error)) return undefined
@@ -53,10 +52,9 @@ interface Props {
 
 /** The opening failed: the honest sentence for what happened (asking the portal once more when the first answer could not tell). */
 export function OpeningFailure({ taskId, error, failures, onRetry }: Props) {
-  const client = usePortalClient()
   const { t } = useI18n()
   const unavailable = isPortalError(error) && error.code === TASK_NOT_AVAILABLE
-  const probe = useQuery({ ...whyUnavailableQuery(client, taskId), enabled: unavailable })
+  const probe = useQuery({ ...useWhyUnavailableQuery()(taskId), enabled: unavailable })
   if (unavailable && probe.isPending) return <FeedSkeleton />
   const key = sentenceKey(error, probe.data)
   return <FeedFailure error={error} failures={failures} onRetry={onRetry} sentence={key && t(key)} />

@@ -33,6 +33,7 @@ export function withOutbox(rows: FeedRow[], items: OutboxItem[], arrivedKeys: Re
       isDeleted: false,
       fileIds: [],
       replyToId: item.replyToId,
+      likedBy: [],
     }
     const continued = !!previous && !previous.isSystem && previous.authorId === message.authorId && message.date.getTime() - previous.date.getTime() < GROUP_GAP_MS
     out.push({ key: `c-${item.clientId}`, message, continued, nextDay: null, pending: { clientId: item.clientId, status: item.status, errorKind: item.error?.kind ?? null } })

@@ -1,76 +1,57 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
-import { errorSentence } from '../../app/error-sentence'
-import { useI18n } from '../../i18n/i18n'
+import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import { useConversation } from '../../chat/conversation/use-conversation'
+import { useLivePoll } from '../../chat/conversation/use-live-poll'
+import type { OutboxItem } from '../../features/composer/api/outbox-store'
 import { useOutbox } from '../../features/composer/api/use-outbox'
 import { useSend } from '../../features/composer/api/use-send'
-import { plainText } from '../../chat/bbcode/plain-text'
-import type { RenderContext } from '../../chat/bbcode/render-bbcode'
-import { buildRows } from '../../features/feed/api/build-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
-import { useFeed } from '../../chat/conversation/use-feed'
-import { useOlderLoader } from '../../features/feed/api/use-older-loader'
 import { FeedActionsContext } from '../../features/feed/components/feed-actions'
 import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-states'
-import { FeedList } from '../../features/feed/components/feed-list'
-import { FeedTop } from '../../features/feed/components/feed-top'
 import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
-import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
+import { useTaskResults } from '../../features/results/api/use-task-results'
+import { useI18n } from '../../i18n/i18n'
+import { ChatStatus } from './chat-status'
+import { ComposerPanel, loadComposer } from './composer-panel'
+import { FeedPanel } from './feed-panel'
 import { OpeningFailure } from './opening-failure'
-import { withOutbox } from './outbox-rows'
 import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
-import { useJumpToMessage } from './use-jump-to-message'
+import { useChatView } from './use-chat-view'
 
-// Not needed for the first paint of the feed: loaded while the opening request is on its way.
-const loadComposer = () => import('../../features/composer/components/composer')
 const loadResultsViews = () => import('../../features/results/components/results-views')
-const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
 
-/** The task's chat: the feed with its filters, the composer, results, and every state they can be in. */
+/** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
   const client = usePortalClient()
-  const i18n = useI18n()
-  const { t } = i18n
-  const feed = useFeed(taskId)
+  const { t } = useI18n()
+  const { query, conversation, messagesById, authors } = useConversation(taskId)
+  const chatId = conversation?.chatId ?? null
+  const userId = conversation?.viewer.userId ?? 0
+  const bot = conversation?.viewer.bot ?? null
+  const view = useChatView(taskId, chatId, conversation?.runs ?? [])
+  const liveError = useLivePoll(taskId, chatId, userId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
   const [sentCount, setSentCount] = useState(0)
-  const older = useOlderLoader(feed.history, showSystem)
-  const userId = feed.viewer?.userId ?? 0
-  const bot = feed.viewer?.bot ?? null
   const [outbox, store] = useOutbox(userId, taskId)
   const inputRef = useRef<HTMLTextAreaElement>(null)
-  const { messages, authors } = feed
-  const sender = useSend({ taskId, target: { taskId, chatId: feed.chatId, botId: bot?.id ?? null }, userId, newestId: messages.at(-1)?.id ?? 0, store })
-  const results = useTaskResults(taskId, userId, feed.history.isSuccess)
+  const newestId = conversation?.runs.find((r) => r.live)?.to ?? 0
+  const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
+  const results = useTaskResults(taskId, userId, query.isSuccess)
   const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()
     void loadResultsViews()
   }, [])
 
-  // Each failed opening waits longer before the automatic retry; a success starts over.
-  const failures = feed.history.failureCount
-  const { refetch } = feed.history
-  const retryOpening = useCallback(() => void refetch(), [refetch])
-
-  const messagesById = useMemo(() => new Map(messages.map((m) => [m.id, m])), [messages])
-  const jump = useJumpToMessage(feed.history, messagesById)
-  const { rows: feedRows, firstDay } = useMemo(() => buildRows(messages, showSystem), [messages, showSystem])
-  const rows = useMemo(
-    () => withOutbox(feedRows, outbox.items, store.arrivedKeys, (item) => (item.asBot && bot ? bot.id : userId)),
-    [feedRows, outbox.items, store.arrivedKeys, bot, userId],
-  )
-  // A sent message that is back in the feed leaves the outbox (its row keeps its key).
-  useEffect(() => {
-    for (const item of outbox.items) if (item.serverId !== null && messagesById.has(item.serverId)) store.settle(item.clientId, item.serverId)
-  }, [outbox.items, messagesById, store])
-
-  const portalUtcOffsetMinutes = feed.history.data?.pages[0]?.portalUtcOffsetMinutes
+  const retryOpening = useCallback(() => void query.refetch(), [query])
+  const authorOf = useCallback((item: OutboxItem) => (item.asBot && bot ? bot.id : userId), [bot, userId])
+  const portalUtcOffsetMinutes = conversation?.portalUtcOffsetMinutes
   const textContext = useMemo<RenderContext>(
     () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll'), portalUtcOffsetMinutes }),
     [authors, client.origin, t, portalUtcOffsetMinutes],
@@ -81,57 +62,51 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     retry: sender.retry,
     discard: sender.discard,
     messagesById,
+    jumpTo: view.go,
     resultView: results.viewOf,
     resultOf: useCallback((id: number) => results.byMessage.get(id), [results.byMessage]),
     changeResult: results.change,
     onResultMade: undo.onMade,
     onResultRemoved: undo.onRemoved,
   })
-  const replyMessage = outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)
-  const replyTo = replyMessage && {
-    name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
-    excerpt: plainText(replyMessage.text, 80),
-  }
+  const liveRun = conversation?.runs.find((r) => r.live)
+  const hasMessages = messagesById.size > 0
 
   let body
-  if (feed.history.isPending) body = <FeedSkeleton />
-  else if (feed.history.isError && !feed.history.data)
-    body = <OpeningFailure key={failures} taskId={taskId} error={feed.history.error} failures={failures} onRetry={retryOpening} />
+  if (query.isPending) body = <FeedSkeleton />
+  else if (query.isError && !conversation) body = <OpeningFailure key={query.failureCount} taskId={taskId} error={query.error} failures={query.failureCount} onRetry={retryOpening} />
   else if (resultsOnly)
     body = (
       <div className="results-frame">
         <Suspense fallback={null}>
           <ResultsList
-          results={results.query.data?.results ?? []}
-          authors={authors}
-          loaded={messagesById}
-          chatId={feed.chatId}
-          textContext={textContext}
-          onShow={(messageId) => {
-            setResultsOnly(false)
-            jump.go(messageId)
-          }}
+            results={results.query.data?.results ?? []}
+            authors={authors}
+            loaded={messagesById}
+            chatId={chatId}
+            textContext={textContext}
+            onShow={(messageId) => {
+              setResultsOnly(false)
+              view.go(messageId)
+            }}
           />
         </Suspense>
       </div>
     )
-  else if (rows.length === 0 && feed.chatId === null) body = <FeedState>{t('feed.noChat')}</FeedState>
-  else if (rows.length === 0 && messages.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
+  else if (chatId === null && outbox.items.length === 0) body = <FeedState>{t('feed.noChat')}</FeedState>
+  else if (!hasMessages && outbox.items.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
   else
     body = (
-      <FeedList
-        rows={rows}
-        firstDay={firstDay}
-        top={<FeedTop older={older} />}
-        busy={feed.history.isFetching}
-        onNearTop={older.loadIfAllowed}
-        authors={authors}
-        files={feed.files}
-        textContext={textContext}
-        openEnded={feed.history.hasNextPage}
-        focusMessageId={jump.target}
-        onFocused={jump.done}
-        sentCount={sentCount}
+      <FeedPanel
+        key={view.key}
+        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf }}
+        run={view.run}
+        outbox={outbox.items}
+        arrivedKeys={store.arrivedKeys}
+        files={conversation?.files ?? new Map()}
+        focus={view.focus}
+        onFocused={view.focused}
+        onLeaveRun={view.toLatest}
       />
     )
 
@@ -139,46 +114,28 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     <FeedActionsContext.Provider value={actions}>
       <div className="task-chat">
         {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
-        {feed.history.data && messages.length > 0 && (
+        {conversation && hasMessages && (
           <div className="task-chat__toolbar">
             <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
             {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
           </div>
         )}
         {body}
-        {jump.searching && (
-          <p role="status" className="feed-status">
-            <span>{t('result.finding')}</span>
-            <button type="button" onClick={jump.cancel}>
-              {t('action.cancel')}
-            </button>
-          </p>
-        )}
-        {feed.live.isError && (
-          <p role="status" className="feed-live-error">
-            {errorSentence(feed.live.error, i18n)}
-          </p>
-        )}
+        <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={liveError} />
         {undo.slot}
-        {feed.history.isSuccess && !resultsOnly && (
-          <Suspense fallback={<div className="composer composer--loading" />}>
-          <Composer
-            draft={outbox.draft}
-            mentions={outbox.mentions ?? []}
-            onDraft={(draft, mentions) => store.update((s) => ({ ...s, draft, mentions: draft === '' ? [] : (mentions ?? s.mentions) }))}
-            replyTo={replyTo ?? null}
-            onCancelReply={() => store.update((s) => ({ ...s, replyToId: null }))}
-            onSend={(text, asBot) => {
-              sender.send(text, replyMessage?.id ?? null, asBot)
+        {query.isSuccess && !resultsOnly && (
+          <ComposerPanel
+            {...{ outbox, store, chatId, bot, authors, inputRef }}
+            replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
+            send={(text, replyToId, asBot) => {
+              sender.send(text, replyToId, asBot)
+              if (!view.run.live) view.toLatest()
               setSentCount((n) => n + 1)
             }}
-            bot={outbox.botRefused ? null : bot}
-            chatId={feed.chatId}
-            inputRef={inputRef}
           />
-          </Suspense>
         )}
-        <LiveAnnouncer messages={feed.live.data?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />
+        {/* Mounted with the conversation: what it holds then is history, not news. */}
+        {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
       </div>
     </FeedActionsContext.Provider>
   )

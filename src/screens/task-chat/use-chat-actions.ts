@@ -11,7 +11,9 @@ interface Wiring {
   inputRef: RefObject<HTMLTextAreaElement | null>
   retry(clientId: string): void
   discard(clientId: string): void
-  messagesById: Map<number, Message>
+  messagesById: ReadonlyMap<number, Message>
+  /** Goes to any message: scrolls there when loaded, loads the window around it when not. */
+  jumpTo(id: number): void
   resultView(id: number): BadgeView | null
   resultOf(id: number): TaskResult | undefined
   changeResult(change: ResultChange, onDone?: (result: TaskResult | null) => void): void
@@ -22,7 +24,7 @@ interface Wiring {
 
 /** What messages in the feed can do, wired to the composer's outbox and the task's results. */
 export function useChatActions(w: Wiring): FeedActions {
-  const { store, inputRef, retry, discard, messagesById, resultView, resultOf, changeResult, onResultMade, onResultRemoved } = w
+  const { store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved } = w
   return useMemo<FeedActions>(
     () => ({
       reply(message) {
@@ -32,7 +34,8 @@ export function useChatActions(w: Wiring): FeedActions {
       retry,
       discard,
       find: (id) => messagesById.get(id),
-      jumpTo: () => {}, // provided by the feed list, which knows where rows are
+      // The feed list scrolls to rows it has; this is for the rest.
+      jumpTo,
       resultOf: resultView,
       makeResult: (messageId) => changeResult({ kind: 'make', messageId }, (result) => result && onResultMade(result)),
       removeResult(messageId) {
@@ -40,6 +43,6 @@ export function useChatActions(w: Wiring): FeedActions {
         if (result) changeResult({ kind: 'remove', messageId, resultId: result.id }, () => onResultRemoved(result))
       },
     }),
-    [store, inputRef, retry, discard, messagesById, resultView, resultOf, changeResult, onResultMade, onResultRemoved],
+    [store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved],
   )
 }

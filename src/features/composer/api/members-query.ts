@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
+import { boundQueries } from '../../../app/bound-queries'
 import type { PortalClient } from '../../../b24/portal-client'
 import { toAuthor } from '../../../chat/map-history'
 import { WireUser } from '../../../chat/wire'
@@ -15,13 +16,12 @@ async function getMembers(client: PortalClient, chatId: number): Promise<Author[
   })
 }
 
-export const composerQueries = {
-  members: (client: PortalClient, chatId: number) =>
-    // The portal client is one per page, not a parameter of the data: it stays out of the key.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+/** Query keys and functions of the composer, bound to the portal client once. */
+export const useComposerQueries = boundQueries((client: PortalClient) => ({
+  members: (chatId: number) =>
     queryOptions({
       queryKey: ['composer', 'members', chatId] as const,
       queryFn: () => getMembers(client, chatId),
       staleTime: 5 * 60_000,
     }),
-}
+}))

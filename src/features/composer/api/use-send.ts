@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
-import { feedQueries } from '../../../chat/conversation/feed-queries'
+import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
+import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import type { Message } from '../../../chat/types'
 import type { OutboxItem, OutboxStore } from './outbox-store'
 import { BOT_JOIN_REFUSED } from './bot-refusal'
 import type { SendTarget } from './send-api'
@@ -11,6 +13,11 @@ export const MAX_MESSAGE_LENGTH = 20_000
 
 /** Failures after which the message may have been saved anyway. */
 const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
+
+/** The message as the portal now holds it, until a read brings the portal's own copy. */
+function sentMessage(item: OutboxItem, id: number, chatId: number, authorId: number): Message {
+  return { id, chatId, authorId, isSystem: false, date: new Date(), text: item.text, isEdited: false, isDeleted: false, fileIds: [], replyToId: item.replyToId, likedBy: [] }
+}
 
 /** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
 class HeldBack extends Error {}
@@ -55,13 +62,17 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
     onSuccess: async (serverId, item) => {
       store.patchItem(item.clientId, { status: 'sent', serverId, error: null, outcomeUnknown: false })
       release()
-      if (serverId === null) {
+      if (serverId === null || target.chatId === null) {
         // The task had no chat: the post created it. Open it afresh, then the message is there.
-        await queryClient.invalidateQueries({ queryKey: feedQueries.history(client, taskId).queryKey })
+        await reopen(queryClient, taskId)
         store.removeItem(item.clientId)
-      } else {
-        void queryClient.refetchQueries({ queryKey: feedQueries.allLive() })
+        return
       }
+      // Written into the conversation here, by the send itself: the row turns from pending to sent in
+      // place, and the next poll's copy of it (same id) replaces this one.
+      writeSent(queryClient, taskId, sentMessage(item, serverId, target.chatId, item.asBot && target.botId ? target.botId : userId))
+      store.settle(item.clientId, serverId)
+      pollSoon(target.chatId)
     },
     onError: (error, item) => {
       if (error instanceof HeldBack) {

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
 import type { Author } from '../../../chat/types'
-import { composerQueries } from '../api/members-query'
+import { useComposerQueries } from '../api/members-query'
 import { findMentionTrigger, insertMention, matchesQuery, type MentionTrigger } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'
 
@@ -20,12 +19,11 @@ export function useMentions(
   setDraft: (text: string, mentions: DraftMention[]) => void,
   inputRef: RefObject<HTMLTextAreaElement | null>,
 ) {
-  const client = usePortalClient()
   const [trigger, setTrigger] = useState<MentionTrigger | null>(null)
   const [active, setActive] = useState(0)
   // Where a space was added after the last mention: a space typed right there is not doubled.
   const autoSpaceAt = useRef<number | null>(null)
-  const members = useQuery({ ...composerQueries.members(client, chatId ?? 0), enabled: trigger !== null && chatId !== null })
+  const members = useQuery({ ...useComposerQueries().members(chatId ?? 0), enabled: trigger !== null && chatId !== null })
   const people = trigger ? (members.data ?? []).filter((p) => !p.isBot && matchesQuery(p.name, trigger.query)).slice(0, MAX_OPTIONS) : []
   const open = trigger !== null && chatId !== null && members.isSuccess
 

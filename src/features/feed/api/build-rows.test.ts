@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../../../chat/types'
-import { buildRows, mergeMessages } from './build-rows'
+import { buildRows } from './build-rows'
 
 const msg = (id: number, authorId: number, iso: string, extra: Partial<Message> = {}): Message => ({
   id, chatId: 1, authorId, isSystem: authorId === 0, date: new Date(iso), text: `m${id}`,
-  isEdited: false, isDeleted: false, fileIds: [], replyToId: null, ...extra,
+  isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [], ...extra,
 })
 
 const day1 = [
@@ -45,14 +45,5 @@ describe('buildRows', () => {
     const before = buildRows(day1.slice(3), true, 'UTC').rows
     const after = buildRows(day1, true, 'UTC').rows
     expect(after.slice(3)).toEqual(before)
-  })
-})
-
-describe('mergeMessages', () => {
-  it('merges pages and live messages by id, oldest first, the later copy winning', () => {
-    const edited = msg(3, 5, '2026-11-01T08:03:00Z', { text: 'edited', isEdited: true })
-    const merged = mergeMessages(day1.slice(2), day1.slice(0, 3), [edited, msg(9, 2, '2026-11-01T09:00:00Z')])
-    expect(merged.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 9])
-    expect(merged[2]!.text).toBe('edited')
   })
 })

@@ -55,10 +55,3 @@ export function buildRows(messages: readonly Message[], showSystem: boolean, tim
   }
   return { rows, firstDay: rows[0]?.message.date ?? null }
 }
-
-/** Messages merged from several sources (history pages, live polls), by id, oldest first, no duplicates. */
-export function mergeMessages(...lists: readonly (readonly Message[])[]): Message[] {
-  const byId = new Map<number, Message>()
-  for (const list of lists) for (const m of list) byId.set(m.id, m)
-  return [...byId.values()].sort((a, b) => a.id - b.id)
-}

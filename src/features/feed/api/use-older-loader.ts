@@ -1,6 +1,6 @@
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
-import type { FeedPage } from '../../../chat/types'
+import { useCallback, useRef, useState } from 'react'
+import type { Run } from '../../../chat/conversation/runs'
+import { useReadMore } from '../../../chat/conversation/use-read-more'
 
 /** With system messages hidden, at most this many pages in a row may load without showing anything. */
 export const MAX_SILENT_PAGES = 5
@@ -21,53 +21,56 @@ export interface OlderLoader {
   paused: { hidden: number } | null
 }
 
+interface Burst {
+  silent: number
+  hidden: number
+}
+const NO_BURST: Burst = { silent: 0, hidden: 0 }
+
 /**
- * Loading older history when the reader nears the top. With the system filter on, a page may add
- * nothing visible, so nothing scrolls and a plain "near the top" trigger would stall or loop
- * forever; this keeps loading in bounded bursts and then hands over to a button. Derived from the
- * pages themselves, so it re-evaluates after every page.
+ * Loading history older than the run the reader is in, when they near its top. With the system
+ * filter on, a page may add nothing visible, so nothing scrolls and a plain "near the top" trigger
+ * would stall or loop forever; this keeps loading in bounded bursts and then hands over to a button.
  */
-export function useOlderLoader(history: UseInfiniteQueryResult<InfiniteData<FeedPage>>, showSystem: boolean): OlderLoader {
-  const pages = history.data?.pages ?? []
-  // Pages loaded before the reader last asked for more do not count towards the bound (the opening
-  // page counts: it is the first of the first burst).
-  const [burstFrom, setBurstFrom] = useState(0)
-  let silent = 0
-  let hidden = 0
-  if (!showSystem) {
-    for (let i = pages.length - 1; i >= burstFrom; i--) {
-      const messages = pages[i]!.messages
-      if (messages.some((m) => !m.isSystem)) break
-      silent++
-      hidden += messages.length
-    }
-  }
-  const paused = silent >= MAX_SILENT_PAGES && history.hasNextPage ? { hidden } : null
-  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage } = history
-  const pageCount = pages.length
-  const isPaused = paused !== null
-
-  const loadIfAllowed = useCallback(() => {
-    if (hasNextPage && !isFetching && !isFetchNextPageError && !isPaused) void fetchNextPage()
-    // pageCount is a dependency on purpose: each page must give the trigger a new identity so that
-    // the list asks again even when the page added no visible rows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasNextPage, isFetching, isFetchNextPageError, isPaused, fetchNextPage, pageCount])
-
-  const retry = useCallback(() => void fetchNextPage(), [fetchNextPage])
+export function useOlderLoader(taskId: number, chatId: number | null, run: Run | undefined, showSystem: boolean): OlderLoader {
+  // What the run shows when the feed opens counts as the first page of the first burst.
+  const [burst, setBurst] = useState(() => (run && !run.messages.some((m) => !m.isSystem) ? { silent: 1, hidden: run.messages.length } : NO_BURST))
+  const read = useReadMore(taskId, chatId, (found) => {
+    // Counted as each page lands, not derived from the cache: the cache does not keep pages.
+    const shown = found.run.messages.some((m) => !m.isSystem)
+    setBurst((b) => (shown ? NO_BURST : { silent: b.silent + 1, hidden: b.hidden + found.run.messages.length }))
+  })
+  const ended = run === undefined || run.startReached
+  const isPaused = !showSystem && burst.silent >= MAX_SILENT_PAGES && !ended
+  const from = run?.from
+  const { mutate, isPending, isError } = read
+  // The mutation may report success a render before the run shows the page it wrote: never ask
+  // twice for the same cursor (a failed request clears it, so Retry asks again).
+  const asked = useRef<number | null>(null)
+  const load = useCallback(() => {
+    if (from === undefined || asked.current === from) return
+    asked.current = from
+    mutate({ kind: 'older', before: from }, { onError: () => (asked.current = null) })
+  }, [from, mutate])
 
   return {
-    loadIfAllowed,
+    // A new identity with each page (from changes): the list asks again even when the page added no visible rows.
+    loadIfAllowed: useCallback(() => {
+      if (!ended && !isPending && !isError && !isPaused) load()
+    }, [ended, isPending, isError, isPaused, load]),
     loadMore: () => {
-      setBurstFrom(pageCount)
-      if (!isFetching) void fetchNextPage()
+      setBurst(NO_BURST)
+      if (!isPending) load()
     },
-    retry,
-    loading: history.isFetchingNextPage,
-    failed: isFetchNextPageError,
-    error: history.error,
-    ended: !hasNextPage && history.isSuccess,
-    limitedByPlan: pages.at(-1)?.limitedByPlan === true,
-    paused,
+    retry: useCallback(() => {
+      asked.current = null
+      load()
+    }, [load]),
+    loading: isPending,
+    failed: isError,
+    error: read.error,
+    ended,
+    limitedByPlan: run?.limitedByPlan === true,
+    paused: isPaused ? { hidden: burst.hidden } : null,
   }
 }

@@ -5,7 +5,6 @@ import type { Message } from '../../../chat/types'
 export interface ResultBadge {
   badge: boolean
   action: 'make' | 'remove' | null
-  busy: boolean
   error: string | null
 }
 

@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react'
 import { errorSentence } from '../../../app/error-sentence'
-import { isPortalError } from '../../../b24/portal-error'
+import { isPassing, isPortalError, isSettled } from '../../../b24/portal-error'
 import { useI18n } from '../../../i18n/i18n'
 
-/** Failures that pass by themselves: the feed tries again on its own after a pause that grows. */
-const TRANSIENT = new Set(['rate-limit', 'network', 'unavailable', 'unknown'])
-/**
- * Failures that trying again cannot mend: no access, no such task, a permission the app was
- * installed without, a portal without a method. Only a person can change them: the sentence
- * says who, and no button pretends otherwise.
- */
-const SETTLED = new Set(['access', 'not-found', 'scope', 'method-missing'])
 const FIRST_PAUSE_S = 5
 const LONGEST_PAUSE_S = 60
 
@@ -30,7 +22,8 @@ interface Props {
 export function FeedFailure({ error, onRetry, failures, sentence }: Props) {
   const i18n = useI18n()
   const kind = isPortalError(error) ? error.kind : 'unknown'
-  const transient = TRANSIENT.has(kind)
+  // Failures that pass by themselves: tried again on its own after a pause that grows.
+  const transient = isPassing(error)
   // Each round already made two attempts (the query retries once): 5 s, then 20 s, then a minute.
   const pause = Math.min(FIRST_PAUSE_S * 2 ** Math.max(0, failures - 2), LONGEST_PAUSE_S)
   const [left, setLeft] = useState(pause)
@@ -50,7 +43,9 @@ export function FeedFailure({ error, onRetry, failures, sentence }: Props) {
         {i18n.t('action.reload')}
       </button>
     )
-  else if (!SETTLED.has(kind))
+  // What trying again cannot mend (no access, no such task, a missing scope or method) gets no
+  // button pretending otherwise: the sentence says who can change it.
+  else if (!isSettled(error))
     action = (
       <button type="button" onClick={onRetry}>
         {i18n.t('action.retry')}

@@ -23,11 +23,19 @@ interface Props {
   busy: boolean
   /** Called when the reader nears the oldest loaded message. */
   onNearTop(): void
-  authors: Map<number, Author>
-  files: Map<number, ChatFile>
+  authors: ReadonlyMap<number, Author>
+  files: ReadonlyMap<number, ChatFile>
   textContext: RenderContext
   /** Whether older history may exist: the feed's set size is then unknown. */
   openEnded: boolean
+  /** The rows reach the newest message: new ones are followed. False in a run the reader jumped into. */
+  live: boolean
+  /** What sits below the newest row of a run that is not live: loading or retry. */
+  bottom?: ReactNode
+  /** Called when the reader nears the newest loaded message of a run that is not live. */
+  onNearBottom?(): void
+  /** "Jump to latest" from a run that is not live: the screen shows the live run instead. */
+  onLeaveRun?(): void
   /** A message to bring into view and focus as soon as it is among the rows. */
   focusMessageId?: number | null
   onFocused?(): void
@@ -42,13 +50,16 @@ const END_THRESHOLD_PX = 48
  * pinned at the top after every prepend, and keep asking for older pages forever.
  */
 const TOP_HEIGHT_PX = 76
+/** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
+const BOTTOM_HEIGHT_PX = 44
 
 /**
  * The virtualized feed: only what is near the viewport is in the DOM, whatever the history length.
  * Anchored at the end and keyed by message, so older pages arriving above and the system filter
  * toggling keep the message the reader is looking at where it is.
  */
-export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0 }: Props) {
+export function FeedList(props: Props) {
+  const { rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0, live, bottom, onNearBottom, onLeaveRun } = props
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
@@ -63,9 +74,10 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
     estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0),
     getItemKey: (i) => rows[i]!.key,
     paddingStart: TOP_HEIGHT_PX,
+    paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
     overscan: 6,
     anchorTo: 'end',
-    followOnAppend: true,
+    followOnAppend: live,
     scrollEndThreshold: END_THRESHOLD_PX,
     onChange: (instance) => {
       const end = instance.isAtEnd(END_THRESHOLD_PX)
@@ -74,7 +86,7 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
     },
   })
   const items = virtualizer.getVirtualItems()
-  const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX)
+  const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX, live)
   const noteEnd = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
   const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
@@ -87,7 +99,8 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
   const actions = useListActions(scrollerRef, rows, centreOn)
 
   useLayoutEffect(() => {
-    virtualizer.scrollToEnd()
+    // A run jumped into opens at the message jumped to (the focus effect below), not at its end.
+    if (!focusMessageId) virtualizer.scrollToEnd()
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.
@@ -111,7 +124,12 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
     if (nearTop) onNearTop()
   }, [nearTop, rows.length, onNearTop])
 
-  const setSize = openEnded ? -1 : rows.length
+  const nearBottom = settled && !live && (items.at(-1)?.index ?? 0) >= rows.length - 2
+  useEffect(() => {
+    if (nearBottom) onNearBottom?.()
+  }, [nearBottom, rows.length, onNearBottom])
+
+  const setSize = openEnded || !live ? -1 : rows.length
   return (
     <FeedActionsContext.Provider value={actions}>
     <div className="feed-frame">
@@ -143,9 +161,14 @@ export function FeedList({ rows, firstDay, top, busy, onNearTop, authors, files,
               </div>
             )
           })}
+          {!live && (
+            <div className="feed-row feed-row--bottom" style={{ height: BOTTOM_HEIGHT_PX, transform: `translateY(${virtualizer.getTotalSize() - BOTTOM_HEIGHT_PX}px)` }}>
+              {bottom}
+            </div>
+          )}
         </div>
       </div>
-      {!atEnd && <JumpToLatest count={arrivals.count} onJump={() => virtualizer.scrollToEnd()} />}
+      {(!atEnd || !live) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
     </div>
     </FeedActionsContext.Provider>
   )

@@ -27,7 +27,7 @@ function FileIcon({ image }: { image: boolean }) {
 }
 
 /** The files attached to a message, as named chips that download on click. */
-export function FileChips({ ids, files }: { ids: number[]; files: Map<number, ChatFile> }) {
+export function FileChips({ ids, files }: { ids: number[]; files: ReadonlyMap<number, ChatFile> }) {
   const { t, locale } = useI18n()
   if (ids.length === 0) return null
   return (

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { plainText } from '../../../chat/bbcode/plain-text'
 import type { Author, Message } from '../../../chat/types'
@@ -6,13 +7,15 @@ const MAX_SPOKEN = 160
 
 
 /**
- * A polite live region that speaks only others' messages that arrive while the feed is open, never the
- * history loading above, so screen-reader users hear the conversation without the scrolling.
+ * A polite live region that speaks only others' messages that arrive while the feed is open (newer
+ * than the newest at opening), never the history loading above, so screen-reader users hear the conversation without the scrolling.
  */
-export function LiveAnnouncer({ messages, authors, showSystem, ownIds }: { messages: Message[]; authors: Map<number, Author>; showSystem: boolean; ownIds: number[] }) {
+export function LiveAnnouncer({ messages, authors, showSystem, ownIds }: { messages: Message[]; authors: ReadonlyMap<number, Author>; showSystem: boolean; ownIds: number[] }) {
   const { t } = useI18n()
+  // What was there when the feed opened is history, not news.
+  const [openedAt] = useState(() => messages.at(-1)?.id ?? 0)
   // The reader's own messages are not news to them.
-  const latest = messages.findLast((m) => (showSystem || !m.isSystem) && !ownIds.includes(m.authorId))
+  const latest = messages.findLast((m) => m.id > openedAt && (showSystem || !m.isSystem) && !ownIds.includes(m.authorId))
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">

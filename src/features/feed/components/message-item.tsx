@@ -18,8 +18,8 @@ interface Props {
   /** Continues the previous message's author block: no second name and avatar on screen. */
   continued: boolean
   author: Author | undefined
-  authors: Map<number, Author>
-  files: Map<number, ChatFile>
+  authors: ReadonlyMap<number, Author>
+  files: ReadonlyMap<number, ChatFile>
   position: number
   /** -1 while older history may still load. */
   setSize: number

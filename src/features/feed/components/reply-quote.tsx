@@ -11,11 +11,19 @@ const EXCERPT = 120
  * the excerpt beside it is read as text, and the button's ::after stretches over the whole quote
  * so a click anywhere on it still jumps.
  */
-export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors: Map<number, Author> }) {
+export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors: ReadonlyMap<number, Author> }) {
   const { t } = useI18n()
   const { find, jumpTo } = useFeedActions()
   const original = find(replyToId)
-  if (!original) return <div className="reply-quote reply-quote--missing">{t('message.replyToUnloaded')}</div>
+  // Not loaded (far back): the quote is still the way there; the jump loads the window around it.
+  if (!original)
+    return (
+      <div className="reply-quote reply-quote--missing">
+        <button type="button" className="reply-quote__author" onClick={() => jumpTo(replyToId)}>
+          {t('message.replyToUnloaded')}
+        </button>
+      </div>
+    )
   const name = original.isSystem ? t('feed.system') : (authors.get(original.authorId)?.name ?? t('feed.unknownAuthor'))
   return (
     <div className="reply-quote">

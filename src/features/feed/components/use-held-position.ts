@@ -7,8 +7,8 @@ interface Anchor {
 }
 
 /** The first article wholly in view, preferring human messages (they survive the system filter). */
-function readAnchor(scroller: HTMLElement, endThreshold: number): Anchor | null {
-  if (scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= endThreshold) return null // at the end: follow instead
+function readAnchor(scroller: HTMLElement, endThreshold: number, follow: boolean): Anchor | null {
+  if (follow && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= endThreshold) return null // at the end: follow instead
   const viewTop = scroller.getBoundingClientRect().top
   let fallback: Anchor | null = null
   for (const article of scroller.querySelectorAll<HTMLElement>('article[data-key]')) {
@@ -35,17 +35,18 @@ const MAX_HOLD_FRAMES = 30
  * are measured (and the virtualizer corrects for them) a frame or more later on a busy machine,
  * and one early correction would leave the place off by what came after. Scrolls during a hold
  * are the hold's own and do not move the noted place; the reader's own wheel, touch or key ends it.
+ * Where new rows are not followed (`follow` false: a run jumped into), the place is held at the end too.
  * Returns the scroll handler that notes the place.
  */
-export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], endThreshold: number) {
+export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], endThreshold: number, follow = true) {
   const anchor = useRef<Anchor | null>(null)
   const lastRows = useRef(rows)
   const holding = useRef(false)
   /** Each change starts a new hold; an older hold still stepping stops at its next frame. */
   const generation = useRef(0)
   const record = useCallback(() => {
-    if (scrollerRef.current && !holding.current) anchor.current = readAnchor(scrollerRef.current, endThreshold)
-  }, [scrollerRef, endThreshold])
+    if (scrollerRef.current && !holding.current) anchor.current = readAnchor(scrollerRef.current, endThreshold, follow)
+  }, [scrollerRef, endThreshold, follow])
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current

@@ -6,7 +6,7 @@ import { countArrivals, newestArrivedId } from './use-new-since-left'
 const row = (id: number, pending = false): FeedRow => {
   const message: Message = {
     id, chatId: 1, authorId: 5, isSystem: false, date: new Date('2026-11-01T08:00:00Z'), text: `m${id}`,
-    isEdited: false, isDeleted: false, fileIds: [], replyToId: null,
+    isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [],
   }
   return { key: pending ? `c-${id}` : `m-${id}`, message, continued: false, nextDay: null, ...(pending && { pending: { clientId: `c${id}`, status: 'failed', errorKind: 'network' } }) }
 }

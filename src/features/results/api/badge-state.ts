@@ -5,8 +5,6 @@ export interface BadgeView {
   /** The "Result" badge is shown. */
   badge: boolean
   action: 'make' | 'remove' | null
-  /** A request about this message is on its way. */
-  busy: boolean
   /** The last attempt failed: its PortalError kind (the sentence is chosen by kind). */
   error: string | null
 }
@@ -27,8 +25,8 @@ export interface BadgeInput {
 export function badgeView({ result, canCreate, userId, attempt }: BadgeInput): BadgeView {
   const pending = attempt?.status === 'pending'
   const failed = attempt?.status === 'error' ? attempt.errorKind ?? 'unknown' : null
-  if (pending && attempt.kind === 'make') return { badge: true, action: null, busy: true, error: null }
-  if (pending && attempt.kind === 'remove') return { badge: false, action: null, busy: true, error: null }
-  if (result) return { badge: true, action: result.authorId === userId ? 'remove' : null, busy: false, error: failed }
-  return { badge: false, action: canCreate ? 'make' : null, busy: false, error: failed }
+  if (pending && attempt.kind === 'make') return { badge: true, action: null, error: null }
+  if (pending && attempt.kind === 'remove') return { badge: false, action: null, error: null }
+  if (result) return { badge: true, action: result.authorId === userId ? 'remove' : null, error: failed }
+  return { badge: false, action: canCreate ? 'make' : null, error: failed }
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { usePortalClient } from '../../../app/portal-context'
+import { boundQueries } from '../../../app/bound-queries'
 import type { Params, PortalClient } from '../../../b24/portal-client'
 import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
@@ -33,20 +33,20 @@ async function getResultMessages(client: PortalClient, chatId: number, ids: read
   return out
 }
 
-const resultMessagesQuery = (client: PortalClient, chatId: number, ids: readonly number[]) =>
-  // The portal client is one per page, not a parameter of the data: it stays out of the key.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+/** Bound to the portal client once. Keyed by all the results' messages, not by those the feed lacks: that set shrinks as the reader scrolls, and each change would read them again. */
+const useResultMessagesQuery = boundQueries((client: PortalClient) => (chatId: number, ids: readonly number[]) =>
   queryOptions({
     queryKey: ['results', 'messages', chatId, ids] as const,
     queryFn: () => getResultMessages(client, chatId, ids),
     staleTime: 5 * 60_000,
-  })
+  }),
+)
 
 /** The messages of these results, those the feed has loaded first and the rest from the portal. */
 export function useResultMessages(chatId: number | null, messageIds: readonly number[], loaded: ReadonlyMap<number, Message>): ResultMessages {
-  const client = usePortalClient()
-  const missing = messageIds.filter((id) => !loaded.has(id)).sort((a, b) => a - b)
-  const fetched = useQuery({ ...resultMessagesQuery(client, chatId ?? 0, missing), enabled: chatId !== null && missing.length > 0, placeholderData: keepPreviousData })
+  const ids = [...messageIds].sort((a, b) => a - b)
+  const anyMissing = ids.some((id) => !loaded.has(id))
+  const fetched = useQuery({ ...useResultMessagesQuery()(chatId ?? 0, ids), enabled: chatId !== null && anyMissing, placeholderData: keepPreviousData })
   const messages = new Map(fetched.data?.messages)
   for (const id of messageIds) {
     const m = loaded.get(id)

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { boundQueries } from '../../../app/bound-queries'
 import type { PortalClient } from '../../../b24/portal-client'
 import type { TaskResult } from './results-api'
 
@@ -8,17 +9,17 @@ export interface TaskResults {
   canCreate: boolean
 }
 
-export const resultsQueries = {
-  all: () => ['results'] as const,
+export const resultsKey = (taskId: number) => ['results', 'task', taskId] as const
+
+/** Query keys and functions of the task's results, bound to the portal client once. */
+const resultsQueries = (client: PortalClient) => ({
   /**
    * The task's results and whether the user may add some, fetched alongside the opening batch
    * (not before it): the badges follow the first paint by at most one round trip.
    */
-  task: (client: PortalClient, taskId: number) =>
-    // The portal client is one per page, not a parameter of the data: it stays out of the key.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  task: (taskId: number) =>
     queryOptions({
-      queryKey: [...resultsQueries.all(), 'task', taskId] as const,
+      queryKey: resultsKey(taskId),
       queryFn: async (): Promise<TaskResults> => {
         // Loaded with the first request for it: badges are not needed for the first paint.
         const { canCreateResults, listResults } = await import('./results-api')
@@ -27,4 +28,6 @@ export const resultsQueries = {
       },
       staleTime: 60_000,
     }),
-}
+})
+
+export const useResultsQueries = boundQueries(resultsQueries)

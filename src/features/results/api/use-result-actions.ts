@@ -4,7 +4,7 @@ import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import type { BadgeInput } from './badge-state'
 import type { TaskResult } from './results-api'
-import { resultsQueries, type TaskResults } from './results-queries'
+import { resultsKey, type TaskResults } from './results-queries'
 
 export type ResultChange = { kind: 'make'; messageId: number } | { kind: 'remove'; messageId: number; resultId: number }
 
@@ -15,7 +15,7 @@ const inFlight = new Set<string>()
 export function useResultActions(taskId: number) {
   const client = usePortalClient()
   const queryClient = useQueryClient()
-  const { queryKey } = resultsQueries.task(client, taskId)
+  const queryKey = resultsKey(taskId)
   const setResults = (change: (results: TaskResult[]) => TaskResult[]) =>
     queryClient.setQueryData<TaskResults>(queryKey, (old) => old && { ...old, results: change(old.results) })
 

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
 import { badgeView, type BadgeView } from './badge-state'
-import { resultsQueries } from './results-queries'
+import { useResultsQueries } from './results-queries'
 import { useResultActions } from './use-result-actions'
 
 /**
@@ -11,8 +10,7 @@ import { useResultActions } from './use-result-actions'
  * and never compete with the opening batch for it.
  */
 export function useTaskResults(taskId: number, userId: number, enabled = true) {
-  const client = usePortalClient()
-  const query = useQuery({ ...resultsQueries.task(client, taskId), enabled })
+  const query = useQuery({ ...useResultsQueries().task(taskId), enabled })
   const actions = useResultActions(taskId)
   const byMessage = useMemo(() => new Map((query.data?.results ?? []).map((r) => [r.messageId, r])), [query.data])
   const canCreate = query.data?.canCreate ?? false

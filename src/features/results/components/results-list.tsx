@@ -8,7 +8,7 @@ import type { TaskResult } from '../api/results-api'
 
 interface Props {
   results: TaskResult[]
-  authors: Map<number, Author>
+  authors: ReadonlyMap<number, Author>
   /** The chat's messages the feed has loaded; the others are read from the portal. */
   loaded: ReadonlyMap<number, Message>
   chatId: number | null

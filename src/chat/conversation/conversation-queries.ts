@@ -1,0 +1,55 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query'
+import { boundQueries } from '../../app/bound-queries'
+import type { PortalClient } from '../../b24/portal-client'
+import type { Message } from '../types'
+import { getAuthors } from '../users-api'
+import { withRead, withSent, type Conversation } from './conversation'
+import { openConversation } from './history-api'
+import type { Read } from './reads'
+
+export const conversationKey = (taskId: number) => ['conversation', taskId] as const
+
+/** Query keys and functions of the conversation, in one place (TkDodo's query factory), bound to the client once. */
+function conversationQueries(client: PortalClient) {
+  return {
+    /**
+     * The whole conversation, opened by one batch. Never refetched as a whole (that would drop
+     * every loaded run): reads, polls and sends write into it (`writeRead`, `writeSent`).
+     */
+    conversation: (taskId: number) =>
+      queryOptions({
+        queryKey: conversationKey(taskId),
+        queryFn: () => openConversation(client, taskId),
+        staleTime: Infinity,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      }),
+
+    /** Authors no read described (reads carry their own authors; this is the rare rest). */
+    authors: (ids: readonly number[]) =>
+      queryOptions({
+        queryKey: ['conversation-authors', ids] as const,
+        queryFn: () => getAuthors(client, ids),
+        staleTime: Infinity,
+        // Names already shown stay while a longer list is fetched.
+        placeholderData: (previous) => previous,
+      }),
+  }
+}
+
+export const useConversationQueries = boundQueries(conversationQueries)
+
+/** What one read found lands in the conversation: runs join, changed messages are replaced in place. */
+export function writeRead(queryClient: QueryClient, taskId: number, read: Read): void {
+  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withRead(c, read))
+}
+
+/** The user's own message, confirmed by the portal, written in by the send's mutation. */
+export function writeSent(queryClient: QueryClient, taskId: number, message: Message): void {
+  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withSent(c, message))
+}
+
+/** The task had no chat and the first post made one: the conversation opens afresh. */
+export function reopen(queryClient: QueryClient, taskId: number): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: conversationKey(taskId) })
+}

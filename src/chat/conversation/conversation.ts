@@ -1,0 +1,37 @@
+import type { Author, ChatFile, Message, TaskChat, Viewer } from '../types'
+import type { Read } from './reads'
+import { addRead, addSent, type Run } from './runs'
+
+/** The task's conversation as the app holds it: ONE cache entry that every read and every confirmed send lands in. */
+export interface Conversation {
+  task: TaskChat
+  viewer: Viewer
+  /** null while the task has no chat yet (the portal creates it with the first message). */
+  chatId: number | null
+  runs: Run[]
+  authors: ReadonlyMap<number, Author>
+  files: ReadonlyMap<number, ChatFile>
+  /** The portal's UTC offset, read off the zone of its dates; undefined when it gave none. */
+  portalUtcOffsetMinutes?: number
+}
+
+function withAll<T extends { id: number }>(map: ReadonlyMap<number, T>, items: readonly T[]): ReadonlyMap<number, T> {
+  if (items.length === 0) return map
+  const next = new Map(map)
+  for (const item of items) next.set(item.id, item)
+  return next
+}
+
+export function withRead(c: Conversation, read: Read): Conversation {
+  return {
+    ...c,
+    runs: addRead(c.runs, read.run),
+    authors: withAll(c.authors, read.authors),
+    files: withAll(c.files, read.files),
+    portalUtcOffsetMinutes: c.portalUtcOffsetMinutes ?? read.portalUtcOffsetMinutes,
+  }
+}
+
+export function withSent(c: Conversation, message: Message): Conversation {
+  return { ...c, runs: addSent(c.runs, message) }
+}

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import type { Author, Message } from '../types'
+import { useConversationQueries } from './conversation-queries'
+
+/**
+ * The task's conversation: the one cache, every message loaded in any run by id (for reply quotes
+ * and results), and the authors, with those no read described fetched in bulk.
+ */
+export function useConversation(taskId: number) {
+  const queries = useConversationQueries()
+  const query = useQuery(queries.conversation(taskId))
+  const conversation = query.data
+  const runs = conversation?.runs
+
+  const messagesById = useMemo(() => new Map<number, Message>((runs ?? []).flatMap((r) => r.messages.map((m) => [m.id, m] as const))), [runs])
+  // Authors no read described, and the viewer (their own pending messages need a name and avatar).
+  const known = conversation?.authors
+  const viewerId = conversation?.viewer.userId ?? 0
+  const missing = useMemo(() => {
+    const ids = new Set([viewerId, ...[...messagesById.values()].map((m) => m.authorId)])
+    return [...ids].filter((id) => id > 0 && !known?.has(id)).sort((a, b) => a - b)
+  }, [messagesById, known, viewerId])
+  const extra = useQuery({ ...queries.authors(missing), enabled: missing.length > 0 && known !== undefined })
+  const authors = useMemo<ReadonlyMap<number, Author>>(() => {
+    if (!extra.data?.length) return known ?? new Map()
+    const all = new Map(known)
+    for (const a of extra.data) all.set(a.id, a)
+    return all
+  }, [known, extra.data])
+
+  return { query, conversation, messagesById, authors }
+}

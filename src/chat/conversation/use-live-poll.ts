@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { usePortalClient } from '../../app/portal-context'
+import type { Conversation } from './conversation'
+import { conversationKey, writeRead } from './conversation-queries'
+import { readNewer, readOlder, LIVE_PAGE } from './history-api'
+import { LivePoller } from './live-poller'
+import { runOf } from './runs'
+
+/** Asks the chat's poller (in this tab or another) to poll at once: the user has just sent. */
+export function pollSoon(chatId: number): void {
+  window.dispatchEvent(new CustomEvent(POLL_SOON, { detail: chatId }))
+}
+const POLL_SOON = 'task-chat:poll-soon'
+
+/**
+ * Keeps the conversation's live end current while the card is visible, with one poller per
+ * browser for the chat (see LivePoller). Returns the last poll's failure, or null.
+ */
+export function useLivePoll(taskId: number, chatId: number | null, userId: number): unknown {
+  const client = usePortalClient()
+  const queryClient = useQueryClient()
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    if (chatId === null) return
+    const name = `task-chat:live:${client.origin}:${userId}:${chatId}`
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined
+    const liveTo = () => runOf(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], null)?.to
+    const poller = new LivePoller({
+      name,
+      channel,
+      locks: navigator.locks,
+      document,
+      window,
+      now: () => Date.now(),
+      read: (kind) => {
+        const to = liveTo()
+        return kind === 'newer' && to !== undefined ? readNewer(client, chatId, to) : readOlder(client, chatId, undefined, LIVE_PAGE, 'get')
+      },
+      apply: (read) => {
+        const before = liveTo() ?? 0
+        writeRead(queryClient, taskId, read)
+        return read.run.messages.some((m) => m.id > before)
+      },
+      onStatus: setError,
+    })
+    const onPollSoon = (event: Event) => (event as CustomEvent<number>).detail === chatId && poller.pollNow()
+    window.addEventListener(POLL_SOON, onPollSoon)
+    poller.start()
+    return () => {
+      window.removeEventListener(POLL_SOON, onPollSoon)
+      poller.stop()
+      channel?.close()
+    }
+  }, [client, queryClient, taskId, chatId, userId])
+
+  return error
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { usePortalClient } from '../../app/portal-context'
+import { writeRead } from './conversation-queries'
+import { readNewer, readOlder, readWindow } from './history-api'
+import type { Read } from './reads'
+
+export type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
+
+/**
+ * Reads more of the chat into the conversation: older than a run, newer than a run, or the window
+ * around a message. A mutation rather than a query of its own: what it reads has no cache entry of
+ * its own (it lands in the conversation), and the mutation gives the loading, error and retry state
+ * of this one request. `onRead` sees each read after it landed.
+ */
+export function useReadMore(taskId: number, chatId: number | null, onRead?: (read: Read, request: ReadRequest) => void) {
+  const client = usePortalClient()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (request: ReadRequest): Promise<Read> => {
+      if (chatId === null) throw new Error('The task has no chat')
+      if (request.kind === 'older') return readOlder(client, chatId, request.before)
+      if (request.kind === 'newer') return readNewer(client, chatId, request.after)
+      return readWindow(client, chatId, request.around)
+    },
+    onSuccess: (read, request) => {
+      writeRead(queryClient, taskId, read)
+      onRead?.(read, request)
+    },
+  })
+}

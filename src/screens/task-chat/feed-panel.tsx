@@ -1,0 +1,65 @@
+import { useMemo } from 'react'
+import type { Run } from '../../chat/conversation/runs'
+import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import type { Author, ChatFile } from '../../chat/types'
+import type { OutboxItem } from '../../features/composer/api/outbox-store'
+import { buildRows } from '../../features/feed/api/build-rows'
+import { useNewerLoader } from '../../features/feed/api/use-newer-loader'
+import { useOlderLoader } from '../../features/feed/api/use-older-loader'
+import { FeedBottom } from '../../features/feed/components/feed-bottom'
+import { FeedList } from '../../features/feed/components/feed-list'
+import { FeedTop } from '../../features/feed/components/feed-top'
+import { withOutbox } from './outbox-rows'
+
+interface Props {
+  taskId: number
+  chatId: number | null
+  /** The run the reader is in. */
+  run: Run
+  showSystem: boolean
+  outbox: OutboxItem[]
+  arrivedKeys: ReadonlyMap<number, string>
+  authorOf(item: OutboxItem): number
+  authors: ReadonlyMap<number, Author>
+  files: ReadonlyMap<number, ChatFile>
+  textContext: RenderContext
+  focus: number | null
+  onFocused(): void
+  sentCount: number
+  onLeaveRun(): void
+}
+
+/**
+ * The feed of one run: its rows (with the user's messages on their way at the live end), history
+ * loading above it, newer messages loading below a run jumped into. Keyed by the run by the screen,
+ * so a bounded burst of silent pages starts afresh in another run.
+ */
+export function FeedPanel(p: Props) {
+  const older = useOlderLoader(p.taskId, p.chatId, p.run, p.showSystem)
+  const newer = useNewerLoader(p.taskId, p.chatId, p.run)
+  const { rows: feedRows, firstDay } = useMemo(() => buildRows(p.run.messages, p.showSystem), [p.run.messages, p.showSystem])
+  const { live } = p.run
+  const { outbox, arrivedKeys, authorOf } = p
+  // The outbox belongs to the live end: a run far back shows no pending rows.
+  const rows = useMemo(() => (live ? withOutbox(feedRows, outbox, arrivedKeys, authorOf) : feedRows), [live, feedRows, outbox, arrivedKeys, authorOf])
+  return (
+    <FeedList
+      rows={rows}
+      firstDay={firstDay}
+      top={<FeedTop older={older} />}
+      bottom={<FeedBottom newer={newer} />}
+      busy={older.loading || newer.loading}
+      onNearTop={older.loadIfAllowed}
+      onNearBottom={newer.loadIfAllowed}
+      authors={p.authors}
+      files={p.files}
+      textContext={p.textContext}
+      openEnded={!older.ended}
+      live={live}
+      focusMessageId={p.focus}
+      onFocused={p.onFocused}
+      sentCount={p.sentCount}
+      onLeaveRun={p.onLeaveRun}
+    />
+  )
+}

@@ -1,0 +1,75 @@
+import { useCallback, useRef, useState } from 'react'
+import { findMessage, runOf, type Run } from '../../chat/conversation/runs'
+import { useReadMore } from '../../chat/conversation/use-read-more'
+
+/** A task without a chat has no run: the user's first message is shown on an empty live end. */
+const NO_CHAT_YET: Run = { from: 0, to: 0, messages: [], startReached: true, limitedByPlan: false, live: true }
+
+/**
+ * Where in the conversation the reader is: the live end, or a run they jumped into (from a result's
+ * "Show in chat" or a reply quote). A message not loaded yet is fetched with the window around it
+ * in one round trip, then shown and focused; "Jump to latest" goes back to the live run as it is
+ * cached, without reading it again.
+ */
+export function useChatView(taskId: number, chatId: number | null, runs: readonly Run[]) {
+  /** A message in the run shown; null for the live run. */
+  const [anchor, setAnchor] = useState<number | null>(null)
+  const [focus, setFocus] = useState<number | null>(null)
+  const [seeking, setSeeking] = useState<number | null>(null)
+  const seekingRef = useRef<number | null>(null)
+  const read = useReadMore(taskId, chatId)
+  const run = runOf(runs, anchor) ?? runOf(runs, null) ?? NO_CHAT_YET
+
+  const show = useCallback(
+    (id: number) => {
+      // Already in the run shown: only focus it, the list stays as it is.
+      if (!run.messages.some((m) => m.id === id)) setAnchor(runOf(runs, null)?.messages.some((m) => m.id === id) ? null : id)
+      setFocus(id)
+    },
+    [run, runs],
+  )
+
+  const go = useCallback(
+    (id: number) => {
+      if (findMessage(runs, id)) return show(id)
+      seekingRef.current = id
+      setSeeking(id)
+      read.mutate(
+        { kind: 'window', around: id },
+        {
+          onSuccess: () => {
+            if (seekingRef.current !== id) return // cancelled meanwhile
+            seekingRef.current = null
+            setSeeking(null)
+            setAnchor(id)
+            setFocus(id)
+          },
+        },
+      )
+    },
+    [runs, show, read],
+  )
+
+  const cancel = useCallback(() => {
+    seekingRef.current = null
+    setSeeking(null)
+    read.reset()
+  }, [read])
+
+  return {
+    run,
+    /** Changes only when the reader goes to another run: the list starts afresh there. */
+    key: anchor === null ? 'live' : `at-${anchor}`,
+    focus,
+    focused: useCallback(() => setFocus(null), []),
+    go,
+    seeking: seeking !== null && !read.isError,
+    failed: seeking !== null && read.isError ? read.error : null,
+    retry: useCallback(() => seekingRef.current !== null && go(seekingRef.current), [go]),
+    cancel,
+    toLatest: useCallback(() => {
+      setAnchor(null)
+      setFocus(null)
+    }, []),
+  }
+}
