@@ -10,9 +10,14 @@ export function pagingBudgetMs(messages: number, pageSize = 200): number {
   return (pages / 2) * 1_000 * 2 + 15_000
 }
 
-/** The app's live poll: im.dialog.messages.get for what is newer than FIRST_ID. */
-export const isLivePoll = (request: Request) =>
-  request.url().includes('/rest/im.dialog.messages.get') && (request.postData() ?? '').includes('FIRST_ID')
+/**
+ * The app's live poll: im.dialog.messages.get for what is newer than FIRST_ID, or for the newest
+ * page (neither FIRST_ID nor LAST_ID), which it reads again now and then to see edits.
+ */
+export const isLivePoll = (request: Request) => {
+  const body = request.postData() ?? ''
+  return request.url().includes('/rest/im.dialog.messages.get') && (body.includes('FIRST_ID') || !body.includes('LAST_ID'))
+}
 
 /** A request for an older page of history (im.dialog.messages.search, or get on a portal without it). */
 export const isOlderPage = (request: Request) => {

@@ -18,39 +18,43 @@ export interface PollerDeps {
   /** Writes a read into this tab's cache; says whether it brought a message not seen before. */
   apply(read: Read): boolean
   onStatus(error: unknown): void
-  /** Names the lock and the channel: one poller per browser for one chat of one user. */
-  name: string
   document: Document
   window: Window
-  locks: LockManager | undefined
+  /** One channel per chat of one user: how the tabs showing it find each other and share reads. */
   channel: BroadcastChannel | undefined
   now(): number
 }
 
-type Note = { type: 'read'; read: Read } | { type: 'poll-now' }
+/** Visible tabs say so this often, and count as gone when not heard from for PEER_TTL_MS. */
+const HEARTBEAT_MS = 4_000
+const PEER_TTL_MS = 10_000
+
+type Note = { type: 'here'; id: string } | { type: 'bye'; id: string } | { type: 'read'; read: Read } | { type: 'poll-now' }
 
 /**
- * The live end of one chat, for a whole browser: the visible tab that holds the Web Lock polls,
- * and sends what it reads to the other tabs over a BroadcastChannel; a tab without the lock only
- * listens, and asks the poller to poll at once when it gains focus or its user sends. Hidden
- * tabs give the lock up, so nothing polls while no tab shows the chat.
+ * The live end of one chat, for a whole browser: of the tabs that show the chat, the oldest one
+ * polls and sends what it reads to the others over a BroadcastChannel; the others only listen, and
+ * ask it to poll at once when they gain focus or their user sends. Hidden tabs say goodbye and drop
+ * out, so nothing polls while no tab shows the chat. (Web Locks would elect the poller too, but a
+ * Bitrix24 app runs in a third-party frame, where browsers that block third-party storage deny
+ * them; a BroadcastChannel works there.)
  */
 export class LivePoller {
-  private leader = false
+  /** Older tabs sort first: the tab that polled first keeps polling when another opens. */
+  private readonly id: string
+  private readonly peers = new Map<string, number>()
   private empty = 0
   private lastReread: number
   private timer: ReturnType<typeof setTimeout> | undefined
+  private heartbeat: ReturnType<typeof setInterval> | undefined
   private inFlight = false
-  private release: (() => void) | undefined
-  private abort: AbortController | undefined
-  private stopped = false
   /** Asked to poll while a poll was on its way: poll again right after it. */
   private again = false
-  /** The opening has just read the newest page: the first poll waits one fast interval. */
-  private opened = true
+  private stopped = false
 
   constructor(private readonly deps: PollerDeps) {
     this.lastReread = deps.now()
+    this.id = `${deps.now().toString(36).padStart(9, '0')}-${Math.random().toString(36).slice(2, 10)}`
   }
 
   start(): void {
@@ -58,7 +62,10 @@ export class LivePoller {
     document.addEventListener('visibilitychange', this.onVisibility)
     window.addEventListener('focus', this.pollNow)
     channel?.addEventListener('message', this.onNote)
-    this.onVisibility()
+    this.heartbeat = setInterval(() => this.visible() && this.post({ type: 'here', id: this.id }), HEARTBEAT_MS)
+    if (this.visible()) this.post({ type: 'here', id: this.id })
+    // The opening has just read the newest page: the first poll waits one fast interval.
+    this.schedule(FAST_MS)
   }
 
   stop(): void {
@@ -67,68 +74,68 @@ export class LivePoller {
     document.removeEventListener('visibilitychange', this.onVisibility)
     window.removeEventListener('focus', this.pollNow)
     channel?.removeEventListener('message', this.onNote)
-    this.resign()
+    clearInterval(this.heartbeat)
+    clearTimeout(this.timer)
+    this.post({ type: 'bye', id: this.id })
   }
 
   /** Poll at once and fast again: focus, becoming visible, the user's own send. */
   readonly pollNow = (): void => {
-    if (this.stopped || this.deps.document.visibilityState === 'hidden') return
+    if (this.stopped || !this.visible()) return
     this.empty = 0
-    if (this.leader) this.schedule(0)
-    else this.deps.channel?.postMessage({ type: 'poll-now' } satisfies Note)
+    if (this.leads()) this.schedule(0)
+    else this.post({ type: 'poll-now' })
+  }
+
+  private visible(): boolean {
+    return this.deps.document.visibilityState !== 'hidden'
+  }
+
+  /** Whether this tab polls: it is visible and no older visible tab has been heard from lately. */
+  private leads(): boolean {
+    if (!this.visible()) return false
+    const now = this.deps.now()
+    for (const [id, at] of this.peers) if (id < this.id && now - at < PEER_TTL_MS) return false
+    return true
+  }
+
+  private post(note: Note): void {
+    this.deps.channel?.postMessage(note)
   }
 
   private readonly onVisibility = (): void => {
-    if (this.deps.document.visibilityState === 'hidden') {
-      this.resign()
-      this.opened = false // back from hidden: poll at once
+    if (!this.visible()) {
+      clearTimeout(this.timer)
+      this.post({ type: 'bye', id: this.id })
+      return
     }
-    else if (!this.leader && !this.abort) this.campaign()
+    this.post({ type: 'here', id: this.id })
+    this.pollNow()
   }
 
   private readonly onNote = (event: MessageEvent<Note>): void => {
-    if (event.data.type === 'read') {
-      if (this.deps.apply(event.data.read)) this.empty = 0
-    } else if (this.leader) this.pollNow()
-  }
-
-  /** Waits for the lock (another visible tab may hold it); without Web Locks every tab polls for itself. */
-  private campaign(): void {
-    const { locks } = this.deps
-    if (!locks) return this.lead()
-    const abort = (this.abort = new AbortController())
-    locks
-      .request(this.deps.name, { signal: abort.signal }, () => {
-        this.lead()
-        return new Promise<void>((resolve) => (this.release = resolve))
-      })
-      .catch(() => {}) // aborted while waiting: this tab was hidden or closed
-    // A tab that waits asks the poller for a read at once: it has just become visible.
-    this.deps.channel?.postMessage({ type: 'poll-now' } satisfies Note)
-  }
-
-  private lead(): void {
-    this.leader = true
-    this.schedule(this.opened ? FAST_MS : 0)
-    this.opened = false
-  }
-
-  private resign(): void {
-    this.leader = false
-    clearTimeout(this.timer)
-    this.abort?.abort()
-    this.abort = undefined
-    this.release?.()
-    this.release = undefined
+    const note = event.data
+    if (note.type === 'here') {
+      // A tab just opened or came back: answer at once, so it knows who polls before its first poll.
+      const known = this.peers.has(note.id)
+      this.peers.set(note.id, this.deps.now())
+      if (!known && this.visible()) this.post({ type: 'here', id: this.id })
+    } else if (note.type === 'bye') {
+      this.peers.delete(note.id)
+      if (this.leads()) this.schedule(0) // the tab that polled has gone: take over at once
+    } else if (note.type === 'read') {
+      if (this.deps.apply(note.read)) this.empty = 0
+    } else if (this.leads()) this.pollNow()
   }
 
   private schedule(ms: number): void {
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), ms)
+    if (!this.stopped && this.visible()) this.timer = setTimeout(() => void this.tick(), ms)
   }
 
   private async tick(): Promise<void> {
-    if (!this.leader) return
+    // Another tab polls: look again later, in case it goes without saying goodbye.
+    if (!this.leads()) return this.schedule(pollDelay(this.empty))
     if (this.inFlight) {
       this.again = true
       return
@@ -139,7 +146,7 @@ export class LivePoller {
       const read = await this.deps.read(kind)
       if (kind === 'newest') this.lastReread = this.deps.now()
       this.empty = this.deps.apply(read) ? 0 : this.empty + 1
-      this.deps.channel?.postMessage({ type: 'read', read } satisfies Note)
+      this.post({ type: 'read', read })
       this.deps.onStatus(null)
     } catch (error) {
       this.empty++
@@ -147,7 +154,7 @@ export class LivePoller {
     } finally {
       this.inFlight = false
     }
-    if (this.leader) this.schedule(this.again ? 0 : pollDelay(this.empty))
+    this.schedule(this.again ? 0 : pollDelay(this.empty))
     this.again = false
   }
 }

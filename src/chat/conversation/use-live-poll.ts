@@ -28,9 +28,7 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined
     const liveTo = () => runOf(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], null)?.to
     const poller = new LivePoller({
-      name,
       channel,
-      locks: navigator.locks,
       document,
       window,
       now: () => Date.now(),

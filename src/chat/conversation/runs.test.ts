@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { Message } from '../types'
+import { addRead, addSent, runOf, type Run } from './runs'
+
+const msg = (id: number, text = `m${id}`): Message => ({
+  id, chatId: 1, authorId: 2, isSystem: false, date: new Date(0), text, isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [],
+})
+const run = (from: number, to: number, ids: number[], extra: Partial<Run> = {}): Run => ({
+  from, to, messages: ids.map((id) => msg(id)), startReached: false, limitedByPlan: false, live: false, ...extra,
+})
+const ids = (r: Run | undefined) => r?.messages.map((m) => m.id)
+
+describe('the conversation runs', () => {
+  it('joins an older page to the run it was read before (ids are not consecutive)', () => {
+    const live = run(100, 130, [100, 110, 130], { live: true })
+    const runs = addRead([live], run(40, 99, [40, 70, 95]))
+    expect(runs).toHaveLength(1)
+    expect(runs[0]).toMatchObject({ from: 40, to: 130, live: true })
+    expect(ids(runs[0])).toEqual([40, 70, 95, 100, 110, 130])
+  })
+
+  it('keeps a window far back apart from the live run, then joins them when the pages between meet', () => {
+    let runs = addRead([run(900, 1000, [900, 1000], { live: true })], run(100, 200, [100, 150, 200]))
+    expect(runs.map((r) => [r.from, r.to])).toEqual([[100, 200], [900, 1000]])
+    expect(runOf(runs, 150)?.from).toBe(100)
+    expect(runOf(runs, null)?.from).toBe(900)
+    runs = addRead(runs, run(201, 600, [300, 600]))
+    expect(runs).toHaveLength(2)
+    runs = addRead(runs, run(601, 899, [700]))
+    expect(runs).toHaveLength(1)
+    expect(ids(runs[0])).toEqual([100, 150, 200, 300, 600, 700, 900, 1000])
+    expect(runs[0]!.live).toBe(true)
+  })
+
+  it('joins overlapping runs and takes the read as the truth in its range: edits replace, missing messages are gone', () => {
+    const cached = run(10, 50, [10, 20, 30, 40, 50], { live: true })
+    const reread: Run = { ...run(20, 60, []), messages: [msg(20, 'edited'), msg(40), msg(60)], live: true }
+    const [joined] = addRead([cached], reread)
+    expect(ids(joined)).toEqual([10, 20, 40, 60])
+    expect(joined!.messages[1]!.text).toBe('edited')
+    expect(joined).toMatchObject({ from: 10, to: 60 })
+  })
+
+  it('a live read that does not reach the old live run leaves a gap: the old run is live no more', () => {
+    const runs = addRead([run(10, 50, [10, 50], { live: true })], run(200, 300, [200, 300], { live: true }))
+    expect(runs.map((r) => r.live)).toEqual([false, true])
+  })
+
+  it('a send confirmed before its poll shows at once, and the poll replaces it without a copy', () => {
+    const live = run(10, 50, [10, 50], { live: true })
+    const sent = addSent([live], msg(70, 'mine'))
+    expect(ids(runOf(sent, null))).toEqual([10, 50, 70])
+    // Another user's message (60) came before mine; the poll above 50 brings both.
+    const polled = addRead(sent, { ...run(51, 70, []), messages: [msg(60), msg(70, 'mine, as stored')], live: true })
+    expect(ids(runOf(polled, null))).toEqual([10, 50, 60, 70])
+    expect(runOf(polled, null)!.messages.at(-1)!.text).toBe('mine, as stored')
+  })
+
+  it('a send confirmed after its poll is not added twice', () => {
+    const polled = addRead([run(10, 50, [10, 50], { live: true })], run(51, 70, [70], { live: true }))
+    const sent = addSent(polled, msg(70, 'mine'))
+    expect(ids(runOf(sent, null))).toEqual([10, 50, 70])
+    expect(runOf(sent, null)!.messages.at(-1)!.text).toBe('m70')
+  })
+
+  it('a send above the live run is dropped by a read that covers it and lacks it (deleted meanwhile)', () => {
+    const sent = addSent([run(10, 50, [10, 50], { live: true })], msg(70))
+    const polled = addRead(sent, run(51, 80, [80], { live: true }))
+    expect(ids(runOf(polled, null))).toEqual([10, 50, 80])
+  })
+
+  it('keeps the start of the chat and the plan limit with the oldest run', () => {
+    const runs = addRead([run(100, 200, [100, 200], { live: true })], run(0, 99, [], { startReached: true, limitedByPlan: true }))
+    expect(runs[0]).toMatchObject({ from: 0, startReached: true, limitedByPlan: true, live: true })
+  })
+})
