@@ -62,7 +62,7 @@ describe('the live poller', () => {
     expect(reads.slice(6)).toEqual(['newest', 'newest'])
   })
 
-  it('polls at once on focus and goes fast again', async () => {
+  it('polls at once on focus, reading the newest page whole, and goes fast again', async () => {
     const page = fakePage()
     const { reads } = poller(page)
     await vi.advanceTimersByTimeAsync(62_000)
@@ -70,6 +70,7 @@ describe('the live poller', () => {
     page.focus()
     await vi.advanceTimersByTimeAsync(0)
     expect(reads).toHaveLength(before + 1)
+    expect(reads.at(-1)).toBe('newest')
     await vi.advanceTimersByTimeAsync(2_000)
     expect(reads).toHaveLength(before + 2)
   })

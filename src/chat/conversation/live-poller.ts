@@ -29,7 +29,7 @@ export interface PollerDeps {
 const HEARTBEAT_MS = 4_000
 const PEER_TTL_MS = 10_000
 
-type Note = { type: 'here'; id: string } | { type: 'bye'; id: string } | { type: 'read'; read: Read } | { type: 'poll-now' }
+type Note = { type: 'here'; id: string } | { type: 'bye'; id: string } | { type: 'read'; read: Read } | { type: 'poll-now'; reread: boolean }
 
 /**
  * The live end of one chat, for a whole browser: of the tabs that show the chat, the oldest one
@@ -51,6 +51,7 @@ export class LivePoller {
   /** Asked to poll while a poll was on its way: poll again right after it. */
   private again = false
   private stopped = false
+  private rereadNext = false
 
   constructor(private readonly deps: PollerDeps) {
     this.lastReread = deps.now()
@@ -60,7 +61,7 @@ export class LivePoller {
   start(): void {
     const { document, window, channel } = this.deps
     document.addEventListener('visibilitychange', this.onVisibility)
-    window.addEventListener('focus', this.pollNow)
+    window.addEventListener('focus', this.onFocus)
     channel?.addEventListener('message', this.onNote)
     this.heartbeat = setInterval(() => this.visible() && this.post({ type: 'here', id: this.id }), HEARTBEAT_MS)
     if (this.visible()) this.post({ type: 'here', id: this.id })
@@ -72,20 +73,26 @@ export class LivePoller {
     this.stopped = true
     const { document, window, channel } = this.deps
     document.removeEventListener('visibilitychange', this.onVisibility)
-    window.removeEventListener('focus', this.pollNow)
+    window.removeEventListener('focus', this.onFocus)
     channel?.removeEventListener('message', this.onNote)
     clearInterval(this.heartbeat)
     clearTimeout(this.timer)
     this.post({ type: 'bye', id: this.id })
   }
 
-  /** Poll at once and fast again: focus, becoming visible, the user's own send. */
-  readonly pollNow = (): void => {
+  /**
+   * Poll at once and fast again: the user's own send. On focus and on becoming visible the newest
+   * page is read whole (`reread`): the reader is back, and may have missed edits as well as messages.
+   */
+  readonly pollNow = (reread = false): void => {
     if (this.stopped || !this.visible()) return
     this.empty = 0
+    if (reread) this.rereadNext = true
     if (this.leads()) this.schedule(0)
-    else this.post({ type: 'poll-now' })
+    else this.post({ type: 'poll-now', reread })
   }
+
+  private readonly onFocus = (): void => this.pollNow(true)
 
   private visible(): boolean {
     return this.deps.document.visibilityState !== 'hidden'
@@ -110,7 +117,7 @@ export class LivePoller {
       return
     }
     this.post({ type: 'here', id: this.id })
-    this.pollNow()
+    this.pollNow(true)
   }
 
   private readonly onNote = (event: MessageEvent<Note>): void => {
@@ -125,7 +132,7 @@ export class LivePoller {
       if (this.leads()) this.schedule(0) // the tab that polled has gone: take over at once
     } else if (note.type === 'read') {
       if (this.deps.apply(note.read)) this.empty = 0
-    } else if (this.leads()) this.pollNow()
+    } else if (this.leads()) this.pollNow(note.reread)
   }
 
   private schedule(ms: number): void {
@@ -141,7 +148,8 @@ export class LivePoller {
       return
     }
     this.inFlight = true
-    const kind = this.deps.now() - this.lastReread >= REREAD_MS ? 'newest' : 'newer'
+    const kind = this.rereadNext || this.deps.now() - this.lastReread >= REREAD_MS ? 'newest' : 'newer'
+    this.rereadNext = false
     try {
       const read = await this.deps.read(kind)
       if (kind === 'newest') this.lastReread = this.deps.now()

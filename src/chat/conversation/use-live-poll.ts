@@ -43,7 +43,7 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
       },
       onStatus: setError,
     })
-    const onPollSoon = (event: Event) => (event as CustomEvent<number>).detail === chatId && poller.pollNow()
+    const onPollSoon = (event: Event) => (event as CustomEvent<number>).detail === chatId && poller.pollNow(false)
     window.addEventListener(POLL_SOON, onPollSoon)
     poller.start()
     return () => {

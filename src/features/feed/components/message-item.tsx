@@ -68,7 +68,6 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           <time id={`${idBase}-time`} dateTime={message.date.toISOString()} aria-label={full} title={full} className="message__time">
             {short}
           </time>
-          {message.isEdited && !message.isDeleted && <span className="message__edited">{t('feed.edited')}</span>}
         </header>
         {result && <ResultBadgeLine view={result} />}
         {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
@@ -78,6 +77,14 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           <>
             {message.text && <MessageText text={message.text} ctx={textContext} />}
             <FileChips ids={message.fileIds} files={files} />
+            {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
+            {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
+            {message.likedBy.length > 0 && (
+              <p className="message__likes">
+                <span aria-hidden="true">👍 </span>
+                {t('message.likes', { count: message.likedBy.length })}
+              </p>
+            )}
           </>
         )}
         {pending && <MessageStatus pending={pending} />}
