@@ -60,11 +60,17 @@ export function useFeedKeys(scrollerRef: RefObject<HTMLElement | null>, rows: Fe
  * Focuses a row's article: at once when it is rendered (a key held down moves on from it at the
  * next press), else once the virtualizer has rendered it (a far jump can take a second to settle).
  */
-export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, key: string) {
+export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, key: string, highlight = false) {
   const focus = (attempt: number) => {
     const article = scrollerRef.current?.querySelector<HTMLElement>(`article[data-key="${key}"]`)
-    if (article) article.focus()
-    else if (attempt < 60) requestAnimationFrame(() => focus(attempt + 1))
+    if (article) {
+      article.focus()
+      // A message jumped to flashes once: focus after a click shows no ring, and the eye needs to find it.
+      if (highlight) {
+        article.dataset['jumped'] = ''
+        article.addEventListener('animationend', () => delete article.dataset['jumped'], { once: true })
+      }
+    } else if (attempt < 60) requestAnimationFrame(() => focus(attempt + 1))
   }
   focus(0)
 }

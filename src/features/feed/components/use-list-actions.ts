@@ -14,7 +14,7 @@ export function useListActions(scrollerRef: RefObject<HTMLElement | null>, rows:
         // Not among these rows: the screen goes there (another run, or a window read around it).
         if (index < 0) return outer.jumpTo(id)
         centreOn(index)
-        focusWhenRendered(scrollerRef, rows[index]!.key)
+        focusWhenRendered(scrollerRef, rows[index]!.key, true)
       },
     }),
     [outer, rows, centreOn, scrollerRef],
