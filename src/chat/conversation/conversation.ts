@@ -15,21 +15,24 @@ export interface Conversation {
   portalUtcOffsetMinutes?: number
 }
 
+/** Flat records (authors, files) compared field by field. */
+const sameRecord = <T extends object>(a: T | undefined, b: T) => a !== undefined && Object.entries(b).every(([k, v]) => (a as Record<string, unknown>)[k] === v)
+
 function withAll<T extends { id: number }>(map: ReadonlyMap<number, T>, items: readonly T[]): ReadonlyMap<number, T> {
-  if (items.length === 0) return map
+  // Read again unchanged (every live poll brings its authors): the same map, so nothing re-renders.
+  if (items.every((item) => sameRecord(map.get(item.id), item))) return map
   const next = new Map(map)
   for (const item of items) next.set(item.id, item)
   return next
 }
 
 export function withRead(c: Conversation, read: Read): Conversation {
-  return {
-    ...c,
-    runs: addRead(c.runs, read.run),
-    authors: withAll(c.authors, read.authors),
-    files: withAll(c.files, read.files),
-    portalUtcOffsetMinutes: c.portalUtcOffsetMinutes ?? read.portalUtcOffsetMinutes,
-  }
+  const runs = addRead(c.runs, read.run)
+  const authors = withAll(c.authors, read.authors)
+  const files = withAll(c.files, read.files)
+  const portalUtcOffsetMinutes = c.portalUtcOffsetMinutes ?? read.portalUtcOffsetMinutes
+  if (runs === c.runs && authors === c.authors && files === c.files && portalUtcOffsetMinutes === c.portalUtcOffsetMinutes) return c
+  return { ...c, runs, authors, files, portalUtcOffsetMinutes }
 }
 
 export function withSent(c: Conversation, message: Message): Conversation {

@@ -74,3 +74,15 @@ describe('the conversation runs', () => {
     expect(runs[0]).toMatchObject({ from: 0, startReached: true, limitedByPlan: true, live: true })
   })
 })
+
+describe('reads that change nothing', () => {
+  it('leave the runs and their messages as they were (nothing re-renders on a quiet poll)', () => {
+    const runs = [run(10, 50, [10, 30, 50], { live: true })]
+    const again = addRead(runs, run(20, 50, [30, 50], { live: true }))
+    expect(again).toBe(runs)
+    const liked = addRead(runs, { ...run(20, 50, [30]), messages: [msg(30), { ...msg(50), likedBy: [4] }], live: true })
+    expect(liked).not.toBe(runs)
+    expect(liked[0]!.messages[1]).toBe(runs[0]!.messages[1])
+    expect(liked[0]!.messages[2]!.likedBy).toEqual([4])
+  })
+})

@@ -31,16 +31,46 @@ function touches(a: Run, b: Run): boolean {
   return a.from <= b.to + 1 && b.from <= a.to + 1
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i])
+
+/** Whether a message read again is what is cached: then the cached object stays, and nothing re-renders. */
+export function sameMessage(a: Message, b: Message): boolean {
+  return (
+    a.id === b.id &&
+    a.text === b.text &&
+    a.isEdited === b.isEdited &&
+    a.isDeleted === b.isDeleted &&
+    a.authorId === b.authorId &&
+    a.date.getTime() === b.date.getTime() &&
+    a.replyToId === b.replyToId &&
+    sameIds(a.fileIds, b.fileIds) &&
+    sameIds(a.likedBy, b.likedBy)
+  )
+}
+
+const sameRun = (a: Run, b: Run) =>
+  a.from === b.from &&
+  a.to === b.to &&
+  a.startReached === b.startReached &&
+  a.limitedByPlan === b.limitedByPlan &&
+  a.live === b.live &&
+  a.messages.length === b.messages.length &&
+  a.messages.every((m, i) => m === b.messages[i])
+
 /** Ids outside the read's range keep the run's copy; inside it, the read is the truth (a message it lacks was deleted). */
 function joinInto(read: Run, runs: readonly Run[]): Run {
-  const outside = runs.flatMap((r) => r.messages.filter((m) => m.id < read.from || m.id > read.to))
+  const cached = new Map<number, Message>()
+  for (const r of runs) for (const m of r.messages) cached.set(m.id, m)
   const kept = new Map<number, Message>()
-  for (const m of outside) kept.set(m.id, m)
-  for (const m of read.messages) kept.set(m.id, m)
+  for (const [id, m] of cached) if (id < read.from || id > read.to) kept.set(id, m)
+  for (const m of read.messages) {
+    const old = cached.get(m.id)
+    kept.set(m.id, old && sameMessage(old, m) ? old : m)
+  }
   const all = [read, ...runs]
   const from = Math.min(...all.map((r) => r.from))
   const first = all.filter((r) => r.from === from)
-  return {
+  const joined: Run = {
     from,
     to: Math.max(...all.map((r) => r.to)),
     messages: [...kept.values()].sort(byId),
@@ -48,6 +78,8 @@ function joinInto(read: Run, runs: readonly Run[]): Run {
     limitedByPlan: first.some((r) => r.limitedByPlan),
     live: all.some((r) => r.live),
   }
+  // A read that changed nothing (most live polls) leaves the run as it was.
+  return runs.length === 1 && sameRun(runs[0]!, joined) ? runs[0]! : joined
 }
 
 /**
@@ -66,7 +98,8 @@ export function addRead(runs: readonly Run[], read: Run): Run[] {
       const live = r.live && !read.live
       return messages.length === r.messages.length && live === r.live ? r : { ...r, messages, live }
     })
-  return [...rest, joinInto(read, joined)].sort((a, b) => a.from - b.from)
+  const next = [...rest, joinInto(read, joined)].sort((a, b) => a.from - b.from)
+  return next.length === runs.length && next.every((r, i) => r === runs[i]) ? (runs as Run[]) : next
 }
 
 /** The user's own message, confirmed by the portal: shown at once in the live run; a later read of it wins. */
