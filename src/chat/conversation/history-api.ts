@@ -93,6 +93,16 @@ export async function readOlder(client: PortalClient, chatId: number, beforeId: 
   }
 }
 
+/**
+ * The newest page read whole (im.dialog.messages.get, v2, no cursor): what the live end re-reads to
+ * see edits, deletions and likes. Not through readOlder: the live end must not decide which method
+ * serves history pages.
+ */
+export async function readNewest(client: PortalClient, chatId: number): Promise<Read> {
+  const raw = await backgroundPacer(() => client.callV2(...historyCall('get', chatId, LIVE_PAGE)))
+  return olderRead(toHistoryPage(raw, chatId), undefined)
+}
+
 /** Messages newer than `afterId`; the im source may answer more than LIMIT, and only ids above it count. */
 export async function readNewer(client: PortalClient, chatId: number, afterId: number, limit = LIVE_PAGE): Promise<Read> {
   const raw = await backgroundPacer(() => client.callV2(...newerCall(chatId, afterId, limit)))

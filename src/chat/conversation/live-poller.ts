@@ -52,9 +52,12 @@ export class LivePoller {
   private again = false
   private stopped = false
   private rereadNext = false
+  /** When the last read answered (the opening, at first). */
+  private lastRead: number
 
   constructor(private readonly deps: PollerDeps) {
     this.lastReread = deps.now()
+    this.lastRead = deps.now()
     this.id = `${deps.now().toString(36).padStart(9, '0')}-${Math.random().toString(36).slice(2, 10)}`
   }
 
@@ -92,7 +95,10 @@ export class LivePoller {
     else this.post({ type: 'poll-now', reread })
   }
 
-  private readonly onFocus = (): void => this.pollNow(true)
+  /** Focus right after a read (the frame is focused as the card opens) has nothing new to show. */
+  private readonly onFocus = (): void => {
+    if (this.deps.now() - this.lastRead >= FAST_MS) this.pollNow(true)
+  }
 
   private visible(): boolean {
     return this.deps.document.visibilityState !== 'hidden'
@@ -152,7 +158,8 @@ export class LivePoller {
     this.rereadNext = false
     try {
       const read = await this.deps.read(kind)
-      if (kind === 'newest') this.lastReread = this.deps.now()
+      this.lastRead = this.deps.now()
+      if (kind === 'newest') this.lastReread = this.lastRead
       this.empty = this.deps.apply(read) ? 0 : this.empty + 1
       this.post({ type: 'read', read })
       this.deps.onStatus(null)

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { Conversation } from './conversation'
 import { conversationKey, writeRead } from './conversation-queries'
-import { readNewer, readOlder, LIVE_PAGE } from './history-api'
+import { readNewer, readNewest } from './history-api'
 import { LivePoller } from './live-poller'
 import { runOf } from './runs'
 
@@ -34,7 +34,7 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
       now: () => Date.now(),
       read: (kind) => {
         const to = liveTo()
-        return kind === 'newer' && to !== undefined ? readNewer(client, chatId, to) : readOlder(client, chatId, undefined, LIVE_PAGE, 'get')
+        return kind === 'newer' && to !== undefined ? readNewer(client, chatId, to) : readNewest(client, chatId)
       },
       apply: (read) => {
         const before = liveTo() ?? 0
