@@ -65,7 +65,8 @@ describe('the live poller', () => {
   it('polls at once on focus, reading the newest page whole, and goes fast again', async () => {
     const page = fakePage()
     const { reads } = poller(page)
-    await vi.advanceTimersByTimeAsync(62_000)
+    // The last quiet poll was at 62 s: focus comes eight seconds after it.
+    await vi.advanceTimersByTimeAsync(70_000)
     const before = reads.length
     page.focus()
     await vi.advanceTimersByTimeAsync(0)
