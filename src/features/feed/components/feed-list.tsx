@@ -99,8 +99,11 @@ export function FeedList(props: Props) {
   const actions = useListActions(scrollerRef, rows, centreOn)
 
   useLayoutEffect(() => {
-    // A run jumped into opens at the message jumped to (the focus effect below), not at its end.
-    if (!focusMessageId) virtualizer.scrollToEnd()
+    // A run jumped into opens centred on the message jumped to, before anything may load above or
+    // below it: a page landing while the list still sat at its top would hold that place instead.
+    const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
+    if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
+    else virtualizer.scrollToEnd()
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.
