@@ -24,11 +24,9 @@ describe('toHistoryPage', () => {
     expect(plain!.date.toISOString()).toBe('2026-03-04T06:43:26.000Z')
     expect(page.authors).toEqual([{ id: 503, name: 'Klaus Weber', avatarUrl: null, color: '#4ba984', isBot: false }])
     expect(page.files).toEqual([{ id: 5255, name: 'image.png', kind: 'image', size: 2144, url: 'https://portal.example/dl/5255' }])
-    // The legacy method has no hasNextPage: a non-empty page means there may be more.
-    expect(page.hasOlder).toBe(true)
   })
 
-  it('maps tail answers: camelCase users, isSystem, hasNextPage, string ids, deleted and replies', () => {
+  it('maps camelCase answers: camelCase users, isSystem, string ids, deleted and replies', () => {
     const page = toHistoryPage({
       messages: [
         { id: '9123', chat_id: 58, author_id: '20294', date: '2026-06-10T14:51:00+02:00', text: 'deployed', isSystem: false, params: { IS_DELETED: 'Y', REPLY_ID: '9100' } },
@@ -41,26 +39,24 @@ describe('toHistoryPage', () => {
     expect(page.messages[0]).toMatchObject({ id: 9123, authorId: 20294, isDeleted: true, replyToId: 9100, isSystem: false })
     expect(page.messages[1]).toMatchObject({ id: 9124, authorId: 0, isSystem: true, text: '' })
     expect(page.authors[0]).toEqual({ id: 20294, name: 'Ann Lee', avatarUrl: 'https://p/a.jpg', color: '#df532d', isBot: true })
-    expect(page.hasOlder).toBe(false)
   })
 
-  it('drops a malformed row instead of failing the page, and ends history on an empty legacy page', () => {
+  it('drops a malformed row instead of failing the page', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const page = toHistoryPage({ messages: [{ id: 'x', date: 3 }, legacyAnswer.messages[0]], users: [], files: [] }, 58)
     expect(page.messages.map((m) => m.id)).toEqual([84877])
     expect(warn).toHaveBeenCalledOnce()
-    expect(toHistoryPage({ messages: [], users: [], files: [] }, 58).hasOlder).toBe(false)
     warn.mockRestore()
   })
 
-  it('maps im.dialog.messages.search (doc shape: both spellings, tariffRestrictions) and ends history where the plan hides the rest', () => {
+  it('maps im.dialog.messages.search (doc shape: both spellings, tariffRestrictions): says where the plan hides the rest', () => {
     // api-reference/chats/messages/im-dialog-messages-search.md, "Returned Data".
     const message = { id: 501, chatId: 58, chat_id: 58, authorId: 7, author_id: 7, date: '2026-06-10T14:51:00+02:00', text: 'hello', isSystem: false, params: [], unread: false, viewed: true }
     const open = toHistoryPage({ messages: [message], users: [{ id: 7, name: 'Ann Lee' }], files: [], additionalMessages: [], tariffRestrictions: { isHistoryLimitExceeded: false } }, 58)
-    expect(open).toMatchObject({ hasOlder: true, limitedByPlan: false })
+    expect(open).toMatchObject({ limitedByPlan: false })
     expect(open.messages[0]).toMatchObject({ id: 501, authorId: 7, chatId: 58 })
     const limited = toHistoryPage({ messages: [message], users: [], files: [], tariffRestrictions: { isHistoryLimitExceeded: true } }, 58)
-    expect(limited).toMatchObject({ hasOlder: false, limitedByPlan: true })
+    expect(limited).toMatchObject({ limitedByPlan: true })
   })
 
   it('reads the portal’s UTC offset off the zone it prints on dates', () => {

@@ -69,10 +69,8 @@ function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: 
 }
 
 /**
- * Maps a history answer (im.dialog.messages.search, im.dialog.messages.get or tail; all come newest
- * first) into a page in reading order. `hasOlder` comes from tail's `hasNextPage`; the documented
- * methods have no such flag, so there an empty page ends the history (get's pages can be longer
- * than LIMIT), and so does search saying the plan hides what is older.
+ * Maps a history answer (im.dialog.messages.search or im.dialog.messages.get; both come newest
+ * first) into a page in reading order. Where the history ends is the reads' business (reads.ts).
  */
 export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
   const wire = v.parse(WireHistory, raw)
@@ -84,7 +82,6 @@ export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
     messages,
     authors: mapRows(wire.users, WireUser, toAuthor),
     files: mapRows(wire.files, WireFile, toChatFile),
-    hasOlder: limitedByPlan ? false : (wire.hasNextPage ?? messages.length > 0),
     limitedByPlan,
     portalUtcOffsetMinutes: stamped ? utcOffsetMinutes(stamped.date) : undefined,
   }

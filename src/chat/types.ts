@@ -40,8 +40,6 @@ export interface HistoryPage {
   messages: Message[]
   authors: Author[]
   files: ChatFile[]
-  /** Whether older messages exist before this page. */
-  hasOlder: boolean
   /** The portal's plan hides the history older than this page (search's `tariffRestrictions`). */
   limitedByPlan?: boolean
   /** The portal's UTC offset in minutes, read off the zone of its dates; undefined when it gave none. */
@@ -61,12 +59,6 @@ export interface Viewer {
   userId: number
   /** The app's chat bot, when one is registered (admins may install one). */
   bot: { id: number; name: string } | null
-}
-
-/** A page of the feed's history; the first (newest) page also carries the task and the viewer. */
-export interface FeedPage extends HistoryPage {
-  task?: TaskChat
-  viewer?: Viewer
 }
 
 /** A message of the user's own that is still on its way (from the composer's outbox). */

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 // Wire shapes of the im methods. Casing differs by method and portal version (messages are
-// snake_case in im.dialog.messages.get and mostly in tail, camelCase in newer builds; files are
+// snake_case in im.dialog.messages.get, camelCase in search and newer builds; files are
 // camelCase everywhere), so each schema accepts both and the mappers pick whichever came.
 
 const Id = v.pipe(
@@ -49,14 +49,13 @@ export const WireFile = v.looseObject({
 export type WireFile = v.InferOutput<typeof WireFile>
 
 /**
- * Every history method answers `{messages, users, files}`; tail adds `hasNextPage`, search adds
+ * Every history method answers `{messages, users, files}`; search adds
  * `tariffRestrictions.isHistoryLimitExceeded` (the plan hides older history).
  */
 export const WireHistory = v.looseObject({
   messages: v.array(v.unknown()),
   users: v.optional(v.array(v.unknown()), []),
   files: v.optional(v.array(v.unknown()), []),
-  hasNextPage: v.optional(v.boolean()),
   tariffRestrictions: v.nullish(v.looseObject({ isHistoryLimitExceeded: v.nullish(v.boolean()) })),
 })
 
