@@ -4,7 +4,8 @@ import * as v from 'valibot'
 // snake_case in im.dialog.messages.get, camelCase in search and newer builds; files are
 // camelCase everywhere), so each schema accepts both and the mappers pick whichever came.
 
-const Id = v.pipe(
+/** One id schema for every wire shape: Bitrix sends ids as numbers or as digit strings. */
+export const Id = v.pipe(
   v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]),
   v.transform((value) => Number(value)),
 )

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../b24/portal-client'
 import { makeResultOnce } from '../features/results/api/results-api'
+import { Id } from '../chat/wire'
 
 const Options = v.looseObject({
-  messageId: v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]), v.transform(Number)),
+  messageId: Id,
   dialogId: v.string(),
 })
 const Dialog = v.looseObject({ name: v.nullish(v.string()), entity_type: v.nullish(v.string()), entity_id: v.nullish(v.union([v.string(), v.number()])) })

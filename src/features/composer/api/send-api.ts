@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
 import { PortalError } from '../../../b24/portal-error'
 import { BOT_JOIN_REFUSED } from './bot-refusal'
+import { Id } from '../../../chat/wire'
 
 /** Where a message goes: the task's chat, or the task itself while it has no chat yet. */
 export interface SendTarget {
@@ -10,7 +11,7 @@ export interface SendTarget {
   botId: number | null
 }
 
-const MessageId = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]), v.transform(Number))
+const MessageId = Id
 const BotAnswer = v.looseObject({ id: MessageId })
 
 /** im.message.add (v2): posts as the user who opened the card; answers the new message's id. */

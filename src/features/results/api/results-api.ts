@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
+import { Id } from '../../../chat/wire'
 
 /** A task result made from a chat message. */
 export interface TaskResult {
@@ -10,7 +11,6 @@ export interface TaskResult {
   createdAt: Date
 }
 
-const Id = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))]), v.transform(Number))
 const WireResult = v.looseObject({
   id: Id,
   messageId: v.nullish(Id),
