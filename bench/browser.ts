@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Frame, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test'
 import { CHROMIUM, VIEWPORT } from './config'
 import type { Probe } from './in-frame/probe-api'
 import { probeSource } from './in-frame/probe-source'
@@ -14,6 +14,8 @@ export interface RestRequest {
   /** The live poll (messages newer than the newest, `FIRST_ID`): timed, not caused by scrolling. */
   poll: boolean
   status?: number
+  /** The answer has been read to its end, or the request failed: resource timing has it by now. */
+  done?: boolean
 }
 
 export interface BenchPage {
@@ -28,13 +30,26 @@ export interface BenchPage {
 }
 
 /**
- * A fresh context per run (cold HTTP cache, fresh token and SDK state), the in-frame probe installed
- * before any script runs, and a log of the framed page's REST requests.
+ * A fresh context (cold HTTP cache, fresh token and SDK state) with the in-frame probe installed
+ * before any script runs. Pages of one context share storage, Web Locks and BroadcastChannel, as
+ * two tabs of one browser profile do.
  */
-export async function openBenchPage(browser: Browser, framedOrigin: string, portalOrigin: string): Promise<BenchPage> {
+export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
   // The app's pages forbid eval (script-src 'self'); the bench's probes are evaluated by Playwright, not by the app.
   const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true })
   await context.addInitScript({ content: probeSource() })
+  return context
+}
+
+/** A page in a fresh context of its own, with a log of the framed page's REST requests. */
+export async function openBenchPage(browser: Browser, framedOrigin: string, portalOrigin: string): Promise<BenchPage> {
+  const context = await newBenchContext(browser)
+  const bench = await openPageIn(context, framedOrigin, portalOrigin)
+  return { ...bench, close: () => context.close() }
+}
+
+/** Another page (tab) in `context`; closing it leaves the context open. */
+export async function openPageIn(context: BrowserContext, framedOrigin: string, portalOrigin: string): Promise<BenchPage> {
   const page = await context.newPage()
   const requests: RestRequest[] = []
   const byRequest = new Map<object, RestRequest>()
@@ -50,6 +65,12 @@ export async function openBenchPage(browser: Browser, framedOrigin: string, port
     const entry = byRequest.get(response.request())
     if (entry) entry.status = response.status()
   })
+  const finished = (request: object) => {
+    const entry = byRequest.get(request)
+    if (entry) entry.done = true
+  }
+  page.on('requestfinished', finished)
+  page.on('requestfailed', finished)
 
   const frame = async (): Promise<Frame> => {
     for (let i = 0; i < 300; i++) {
@@ -67,11 +88,5 @@ export async function openBenchPage(browser: Browser, framedOrigin: string, port
     const f = await frame()
     return (await f.evaluate(`(${read.toString()})(window.__bench, ${JSON.stringify(arg ?? null)})`)) as T
   }
-  return {
-    page,
-    requests,
-    frame,
-    probe,
-    close: () => context.close(),
-  }
+  return { page, requests, frame, probe, close: () => page.close() }
 }

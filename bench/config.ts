@@ -4,11 +4,14 @@
 export const PORTAL_PORT = 8383
 export const APP_PORT = 5383
 export const FLOOR_PORT = 5384
+/** A second portal for the conversation window: its posts and results survive the legacy runs' resets beside it. */
+export const CONVERSATION_PORTAL_PORT = 8384
 
 export const RESULTS_DIR = 'bench-results'
 export const APP_DIST = `${RESULTS_DIR}/app-dist`
 export const FLOOR_DIST = `${RESULTS_DIR}/floor-dist`
 export const PORTAL_DATA = `${RESULTS_DIR}/.portal-data`
+export const CONVERSATION_PORTAL_DATA = `${RESULTS_DIR}/.portal-data-conversation`
 
 /** Every figure is the median of this many runs: 3 keeps the whole bench near 5 minutes on 2 cores (BENCH_RUNS=1 for a quick look). */
 export const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
@@ -22,8 +25,32 @@ export const LOADED_TARGET = 10_000
 export const SCROLL_THROUGH = 5_000
 /** A legacy portal pages 50 at a time under a 2/s bucket: 3,000 messages is 60 pages, past the burst of 50. */
 export const LEGACY_TARGET = 3_000
-/** Hidden and visible-idle windows, scaled to a minute. */
-export const IDLE_WINDOW_MS = 20_000
+/** Idle tabs count over this window, scaled to a minute: long enough to hold three polls 30 s apart. */
+export const IDLE_WINDOW_MS = 90_000
+/** Before the idle window: a quiet card backs off to its slowest poll within this. */
+export const IDLE_WARMUP_MS = 30_000
+/** "Jump to a message 5,000 back": the task result the jump starts from is on the message this far behind the newest. */
+export const JUMP_BACK = 5_000
+/** The heap variant jumps this far back, beyond the LOADED_TARGET already loaded, then to the newest again. */
+export const HEAP_JUMP_BACK = 15_000
+/** How long a jump, an arrival or an edit may take before it counts as never seen. */
+export const JUMP_TIMEOUT_MS = 60_000
+export const ARRIVAL_TIMEOUT_MS = 30_000
+export const EDIT_TIMEOUT_MS = 60_000
+/** Others' messages posted into an open card, one every ARRIVAL_GAP_MS: a conversation going on. */
+export const ARRIVALS = 10
+export const ARRIVAL_GAP_MS = 3_000
+/**
+ * Chats of the conversation window, apart so that one's activity never wakes another's card: task 1
+ * stays idle, user 2 talks in task 5's chat, user 5 edits in task 6's (empty) chat.
+ */
+export const IDLE_TASK = 1
+export const ARRIVAL_TASK = 5
+export const ARRIVAL_AUTHOR = 2
+export const EDIT_TASK = 6
+export const EDIT_AUTHOR = 5
+/** Edits start this far apart, so that cards opened together meet them at different points of their poll. */
+export const EDIT_STAGGER_MS = 7_000
 /** Bitrix24's leaky bucket lets this many requests through at once before the 2/s drain applies. */
 export const RATE_BURST = 50
 

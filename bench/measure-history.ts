@@ -1,8 +1,9 @@
 import type { Browser } from '@playwright/test'
 import { openBenchPage, type RestRequest } from './browser'
-import { HISTORY_TASK, RATE_BURST, SCROLL_STEP_PX, SCROLL_THROUGH } from './config'
+import { HEAP_JUMP_BACK, HISTORY_TASK, RATE_BURST, SCROLL_STEP_PX, SCROLL_THROUGH } from './config'
 import { heapAfterGc } from './heap'
 import type { DomStats, ScrollResult, Span } from './in-frame/probe-api'
+import { jumpBackAndForth, resultBack, type JumpRun } from './measure-jump'
 import { resetPortal, type BenchServers } from './servers'
 import { bucketPeak, peakInWindow } from './stats'
 
@@ -42,6 +43,9 @@ export interface HistoryRun {
   dom?: DomStats
   heapBytes?: number
   scroll?: ScrollResult
+  /** Then a jump HEAP_JUMP_BACK behind the newest (beyond what is loaded) and "Jump to latest": the jump, and the heap after both. */
+  farJump?: JumpRun & { back: number }
+  heapAfterJumpsBytes?: number
 }
 
 const STALL_MS = 10_000
@@ -77,12 +81,15 @@ function paging(requests: RestRequest[], from: number, to: number, startLoaded: 
 /**
  * Opens the 100,000-message task and jumps to the top of the feed every frame until `target`
  * messages are loaded. On a modern portal it then measures the DOM and the heap with them loaded
- * and scrolls from the newest message back through SCROLL_THROUGH of them, watching frames and long tasks.
+ * and scrolls from the newest message back through SCROLL_THROUGH of them, watching frames and long tasks,
+ * then jumps far back through a task result and to the newest again, and measures the heap once more.
  */
 export async function historyRun(browser: Browser, servers: BenchServers, opts: { legacy: boolean; target: number; full: boolean }): Promise<HistoryRun> {
   // A legacy portal: neither tail nor search, only im.dialog.messages.get (50 a page).
   const legacy = { legacyIm: true, methodFaults: [{ method: 'im.dialog.messages.search', error: 'ERROR_METHOD_NOT_FOUND' }] }
   await resetPortal(servers.portal, opts.legacy ? legacy : {})
+  // Before the card opens, which is when it asks for the task's results.
+  const far = opts.full ? await resultBack(servers.portal, HEAP_JUMP_BACK) : undefined
   const bench = await openBenchPage(browser, servers.appOrigin, servers.portal)
   try {
     await bench.page.goto(servers.taskUrl(HISTORY_TASK))
@@ -108,6 +115,11 @@ export async function historyRun(browser: Browser, servers: BenchServers, opts: 
     run.heapBytes = await heapAfterGc(bench.page, frame)
     // From the newest message back into history, as a reader does: nothing here asks for more pages.
     run.scroll = await bench.probe((p, a) => p.scrollThrough(a.rows, a.step), { rows: SCROLL_THROUGH, step: -SCROLL_STEP_PX })
+
+    run.farJump = { ...(await jumpBackAndForth(bench, far!.id)), back: far!.back }
+    if (run.farJump.error) return run
+    await bench.probe((p) => p.settle(1000))
+    run.heapAfterJumpsBytes = await heapAfterGc(bench.page, frame)
     return run
   } finally {
     await bench.close()

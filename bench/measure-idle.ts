@@ -1,42 +1,87 @@
 import type { Browser } from '@playwright/test'
-import { openBenchPage } from './browser'
-import { FIRST_PAINT_TASK, IDLE_WINDOW_MS } from './config'
-import type { BenchServers } from './servers'
+import { newBenchContext, openBenchPage, openPageIn, type BenchPage, type RestRequest } from './browser'
+import { IDLE_TASK, IDLE_WARMUP_MS, IDLE_WINDOW_MS } from './config'
+import type { AppSite } from './servers'
 
 export interface IdleRun {
   visiblePerMinute: number
   hiddenPerMinute: number
+  /** What the visible card asked for in the window, by method ('live poll' apart). */
+  visibleByMethod: Record<string, number>
 }
 
-/** Polls may be in flight when the tab hides: those do not count against the hidden tab. */
-const HIDE_GRACE_MS = 500
+export interface TwoTabsRun {
+  /** Both tabs together. */
+  perMinute: number
+  perTab: number[]
+}
+
+/** The card open at its newest messages, the feed no longer busy. */
+export async function openCard(bench: BenchPage, site: AppSite, taskId: number): Promise<void> {
+  await bench.page.goto(site.taskUrl(taskId))
+  const frame = await bench.frame()
+  await frame.waitForFunction('window.__bench.firstPaint !== null', undefined, { timeout: 30_000 })
+  await bench.probe((p) => p.settle(500))
+  const state = await bench.probe(() => document.visibilityState)
+  if (state !== 'visible') console.warn(`[bench] a card reports itself ${state} before the idle window`)
+}
+
+const inWindow = (requests: RestRequest[], from: number, to: number) => requests.filter((r) => r.at >= from && r.at < to)
 
 /**
- * The demo task left alone: REST requests over a window while visible (the live poll), then over a
- * window after the tab reports itself hidden, both scaled to a minute. Runs are concurrent pages:
- * idle tabs hardly compete for the CPU, and it saves minutes.
+ * Waits out the warm-up (a quiet card backs off within it), then counts each page's requests over
+ * the idle window, per minute. A measurement window, not a sleep standing in for an event.
  */
-export async function idleRun(browser: Browser, servers: BenchServers): Promise<IdleRun> {
-  const bench = await openBenchPage(browser, servers.appOrigin, servers.portal)
+async function quietWindow(benches: BenchPage[]): Promise<{ perMinute: number[]; requests: RestRequest[][] }> {
+  const clock = benches[0]!.page
+  await clock.waitForTimeout(IDLE_WARMUP_MS)
+  const from = Date.now()
+  await clock.waitForTimeout(IDLE_WINDOW_MS)
+  const to = Date.now()
+  const requests = benches.map((b) => inWindow(b.requests, from, to))
+  return { perMinute: requests.map((r) => (r.length * 60_000) / (to - from)), requests }
+}
+
+/** The idle task's card alone, visible or told it is hidden right after it settled; `opened` is called once it has opened (or failed to). */
+async function idleTab(browser: Browser, site: AppSite, hidden: boolean, opened: () => void): Promise<{ perMinute: number; requests: RestRequest[] }> {
+  const bench = await openBenchPage(browser, site.appOrigin, site.portal)
   try {
-    await bench.page.goto(servers.taskUrl(FIRST_PAINT_TASK))
-    const frame = await bench.frame()
-    await frame.waitForFunction('window.__bench.firstPaint !== null', undefined, { timeout: 30_000 })
-    await bench.probe((p) => p.settle(500))
-    const count = (from: number, to: number) => bench.requests.filter((r) => r.at >= from && r.at < to).length
-    const visibleFrom = Date.now()
-    await bench.page.waitForTimeout(IDLE_WINDOW_MS)
-    const visibleTo = Date.now()
-    await bench.probe((p) => p.hide())
-    const hiddenFrom = Date.now() + HIDE_GRACE_MS
-    await bench.page.waitForTimeout(HIDE_GRACE_MS + IDLE_WINDOW_MS)
-    const hiddenTo = Date.now()
-    const perMinute = (n: number, ms: number) => (n * 60_000) / ms
-    return {
-      visiblePerMinute: perMinute(count(visibleFrom, visibleTo), visibleTo - visibleFrom),
-      hiddenPerMinute: perMinute(count(hiddenFrom, hiddenTo), hiddenTo - hiddenFrom),
-    }
+    await openCard(bench, site, IDLE_TASK)
+    opened()
+    if (hidden) await bench.probe((p) => p.hide())
+    const counted = await quietWindow([bench])
+    return { perMinute: counted.perMinute[0]!, requests: counted.requests[0]! }
   } finally {
+    opened()
     await bench.close()
+  }
+}
+
+/**
+ * A visible and a hidden card of the idle task, side by side in their own contexts. Requests still
+ * in flight when a tab hides end within the warm-up, so they do not count against it.
+ */
+export async function idleRun(browser: Browser, site: AppSite, opened: [() => void, () => void]): Promise<IdleRun> {
+  const [visible, hidden] = await Promise.all([idleTab(browser, site, false, opened[0]), idleTab(browser, site, true, opened[1])])
+  const visibleByMethod: Record<string, number> = {}
+  for (const r of visible.requests) visibleByMethod[r.poll ? 'live poll' : r.method] = (visibleByMethod[r.poll ? 'live poll' : r.method] ?? 0) + 1
+  return { visiblePerMinute: visible.perMinute, hiddenPerMinute: hidden.perMinute, visibleByMethod }
+}
+
+/**
+ * Two tabs of the idle task in ONE context (shared storage, Web Locks, BroadcastChannel, as in one
+ * browser profile), both visible, counted over the same kind of window as idleRun's.
+ */
+export async function twoTabsRun(browser: Browser, site: AppSite, opened: () => void): Promise<TwoTabsRun> {
+  const context = await newBenchContext(browser)
+  try {
+    const tabs = [await openPageIn(context, site.appOrigin, site.portal), await openPageIn(context, site.appOrigin, site.portal)]
+    await Promise.all(tabs.map((tab) => openCard(tab, site, IDLE_TASK)))
+    opened()
+    const counted = await quietWindow(tabs)
+    return { perMinute: counted.perMinute.reduce((a, b) => a + b, 0), perTab: counted.perMinute }
+  } finally {
+    opened()
+    await context.close()
   }
 }

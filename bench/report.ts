@@ -35,8 +35,9 @@ export async function writeResults(r: BenchResults, rows: Row[]): Promise<void> 
 const EXPLANATION = `\`npm run bench\` builds the app into \`bench-results/app-dist\` and a *floor* page (\`bench/floor/\`:
 React, the SDK's \`initializeB24Frame\`, a TanStack \`QueryClient\`, \`useVirtualizer\`, one \`tasks.task.get\`, one painted
 line) into \`bench-results/floor-dist\`, starts the local portal on 8383 with the app on 5383 and the floor on 5384 (the
-same task card frames either), drives Debian's headless Chromium with Playwright, prints the table and writes
-\`bench-results/bench.{json,md}\` (about 6 minutes on 2 cores; a report: it exits 0 whatever is over budget).
+same task card frames either) and a second portal on 8384 for the conversation figures (8–12), drives Debian's headless
+Chromium with Playwright, prints the table and writes \`bench-results/bench.{json,md}\` (about 6 minutes on 2 cores; a
+report: it exits 0 whatever is over budget).
 \`BENCH_RUNS=1 npm run bench\` is a quicker look. Each figure is the median of 3 runs, each in a fresh browser context;
 a probe injected into the app frame measures on the frame's own clock. (1) \`/rest/\` requests the app frame started
 before the first \`article\` was in the DOM, and round trips = waves of requests not in flight at the same time
@@ -50,9 +51,17 @@ at 400 px per frame, and the long tasks while the pages came in; (6) \`/rest/\` 
 messages added, without the live poll (timed, not caused by scrolling; with it beside), on a modern portal (10,000)
 and a legacy one (no tail and no search: \`im.dialog.messages.get\` only, 3,000), and the most requests in any second after the session's first 50 (the leaky
 bucket's burst), with how full a 2/s bucket got and the 503s answered; (7) the app renderer's used JS heap after a
-CDP \`HeapProfiler.collectGarbage\`, 10,000 loaded; (8) \`/rest/\` requests over 20 s after the frame reports
-\`visibilityState\` hidden (as the e2e suite does), scaled to a minute, beside the same while visible and idle (these
-tabs run beside the legacy runs).`
+CDP \`HeapProfiler.collectGarbage\`, 10,000 loaded, and again after, with those loaded, "Show in chat" on a task result
+15,000 messages back (made before the card opened) and then "Jump to latest". The conversation figures run on the
+second portal beside the legacy runs: (8) \`/rest/\` requests of a card of task 1 left open, counted over 90 s after
+30 s open (time to back off), per minute, visible, and told it is hidden (\`visibilityState\`, as the e2e suite does)
+right after it opened; (9) "Results only" on, "Show in chat" on a task result about 5,000 messages behind the newest of
+task 100, from the click's event time to focus on that message's \`article\`, and the \`/rest/\` requests and round
+trips started in between; (10) two tabs of task 1 in one browser context (shared storage, Web Locks,
+BroadcastChannel), both visible, counted as in (8), against one tab; (11) another member posts 10 messages into task
+5's open card, one every 3 s (\`im.message.add\`), 3 times: from sending each to the animation frame that first shows
+its text in the feed's viewport; (12) the author edits a message shown in task 6's open card (\`im.message.update\`)
+after 30 s open and 0, 7 or 14 s more: from the edit to the frame that first shows the new text (60 s at most).`
 
 /** Replaces everything from "## Benchmark" (the README's last section) with the explanation and this run's table. */
 export async function updateReadme(r: BenchResults, rows: Row[]): Promise<void> {

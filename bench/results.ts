@@ -1,7 +1,7 @@
+import type { ConversationResults } from './conversation-window'
 import type { InitialJs } from './initial-js'
 import type { FirstPaintRun } from './measure-first-paint'
 import type { HistoryRun } from './measure-history'
-import type { IdleRun } from './measure-idle'
 
 /** Every run of every measurement, as bench.json keeps it. */
 export interface BenchResults {
@@ -14,7 +14,7 @@ export interface BenchResults {
   initialJs: { app: InitialJs; floor: InitialJs }
   modern: HistoryRun[]
   legacy: HistoryRun[]
-  idle: IdleRun[]
+  conversation: ConversationResults
   seconds: number
 }
 

@@ -7,15 +7,15 @@ import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { launchBrowser } from './browser'
 import { buildApp, buildFloor } from './build-bundles'
-import { APP_DIST, FLOOR_DIST, LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
+import { APP_DIST, ARRIVALS, FLOOR_DIST, LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
 import { tableRows } from './budgets'
 import { measureInitialJs } from './initial-js'
 import { firstPaintRun, type FirstPaintRun } from './measure-first-paint'
 import { historyRun, type HistoryRun } from './measure-history'
-import { idleRun } from './measure-idle'
+import { conversationWindow } from './conversation-window'
 import { overBudget, textTable, updateReadme, writeResults } from './report'
 import type { BenchResults } from './results'
-import { resetPortal, startServers } from './servers'
+import { startServers } from './servers'
 
 const started = Date.now()
 const step = (what: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`)
@@ -46,20 +46,24 @@ try {
 
   const modern: HistoryRun[] = []
   for (let i = 0; i < RUNS; i++) {
-    step(`modern portal: page to ${LOADED_TARGET.toLocaleString('en-US')}, DOM, heap, scroll (run ${i + 1}/${RUNS})`)
+    step(`modern portal: page to ${LOADED_TARGET.toLocaleString('en-US')}, DOM, heap, scroll, a jump back and forth, heap (run ${i + 1}/${RUNS})`)
     modern.push(await historyRun(browser, servers, { legacy: false, target: LOADED_TARGET, full: true }))
   }
-  // The idle tabs only count requests and cost the CPU a poll every few seconds, so they run beside
-  // the legacy runs (which count requests too) rather than adding a minute of waiting of their own.
-  step(`idle tabs, visible then hidden (${RUNS} at once), beside the legacy runs`)
-  await resetPortal(servers.portal)
-  const idleRuns = Promise.all(Array.from({ length: RUNS }, () => idleRun(browser, servers)))
+  // The conversation window (idle, hidden and paired tabs, arrivals, edits, jumps) is mostly waiting
+  // for polls, and the legacy runs only count requests: they run side by side rather than adding
+  // minutes of waiting each. The window has a portal of its own, which the legacy runs' resets and
+  // legacy-IM conditions do not touch.
+  step(`conversation window (idle, hidden and two-tab cards, ${RUNS} edits, then ${RUNS} jumps beside ${RUNS}x${ARRIVALS} arrivals), beside the legacy runs`)
+  const conversationRuns = conversationWindow(browser, servers.conversation)
+  // Awaited after the legacy runs; until then a failure must not count as unhandled.
+  conversationRuns.catch(() => {})
   const legacy: HistoryRun[] = []
   for (let i = 0; i < RUNS; i++) {
     step(`legacy portal: page to ${LEGACY_TARGET.toLocaleString('en-US')} (run ${i + 1}/${RUNS})`)
     legacy.push(await historyRun(browser, servers, { legacy: true, target: LEGACY_TARGET, full: false }))
   }
-  const idle = await idleRuns
+  step('legacy runs done; waiting for the conversation window')
+  const conversation = await conversationRuns
 
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -69,7 +73,7 @@ try {
     initialJs,
     modern,
     legacy,
-    idle,
+    conversation,
     seconds: (Date.now() - started) / 1000,
   }
   const rows = tableRows(results)

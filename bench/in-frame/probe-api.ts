@@ -25,6 +25,14 @@ export interface DomStats {
   medianArticleHeight: number
 }
 
+/** A jump from "Show in chat", frame clock: the click's event time and when focus landed on the message. */
+export interface JumpTimes {
+  clickAt: number | null
+  focusAt: number | null
+  /** When focus never came: where it was, and whether the message was in the DOM at all. */
+  missed?: string
+}
+
 export interface Probe {
   /** This document's time origin (epoch ms), to put its times on the host page's clock. */
   timeOrigin: number
@@ -48,6 +56,12 @@ export interface Probe {
   settle(quietMs: number): Promise<void>
   /** Tells the app its tab is hidden (the way the e2e suite does: visibilityState plus the event). */
   hide(): void
+  /** Before clicking "Show in chat": watch for the click and for focus on the message's article. */
+  armJump(messageId: number): void
+  /** The armed jump's times, once focus landed on the message or timeoutMs passed (focusAt null). */
+  jumpTimes(timeoutMs: number): Promise<JumpTimes>
+  /** Epoch ms of the animation frame that first shows `text` inside the feed's viewport; null after timeoutMs. */
+  textShownAt(text: string, timeoutMs: number): Promise<number | null>
 }
 
 export type ProbeWindow = Window & { __bench: Probe }

@@ -3,20 +3,11 @@
  * probe-source.ts and added as a Playwright init script. Everything is measured on the frame's own
  * clock, so request waves and first paint compare without node-side event delays.
  */
+import { articles, nextFrame, scroller } from './dom'
 import type { DomStats, Probe, ProbeWindow, RestEntry, ScrollResult, Span } from './probe-api'
+import { armJump, jumpTimes, textShownAt } from './watch'
 
-const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-function scroller(): HTMLElement {
-  const el = document.querySelector<HTMLElement>('.feed-scroller')
-  if (!el) throw new Error('no .feed-scroller in the frame')
-  return el
-}
-
-function articles(): HTMLElement[] {
-  return [...scroller().querySelectorAll<HTMLElement>('article[data-message-id]')]
-}
 
 const position = (article: HTMLElement): number => Number(article.getAttribute('aria-posinset'))
 
@@ -139,7 +130,10 @@ function hide(): void {
 
 const rest: RestEntry[] = []
 const longTasks: Span[] = []
-const probe: Probe = { timeOrigin: performance.timeOrigin, firstArticle: null, firstPaint: null, rest, longTasks, loaded, loadUntil, jumpToNewest, scrollThrough, domStats, settle, hide }
+const probe: Probe = {
+  timeOrigin: performance.timeOrigin, firstArticle: null, firstPaint: null, rest, longTasks,
+  loaded, loadUntil, jumpToNewest, scrollThrough, domStats, settle, hide, armJump, jumpTimes, textShownAt,
+}
 
 // Only the framed page (the app or the floor) is measured, not the task card around it.
 if (window.top !== window) {

@@ -1,0 +1,55 @@
+import type { Browser } from '@playwright/test'
+import { JUMP_BACK, RUNS } from './config'
+import { idleRun, twoTabsRun, type IdleRun, type TwoTabsRun } from './measure-idle'
+import { jumpRun, resultBack, type JumpRun } from './measure-jump'
+import { arrivalRun, editRuns, type ArrivalRun, type EditRun } from './measure-live'
+import { resetPortal, type AppSite } from './servers'
+
+export interface ConversationResults {
+  /** Messages between the newest and the one jumped to, as the portal counts them. */
+  jumpBack: number
+  jump: JumpRun[]
+  idle: IdleRun[]
+  twoTabs: TwoTabsRun[]
+  arrivals: ArrivalRun[]
+  edits: EditRun[]
+}
+
+/** Cards that must be open before the timed steps start; each gets a callback (calling it again is harmless). */
+function openings() {
+  const all: Promise<void>[] = []
+  return {
+    expect(): () => void {
+      let done!: () => void
+      all.push(new Promise<void>((resolve) => (done = resolve)))
+      return done
+    },
+    all: () => Promise.all(all),
+  }
+}
+
+/**
+ * Everything about a card left open while others talk, on its own portal (`site`): idle and hidden
+ * tabs, two tabs of one chat, edits and arrivals in chats of their own, and the jumps. The idle
+ * measurements are mostly waiting, so they share one window; arrivals and jumps run in turn inside
+ * it, once every other card has opened (opening a dozen cards at once would time the CPU, not the app).
+ * The result to jump to is made once: "Results only" of every jump run lists just it.
+ */
+export async function conversationWindow(browser: Browser, site: AppSite): Promise<ConversationResults> {
+  await resetPortal(site.portal)
+  const target = await resultBack(site.portal, JUMP_BACK)
+  const cards = openings()
+  const runs = Array.from({ length: RUNS }, (_, i) => i)
+  const idle = Promise.all(runs.map(() => idleRun(browser, site, [cards.expect(), cards.expect()])))
+  const twoTabs = Promise.all(runs.map(() => twoTabsRun(browser, site, cards.expect())))
+  const edits = editRuns(browser, site, runs.map(() => cards.expect()))
+  // Each in turn, but jumps beside arrivals: an arrival waits for a poll, which a jump's work hardly delays.
+  const inTurn = async <T>(run: () => Promise<T>): Promise<T[]> => {
+    await cards.all()
+    const done: T[] = []
+    for (let i = 0; i < RUNS; i++) done.push(await run())
+    return done
+  }
+  const [jump, arrivals] = await Promise.all([inTurn(() => jumpRun(browser, site, target.id)), inTurn(() => arrivalRun(browser, site))])
+  return { jumpBack: target.back, jump, idle: await idle, twoTabs: await twoTabs, arrivals, edits: await edits }
+}
