@@ -18,6 +18,13 @@ export const WINDOW_SIDE = 25
 /** A live read (newest page or messages above the newest known). */
 export const LIVE_PAGE = 50
 
+/** get answered where search was refused: remember, so no later page asks search again. */
+async function fallBackToGet(read: Promise<Read>): Promise<Read> {
+  const answered = await read
+  rememberPlainHistory()
+  return answered
+}
+
 /** A refusal of the optional source (missing, outside the scopes, parameters rejected, ...): fall back to get. */
 const refusesSource = (source: HistorySource, error: unknown) => source === 'search' && isSettled(error)
 
@@ -68,7 +75,7 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   const pageRow = rows['page']
   let read: Read
   if (pageRow?.ok) read = olderRead(toHistoryPage(pageRow.data, task.chatId), undefined)
-  else if (refusesSource(source, pageRow?.error)) read = await readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get')
+  else if (refusesSource(source, pageRow?.error)) read = await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
   else throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
   return {
     ...empty,
@@ -83,12 +90,9 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
 export async function readOlder(client: PortalClient, chatId: number, beforeId: number | undefined, limit?: number, source: HistorySource = historySource()): Promise<Read> {
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
-    // get answered where search was refused: remember, so no later page asks search again.
-    if (source === 'get' && historySource() === 'search') rememberPlainHistory()
-    return read
+    return olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
   } catch (error) {
-    if (refusesSource(source, error)) return readOlder(client, chatId, beforeId, limit, 'get')
+    if (refusesSource(source, error)) return fallBackToGet(readOlder(client, chatId, beforeId, limit, 'get'))
     throw error
   }
 }

@@ -27,6 +27,7 @@ interface Props {
   onFocused(): void
   sentCount: number
   onLeaveRun(): void
+  onVisibleRange(first: number, last: number): void
 }
 
 /**
@@ -60,6 +61,7 @@ export function FeedPanel(p: Props) {
       onFocused={p.onFocused}
       sentCount={p.sentCount}
       onLeaveRun={p.onLeaveRun}
+      onVisibleRange={p.onVisibleRange}
     />
   )
 }

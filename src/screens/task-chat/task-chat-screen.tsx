@@ -3,6 +3,7 @@ import { usePortalClient } from '../../app/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
 import { useConversation } from '../../chat/conversation/use-conversation'
 import { useLivePoll } from '../../chat/conversation/use-live-poll'
+import { useWindowReread, type VisibleRange } from '../../chat/conversation/use-window-reread'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 import { useOutbox } from '../../features/composer/api/use-outbox'
 import { useSend } from '../../features/composer/api/use-send'
@@ -35,6 +36,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const bot = conversation?.viewer.bot ?? null
   const view = useChatView(taskId, chatId, conversation?.runs ?? [])
   const liveError = useLivePoll(taskId, chatId, userId)
+  const visible = useRef<VisibleRange | null>(null)
+  useWindowReread(taskId, chatId, visible)
+  const onVisibleRange = useCallback((first: number, last: number) => (visible.current = { first, last }), [])
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
   const [sentCount, setSentCount] = useState(0)
@@ -99,7 +103,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     body = (
       <FeedPanel
         key={view.key}
-        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf }}
+        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf, onVisibleRange }}
         run={view.run}
         outbox={outbox.items}
         arrivedKeys={store.arrivedKeys}

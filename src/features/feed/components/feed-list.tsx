@@ -36,6 +36,8 @@ interface Props {
   onNearBottom?(): void
   /** "Jump to latest" from a run that is not live: the screen shows the live run instead. */
   onLeaveRun?(): void
+  /** Told after each render which messages are on screen (the oldest and the newest id rendered). */
+  onVisibleRange?(first: number, last: number): void
   /** A message to bring into view and focus as soon as it is among the rows. */
   focusMessageId?: number | null
   onFocused?(): void
@@ -59,7 +61,7 @@ const BOTTOM_HEIGHT_PX = 44
  * toggling keep the message the reader is looking at where it is.
  */
 export function FeedList(props: Props) {
-  const { rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0, live, bottom, onNearBottom, onLeaveRun } = props
+  const { rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0, live, bottom, onNearBottom, onLeaveRun, onVisibleRange } = props
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
@@ -126,6 +128,13 @@ export function FeedList(props: Props) {
   useEffect(() => {
     if (nearTop) onNearTop()
   }, [nearTop, rows.length, onNearTop])
+
+  const firstShown = rows[items[0]?.index ?? -1]?.message.id
+  const lastShown = rows[items.at(-1)?.index ?? -1]?.message.id
+  useEffect(() => {
+    // Pending rows have negative ids: they are not on the portal to be read again.
+    if (firstShown !== undefined && lastShown !== undefined && lastShown > 0) onVisibleRange?.(Math.max(firstShown, 1), lastShown)
+  }, [firstShown, lastShown, onVisibleRange])
 
   const nearBottom = settled && !live && (items.at(-1)?.index ?? 0) >= rows.length - 2
   useEffect(() => {
