@@ -9,6 +9,7 @@ import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
 import { useHeldPosition } from './use-held-position'
+import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
 import { useFeedKeys } from './use-feed-keys'
 import { useListActions } from './use-list-actions'
@@ -124,22 +125,7 @@ export function FeedList(props: Props) {
     if (sentCount > 0) virtualizer.scrollToEnd()
   }, [sentCount, virtualizer])
 
-  const nearTop = settled && (items[0]?.index ?? 0) <= 1
-  useEffect(() => {
-    if (nearTop) onNearTop()
-  }, [nearTop, rows.length, onNearTop])
-
-  const firstShown = rows[items[0]?.index ?? -1]?.message.id
-  const lastShown = rows[items.at(-1)?.index ?? -1]?.message.id
-  useEffect(() => {
-    // Pending rows have negative ids: they are not on the portal to be read again.
-    if (firstShown !== undefined && lastShown !== undefined && lastShown > 0) onVisibleRange?.(Math.max(firstShown, 1), lastShown)
-  }, [firstShown, lastShown, onVisibleRange])
-
-  const nearBottom = settled && !live && (items.at(-1)?.index ?? 0) >= rows.length - 2
-  useEffect(() => {
-    if (nearBottom) onNearBottom?.()
-  }, [nearBottom, rows.length, onNearBottom])
+  useEdgeLoading({ rows, items, settled, live, onNearTop, onNearBottom, onVisibleRange })
 
   const setSize = openEnded || !live ? -1 : rows.length
   return (
