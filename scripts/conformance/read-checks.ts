@@ -50,7 +50,7 @@ const CHECKS: Check[] = [
   {
     method: 'im.dialog.messages.get FIRST_ID (v2)', schema: im.DialogMessagesGet, required: true, reads: MESSAGE_READS,
     onSuccess: 'polls for new messages', onRefusal: 'new messages never show',
-    call: (c, t, s) => c.v2('im.dialog.messages.get', { DIALOG_ID: `chat${t.chatId}`, FIRST_ID: Math.max(s.oldestId - 1, 0), LIMIT: 50 }),
+    call: (c, t, s) => c.v2('im.dialog.messages.get', { DIALOG_ID: `chat${t.chatId}`, FIRST_ID: s.oldestId, LIMIT: 50 }),
   },
   {
     method: 'batch (v2, opening)', schema: tasks.BatchV2, required: true, reads: ['result.task', 'result.page.messages'],

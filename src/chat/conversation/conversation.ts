@@ -36,5 +36,6 @@ export function withRead(c: Conversation, read: Read): Conversation {
 }
 
 export function withSent(c: Conversation, message: Message): Conversation {
-  return { ...c, runs: addSent(c.runs, message) }
+  const runs = addSent(c.runs, message)
+  return runs === c.runs ? c : { ...c, runs }
 }

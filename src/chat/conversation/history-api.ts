@@ -102,8 +102,8 @@ export async function readOlder(client: PortalClient, chatId: number, beforeId: 
  * see edits, deletions and likes. Not through readOlder: the live end must not decide which method
  * serves history pages.
  */
-export async function readNewest(client: PortalClient, chatId: number): Promise<Read> {
-  const raw = await backgroundPacer(() => client.callV2(...historyCall('get', chatId, LIVE_PAGE)))
+export async function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
+  const raw = await backgroundPacer(() => client.callV2(...historyCall('get', chatId, limit)))
   return olderRead(toHistoryPage(raw, chatId), undefined)
 }
 
@@ -113,15 +113,28 @@ export async function readNewer(client: PortalClient, chatId: number, afterId: n
   return newerRead(toHistoryPage(raw, chatId), afterId, limit)
 }
 
-/** The messages around `id` in ONE batch round trip: im.dialog.messages.get (v2) with LAST_ID id + 1 and with FIRST_ID id. */
+/**
+ * The messages around `id`, in ONE batch round trip where the portal allows. A cursor must be a
+ * message of the chat (a made-up one answers nothing: im-dialog-messages-get.md), so the window is
+ * read from the message itself: `after` is what is newer than it (FIRST_ID), and `around` is what is
+ * older than the first of those (LAST_ID chained by `$result`), which is the message and the ones
+ * before it. When nothing is newer, the message is the newest: the newest page holds it (a second
+ * round trip, on a portal that refuses the empty reference).
+ */
 export async function readWindow(client: PortalClient, chatId: number, id: number): Promise<Read> {
   const rows = await client.batchV2({
-    before: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: id + 1, LIMIT: WINDOW_SIDE + 1 }],
     after: newerCall(chatId, id, WINDOW_SIDE),
+    around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: '$result[after][messages][0][id]', LIMIT: 2 * WINDOW_SIDE }],
   })
-  const before = rows['before']
   const after = rows['after']
-  if (!before?.ok) throw before?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
   if (!after?.ok) throw after?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
-  return windowRead(toHistoryPage(before.data, chatId), toHistoryPage(after.data, chatId), id, WINDOW_SIDE)
+  const newer = newerRead(toHistoryPage(after.data, chatId), id, WINDOW_SIDE)
+  if (newer.run.messages.length === 0) {
+    const around = rows['around']
+    // The empty reference read as "no cursor": the newest page, with the message in it.
+    return around?.ok ? olderRead(toHistoryPage(around.data, chatId), undefined) : readNewest(client, chatId, 2 * WINDOW_SIDE)
+  }
+  const around = rows['around']
+  if (!around?.ok) throw around?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  return windowRead(toHistoryPage(around.data, chatId), newer)
 }

@@ -15,8 +15,8 @@ export function pollDelay(empty: number): number {
 export interface PollerDeps {
   /** Reads what is new ('newer'), or the whole newest page again ('newest', which also shows changes). */
   read(kind: 'newer' | 'newest'): Promise<Read>
-  /** Writes a read into this tab's cache; says whether it brought a message not seen before. */
-  apply(read: Read): boolean
+  /** Writes a read (this tab's, or `shared` by the polling tab) into the cache; says whether it brought a message not seen before. */
+  apply(read: Read, shared: boolean): boolean
   onStatus(error: unknown): void
   document: Document
   window: Window
@@ -65,6 +65,7 @@ export class LivePoller {
     const { document, window, channel } = this.deps
     document.addEventListener('visibilitychange', this.onVisibility)
     window.addEventListener('focus', this.onFocus)
+    window.addEventListener('pagehide', this.onPageHide)
     channel?.addEventListener('message', this.onNote)
     this.heartbeat = setInterval(() => this.visible() && this.post({ type: 'here', id: this.id }), HEARTBEAT_MS)
     if (this.visible()) this.post({ type: 'here', id: this.id })
@@ -77,6 +78,7 @@ export class LivePoller {
     const { document, window, channel } = this.deps
     document.removeEventListener('visibilitychange', this.onVisibility)
     window.removeEventListener('focus', this.onFocus)
+    window.removeEventListener('pagehide', this.onPageHide)
     channel?.removeEventListener('message', this.onNote)
     clearInterval(this.heartbeat)
     clearTimeout(this.timer)
@@ -89,13 +91,17 @@ export class LivePoller {
    */
   readonly pollNow = (reread = false): void => {
     if (this.stopped || !this.visible()) return
-    this.empty = 0
+    // A send means a conversation is going: fast again. Focus only reads once; the quiet ladder stays.
     if (reread) this.rereadNext = true
+    else this.empty = 0
     if (this.leads()) this.schedule(0)
     else this.post({ type: 'poll-now', reread })
   }
 
   /** Focus right after a read (the frame is focused as the card opens) has nothing new to show. */
+  /** The page is going away (closed, navigated): the other tabs take over now, not after the peer timeout. */
+  private readonly onPageHide = (): void => this.post({ type: 'bye', id: this.id })
+
   private readonly onFocus = (): void => {
     if (this.deps.now() - this.lastRead >= FAST_MS) this.pollNow(true)
   }
@@ -134,10 +140,12 @@ export class LivePoller {
       this.peers.set(note.id, this.deps.now())
       if (!known && this.visible()) this.post({ type: 'here', id: this.id })
     } else if (note.type === 'bye') {
+      const led = this.leads()
       this.peers.delete(note.id)
-      if (this.leads()) this.schedule(0) // the tab that polled has gone: take over at once
+      if (!led && this.leads()) this.schedule(0) // the tab that polled has gone: take over at once
     } else if (note.type === 'read') {
-      if (this.deps.apply(note.read)) this.empty = 0
+      this.lastRead = this.deps.now()
+      if (this.deps.apply(note.read, true)) this.empty = 0
     } else if (this.leads()) this.pollNow(note.reread)
   }
 
@@ -148,7 +156,7 @@ export class LivePoller {
 
   private async tick(): Promise<void> {
     // Another tab polls: look again later, in case it goes without saying goodbye.
-    if (!this.leads()) return this.schedule(pollDelay(this.empty))
+    if (!this.leads()) return this.schedule(Math.min(pollDelay(this.empty), HEARTBEAT_MS))
     if (this.inFlight) {
       this.again = true
       return
@@ -158,9 +166,10 @@ export class LivePoller {
     this.rereadNext = false
     try {
       const read = await this.deps.read(kind)
+      if (this.stopped) return // the chat closed while the read was on its way: its cache and channel are gone
       this.lastRead = this.deps.now()
       if (kind === 'newest') this.lastReread = this.lastRead
-      this.empty = this.deps.apply(read) ? 0 : this.empty + 1
+      this.empty = this.deps.apply(read, false) ? 0 : this.empty + 1
       this.post({ type: 'read', read })
       this.deps.onStatus(null)
     } catch (error) {

@@ -34,10 +34,12 @@ describe('what one read covers', () => {
     expect(newerRead(page([40, 51]), 50, 3).run.messages.map((m) => m.id)).toEqual([51])
   })
 
-  it('a window around a message covers both sides and includes it', () => {
-    const read = windowRead(page([300, 310, 320]), page([330, 340]), 320, 2)
+  it('a window around a message covers both sides and includes it, whichever end of the newer page came first', () => {
+    // FIRST_ID 320 answered 330 and 340 (limit 2: full); LAST_ID chained to its first message answered 300..330.
+    const read = windowRead(page([300, 310, 320, 330]), newerRead(page([330, 340]), 320, 2))
     expect(read.run).toMatchObject({ from: 300, to: 340, live: false, startReached: false })
     expect(read.run.messages.map((m) => m.id)).toEqual([300, 310, 320, 330, 340])
-    expect(windowRead(page([300, 320]), page([330]), 320, 2).run.live).toBe(true)
+    // Fewer than asked after it: the window reaches the newest message.
+    expect(windowRead(page([300, 320]), newerRead(page([330]), 320, 2)).run.live).toBe(true)
   })
 })

@@ -46,14 +46,18 @@ export function newerRead(page: HistoryPage, afterId: number, limit: number): Re
   }
 }
 
-/** The messages up to and including `id` (LAST_ID id + 1) and after it (FIRST_ID id): one run around it. */
-export function windowRead(before: HistoryPage, after: HistoryPage, id: number, limit: number): Read {
-  const older = olderRead(before, id + 1)
-  const newer = newerRead(after, id, limit)
+/**
+ * A window: `newer` (what is newer than the message, FIRST_ID) and `around` (what is older than the
+ * first of those: the message and the ones before it). Together they cover from the oldest of
+ * `around` to the newest of `newer` without a hole, whichever end of `newer` the portal listed first.
+ */
+export function windowRead(around: HistoryPage, newer: Read): Read {
+  const byId = new Map([...around.messages, ...newer.run.messages].map((m) => [m.id, m]))
+  const messages = [...byId.values()].sort((a, b) => a.id - b.id)
   return {
-    run: { ...older.run, to: newer.run.to, messages: [...older.run.messages, ...newer.run.messages], live: newer.run.live },
-    authors: [...older.authors, ...newer.authors],
-    files: [...older.files, ...newer.files],
-    portalUtcOffsetMinutes: older.portalUtcOffsetMinutes ?? newer.portalUtcOffsetMinutes,
+    run: { ...newer.run, from: Math.min(messages[0]?.id ?? newer.run.from, newer.run.from), messages },
+    authors: [...around.authors, ...newer.authors],
+    files: [...around.files, ...newer.files],
+    portalUtcOffsetMinutes: around.portalUtcOffsetMinutes ?? newer.portalUtcOffsetMinutes,
   }
 }

@@ -86,3 +86,18 @@ describe('reads that change nothing', () => {
     expect(liked[0]!.messages[2]!.likedBy).toEqual([4])
   })
 })
+
+describe('empty reads', () => {
+  it('an empty newest page beside a live run with messages changes nothing', () => {
+    const runs = [run(10, 50, [10, 50], { live: true })]
+    expect(addRead(runs, run(0, 0, [], { live: true, startReached: true }))).toBe(runs)
+  })
+
+  it('an empty page older than a run reaches only down to the run below it (its cursor may have been deleted)', () => {
+    const runs = [run(100, 200, [100, 200]), run(1000, 1100, [1000, 1100], { live: true })]
+    const after = addRead(runs, run(0, 999, [], { startReached: true }))
+    expect(after).toHaveLength(1)
+    expect(ids(after[0])).toEqual([100, 200, 1000, 1100])
+    expect(after[0]).toMatchObject({ from: 100, startReached: false })
+  })
+})

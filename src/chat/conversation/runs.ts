@@ -88,7 +88,9 @@ function joinInto(read: Run, runs: readonly Run[]): Run {
  * it lacks are gone. A live read that does not touch the old live run leaves a gap: more arrived
  * than one read holds. The old run stops being live and the gap loads like any other.
  */
-export function addRead(runs: readonly Run[], read: Run): Run[] {
+export function addRead(runs: readonly Run[], given: Run): Run[] {
+  const read = bounded(runs, given)
+  if (!read) return runs as Run[]
   const joined = runs.filter((r) => touches(r, read))
   const rest = runs
     .filter((r) => !touches(r, read))
@@ -102,9 +104,22 @@ export function addRead(runs: readonly Run[], read: Run): Run[] {
   return next.length === runs.length && next.every((r, i) => r === runs[i]) ? (runs as Run[]) : next
 }
 
+/**
+ * What an empty read may claim. An empty newest page beside a live run that has messages says
+ * nothing (the portal answered oddly, or everything was deleted at once): the run stays. An empty
+ * page "older than X" reaches only down to the run below X, if there is one: its cursor may have
+ * been a message deleted meanwhile, and the messages below are still known to be there.
+ */
+function bounded(runs: readonly Run[], read: Run): Run | null {
+  if (read.messages.length > 0) return read
+  if (read.live && read.from === 0 && read.to === 0) return runs.some((r) => r.live && r.messages.length > 0) ? null : read
+  const below = runs.filter((r) => r.to < read.to && r.messages.length > 0).at(-1)
+  return below && read.startReached ? { ...read, from: below.to + 1, startReached: false, limitedByPlan: false } : read
+}
+
 /** The user's own message, confirmed by the portal: shown at once in the live run; a later read of it wins. */
 export function addSent(runs: readonly Run[], message: Message): Run[] {
-  if (runs.some((r) => r.messages.some((m) => m.id === message.id))) return [...runs]
+  if (runs.some((r) => r.messages.some((m) => m.id === message.id))) return runs as Run[]
   return runs.map((r) => (r.live ? { ...r, messages: [...r.messages, message].sort(byId) } : r))
 }
 

@@ -36,8 +36,14 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
         const to = liveTo()
         return kind === 'newer' && to !== undefined ? readNewer(client, chatId, to) : readNewest(client, chatId)
       },
-      apply: (read) => {
+      apply: (read, shared) => {
         const before = liveTo() ?? 0
+        if (shared && read.run.from > before + 1) {
+          // Read by a tab whose live end is further on (this one opened before it spoke): catch up from
+          // this tab's own end, rather than split the live run and move the reader.
+          readNewer(client, chatId, before).then((own) => writeRead(queryClient, taskId, own), () => {})
+          return false
+        }
         writeRead(queryClient, taskId, read)
         return read.run.messages.some((m) => m.id > before)
       },

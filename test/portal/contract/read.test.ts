@@ -53,6 +53,21 @@ describe('tasks.task.get (v3)', () => {
     expect(noChat).toEqual({ id: 2, chatId: null })
   })
 
+  // api-reference/chats/messages/im-dialog-messages-get.md, Returned Data: "The method will return an empty
+  // array if a non-existent identifier is specified in LAST_ID or FIRST_ID".
+  it('answers empty arrays for a LAST_ID or FIRST_ID that is not a message of the chat', async () => {
+    const emptyPage = { chat_id: 1001, messages: [], users: [], files: [] }
+    const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0].id as number
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: newest + 1 })).body.result).toEqual(emptyPage)
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest + 1 })).body.result).toEqual(emptyPage)
+    // An id of another chat is not a message of this one.
+    const other = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1005', LIMIT: 1 })).body.result.messages[0].id as number
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: other })).body.result).toEqual(emptyPage)
+    // The message itself is a cursor: FIRST_ID of the newest answers nothing newer, LAST_ID of it the page before.
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest })).body.result.messages).toEqual([])
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: newest, LIMIT: 2 })).body.result.messages).toHaveLength(2)
+  })
+
   it('reports the documented errors', async () => {
     const related = await p.v3('tasks.task.get', { id: 1, select: ['responsible.foo'] })
     expect([related.status, related.body.error.code]).toEqual([400, 'BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION'])

@@ -14,7 +14,7 @@ describe('im.message.add', () => {
     const answer = await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: 'Hello [USER=2][/USER][br]second line' }, AUTH_ID)
     expect(answer.status).toBe(200)
     expect(Number.isInteger(answer.body.result)).toBe(true)
-    const page = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: answer.body.result - 1 })).body.result
+    const page = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: answer.body.result - 1 })).body.result
     expect(page.messages).toHaveLength(1)
     expect(page.messages[0]).toMatchObject({ id: answer.body.result, author_id: 5, text: 'Hello [USER=2 REPLACE]Мария Иванова[/USER]\nsecond line' })
     expect(page.messages[0].uuid).toMatch(/^[0-9a-f-]{36}$/)
@@ -24,7 +24,7 @@ describe('im.message.add', () => {
 
   it('truncates past 20,000 characters and keeps REPLY_ID', async () => {
     const id = (await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: 'x'.repeat(20_050), REPLY_ID: 100 })).body.result
-    const message = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: id - 1, LIMIT: 1 })).body.result.messages[0]
+    const message = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: id - 1, LIMIT: 1 })).body.result.messages[0]
     expect(message.text).toBe('x'.repeat(20_000) + ' (...)')
     expect(message.params.REPLY_ID).toBe(100)
   })

@@ -4,27 +4,34 @@ import type { Params, PortalClient } from '../../../b24/portal-client'
 import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
 
-/** A v2 batch takes up to 50 calls. */
-const BATCH = 50
-
 export interface ResultMessages {
   messages: Map<number, Message>
   authors: Map<number, Author>
 }
 
+/** A v2 batch takes up to 50 calls: two per message. */
+const PER_BATCH = 25
+
 /**
  * The messages results were made from, for their author and time (a result records who marked
- * it, not who wrote it). One batch of im.dialog.messages.get (v2) per 50 messages, each reading
- * the one message above `id - 1`: no documented method reads messages by id.
+ * it, not who wrote it). No documented method reads a message by id, and a cursor must be a
+ * message of the chat (im-dialog-messages-get.md), so each is read from the message after it: `n`
+ * is the one message newer than it (FIRST_ID id), `m` the one message older than that (LAST_ID
+ * chained by `$result`), which is the message itself. When nothing is newer, the reference is
+ * empty, read as "no cursor": the newest message, which is then it. Two calls per message, 25
+ * messages per batch.
  */
 async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
   const out: ResultMessages = { messages: new Map(), authors: new Map() }
-  for (let at = 0; at < ids.length; at += BATCH) {
+  for (let at = 0; at < ids.length; at += PER_BATCH) {
     const calls: Record<string, [string, Params]> = {}
-    for (const id of ids.slice(at, at + BATCH)) calls[`m${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: id - 1, LIMIT: 1 }]
+    for (const id of ids.slice(at, at + PER_BATCH)) {
+      calls[`n${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: id, LIMIT: 1 }]
+      calls[`m${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: `$result[n${id}][messages][0][id]`, LIMIT: 1 }]
+    }
     const rows = await client.batchV2(calls)
-    for (const row of Object.values(rows)) {
-      if (!row.ok) continue // that one stays without an author: the list still shows the result
+    for (const [key, row] of Object.entries(rows)) {
+      if (!key.startsWith('m') || !row.ok) continue // that one stays without an author: the list still shows the result
       const page = toHistoryPage(row.data, chatId)
       for (const m of page.messages) if (ids.includes(m.id)) out.messages.set(m.id, m)
       for (const a of page.authors) out.authors.set(a.id, a)

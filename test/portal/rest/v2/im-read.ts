@@ -76,6 +76,11 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   limit = Math.min(limit, 50)
   // Plan-hidden and pre-join messages are simply not there (the doc is silent; the stricter reading).
   const list = visibleMessages(ctx, chat).list
+  // "The method will return an empty array if a non-existent identifier is specified in LAST_ID or
+  // FIRST_ID" (api-reference/chats/messages/im-dialog-messages-get.md, Returned Data): a cursor must
+  // be a message of this chat the caller can see (FIRST_ID 0 still reads from the start).
+  const exists = (id: number | undefined) => id === undefined || id === 0 || list.some((m) => m.id === id)
+  if (!exists(firstId) || (firstId === undefined && !exists(lastId))) return { chat_id: chat.id, messages: [], users: [], files: [] }
   // FIRST_ID wins over LAST_ID; it answers oldest-first, everything else newest-first.
   let page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
   // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): the newest
