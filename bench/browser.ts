@@ -11,7 +11,10 @@ export function launchBrowser(): Promise<Browser> {
 export interface RestRequest {
   at: number
   method: string
-  /** The live poll (messages newer than the newest, `FIRST_ID`): timed, not caused by scrolling. */
+  /**
+   * The live end: messages newer than the newest (`FIRST_ID`), or the newest page read again for
+   * edits (no cursor at all). Timed, not caused by scrolling, which always reads before a `LAST_ID`.
+   */
   poll: boolean
   status?: number
   /** The answer has been read to its end, or the request failed: resource timing has it by now. */
@@ -57,7 +60,7 @@ export async function openPageIn(context: BrowserContext, framedOrigin: string, 
     const url = new URL(request.url())
     if (url.origin !== portalOrigin || !url.pathname.startsWith('/rest/') || request.method() === 'OPTIONS') return
     const method = url.pathname.slice('/rest/'.length).replace(/\.json$/, '')
-    const entry = { at: Date.now(), method, poll: method === 'im.dialog.messages.get' && /FIRST_ID/.test(request.postData() ?? url.search) }
+    const entry = { at: Date.now(), method, poll: method === 'im.dialog.messages.get' && !/LAST_ID/.test(request.postData() ?? url.search) }
     requests.push(entry)
     byRequest.set(request, entry)
   })
