@@ -29,7 +29,7 @@ export interface PollerDeps {
 const HEARTBEAT_MS = 4_000
 const PEER_TTL_MS = 10_000
 
-type Note = { type: 'here'; id: string } | { type: 'bye'; id: string } | { type: 'read'; read: Read } | { type: 'poll-now'; reread: boolean }
+type Note = { type: 'here'; id: string } | { type: 'bye'; id: string } | { type: 'read'; read: Read; whole: boolean } | { type: 'poll-now'; reread: boolean }
 
 /**
  * The live end of one chat, for a whole browser: of the tabs that show the chat, the oldest one
@@ -52,12 +52,9 @@ export class LivePoller {
   private again = false
   private stopped = false
   private rereadNext = false
-  /** When the last read answered (the opening, at first). */
-  private lastRead: number
 
   constructor(private readonly deps: PollerDeps) {
     this.lastReread = deps.now()
-    this.lastRead = deps.now()
     this.id = `${deps.now().toString(36).padStart(9, '0')}-${Math.random().toString(36).slice(2, 10)}`
   }
 
@@ -98,12 +95,12 @@ export class LivePoller {
     else this.post({ type: 'poll-now', reread })
   }
 
-  /** Focus right after a read (the frame is focused as the card opens) has nothing new to show. */
   /** The page is going away (closed, navigated): the other tabs take over now, not after the peer timeout. */
   private readonly onPageHide = (): void => this.post({ type: 'bye', id: this.id })
 
+  /** Focus right after the newest page was read whole (the frame is focused as the card opens) has nothing new to show. */
   private readonly onFocus = (): void => {
-    if (this.deps.now() - this.lastRead >= FAST_MS) this.pollNow(true)
+    if (this.deps.now() - this.lastReread >= FAST_MS) this.pollNow(true)
   }
 
   private visible(): boolean {
@@ -144,7 +141,8 @@ export class LivePoller {
       this.peers.delete(note.id)
       if (!led && this.leads()) this.schedule(0) // the tab that polled has gone: take over at once
     } else if (note.type === 'read') {
-      this.lastRead = this.deps.now()
+      // The polling tab read the newest page whole: this tab has seen it too.
+      if (note.whole) this.lastReread = this.deps.now()
       if (this.deps.apply(note.read, true)) this.empty = 0
     } else if (this.leads()) this.pollNow(note.reread)
   }
@@ -167,10 +165,9 @@ export class LivePoller {
     try {
       const read = await this.deps.read(kind)
       if (this.stopped) return // the chat closed while the read was on its way: its cache and channel are gone
-      this.lastRead = this.deps.now()
-      if (kind === 'newest') this.lastReread = this.lastRead
+      if (kind === 'newest') this.lastReread = this.deps.now()
       this.empty = this.deps.apply(read, false) ? 0 : this.empty + 1
-      this.post({ type: 'read', read })
+      this.post({ type: 'read', read, whole: kind === 'newest' })
       this.deps.onStatus(null)
     } catch (error) {
       this.empty++

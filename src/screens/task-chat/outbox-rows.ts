@@ -1,8 +1,7 @@
-import type { FeedRow } from '../../features/feed/api/build-rows'
+import { GROUP_GAP_MS, type FeedRow } from '../../features/feed/api/build-rows'
 import type { Message } from '../../chat/types'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 
-const GROUP_GAP_MS = 5 * 60_000
 
 /**
  * The feed's rows with the user's own messages on their way appended, in the order typed. A sent

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
+import { PortalError } from '../../b24/portal-error'
 import { findMessage, runOf, type Run } from '../../chat/conversation/runs'
 import { useReadMore } from '../../chat/conversation/use-read-more'
 
@@ -16,6 +17,8 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
   const [anchor, setAnchor] = useState<number | null>(null)
   const [focus, setFocus] = useState<number | null>(null)
   const [seeking, setSeeking] = useState<number | null>(null)
+  /** The window was read and the message is not in it: deleted, or never in this chat. */
+  const [missing, setMissing] = useState<PortalError | null>(null)
   const seekingRef = useRef<number | null>(null)
   const read = useReadMore(taskId, chatId)
   const run = runOf(runs, anchor) ?? runOf(runs, null) ?? NO_CHAT_YET
@@ -34,14 +37,17 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
       if (findMessage(runs, id)) return show(id)
       seekingRef.current = id
       setSeeking(id)
+      setMissing(null)
       read.mutate(
         { kind: 'window', around: id },
         {
-          onSuccess: () => {
+          onSuccess: (found) => {
             if (seekingRef.current !== id) return // cancelled meanwhile
+            if (!found.run.messages.some((m) => m.id === id)) return setMissing(new PortalError('not-found', 'MESSAGE_NOT_FOUND', `Message ${id} is not in this chat`))
             seekingRef.current = null
             setSeeking(null)
-            setAnchor(id)
+            // A window that reached the newest message joined the live run: stay on it, no remount.
+            setAnchor(found.run.live ? null : id)
             setFocus(id)
           },
         },
@@ -53,6 +59,7 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
   const cancel = useCallback(() => {
     seekingRef.current = null
     setSeeking(null)
+    setMissing(null)
     read.reset()
   }, [read])
 
@@ -63,8 +70,8 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
     focus,
     focused: useCallback(() => setFocus(null), []),
     go,
-    seeking: seeking !== null && !read.isError,
-    failed: seeking !== null && read.isError ? read.error : null,
+    seeking: seeking !== null && !read.isError && !missing,
+    failed: seeking === null ? null : read.isError ? read.error : missing,
     retry: useCallback(() => seekingRef.current !== null && go(seekingRef.current), [go]),
     cancel,
     toLatest: useCallback(() => {

@@ -24,7 +24,7 @@ export interface FeedRows {
 }
 
 /** Two messages by one author this close together read as one block. */
-const GROUP_GAP_MS = 5 * 60_000
+export const GROUP_GAP_MS = 5 * 60_000
 
 function dayKey(date: Date, timeZone: string | undefined): string {
   return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
