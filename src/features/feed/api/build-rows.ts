@@ -26,9 +26,8 @@ export interface FeedRows {
 /** Two messages by one author this close together read as one block. */
 export const GROUP_GAP_MS = 5 * 60_000
 
-function dayKey(date: Date, timeZone: string | undefined): string {
-  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
-}
+/** The calendar day in the reader's zone; one formatter per list (looking one up per message costs more than the rows). */
+const dayFormat = (timeZone: string | undefined) => dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
 
 /**
  * Turns messages (oldest first) into rows. System messages are removed here, in data, when
@@ -37,9 +36,10 @@ function dayKey(date: Date, timeZone: string | undefined): string {
 export function buildRows(messages: readonly Message[], showSystem: boolean, timeZone?: string): FeedRows {
   const rows: FeedRow[] = []
   let previousDay = ''
+  const days = dayFormat(timeZone)
   for (const message of messages) {
     if (!showSystem && message.isSystem) continue
-    const day = dayKey(message.date, timeZone)
+    const day = days.format(message.date)
     const previous = rows[rows.length - 1]
     const newDay = day !== previousDay
     if (previous && newDay) previous.nextDay = message.date
