@@ -23,6 +23,10 @@ function conversationQueries(client: PortalClient) {
         staleTime: Infinity,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
+        // The writes keep unchanged messages and runs themselves (conversation.ts). TanStack's own
+        // sharing would compare 10,000 messages by position after every page prepended above them,
+        // find every index shifted, and copy each message anew.
+        structuralSharing: false,
       }),
 
     /** Authors no read described (reads carry their own authors; this is the rare rest). */
