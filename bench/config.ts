@@ -61,7 +61,15 @@ export const VIEWPORT = { width: 1280, height: 960 }
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 }
 /** Pixels per animation frame while scrolling through history: 24,000 px/s at 60 Hz, a hard fling (and 5,000 messages in about half a minute). */
 export const SCROLL_STEP_PX = 400

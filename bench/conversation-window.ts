@@ -42,7 +42,11 @@ export async function conversationWindow(browser: Browser, site: AppSite): Promi
   const runs = Array.from({ length: RUNS }, (_, i) => i)
   const idle = Promise.all(runs.map(() => idleRun(browser, site, [cards.expect(), cards.expect()])))
   const twoTabs = Promise.all(runs.map(() => twoTabsRun(browser, site, cards.expect())))
-  const edits = editRuns(browser, site, runs.map(() => cards.expect()))
+  const edits = editRuns(
+    browser,
+    site,
+    runs.map(() => cards.expect()),
+  )
   // Each in turn, but jumps beside arrivals: an arrival waits for a poll, which a jump's work hardly delays.
   const inTurn = async <T>(run: () => Promise<T>): Promise<T[]> => {
     await cards.all()

@@ -26,7 +26,7 @@ export async function firstPaintRun(browser: Browser, servers: BenchServers, lat
     await frame.waitForFunction('window.__bench.firstPaint !== null', undefined, { timeout: 30_000 })
     // Requests still in flight at the paint reach resource timing only when they finish.
     await bench.page.waitForTimeout(300 + latencyMs)
-    const hostOrigin = await bench.page.evaluate('performance.timeOrigin') as number
+    const hostOrigin = (await bench.page.evaluate('performance.timeOrigin')) as number
     const seen = await bench.probe((p) => ({ timeOrigin: p.timeOrigin, firstArticle: p.firstArticle!, firstPaint: p.firstPaint!, rest: p.rest }))
     // Cut at the DOM insertion, not the paint: effects run in between and may already start the live poll.
     const before = seen.rest.filter((r) => r.start < seen.firstArticle)

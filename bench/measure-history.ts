@@ -52,7 +52,13 @@ const STALL_MS = 10_000
 
 const gaps = (requests: RestRequest[]): number[] => requests.slice(1).map((r, i) => r.at - requests[i]!.at)
 
-function paging(requests: RestRequest[], from: number, to: number, startLoaded: number, result: { loaded: number; ms: number; longTasks: Span[] }): PagingFigures {
+function paging(
+  requests: RestRequest[],
+  from: number,
+  to: number,
+  startLoaded: number,
+  result: { loaded: number; ms: number; longTasks: Span[] },
+): PagingFigures {
   const { loaded, ms } = result
   const during = requests.filter((r) => r.at >= from && r.at <= to)
   const byMethod: Record<string, number> = {}
@@ -69,8 +75,14 @@ function paging(requests: RestRequest[], from: number, to: number, startLoaded: 
     perThousand: perThousand(during.length - polls),
     perThousandWithPolls: perThousand(during.length),
     byMethod,
-    peakPerSecondAfterBurst: peakInWindow(requests.slice(RATE_BURST).map((r) => r.at), 1000),
-    bucketPeak: bucketPeak(requests.map((r) => r.at), 2),
+    peakPerSecondAfterBurst: peakInWindow(
+      requests.slice(RATE_BURST).map((r) => r.at),
+      1000,
+    ),
+    bucketPeak: bucketPeak(
+      requests.map((r) => r.at),
+      2,
+    ),
     rateLimited: requests.filter((r) => r.status === 503).length,
     pageGapsFirst: gaps(during.filter((r) => !r.poll)).slice(0, 5),
     pageGapsLast: gaps(during.filter((r) => !r.poll)).slice(-5),

@@ -51,7 +51,10 @@ export async function jumpViaResults(bench: BenchPage, messageId: number): Promi
     if (times.clickAt === null) return failed('no click seen')
     if (times.focusAt === null) return failed(`not focused within ${JUMP_TIMEOUT_MS / 1000} s: ${times.missed ?? ''}`)
     await allAnswered(bench)
-    const during = await bench.probe((p, t) => p.rest.filter((r) => r.start >= t.clickAt && r.start <= t.focusAt), times as { clickAt: number; focusAt: number })
+    const during = await bench.probe(
+      (p, t) => p.rest.filter((r) => r.start >= t.clickAt && r.start <= t.focusAt),
+      times as { clickAt: number; focusAt: number },
+    )
     const byMethod: Record<string, number> = {}
     for (const r of during) {
       const method = new URL(r.url).pathname.slice('/rest/'.length)

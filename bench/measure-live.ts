@@ -1,7 +1,18 @@
 import type { Browser } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { openBenchPage } from './browser'
-import { ARRIVAL_AUTHOR, ARRIVAL_GAP_MS, ARRIVAL_TASK, ARRIVAL_TIMEOUT_MS, ARRIVALS, EDIT_AUTHOR, EDIT_STAGGER_MS, EDIT_TASK, EDIT_TIMEOUT_MS, IDLE_WARMUP_MS } from './config'
+import {
+  ARRIVAL_AUTHOR,
+  ARRIVAL_GAP_MS,
+  ARRIVAL_TASK,
+  ARRIVAL_TIMEOUT_MS,
+  ARRIVALS,
+  EDIT_AUTHOR,
+  EDIT_STAGGER_MS,
+  EDIT_TASK,
+  EDIT_TIMEOUT_MS,
+  IDLE_WARMUP_MS,
+} from './config'
 import { openCard } from './measure-idle'
 import { chatIdOf, editAs, postAs } from './portal-rest'
 import type { AppSite } from './servers'
@@ -64,7 +75,8 @@ export async function editRuns(browser: Browser, site: AppSite, opened: (() => v
       try {
         await openCard(bench, site, EDIT_TASK)
         opened[i]!()
-        if ((await bench.probe((p, text) => p.textShownAt(text, 10_000), `Edit check ${tag}: as first written`)) === null) return { ms: NaN, error: 'the message to edit is not on screen' }
+        if ((await bench.probe((p, text) => p.textShownAt(text, 10_000), `Edit check ${tag}: as first written`)) === null)
+          return { ms: NaN, error: 'the message to edit is not on screen' }
         await bench.page.waitForTimeout(IDLE_WARMUP_MS + i * EDIT_STAGGER_MS)
         const text = `Edit check ${tag}: edited`
         const sentAt = Date.now()

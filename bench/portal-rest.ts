@@ -63,7 +63,11 @@ export async function newestId(portal: string, chatId: number): Promise<number> 
 /** A message by a person (the feed may hide system messages), about `back` messages behind the newest. */
 export async function messageBack(portal: string, chatId: number, back: number): Promise<WireMessage> {
   // Ids in a seeded chat are consecutive, so the id `back` below the newest is `back` messages back.
-  const page = await callAs<{ messages: WireMessage[] }>(portal, 1, 'im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: (await newestId(portal, chatId)) - back + 1, LIMIT: 20 })
+  const page = await callAs<{ messages: WireMessage[] }>(portal, 1, 'im.dialog.messages.get', {
+    DIALOG_ID: `chat${chatId}`,
+    LAST_ID: (await newestId(portal, chatId)) - back + 1,
+    LIMIT: 20,
+  })
   const found = page.messages.sort((a, b) => b.id - a.id).find((m) => m.author_id !== 0)
   if (!found) throw new Error(`no message by a person near ${back} back in chat ${chatId}`)
   return found

@@ -9,7 +9,11 @@ const cells = (row: Row): string[] => [row.figure, row.app, row.reference, row.b
 export function textTable(rows: Row[]): string {
   const all = [[...HEADER], ...rows.map(cells)]
   const widths = HEADER.map((_, i) => Math.max(...all.map((line) => line[i]!.length)))
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n')
 }
 

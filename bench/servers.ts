@@ -40,7 +40,11 @@ export async function startServers(): Promise<BenchServers> {
   hosts.app = createHostHandler(server.portal, app.url)
   hosts.floor = createHostHandler(server.portal, floor.url)
   const conversationHosts: { app?: HostHandler } = {}
-  const conversation = await startPortalServer({ port: CONVERSATION_PORTAL_PORT, dataDir: CONVERSATION_PORTAL_DATA, hostHandler: (req, url) => conversationHosts.app?.(req, url) ?? null })
+  const conversation = await startPortalServer({
+    port: CONVERSATION_PORTAL_PORT,
+    dataDir: CONVERSATION_PORTAL_DATA,
+    hostHandler: (req, url) => conversationHosts.app?.(req, url) ?? null,
+  })
   conversationHosts.app = createHostHandler(conversation.portal, app.url)
   const appOrigin = new URL(app.url).origin
   return {

@@ -74,10 +74,11 @@ export function compressedVariants(file, content) {
     variants = Promise.all([
       brotli(content.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.size } }),
       gzipAsync(content.body, { level: 9 }),
-    ]).then(([br, gz]) => ({
-      ...(br.length < content.size ? { br } : {}),
-      ...(gz.length < content.size ? { gzip: gz } : {}),
-    }))
+    ])
+      .then(([br, gz]) => ({
+        ...(br.length < content.size ? { br } : {}),
+        ...(gz.length < content.size ? { gzip: gz } : {}),
+      }))
       .catch(() => ({})) // cannot happen with a Buffer; if it did, the file is served uncompressed
     for (const old of compressed.keys()) if (old.startsWith(`${file}\0`)) compressed.delete(old) // a redeployed file
     compressed.set(key, variants)

@@ -105,7 +105,9 @@ async function scrollThrough(rows: number, stepPx: number): Promise<ScrollResult
 }
 
 function domStats(): DomStats {
-  const heights = articles().map((a) => a.getBoundingClientRect().height).sort((a, b) => a - b)
+  const heights = articles()
+    .map((a) => a.getBoundingClientRect().height)
+    .sort((a, b) => a - b)
   return {
     articles: heights.length,
     elements: document.getElementsByTagName('*').length,
@@ -131,8 +133,21 @@ function hide(): void {
 const rest: RestEntry[] = []
 const longTasks: Span[] = []
 const probe: Probe = {
-  timeOrigin: performance.timeOrigin, firstArticle: null, firstPaint: null, rest, longTasks,
-  loaded, loadUntil, jumpToNewest, scrollThrough, domStats, settle, hide, armJump, jumpTimes, textShownAt,
+  timeOrigin: performance.timeOrigin,
+  firstArticle: null,
+  firstPaint: null,
+  rest,
+  longTasks,
+  loaded,
+  loadUntil,
+  jumpToNewest,
+  scrollThrough,
+  domStats,
+  settle,
+  hide,
+  armJump,
+  jumpTimes,
+  textShownAt,
 }
 
 // Only the framed page (the app or the floor) is measured, not the task card around it.
@@ -140,7 +155,8 @@ if (window.top !== window) {
   ;(window as unknown as ProbeWindow).__bench = probe
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-      if (new URL(entry.name).pathname.startsWith('/rest/')) rest.push({ url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration })
+      if (new URL(entry.name).pathname.startsWith('/rest/'))
+        rest.push({ url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration })
     }
   }).observe({ type: 'resource', buffered: true })
   new PerformanceObserver((list) => {

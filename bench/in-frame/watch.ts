@@ -46,7 +46,10 @@ export async function jumpTimes(timeoutMs: number): Promise<JumpTimes> {
 /** Where things stand when focus never came: for the report, so a miss can be told from a slow jump. */
 function describeMiss(messageId: number): string {
   const active = document.activeElement
-  const where = active instanceof HTMLElement ? `${active.tagName.toLowerCase()}${active.dataset['messageId'] ? ` of message ${active.dataset['messageId']}` : ''}` : 'nothing'
+  const where =
+    active instanceof HTMLElement
+      ? `${active.tagName.toLowerCase()}${active.dataset['messageId'] ? ` of message ${active.dataset['messageId']}` : ''}`
+      : 'nothing'
   const present = document.querySelector(`article[data-message-id="${messageId}"]`) !== null
   return `focus on ${where}; the message's article ${present ? 'is' : 'is not'} in the DOM`
 }

@@ -51,12 +51,13 @@ async function findTarget(client: WebhookClient, taskId: number | null): Promise
     return typeof chatId === 'string' ? chatId : { taskId, chatId }
   }
   const list = await client.v2('tasks.task.list', { filter: { MEMBER: client.userId }, select: ['ID', 'TITLE'], order: { ID: 'desc' } })
-  if (!list.ok || differences(TaskListV2, list.result).size > 0) return `could not list the webhook user's tasks (tasks.task.list: ${list.ok ? 'unexpected shape' : list.code}); pass --task <id>`
+  if (!list.ok || differences(TaskListV2, list.result).size > 0)
+    return `could not list the webhook user's tasks (tasks.task.list: ${list.ok ? 'unexpected shape' : list.code}); pass --task <id>`
   for (const task of (list.result as { tasks: { id: string }[] }).tasks.slice(0, 10)) {
     const chatId = await chatOf(client, Number(task.id))
     if (typeof chatId === 'number') return { taskId: Number(task.id), chatId }
   }
-  return 'none of the webhook user\'s newest tasks has a chat; pass --task <id>'
+  return "none of the webhook user's newest tasks has a chat; pass --task <id>"
 }
 
 async function main(): Promise<number> {
@@ -88,11 +89,18 @@ async function main(): Promise<number> {
   console.log(formatTable(rows))
   console.log(`\nLeft behind: ${leftBehind.length === 0 ? 'nothing' : leftBehind.join('; ')}`)
   const broken = rows.filter((row) => row.breaks)
-  console.log(broken.length === 0 ? 'Verdict: the app works on this portal.' : `Verdict: ${broken.length} answer(s) break the app: ${broken.map((r) => r.method).join(', ')}`)
+  console.log(
+    broken.length === 0
+      ? 'Verdict: the app works on this portal.'
+      : `Verdict: ${broken.length} answer(s) break the app: ${broken.map((r) => r.method).join(', ')}`,
+  )
   return broken.length === 0 ? 0 : 1
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error)
-  process.exit(2)
-})
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(2)
+  },
+)

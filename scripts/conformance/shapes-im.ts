@@ -10,40 +10,84 @@ const messageParams = v.union([v.array(v.unknown()), v.record(v.string(), v.unkn
 
 /** api-reference/chats/users/im-user-get.md: the snake_case user object (also im.user.list.get, im.dialog.users.list, messages.get users[]). */
 export const ImUser = v.looseObject({
-  id: v.number(), active: v.boolean(), name: v.string(), first_name: v.string(), last_name: v.string(),
-  work_position: v.string(), color: v.string(), avatar: v.string(), avatar_hr: v.string(), gender: v.string(),
-  bot: v.boolean(), extranet: v.boolean(), type: v.string(),
+  id: v.number(),
+  active: v.boolean(),
+  name: v.string(),
+  first_name: v.string(),
+  last_name: v.string(),
+  work_position: v.string(),
+  color: v.string(),
+  avatar: v.string(),
+  avatar_hr: v.string(),
+  gender: v.string(),
+  bot: v.boolean(),
+  extranet: v.boolean(),
+  type: v.string(),
 })
 
 /** The camelCase user of the im.v2-style answers (im-dialog-messages-search.md users[]). */
 export const ImUserCamel = v.looseObject({
-  id: v.number(), active: v.boolean(), name: v.string(), firstName: v.string(), lastName: v.string(),
-  color: v.string(), avatar: v.string(), bot: v.boolean(), type: v.string(),
+  id: v.number(),
+  active: v.boolean(),
+  name: v.string(),
+  firstName: v.string(),
+  lastName: v.string(),
+  color: v.string(),
+  avatar: v.string(),
+  bot: v.boolean(),
+  type: v.string(),
 })
 
 /** api-reference/chats/messages/index.md: files are camelCase in every im answer. */
 export const ChatFile = v.looseObject({
-  id: v.number(), chatId: v.number(), date: isoDate, type: v.picklist(['image', 'video', 'audio', 'file']), name: v.string(),
-  size: v.number(), urlPreview: v.string(), urlShow: v.string(), urlDownload: v.string(),
+  id: v.number(),
+  chatId: v.number(),
+  date: isoDate,
+  type: v.picklist(['image', 'video', 'audio', 'file']),
+  name: v.string(),
+  size: v.number(),
+  urlPreview: v.string(),
+  urlShow: v.string(),
+  urlDownload: v.string(),
 })
 
 /** api-reference/chats/messages/im-dialog-messages-get.md */
 export const DialogMessagesGet = v.looseObject({
   chat_id: v.number(),
-  messages: v.array(v.looseObject({
-    id: v.number(), chat_id: v.number(), author_id: v.number(), date: isoDate, text: v.string(), unread: v.boolean(),
-    uuid: v.nullable(v.string()), replaces: v.array(v.unknown()), params: messageParams,
-  })),
+  messages: v.array(
+    v.looseObject({
+      id: v.number(),
+      chat_id: v.number(),
+      author_id: v.number(),
+      date: isoDate,
+      text: v.string(),
+      unread: v.boolean(),
+      uuid: v.nullable(v.string()),
+      replaces: v.array(v.unknown()),
+      params: messageParams,
+    }),
+  ),
   users: v.array(ImUser),
   files: v.array(ChatFile),
 })
 
 /** api-reference/chats/messages/im-dialog-messages-search.md: messages carry both casings of the ids. */
 export const DialogMessagesSearch = v.looseObject({
-  messages: v.array(v.looseObject({
-    id: v.number(), chatId: v.number(), chat_id: v.number(), authorId: v.number(), author_id: v.number(), date: isoDate,
-    text: v.string(), isSystem: v.boolean(), uuid: v.nullable(v.string()), params: messageParams, unread: v.boolean(),
-  })),
+  messages: v.array(
+    v.looseObject({
+      id: v.number(),
+      chatId: v.number(),
+      chat_id: v.number(),
+      authorId: v.number(),
+      author_id: v.number(),
+      date: isoDate,
+      text: v.string(),
+      isSystem: v.boolean(),
+      uuid: v.nullable(v.string()),
+      params: messageParams,
+      unread: v.boolean(),
+    }),
+  ),
   users: v.array(ImUserCamel),
   files: v.array(ChatFile),
   additionalMessages: v.array(v.unknown()),
@@ -55,8 +99,15 @@ export const ImUserArray = v.array(ImUser)
 
 /** api-reference/chats/im-dialog-get.md: the chat object (the context menu reads entity_type / entity_id). */
 export const DialogGet = v.looseObject({
-  id: v.number(), name: v.string(), owner: v.number(), type: v.string(), entity_type: v.string(), entity_id: v.string(),
-  message_count: v.number(), last_message_id: v.number(), dialog_id: v.string(),
+  id: v.number(),
+  name: v.string(),
+  owner: v.number(),
+  type: v.string(),
+  entity_type: v.string(),
+  entity_id: v.string(),
+  message_count: v.number(),
+  last_message_id: v.number(),
+  dialog_id: v.string(),
 })
 
 /** api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-list.md: bots plus their users (the bot's name is its user's). */

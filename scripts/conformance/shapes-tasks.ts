@@ -21,7 +21,8 @@ export const TaskListV2 = v.looseObject({
 /** api-reference/tasks/fields-rest-v3.md + tasks-task-get-rest-v3.md: `rights` is a plain field, selected whole. */
 export const TaskGetV3 = v.looseObject({
   item: v.looseObject({
-    id: v.number(), chatId: v.number(),
+    id: v.number(),
+    chatId: v.number(),
     rights: v.looseObject({ createResult: v.boolean(), removeResult: v.boolean(), resultRead: v.boolean() }),
   }),
 })
@@ -31,7 +32,12 @@ export const TaskAccess = v.looseObject({ read: v.boolean(), createResult: v.boo
 
 /** api-reference/tasks/result/tasks-task-result-add.md#item, as selected by the app. */
 const ResultItem = v.looseObject({
-  id: v.number(), taskId: v.number(), text: v.string(), authorId: v.number(), createdAt: isoDate, messageId: v.nullable(v.number()),
+  id: v.number(),
+  taskId: v.number(),
+  text: v.string(),
+  authorId: v.number(),
+  createdAt: isoDate,
+  messageId: v.nullable(v.number()),
 })
 
 /** api-reference/tasks/result/tasks-task-result-list-rest-v3.md */

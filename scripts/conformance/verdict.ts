@@ -59,7 +59,10 @@ export function differences(schema: v.GenericSchema, value: unknown): Map<string
 /** Whether `messages[].author_id` is there in every message (an empty list has nothing missing). */
 function present(value: unknown, path: string): boolean {
   if (path === '(result)') return value !== undefined && value !== null
-  const [head = '', ...rest] = path.replace(/\[\]/g, '.[]').split('.').filter((s) => s !== '')
+  const [head = '', ...rest] = path
+    .replace(/\[\]/g, '.[]')
+    .split('.')
+    .filter((s) => s !== '')
   if (head === '[]') return Array.isArray(value) && value.every((item) => rest.length === 0 || present(item, rest.join('.')))
   if (value === null || typeof value !== 'object' || !(head in value)) return false
   const next = (value as Record<string, unknown>)[head]

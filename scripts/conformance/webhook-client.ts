@@ -5,9 +5,7 @@
  */
 import { stringify } from 'qs'
 
-export type Outcome =
-  | { ok: true; result: unknown; body: Record<string, unknown> }
-  | { ok: false; status: number; code: string; description: string }
+export type Outcome = { ok: true; result: unknown; body: Record<string, unknown> } | { ok: false; status: number; code: string; description: string }
 
 /**
  * Bitrix24's bucket holds 50 requests and drains 2 a second per portal (settings/performance/limits.md):

@@ -65,16 +65,22 @@ describe('the app inside a task card', () => {
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You do not have access to this task.')
   })
 
-  it.each(['insufficient_scope', 'ERROR_METHOD_NOT_FOUND'] as const)('falls back to im.dialog.messages.get, and remembers it, when search is refused (%s)', async (error) => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
-    await renderApp()
-    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
-    expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
-    expect(sessionStorage.getItem('task-chat:history-source')).toBe('get')
-  })
+  it.each(['insufficient_scope', 'ERROR_METHOD_NOT_FOUND'] as const)(
+    'falls back to im.dialog.messages.get, and remembers it, when search is refused (%s)',
+    async (error) => {
+      app = await openTaskCard({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
+      await renderApp()
+      const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
+      expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
+      expect(sessionStorage.getItem('task-chat:history-source')).toBe('get')
+    },
+  )
 
   it('does not give up search for a passing fault: the opening is retried with it', async () => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
+    app = await openTaskCard(
+      { taskId: 1 },
+      { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] },
+    )
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)

@@ -16,7 +16,15 @@ export function BootFailure({ error, onRetry }: { error: unknown; onRetry: () =>
     </button>
   )
   if (isPortalError(error) && error.kind === 'frame-timeout') {
-    return <NoticeScreen title={t('boot.timeout.title')} action={retry}>{t('boot.timeout.body')}</NoticeScreen>
+    return (
+      <NoticeScreen title={t('boot.timeout.title')} action={retry}>
+        {t('boot.timeout.body')}
+      </NoticeScreen>
+    )
   }
-  return <NoticeScreen title={t('boot.failed.title')} action={retry}>{errorSentence(error, i18n)}</NoticeScreen>
+  return (
+    <NoticeScreen title={t('boot.failed.title')} action={retry}>
+      {errorSentence(error, i18n)}
+    </NoticeScreen>
+  )
 }

@@ -9,10 +9,18 @@ describe('readPlacementTask', () => {
     expect(readPlacementTask({ taskId: 7 })).toEqual({ ok: true, taskId: 7 })
     expect(readPlacementTask({ ID: '12' })).toEqual({ ok: true, taskId: 12 })
   })
-  it.each([[''], [[]], [null], [{}], [{ taskId: '' }], [{ taskId: '0' }], [{ taskId: '-3' }], [{ taskId: '4.5' }], [{ taskId: 'abc' }], [{ taskId: '99999999999999999999' }]])(
-    'refuses %j',
-    (options) => {
-      expect(readPlacementTask(options)).toEqual({ ok: false, reason: 'no-task-id' })
-    },
-  )
+  it.each([
+    [''],
+    [[]],
+    [null],
+    [{}],
+    [{ taskId: '' }],
+    [{ taskId: '0' }],
+    [{ taskId: '-3' }],
+    [{ taskId: '4.5' }],
+    [{ taskId: 'abc' }],
+    [{ taskId: '99999999999999999999' }],
+  ])('refuses %j', (options) => {
+    expect(readPlacementTask(options)).toEqual({ ok: false, reason: 'no-task-id' })
+  })
 })

@@ -27,15 +27,26 @@ describe('toHistoryPage', () => {
   })
 
   it('maps camelCase answers: camelCase users, isSystem, string ids, deleted and replies', () => {
-    const page = toHistoryPage({
-      messages: [
-        { id: '9123', chat_id: 58, author_id: '20294', date: '2026-06-10T14:51:00+02:00', text: 'deployed', isSystem: false, params: { IS_DELETED: 'Y', REPLY_ID: '9100' } },
-        { id: 9124, chatId: 58, authorId: 0, date: '2026-06-10T14:52:00+02:00', text: null, isSystem: true, params: null },
-      ],
-      users: [{ id: 20294, name: '', firstName: 'Ann', lastName: 'Lee', avatar: 'https://p/a.jpg', color: '#df532d', bot: true }],
-      files: [],
-      hasNextPage: false,
-    }, 58)
+    const page = toHistoryPage(
+      {
+        messages: [
+          {
+            id: '9123',
+            chat_id: 58,
+            author_id: '20294',
+            date: '2026-06-10T14:51:00+02:00',
+            text: 'deployed',
+            isSystem: false,
+            params: { IS_DELETED: 'Y', REPLY_ID: '9100' },
+          },
+          { id: 9124, chatId: 58, authorId: 0, date: '2026-06-10T14:52:00+02:00', text: null, isSystem: true, params: null },
+        ],
+        users: [{ id: 20294, name: '', firstName: 'Ann', lastName: 'Lee', avatar: 'https://p/a.jpg', color: '#df532d', bot: true }],
+        files: [],
+        hasNextPage: false,
+      },
+      58,
+    )
     expect(page.messages[0]).toMatchObject({ id: 9123, authorId: 20294, isDeleted: true, replyToId: 9100, isSystem: false })
     expect(page.messages[1]).toMatchObject({ id: 9124, authorId: 0, isSystem: true, text: '' })
     expect(page.authors[0]).toEqual({ id: 20294, name: 'Ann Lee', avatarUrl: 'https://p/a.jpg', color: '#df532d', isBot: true })
@@ -51,8 +62,23 @@ describe('toHistoryPage', () => {
 
   it('maps im.dialog.messages.search (doc shape: both spellings, tariffRestrictions): says where the plan hides the rest', () => {
     // api-reference/chats/messages/im-dialog-messages-search.md, "Returned Data".
-    const message = { id: 501, chatId: 58, chat_id: 58, authorId: 7, author_id: 7, date: '2026-06-10T14:51:00+02:00', text: 'hello', isSystem: false, params: [], unread: false, viewed: true }
-    const open = toHistoryPage({ messages: [message], users: [{ id: 7, name: 'Ann Lee' }], files: [], additionalMessages: [], tariffRestrictions: { isHistoryLimitExceeded: false } }, 58)
+    const message = {
+      id: 501,
+      chatId: 58,
+      chat_id: 58,
+      authorId: 7,
+      author_id: 7,
+      date: '2026-06-10T14:51:00+02:00',
+      text: 'hello',
+      isSystem: false,
+      params: [],
+      unread: false,
+      viewed: true,
+    }
+    const open = toHistoryPage(
+      { messages: [message], users: [{ id: 7, name: 'Ann Lee' }], files: [], additionalMessages: [], tariffRestrictions: { isHistoryLimitExceeded: false } },
+      58,
+    )
     expect(open).toMatchObject({ limitedByPlan: false })
     expect(open.messages[0]).toMatchObject({ id: 501, authorId: 7, chatId: 58 })
     const limited = toHistoryPage({ messages: [message], users: [], files: [], tariffRestrictions: { isHistoryLimitExceeded: true } }, 58)

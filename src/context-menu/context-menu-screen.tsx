@@ -26,10 +26,30 @@ export function ContextMenuScreen({ session }: { session: PortalSession }) {
   }, [session, attempt])
 
   const title = t('menu.title')
-  if (state.kind === 'working') return <NoticeScreen title={title}><span role="status">{t('menu.working')}</span></NoticeScreen>
-  if (state.kind === 'made') return <NoticeScreen title={title}><span role="status">{t('menu.made', { task: state.taskTitle })}</span></NoticeScreen>
-  if (state.kind === 'not-task-chat') return <NoticeScreen title={title}><span role="alert">{t('menu.notTaskChat')}</span></NoticeScreen>
-  if (state.kind === 'bad-placement') return <NoticeScreen title={title}><span role="alert">{t('menu.badPlacement')}</span></NoticeScreen>
+  if (state.kind === 'working')
+    return (
+      <NoticeScreen title={title}>
+        <span role="status">{t('menu.working')}</span>
+      </NoticeScreen>
+    )
+  if (state.kind === 'made')
+    return (
+      <NoticeScreen title={title}>
+        <span role="status">{t('menu.made', { task: state.taskTitle })}</span>
+      </NoticeScreen>
+    )
+  if (state.kind === 'not-task-chat')
+    return (
+      <NoticeScreen title={title}>
+        <span role="alert">{t('menu.notTaskChat')}</span>
+      </NoticeScreen>
+    )
+  if (state.kind === 'bad-placement')
+    return (
+      <NoticeScreen title={title}>
+        <span role="alert">{t('menu.badPlacement')}</span>
+      </NoticeScreen>
+    )
   return (
     <NoticeScreen
       title={title}

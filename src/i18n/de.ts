@@ -4,7 +4,8 @@ export const de: Catalogue = {
   'app.title': 'Aufgaben-Chat',
   'boot.connecting': 'Verbindung zu Bitrix24 wird hergestellt…',
   'boot.notInFrame.title': 'Öffnen Sie diese App aus einer Bitrix24-Aufgabenkarte',
-  'boot.notInFrame.body': 'Der Aufgaben-Chat funktioniert innerhalb von Bitrix24. Öffnen Sie eine Aufgabe in Ihrem Portal und wählen Sie den Tab „Aufgaben-Chat“.',
+  'boot.notInFrame.body':
+    'Der Aufgaben-Chat funktioniert innerhalb von Bitrix24. Öffnen Sie eine Aufgabe in Ihrem Portal und wählen Sie den Tab „Aufgaben-Chat“.',
   'boot.timeout.title': 'Das Portal hat nicht geantwortet',
   'boot.timeout.body': 'Bitrix24 hat die App geöffnet, die Verbindung aber nicht abgeschlossen. Laden Sie die Aufgabenkarte neu.',
   'boot.noTask.title': 'Die Karte hat nicht angegeben, welche Aufgabe sie zeigt',
@@ -38,7 +39,8 @@ export const de: Catalogue = {
   'feed.loadOlder': 'Ältere Nachrichten laden',
   'feed.hiddenEvents': '{count, plural, one {# Systemereignis ausgeblendet} other {# Systemereignisse ausgeblendet}}',
   'feed.startOfHistory': 'Hier beginnt die Unterhaltung.',
-  'feed.historyLimited': 'Ältere Nachrichten sind durch Ihren Bitrix24-Tarif ausgeblendet. Ein Administrator kann den Tarif erweitern, um den ganzen Verlauf zu sehen.',
+  'feed.historyLimited':
+    'Ältere Nachrichten sind durch Ihren Bitrix24-Tarif ausgeblendet. Ein Administrator kann den Tarif erweitern, um den ganzen Verlauf zu sehen.',
   'feed.announce': 'Neue Nachricht von {name}: {text}',
   'message.reply': 'Antworten',
   'message.replyTo': 'Antwort auf {name}: zur Nachricht',
@@ -49,10 +51,13 @@ export const de: Catalogue = {
   'message.discard': 'Verwerfen',
   'message.waiting': 'Wartet auf die Nachricht darüber: Sie wird gesendet, sobald jene gesendet oder verworfen ist.',
   'send.error.access': 'Sie können in diesem Chat nicht schreiben. Bitten Sie den Ersteller der Aufgabe, Sie hinzuzufügen.',
-  'send.error.botRefused': 'Bitrix24 hat den Bot der App nicht in diesen Chat gelassen, daher kann er hier nicht schreiben. Ihre Nachricht bleibt erhalten: „Erneut senden“ schickt sie in Ihrem Namen.',
+  'send.error.botRefused':
+    'Bitrix24 hat den Bot der App nicht in diesen Chat gelassen, daher kann er hier nicht schreiben. Ihre Nachricht bleibt erhalten: „Erneut senden“ schickt sie in Ihrem Namen.',
   'send.error.noAnswer': 'Die Verbindung brach ab, bevor Bitrix24 antwortete. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
-  'send.error.unknownOutcome': 'Etwas ist schiefgegangen, und es ist unklar, ob Bitrix24 die Nachricht gespeichert hat. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
-  'send.error.serverError': 'Bitrix24 antwortete mit einem Serverfehler, die Nachricht wurde also vielleicht gespeichert, vielleicht nicht. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
+  'send.error.unknownOutcome':
+    'Etwas ist schiefgegangen, und es ist unklar, ob Bitrix24 die Nachricht gespeichert hat. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
+  'send.error.serverError':
+    'Bitrix24 antwortete mit einem Serverfehler, die Nachricht wurde also vielleicht gespeichert, vielleicht nicht. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
   'send.error.invalid': 'Bitrix24 hat diese Nachricht nicht angenommen.',
   'send.error.notFound': 'Die Aufgabe oder ihr Chat existiert nicht mehr.',
   'composer.label': 'Nachricht',
@@ -61,7 +66,8 @@ export const de: Catalogue = {
   'composer.replyingTo': 'Antwort an {name}',
   'composer.cancelReply': 'Antwort abbrechen',
   'composer.charsLeft': '{count, plural, one {# Zeichen übrig} other {# Zeichen übrig}}',
-  'composer.charsOver': '{count, plural, one {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden} other {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden}}',
+  'composer.charsOver':
+    '{count, plural, one {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden} other {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden}}',
   'composer.sendAs': 'Als {name} senden',
   'composer.mentions': 'Personen in diesem Chat',
   'composer.noMatches': 'Niemand in diesem Chat passt',
@@ -83,7 +89,8 @@ export const de: Catalogue = {
   'result.error.notFound': 'Die Aufgabe oder Nachricht existiert nicht mehr.',
   'result.error.unknown': 'Das Ergebnis konnte nicht gespeichert werden. Versuchen Sie es erneut: Die App prüft zuerst, es entsteht also kein Duplikat.',
   'install.title': 'Aufgaben-Chat installieren',
-  'install.intro': 'Der Aufgaben-Chat fügt jeder Aufgabenkarte einen Tab hinzu: das Gespräch zur Aufgabe, ein Ort zum Antworten und mit einem Klick das Ergebnis der Aufgabe.',
+  'install.intro':
+    'Der Aufgaben-Chat fügt jeder Aufgabenkarte einen Tab hinzu: das Gespräch zur Aufgabe, ein Ort zum Antworten und mit einem Klick das Ergebnis der Aufgabe.',
   'install.choice.contextMenu': '„Als Aufgabenergebnis festhalten“ zum Nachrichtenmenü im Messenger hinzufügen',
   'install.choice.bot': 'Den Aufgaben-Chat-Bot registrieren, damit man im Namen der App schreiben kann (benötigt die Berechtigung „imbot“)',
   'install.progress': 'Installationsschritte',
@@ -99,25 +106,33 @@ export const de: Catalogue = {
   'install.tabDescription': 'Der Chat der Aufgabe in der Aufgabenkarte, mit Ergebnissen per Klick.',
   'install.contextMenuTitle': 'Als Aufgabenergebnis festhalten',
   'install.contextMenuDescription': 'Hält die gewählte Nachricht als Ergebnis ihrer Aufgabe fest.',
-  'install.error.notAdmin': 'Nur ein Bitrix24-Administrator kann den Aufgaben-Chat installieren. Bitten Sie Ihren Administrator, die App einmal zu öffnen, um die Installation abzuschließen.',
-  'install.error.scope': 'Der App fehlt eine Berechtigung. Erteilen Sie in den App-Einstellungen „task“, „tasks“, „im“ und „placement“ (und „imbot“ für den Bot) und öffnen Sie diese Seite erneut.',
-  'install.error.methodMissing': 'Ihr Bitrix24 unterstützt einen Installationsschritt nicht. Bitten Sie Ihren Administrator, das Portal zu aktualisieren, oder installieren Sie ohne diese Option.',
+  'install.error.notAdmin':
+    'Nur ein Bitrix24-Administrator kann den Aufgaben-Chat installieren. Bitten Sie Ihren Administrator, die App einmal zu öffnen, um die Installation abzuschließen.',
+  'install.error.scope':
+    'Der App fehlt eine Berechtigung. Erteilen Sie in den App-Einstellungen „task“, „tasks“, „im“ und „placement“ (und „imbot“ für den Bot) und öffnen Sie diese Seite erneut.',
+  'install.error.methodMissing':
+    'Ihr Bitrix24 unterstützt einen Installationsschritt nicht. Bitten Sie Ihren Administrator, das Portal zu aktualisieren, oder installieren Sie ohne diese Option.',
   'install.error.unknown': 'Bei der Installation ist etwas schiefgelaufen. Versuchen Sie es erneut: Erledigte Schritte bleiben erhalten.',
   'menu.title': 'Als Aufgabenergebnis festhalten',
   'menu.working': 'Die Nachricht wird als Ergebnis der Aufgabe festgehalten…',
   'menu.made': 'Erledigt: Die Nachricht ist jetzt ein Ergebnis der Aufgabe „{task}“.',
   'menu.notTaskChat': 'Diese Nachricht stammt nicht aus einem Aufgaben-Chat und kann daher kein Aufgabenergebnis werden.',
-  'menu.badPlacement': 'Bitrix24 hat nicht mitgeteilt, welche Nachricht gewählt wurde. Öffnen Sie das Nachrichtenmenü erneut und wählen Sie „Als Aufgabenergebnis festhalten“.',
+  'menu.badPlacement':
+    'Bitrix24 hat nicht mitgeteilt, welche Nachricht gewählt wurde. Öffnen Sie das Nachrichtenmenü erneut und wählen Sie „Als Aufgabenergebnis festhalten“.',
   'error.auth': 'Ihre Bitrix24-Sitzung ist abgelaufen. Laden Sie die Aufgabenkarte neu, um sich erneut anzumelden.',
   'error.access': 'Sie haben keinen Zugriff auf diese Aufgabe oder ihren Chat. Bitten Sie den Ersteller der Aufgabe, Sie hinzuzufügen.',
-  'error.taskUnavailable': 'Diese Aufgabe wurde nicht gefunden, oder Sie haben keinen Zugriff darauf. Wenn Sie sie sehen sollten, bitten Sie ihren Ersteller, Sie hinzuzufügen.',
+  'error.taskUnavailable':
+    'Diese Aufgabe wurde nicht gefunden, oder Sie haben keinen Zugriff darauf. Wenn Sie sie sehen sollten, bitten Sie ihren Ersteller, Sie hinzuzufügen.',
   'error.taskMissing': 'Diese Aufgabe gibt es nicht. Vielleicht wurde sie gelöscht.',
   'error.taskAccess': 'Sie haben keinen Zugriff auf diese Aufgabe. Bitten Sie ihren Ersteller oder Verantwortlichen, Sie hinzuzufügen.',
-  'error.chatAccess': 'Sie sind an dieser Aufgabe beteiligt, aber nicht an ihrem Chat, daher sehen Sie seine Nachrichten nicht. Bitten Sie den Ersteller oder Verantwortlichen der Aufgabe, Sie zum Chat hinzuzufügen.',
-  'error.scope': 'Die App wurde ohne Zugriff auf Chats oder Aufgaben installiert. Bitten Sie Ihren Bitrix24-Administrator, sie mit den Berechtigungen „im“ und „task“ neu zu installieren.',
+  'error.chatAccess':
+    'Sie sind an dieser Aufgabe beteiligt, aber nicht an ihrem Chat, daher sehen Sie seine Nachrichten nicht. Bitten Sie den Ersteller oder Verantwortlichen der Aufgabe, Sie zum Chat hinzuzufügen.',
+  'error.scope':
+    'Die App wurde ohne Zugriff auf Chats oder Aufgaben installiert. Bitten Sie Ihren Bitrix24-Administrator, sie mit den Berechtigungen „im“ und „task“ neu zu installieren.',
   'error.notFound': 'Diese Aufgabe wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
   'error.rateLimit': 'Bitrix24 bittet die App, langsamer zu werden. Warten Sie einen Moment und versuchen Sie es erneut.',
-  'error.timeLimit': 'Bitrix24 hat diesen Teil der App für einige Minuten angehalten: Sein Anteil an Serverzeit ist aufgebraucht. Die App versucht es von selbst erneut.',
+  'error.timeLimit':
+    'Bitrix24 hat diesen Teil der App für einige Minuten angehalten: Sein Anteil an Serverzeit ist aufgebraucht. Die App versucht es von selbst erneut.',
   'error.network': 'Bitrix24 ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.unavailable': 'Bitrix24 konnte nicht antworten. Versuchen Sie es gleich noch einmal.',
   'error.methodMissing': 'Ihr Bitrix24 unterstützt eine Funktion nicht, die diese App braucht. Bitten Sie Ihren Administrator, das Portal zu aktualisieren.',

@@ -50,8 +50,10 @@ export const en = {
   'send.error.access': 'You can’t post in this chat. Ask the task’s creator to add you.',
   'send.error.botRefused': 'Bitrix24 did not let the app’s bot join this chat, so it cannot post here. Your message is kept: Retry sends it as you.',
   'send.error.noAnswer': 'The connection failed before Bitrix24 answered. Retry checks the chat first, so it will not post twice.',
-  'send.error.unknownOutcome': 'Something went wrong and it is not known whether Bitrix24 saved the message. Retry checks the chat first, so it will not post twice.',
-  'send.error.serverError': 'Bitrix24 answered with a server error, so the message may or may not have been saved. Retry checks the chat first, so it will not post twice.',
+  'send.error.unknownOutcome':
+    'Something went wrong and it is not known whether Bitrix24 saved the message. Retry checks the chat first, so it will not post twice.',
+  'send.error.serverError':
+    'Bitrix24 answered with a server error, so the message may or may not have been saved. Retry checks the chat first, so it will not post twice.',
   'send.error.invalid': 'Bitrix24 did not accept this message.',
   'send.error.notFound': 'The task or its chat no longer exists.',
   'composer.label': 'Message',
@@ -60,7 +62,8 @@ export const en = {
   'composer.replyingTo': 'Replying to {name}',
   'composer.cancelReply': 'Cancel reply',
   'composer.charsLeft': '{count, plural, one {# character left} other {# characters left}}',
-  'composer.charsOver': '{count, plural, one {# character over the limit: shorten the message to send it} other {# characters over the limit: shorten the message to send it}}',
+  'composer.charsOver':
+    '{count, plural, one {# character over the limit: shorten the message to send it} other {# characters over the limit: shorten the message to send it}}',
   'composer.sendAs': 'Send as {name}',
   'composer.mentions': 'People in this chat',
   'composer.noMatches': 'No one in this chat matches',
@@ -82,7 +85,8 @@ export const en = {
   'result.error.notFound': 'This task or message no longer exists.',
   'result.error.unknown': 'The result could not be saved. Try again: the app checks first, so it will not be made twice.',
   'install.title': 'Install Task Chat',
-  'install.intro': 'Task Chat adds a “Task chat” tab to every task card: the task’s conversation, a place to answer, and one click to turn a message into the task’s result.',
+  'install.intro':
+    'Task Chat adds a “Task chat” tab to every task card: the task’s conversation, a place to answer, and one click to turn a message into the task’s result.',
   'install.choice.contextMenu': 'Add “Make task result” to the message menu in the messenger',
   'install.choice.bot': 'Register the Task Chat bot, so people can post as the app (needs the “imbot” permission)',
   'install.progress': 'Installation steps',
@@ -99,8 +103,10 @@ export const en = {
   'install.contextMenuTitle': 'Make task result',
   'install.contextMenuDescription': 'Makes the chosen message the result of its task.',
   'install.error.notAdmin': 'Only a Bitrix24 administrator can install Task Chat. Ask your administrator to open the app once to finish the installation.',
-  'install.error.scope': 'The app was added without a permission it needs. In the app’s settings grant “task”, “tasks”, “im” and “placement” (and “imbot” for the bot), then open this page again.',
-  'install.error.methodMissing': 'Your Bitrix24 does not support a step of the installation. Ask your administrator to update the portal, or install without that option.',
+  'install.error.scope':
+    'The app was added without a permission it needs. In the app’s settings grant “task”, “tasks”, “im” and “placement” (and “imbot” for the bot), then open this page again.',
+  'install.error.methodMissing':
+    'Your Bitrix24 does not support a step of the installation. Ask your administrator to update the portal, or install without that option.',
   'install.error.unknown': 'Something went wrong during the installation. Try again: steps already done are kept.',
   'menu.title': 'Make task result',
   'menu.working': 'Making the message the task’s result…',
@@ -112,8 +118,10 @@ export const en = {
   'error.taskUnavailable': 'This task was not found, or you have no access to it. If it should be yours, ask its creator to add you.',
   'error.taskMissing': 'This task does not exist. It may have been deleted.',
   'error.taskAccess': 'You do not have access to this task. Ask its creator or responsible person to add you to it.',
-  'error.chatAccess': 'You are a member of this task but not of its chat, so its messages are hidden from you. Ask the task’s creator or responsible person to add you to the chat.',
-  'error.scope': 'The app was installed without access to chats or tasks. Ask your Bitrix24 administrator to reinstall it with the “im” and “task” permissions.',
+  'error.chatAccess':
+    'You are a member of this task but not of its chat, so its messages are hidden from you. Ask the task’s creator or responsible person to add you to the chat.',
+  'error.scope':
+    'The app was installed without access to chats or tasks. Ask your Bitrix24 administrator to reinstall it with the “im” and “task” permissions.',
   'error.notFound': 'This task could not be found. It may have been deleted.',
   'error.rateLimit': 'Bitrix24 is asking the app to slow down. Wait a moment and try again.',
   'error.timeLimit': 'Bitrix24 has paused this part of the app for a few minutes: it used up its share of server time. The app tries again by itself.',

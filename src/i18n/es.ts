@@ -49,10 +49,13 @@ export const es: Catalogue = {
   'message.discard': 'Descartar',
   'message.waiting': 'Esperando al mensaje de arriba: se enviará cuando ese se envíe o se descarte.',
   'send.error.access': 'No puedes escribir en este chat. Pide al creador de la tarea que te agregue.',
-  'send.error.botRefused': 'Bitrix24 no permitió que el bot de la aplicación se uniera a este chat, así que no puede escribir aquí. Tu mensaje se conserva: Reintentar lo envía en tu nombre.',
+  'send.error.botRefused':
+    'Bitrix24 no permitió que el bot de la aplicación se uniera a este chat, así que no puede escribir aquí. Tu mensaje se conserva: Reintentar lo envía en tu nombre.',
   'send.error.noAnswer': 'La conexión falló antes de que Bitrix24 respondiera. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
-  'send.error.unknownOutcome': 'Algo salió mal y no se sabe si Bitrix24 guardó el mensaje. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
-  'send.error.serverError': 'Bitrix24 respondió con un error del servidor, así que el mensaje puede haberse guardado o no. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
+  'send.error.unknownOutcome':
+    'Algo salió mal y no se sabe si Bitrix24 guardó el mensaje. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
+  'send.error.serverError':
+    'Bitrix24 respondió con un error del servidor, así que el mensaje puede haberse guardado o no. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
   'send.error.invalid': 'Bitrix24 no aceptó este mensaje.',
   'send.error.notFound': 'La tarea o su chat ya no existen.',
   'composer.label': 'Mensaje',
@@ -61,7 +64,8 @@ export const es: Catalogue = {
   'composer.replyingTo': 'Respondiendo a {name}',
   'composer.cancelReply': 'Cancelar respuesta',
   'composer.charsLeft': '{count, plural, one {Queda # carácter} many {Quedan # caracteres} other {Quedan # caracteres}}',
-  'composer.charsOver': '{count, plural, one {Sobra # carácter: acorta el mensaje para enviarlo} many {Sobran # caracteres: acorta el mensaje para enviarlo} other {Sobran # caracteres: acorta el mensaje para enviarlo}}',
+  'composer.charsOver':
+    '{count, plural, one {Sobra # carácter: acorta el mensaje para enviarlo} many {Sobran # caracteres: acorta el mensaje para enviarlo} other {Sobran # caracteres: acorta el mensaje para enviarlo}}',
   'composer.sendAs': 'Enviar como {name}',
   'composer.mentions': 'Personas en este chat',
   'composer.noMatches': 'Nadie en este chat coincide',
@@ -83,7 +87,8 @@ export const es: Catalogue = {
   'result.error.notFound': 'Esta tarea o este mensaje ya no existen.',
   'result.error.unknown': 'No se pudo guardar el resultado. Inténtalo de nuevo: la aplicación lo comprueba primero, así que no se marcará dos veces.',
   'install.title': 'Instalar «Chat de la tarea»',
-  'install.intro': '«Chat de la tarea» añade una pestaña a la ficha de cada tarea: la conversación de la tarea, un lugar para responder y un clic para convertir un mensaje en el resultado de la tarea.',
+  'install.intro':
+    '«Chat de la tarea» añade una pestaña a la ficha de cada tarea: la conversación de la tarea, un lugar para responder y un clic para convertir un mensaje en el resultado de la tarea.',
   'install.choice.contextMenu': 'Añadir «Marcar como resultado de la tarea» al menú de los mensajes en el Messenger',
   'install.choice.bot': 'Registrar el bot de «Chat de la tarea» para que se pueda publicar como la aplicación (requiere el permiso «imbot»)',
   'install.progress': 'Pasos de la instalación',
@@ -99,9 +104,12 @@ export const es: Catalogue = {
   'install.tabDescription': 'El chat de la tarea dentro de su ficha, con resultados de la tarea en un clic.',
   'install.contextMenuTitle': 'Marcar como resultado de la tarea',
   'install.contextMenuDescription': 'Convierte el mensaje elegido en el resultado de su tarea.',
-  'install.error.notAdmin': 'Solo un administrador de Bitrix24 puede instalar «Chat de la tarea». Pide a tu administrador que abra la aplicación una vez para completar la instalación.',
-  'install.error.scope': 'La aplicación se añadió sin un permiso que necesita. En la configuración de la aplicación, concede «task», «tasks», «im» y «placement» (y «imbot» para el bot) y vuelve a abrir esta página.',
-  'install.error.methodMissing': 'Tu Bitrix24 no admite uno de los pasos de la instalación. Pide a tu administrador que actualice el portal o instala sin esa opción.',
+  'install.error.notAdmin':
+    'Solo un administrador de Bitrix24 puede instalar «Chat de la tarea». Pide a tu administrador que abra la aplicación una vez para completar la instalación.',
+  'install.error.scope':
+    'La aplicación se añadió sin un permiso que necesita. En la configuración de la aplicación, concede «task», «tasks», «im» y «placement» (y «imbot» para el bot) y vuelve a abrir esta página.',
+  'install.error.methodMissing':
+    'Tu Bitrix24 no admite uno de los pasos de la instalación. Pide a tu administrador que actualice el portal o instala sin esa opción.',
   'install.error.unknown': 'Algo salió mal durante la instalación. Inténtalo de nuevo: los pasos ya completados se conservan.',
   'menu.title': 'Marcar como resultado de la tarea',
   'menu.working': 'Convirtiendo el mensaje en el resultado de la tarea…',
@@ -113,11 +121,13 @@ export const es: Catalogue = {
   'error.taskUnavailable': 'No se encontró esta tarea o no tienes acceso a ella. Si deberías verla, pide a su creador que te agregue.',
   'error.taskMissing': 'Esta tarea no existe. Puede que se haya eliminado.',
   'error.taskAccess': 'No tienes acceso a esta tarea. Pide a su creador o responsable que te agregue.',
-  'error.chatAccess': 'Participas en esta tarea pero no en su chat, por eso no ves sus mensajes. Pide al creador o al responsable de la tarea que te agregue al chat.',
+  'error.chatAccess':
+    'Participas en esta tarea pero no en su chat, por eso no ves sus mensajes. Pide al creador o al responsable de la tarea que te agregue al chat.',
   'error.scope': 'La aplicación se instaló sin acceso a chats ni tareas. Pide al administrador de tu Bitrix24 que la reinstale con los permisos «im» y «task».',
   'error.notFound': 'No se encontró esta tarea. Puede que se haya eliminado.',
   'error.rateLimit': 'Bitrix24 está pidiendo a la aplicación que vaya más despacio. Espera un momento e inténtalo de nuevo.',
-  'error.timeLimit': 'Bitrix24 ha pausado esta parte de la aplicación unos minutos: agotó su parte del tiempo de servidor. La aplicación lo volverá a intentar por sí sola.',
+  'error.timeLimit':
+    'Bitrix24 ha pausado esta parte de la aplicación unos minutos: agotó su parte del tiempo de servidor. La aplicación lo volverá a intentar por sí sola.',
   'error.network': 'No se puede conectar con Bitrix24. Revisa tu conexión e inténtalo de nuevo.',
   'error.unavailable': 'Bitrix24 tuvo un problema al responder. Inténtalo de nuevo en un momento.',
   'error.methodMissing': 'Tu Bitrix24 no admite una función que esta aplicación necesita. Pide a tu administrador que actualice el portal.',

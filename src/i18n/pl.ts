@@ -10,7 +10,8 @@ export const pl: Catalogue = {
   'boot.noTask.title': 'Ta karta nie podała, które zadanie wyświetla',
   'boot.noTask.body': 'Czat zadania potrzebuje identyfikatora zadania z karty zadania. Otwórz aplikację z zakładki „Czat zadania” w zadaniu.',
   'boot.failed.title': 'Nie udało się uruchomić czatu zadania',
-  'feed.retryingIn': '{count, plural, one {Ponowna próba za # sekundę…} few {Ponowna próba za # sekundy…} many {Ponowna próba za # sekund…} other {Ponowna próba za # sekundy…}}',
+  'feed.retryingIn':
+    '{count, plural, one {Ponowna próba za # sekundę…} few {Ponowna próba za # sekundy…} many {Ponowna próba za # sekund…} other {Ponowna próba za # sekundy…}}',
   'action.retry': 'Spróbuj ponownie',
   'action.reload': 'Odśwież',
   'action.cancel': 'Anuluj',
@@ -36,7 +37,8 @@ export const pl: Catalogue = {
   'feed.loadingNewer': 'Wczytywanie nowszych wiadomości…',
   'message.likes': '{count, plural, one {# polubienie} few {# polubienia} many {# polubień} other {# polubienia}}',
   'feed.loadOlder': 'Wczytaj starsze wiadomości',
-  'feed.hiddenEvents': '{count, plural, one {Ukryto # zdarzenie systemowe} few {Ukryto # zdarzenia systemowe} many {Ukryto # zdarzeń systemowych} other {Ukryto # zdarzenia systemowego}}',
+  'feed.hiddenEvents':
+    '{count, plural, one {Ukryto # zdarzenie systemowe} few {Ukryto # zdarzenia systemowe} many {Ukryto # zdarzeń systemowych} other {Ukryto # zdarzenia systemowego}}',
   'feed.startOfHistory': 'To jest początek rozmowy.',
   'feed.historyLimited': 'Starsze wiadomości są ukryte przez Twój plan Bitrix24. Administrator może rozszerzyć plan, aby zobaczyć całą historię.',
   'feed.announce': 'Nowa wiadomość od {name}: {text}',
@@ -49,10 +51,14 @@ export const pl: Catalogue = {
   'message.discard': 'Odrzuć',
   'message.waiting': 'Czeka na wiadomość powyżej: zostanie wysłana, gdy tamta zostanie wysłana lub odrzucona.',
   'send.error.access': 'Nie możesz pisać w tym czacie. Poproś twórcę zadania o dodanie do czatu.',
-  'send.error.botRefused': 'Bitrix24 nie pozwolił dodać bota aplikacji do tego czatu, więc nie może tu pisać. Twoja wiadomość została zachowana: Ponów wyśle ją w Twoim imieniu.',
-  'send.error.noAnswer': 'Połączenie zerwało się, zanim Bitrix24 odpowiedział. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
-  'send.error.unknownOutcome': 'Coś poszło nie tak i nie wiadomo, czy Bitrix24 zapisał wiadomość. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
-  'send.error.serverError': 'Bitrix24 odpowiedział błędem serwera, więc wiadomość mogła zostać zapisana albo nie. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
+  'send.error.botRefused':
+    'Bitrix24 nie pozwolił dodać bota aplikacji do tego czatu, więc nie może tu pisać. Twoja wiadomość została zachowana: Ponów wyśle ją w Twoim imieniu.',
+  'send.error.noAnswer':
+    'Połączenie zerwało się, zanim Bitrix24 odpowiedział. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
+  'send.error.unknownOutcome':
+    'Coś poszło nie tak i nie wiadomo, czy Bitrix24 zapisał wiadomość. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
+  'send.error.serverError':
+    'Bitrix24 odpowiedział błędem serwera, więc wiadomość mogła zostać zapisana albo nie. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
   'send.error.invalid': 'Bitrix24 nie przyjął tej wiadomości.',
   'send.error.notFound': 'Zadanie lub jego czat już nie istnieje.',
   'composer.label': 'Wiadomość',
@@ -61,7 +67,8 @@ export const pl: Catalogue = {
   'composer.replyingTo': 'Odpowiedź do: {name}',
   'composer.cancelReply': 'Anuluj odpowiedź',
   'composer.charsLeft': '{count, plural, one {Pozostał # znak} few {Pozostały # znaki} many {Pozostało # znaków} other {Pozostało # znaku}}',
-  'composer.charsOver': '{count, plural, one {# znak za dużo: skróć wiadomość, aby ją wysłać} few {# znaki za dużo: skróć wiadomość, aby ją wysłać} many {# znaków za dużo: skróć wiadomość, aby ją wysłać} other {# znaku za dużo: skróć wiadomość, aby ją wysłać}}',
+  'composer.charsOver':
+    '{count, plural, one {# znak za dużo: skróć wiadomość, aby ją wysłać} few {# znaki za dużo: skróć wiadomość, aby ją wysłać} many {# znaków za dużo: skróć wiadomość, aby ją wysłać} other {# znaku za dużo: skróć wiadomość, aby ją wysłać}}',
   'composer.sendAs': 'Wyślij jako {name}',
   'composer.mentions': 'Osoby w tym czacie',
   'composer.noMatches': 'Nikt w tym czacie nie pasuje',
@@ -83,7 +90,8 @@ export const pl: Catalogue = {
   'result.error.notFound': 'To zadanie lub ta wiadomość już nie istnieje.',
   'result.error.unknown': 'Nie udało się zapisać wyniku. Spróbuj ponownie: aplikacja najpierw to sprawdzi, więc wynik nie zostanie dodany dwa razy.',
   'install.title': 'Zainstaluj „Czat zadania”',
-  'install.intro': '„Czat zadania” dodaje zakładkę do karty każdego zadania: rozmowę o zadaniu, miejsce na odpowiedź i oznaczanie wiadomości jako wyniku zadania jednym kliknięciem.',
+  'install.intro':
+    '„Czat zadania” dodaje zakładkę do karty każdego zadania: rozmowę o zadaniu, miejsce na odpowiedź i oznaczanie wiadomości jako wyniku zadania jednym kliknięciem.',
   'install.choice.contextMenu': 'Dodaj „Oznacz jako wynik zadania” do menu wiadomości w komunikatorze',
   'install.choice.bot': 'Zarejestruj bota „Czatu zadania”, aby można było pisać w imieniu aplikacji (wymaga uprawnienia „imbot”)',
   'install.progress': 'Kroki instalacji',
@@ -99,9 +107,12 @@ export const pl: Catalogue = {
   'install.tabDescription': 'Czat zadania w karcie zadania, z oznaczaniem wyników jednym kliknięciem.',
   'install.contextMenuTitle': 'Oznacz jako wynik zadania',
   'install.contextMenuDescription': 'Oznacza wybraną wiadomość jako wynik jej zadania.',
-  'install.error.notAdmin': 'Tylko administrator Bitrix24 może zainstalować „Czat zadania”. Poproś administratora o jednorazowe otwarcie aplikacji, aby dokończyć instalację.',
-  'install.error.scope': 'Aplikacja została dodana bez potrzebnego uprawnienia. W ustawieniach aplikacji nadaj uprawnienia „task”, „tasks”, „im” i „placement” (oraz „imbot” dla bota), a następnie ponownie otwórz tę stronę.',
-  'install.error.methodMissing': 'Twój Bitrix24 nie obsługuje jednego z kroków instalacji. Poproś administratora o aktualizację portalu lub zainstaluj bez tej opcji.',
+  'install.error.notAdmin':
+    'Tylko administrator Bitrix24 może zainstalować „Czat zadania”. Poproś administratora o jednorazowe otwarcie aplikacji, aby dokończyć instalację.',
+  'install.error.scope':
+    'Aplikacja została dodana bez potrzebnego uprawnienia. W ustawieniach aplikacji nadaj uprawnienia „task”, „tasks”, „im” i „placement” (oraz „imbot” dla bota), a następnie ponownie otwórz tę stronę.',
+  'install.error.methodMissing':
+    'Twój Bitrix24 nie obsługuje jednego z kroków instalacji. Poproś administratora o aktualizację portalu lub zainstaluj bez tej opcji.',
   'install.error.unknown': 'Podczas instalacji coś poszło nie tak. Spróbuj ponownie: wykonane już kroki zostaną zachowane.',
   'menu.title': 'Oznacz jako wynik zadania',
   'menu.working': 'Oznaczanie wiadomości jako wyniku zadania…',
@@ -110,11 +121,14 @@ export const pl: Catalogue = {
   'menu.badPlacement': 'Bitrix24 nie przekazał, która wiadomość została wybrana. Otwórz ponownie menu wiadomości i wybierz „Oznacz jako wynik zadania”.',
   'error.auth': 'Twoja sesja Bitrix24 wygasła. Odśwież kartę zadania, aby zalogować się ponownie.',
   'error.access': 'Nie masz dostępu do tego zadania ani jego czatu. Poproś twórcę zadania o dostęp.',
-  'error.taskUnavailable': 'Nie znaleziono tego zadania albo nie masz do niego dostępu. Jeśli powinno być dla ciebie widoczne, poproś jego twórcę o dodanie cię.',
+  'error.taskUnavailable':
+    'Nie znaleziono tego zadania albo nie masz do niego dostępu. Jeśli powinno być dla ciebie widoczne, poproś jego twórcę o dodanie cię.',
   'error.taskMissing': 'To zadanie nie istnieje. Mogło zostać usunięte.',
   'error.taskAccess': 'Nie masz dostępu do tego zadania. Poproś jego twórcę lub osobę odpowiedzialną o dodanie cię.',
-  'error.chatAccess': 'Uczestniczysz w tym zadaniu, ale nie w jego czacie, dlatego nie widzisz wiadomości. Poproś twórcę lub osobę odpowiedzialną za zadanie o dodanie cię do czatu.',
-  'error.scope': 'Aplikacja została zainstalowana bez dostępu do czatów lub zadań. Poproś administratora Bitrix24 o ponowną instalację z uprawnieniami „im” i „task”.',
+  'error.chatAccess':
+    'Uczestniczysz w tym zadaniu, ale nie w jego czacie, dlatego nie widzisz wiadomości. Poproś twórcę lub osobę odpowiedzialną za zadanie o dodanie cię do czatu.',
+  'error.scope':
+    'Aplikacja została zainstalowana bez dostępu do czatów lub zadań. Poproś administratora Bitrix24 o ponowną instalację z uprawnieniami „im” i „task”.',
   'error.notFound': 'Nie znaleziono tego zadania. Mogło zostać usunięte.',
   'error.rateLimit': 'Bitrix24 prosi aplikację o zwolnienie tempa. Poczekaj chwilę i spróbuj ponownie.',
   'error.timeLimit': 'Bitrix24 wstrzymał tę część aplikacji na kilka minut: wykorzystała swój przydział czasu serwera. Aplikacja sama spróbuje ponownie.',

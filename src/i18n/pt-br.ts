@@ -49,10 +49,14 @@ export const ptBr: Catalogue = {
   'message.discard': 'Descartar',
   'message.waiting': 'Aguardando a mensagem acima: será enviada quando aquela for enviada ou descartada.',
   'send.error.access': 'Você não pode escrever neste chat. Peça ao criador da tarefa para adicionar você.',
-  'send.error.botRefused': 'O Bitrix24 não permitiu que o bot do aplicativo entrasse neste chat, então ele não pode escrever aqui. Sua mensagem foi mantida: Tentar novamente a envia em seu nome.',
-  'send.error.noAnswer': 'A conexão caiu antes de o Bitrix24 responder. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
-  'send.error.unknownOutcome': 'Algo deu errado e não se sabe se o Bitrix24 salvou a mensagem. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
-  'send.error.serverError': 'O Bitrix24 respondeu com um erro de servidor, então a mensagem pode ou não ter sido salva. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
+  'send.error.botRefused':
+    'O Bitrix24 não permitiu que o bot do aplicativo entrasse neste chat, então ele não pode escrever aqui. Sua mensagem foi mantida: Tentar novamente a envia em seu nome.',
+  'send.error.noAnswer':
+    'A conexão caiu antes de o Bitrix24 responder. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
+  'send.error.unknownOutcome':
+    'Algo deu errado e não se sabe se o Bitrix24 salvou a mensagem. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
+  'send.error.serverError':
+    'O Bitrix24 respondeu com um erro de servidor, então a mensagem pode ou não ter sido salva. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
   'send.error.invalid': 'O Bitrix24 não aceitou esta mensagem.',
   'send.error.notFound': 'A tarefa ou o chat dela não existe mais.',
   'composer.label': 'Mensagem',
@@ -61,7 +65,8 @@ export const ptBr: Catalogue = {
   'composer.replyingTo': 'Respondendo a {name}',
   'composer.cancelReply': 'Cancelar resposta',
   'composer.charsLeft': '{count, plural, one {Resta # caractere} many {Restam # caracteres} other {Restam # caracteres}}',
-  'composer.charsOver': '{count, plural, one {# caractere acima do limite: encurte a mensagem para enviá-la} many {# caracteres acima do limite: encurte a mensagem para enviá-la} other {# caracteres acima do limite: encurte a mensagem para enviá-la}}',
+  'composer.charsOver':
+    '{count, plural, one {# caractere acima do limite: encurte a mensagem para enviá-la} many {# caracteres acima do limite: encurte a mensagem para enviá-la} other {# caracteres acima do limite: encurte a mensagem para enviá-la}}',
   'composer.sendAs': 'Enviar como {name}',
   'composer.mentions': 'Pessoas neste chat',
   'composer.noMatches': 'Ninguém neste chat corresponde à busca',
@@ -83,7 +88,8 @@ export const ptBr: Catalogue = {
   'result.error.notFound': 'Esta tarefa ou mensagem não existe mais.',
   'result.error.unknown': 'Não foi possível salvar o resultado. Tente novamente: o aplicativo verifica antes, então ele não será marcado duas vezes.',
   'install.title': 'Instalar o Chat da tarefa',
-  'install.intro': 'O Chat da tarefa adiciona uma aba à página de cada tarefa: a conversa da tarefa, um lugar para responder e um clique para transformar uma mensagem no resultado da tarefa.',
+  'install.intro':
+    'O Chat da tarefa adiciona uma aba à página de cada tarefa: a conversa da tarefa, um lugar para responder e um clique para transformar uma mensagem no resultado da tarefa.',
   'install.choice.contextMenu': 'Adicionar “Marcar como resultado da tarefa” ao menu de mensagens do Messenger',
   'install.choice.bot': 'Registrar o bot do Chat da tarefa, para que as pessoas possam publicar como o aplicativo (requer a permissão “imbot”)',
   'install.progress': 'Etapas da instalação',
@@ -99,9 +105,12 @@ export const ptBr: Catalogue = {
   'install.tabDescription': 'O chat da tarefa dentro da página da tarefa, com resultados em um clique.',
   'install.contextMenuTitle': 'Marcar como resultado da tarefa',
   'install.contextMenuDescription': 'Transforma a mensagem escolhida no resultado da tarefa dela.',
-  'install.error.notAdmin': 'Somente um administrador do Bitrix24 pode instalar o Chat da tarefa. Peça ao administrador para abrir o aplicativo uma vez e concluir a instalação.',
-  'install.error.scope': 'O aplicativo foi adicionado sem uma permissão necessária. Nas configurações do aplicativo, conceda “task”, “tasks”, “im” e “placement” (e “imbot” para o bot) e depois abra esta página novamente.',
-  'install.error.methodMissing': 'Seu Bitrix24 não oferece suporte a uma das etapas da instalação. Peça ao administrador para atualizar o portal ou instale sem essa opção.',
+  'install.error.notAdmin':
+    'Somente um administrador do Bitrix24 pode instalar o Chat da tarefa. Peça ao administrador para abrir o aplicativo uma vez e concluir a instalação.',
+  'install.error.scope':
+    'O aplicativo foi adicionado sem uma permissão necessária. Nas configurações do aplicativo, conceda “task”, “tasks”, “im” e “placement” (e “imbot” para o bot) e depois abra esta página novamente.',
+  'install.error.methodMissing':
+    'Seu Bitrix24 não oferece suporte a uma das etapas da instalação. Peça ao administrador para atualizar o portal ou instale sem essa opção.',
   'install.error.unknown': 'Algo deu errado durante a instalação. Tente novamente: as etapas já concluídas são mantidas.',
   'menu.title': 'Marcar como resultado da tarefa',
   'menu.working': 'Transformando a mensagem no resultado da tarefa…',
@@ -113,11 +122,14 @@ export const ptBr: Catalogue = {
   'error.taskUnavailable': 'Esta tarefa não foi encontrada ou você não tem acesso a ela. Se deveria vê-la, peça ao criador para adicionar você.',
   'error.taskMissing': 'Esta tarefa não existe. Talvez tenha sido excluída.',
   'error.taskAccess': 'Você não tem acesso a esta tarefa. Peça ao criador ou ao responsável para adicionar você.',
-  'error.chatAccess': 'Você participa desta tarefa, mas não do chat dela, por isso não vê as mensagens. Peça ao criador ou ao responsável pela tarefa para adicionar você ao chat.',
-  'error.scope': 'O aplicativo foi instalado sem acesso a chats ou tarefas. Peça ao administrador do seu Bitrix24 para reinstalá-lo com as permissões “im” e “task”.',
+  'error.chatAccess':
+    'Você participa desta tarefa, mas não do chat dela, por isso não vê as mensagens. Peça ao criador ou ao responsável pela tarefa para adicionar você ao chat.',
+  'error.scope':
+    'O aplicativo foi instalado sem acesso a chats ou tarefas. Peça ao administrador do seu Bitrix24 para reinstalá-lo com as permissões “im” e “task”.',
   'error.notFound': 'Não foi possível encontrar esta tarefa. Ela pode ter sido excluída.',
   'error.rateLimit': 'O Bitrix24 está pedindo que o aplicativo diminua o ritmo. Aguarde um momento e tente novamente.',
-  'error.timeLimit': 'O Bitrix24 pausou esta parte do aplicativo por alguns minutos: ela esgotou sua cota de tempo do servidor. O aplicativo tentará novamente sozinho.',
+  'error.timeLimit':
+    'O Bitrix24 pausou esta parte do aplicativo por alguns minutos: ela esgotou sua cota de tempo do servidor. O aplicativo tentará novamente sozinho.',
   'error.network': 'Não foi possível conectar ao Bitrix24. Verifique sua conexão e tente novamente.',
   'error.unavailable': 'O Bitrix24 teve um problema ao responder. Tente novamente em instantes.',
   'error.methodMissing': 'Seu Bitrix24 não oferece um recurso de que este aplicativo precisa. Peça ao administrador para atualizar o portal.',

@@ -36,7 +36,13 @@ function langAll(titleKey: 'app.title' | 'install.contextMenuTitle', description
  * OPTIONS is left as it is; one bound to an old address of the app (it moved) or with other
  * OPTIONS (an older version of the app) is unbound first (placement.unbind, v2).
  */
-async function bindOnce(client: PortalClient, placement: string, handler: string, params: Record<string, unknown>, options: Record<string, string> = {}): Promise<void> {
+async function bindOnce(
+  client: PortalClient,
+  placement: string,
+  handler: string,
+  params: Record<string, unknown>,
+  options: Record<string, string> = {},
+): Promise<void> {
   const bound = v.parse(Bound, await client.callV2('placement.get', {})).filter((p) => p.placement === placement)
   if (bound.some((p) => p.handler === handler && hasOptions(p, options))) return
   for (const old of bound) await client.callV2('placement.unbind', { PLACEMENT: placement, HANDLER: old.handler })
@@ -65,11 +71,17 @@ export async function runStep(client: PortalClient, step: Exclude<StepId, 'finis
   } else if (step === 'contextMenu') {
     // Group chats only (`widgets/im/context-menu.md`): task chats are group chats; private chats and open lines have no task.
     const options = { context: 'CHAT' }
-    await bindOnce(client, 'IM_CONTEXT_MENU', pageUrl('context-menu.html'), {
-      TITLE: t('install.contextMenuTitle'),
-      DESCRIPTION: t('install.contextMenuDescription'),
-      LANG_ALL: langAll('install.contextMenuTitle', 'install.contextMenuDescription'),
-    }, options)
+    await bindOnce(
+      client,
+      'IM_CONTEXT_MENU',
+      pageUrl('context-menu.html'),
+      {
+        TITLE: t('install.contextMenuTitle'),
+        DESCRIPTION: t('install.contextMenuDescription'),
+        LANG_ALL: langAll('install.contextMenuTitle', 'install.contextMenuDescription'),
+      },
+      options,
+    )
   } else {
     // imbot.v2.Bot.register (v2): registering the same code again answers the existing bot.
     await client.callV2('imbot.v2.Bot.register', { fields: { code: APP_BOT_CODE, properties: { name: t('app.title') } } })

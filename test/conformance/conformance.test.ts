@@ -30,7 +30,11 @@ function startDroppingProxy(target: string): Promise<Server> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
       void (async () => {
-        const upstream = await fetch(target + (req.url ?? '/'), { method: req.method, headers: { 'Content-Type': String(req.headers['content-type'] ?? 'application/json') }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined })
+        const upstream = await fetch(target + (req.url ?? '/'), {
+          method: req.method,
+          headers: { 'Content-Type': String(req.headers['content-type'] ?? 'application/json') },
+          body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+        })
         let text = await upstream.text()
         if ((req.url ?? '').includes('/im.dialog.messages.get')) {
           const body = JSON.parse(text) as { result?: { messages?: Record<string, unknown>[] } }
@@ -57,7 +61,16 @@ describe('npm run conformance', () => {
   it('finds the local portal the same shape as the docs, every method', async () => {
     const { code, out } = await cli(hook, '--task', '1')
     expect(out).not.toMatch(/differs|refused/)
-    for (const method of ['tasks.task.get (v2)', 'im.dialog.messages.search (v2)', 'im.dialog.messages.get (v2)', 'batch (v2, opening)', 'im.user.list.get (v2)', 'imbot.v2.Bot.list (v2)', 'tasks.task.access.get (v3)', 'tasks.task.result.list (v3)']) {
+    for (const method of [
+      'tasks.task.get (v2)',
+      'im.dialog.messages.search (v2)',
+      'im.dialog.messages.get (v2)',
+      'batch (v2, opening)',
+      'im.user.list.get (v2)',
+      'imbot.v2.Bot.list (v2)',
+      'tasks.task.access.get (v3)',
+      'tasks.task.result.list (v3)',
+    ]) {
       expect(out).toMatch(new RegExp(`${method.replace(/[().]/g, '\\$&')}\\s+\\| same shape`))
     }
     expect(code).toBe(0)
@@ -78,7 +91,8 @@ describe('npm run conformance', () => {
 
   it('--write posts, makes and removes a result, and names whatever it left', async () => {
     await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat' } } })
-    const results = async (): Promise<number> => ((await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], pagination: { limit: 50 } })).body.result.items as unknown[]).length
+    const results = async (): Promise<number> =>
+      ((await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], pagination: { limit: 50 } })).body.result.items as unknown[]).length
     const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0].id as number
     const resultsBefore = await results()
 
@@ -90,11 +104,17 @@ describe('npm run conformance', () => {
     expect(code).toBe(0)
 
     expect(await results()).toBe(resultsBefore)
-    const added = ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest, LIMIT: 50 })).body.result.messages as { id: number }[]).map((m) => m.id)
+    const added = ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest, LIMIT: 50 })).body.result.messages as { id: number }[]).map(
+      (m) => m.id,
+    )
     const leftLine = /Left behind: (.*)/.exec(out)?.[1] ?? ''
     // What the kit posted is deleted (soft: marked deleted, as Bitrix24 keeps it); what the portal
     // posted by itself in reply (the "marked as result" notice) is named, not touched.
-    const after = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest, LIMIT: 50 })).body.result.messages as { id: number; author_id: number; params: Record<string, unknown> | [] }[]
+    const after = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: newest, LIMIT: 50 })).body.result.messages as {
+      id: number
+      author_id: number
+      params: Record<string, unknown> | []
+    }[]
     const kept = after.filter((m) => !(m.params as Record<string, unknown>)['IS_DELETED'])
     expect(kept.every((m) => m.author_id === 0)).toBe(true)
     for (const m of kept) expect(leftLine).toContain(`message ${m.id} (posted by the portal`)

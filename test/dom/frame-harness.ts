@@ -21,10 +21,7 @@ export interface FramedApp {
  * posts to its parent go straight to the parent logic, and answers arrive as MessageEvents from the
  * portal's origin, exactly what a browser would deliver. The SDK itself runs unmodified.
  */
-export async function openTaskCard(
-  card: Partial<CardRequest> = {},
-  conditions: Partial<Conditions> = { rateLimit: false },
-): Promise<FramedApp> {
+export async function openTaskCard(card: Partial<CardRequest> = {}, conditions: Partial<Conditions> = { rateLimit: false }): Promise<FramedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'task-chat-dom-'))
   const server = await startPortalServer({ port: 0, dataDir, conditions })
   const host = new URL(server.origin).host

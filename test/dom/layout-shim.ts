@@ -9,9 +9,24 @@ const isScroller = (el: Element) => el.classList.contains('feed-scroller')
 const heightOf = (el: Element) => (isScroller(el) ? VIEWPORT.height : ROW_HEIGHT)
 
 Object.defineProperties(HTMLElement.prototype, {
-  offsetHeight: { configurable: true, get(this: HTMLElement) { return heightOf(this) } },
-  offsetWidth: { configurable: true, get() { return VIEWPORT.width } },
-  clientHeight: { configurable: true, get(this: HTMLElement) { return heightOf(this) } },
+  offsetHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return heightOf(this)
+    },
+  },
+  offsetWidth: {
+    configurable: true,
+    get() {
+      return VIEWPORT.width
+    },
+  },
+  clientHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return heightOf(this)
+    },
+  },
 })
 
 Element.prototype.getBoundingClientRect = function (this: Element) {

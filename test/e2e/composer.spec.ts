@@ -76,7 +76,10 @@ test('when the answer is lost after the portal saved the message, Retry finds it
   const text = `Answer lost ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('button', { name: 'Send' }).click()
-  const failed = card.feed.getByRole('article').filter({ hasText: text }).filter({ has: card.app.getByRole('button', { name: 'Retry' }) })
+  const failed = card.feed
+    .getByRole('article')
+    .filter({ hasText: text })
+    .filter({ has: card.app.getByRole('button', { name: 'Retry' }) })
   await expect(failed).toHaveCount(1)
   await page.unroute(`${PORTAL}/rest/im.message.add**`)
   await failed.getByRole('button', { name: 'Retry' }).click()
@@ -145,10 +148,12 @@ test('replying quotes the original, and the quote jumps to it', async ({ page, r
   const reply = card.feed.getByRole('article').filter({ hasText: text })
   const quote = reply.getByRole('button', { name: /^Reply to .*: go to the message$/ })
   await expect(quote).toBeVisible()
-  await expect.poll(async () => {
-    const [posted] = await copiesOf(request, text)
-    return posted && !Array.isArray(posted.params) ? String(posted.params['REPLY_ID']) : null
-  }).toBe(originalId)
+  await expect
+    .poll(async () => {
+      const [posted] = await copiesOf(request, text)
+      return posted && !Array.isArray(posted.params) ? String(posted.params['REPLY_ID']) : null
+    })
+    .toBe(originalId)
   await card.scrollBy(-3_000)
   // Reaching the top loads an older page: let it land (the view held still) before jumping away.
   await card.loadOlder()
@@ -188,7 +193,9 @@ test('the first message of a task without a chat starts its chat', async ({ page
 })
 
 test('with the app’s bot registered, a message can be sent as the bot', async ({ page, request }) => {
-  const registered = await rest<{ bot: { id: number } }>(request, 'imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
+  const registered = await rest<{ bot: { id: number } }>(request, 'imbot.v2.Bot.register', {
+    fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } },
+  })
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()

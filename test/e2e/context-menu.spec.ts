@@ -14,7 +14,14 @@ async function newestHuman(request: APIRequestContext) {
 async function resultsFor(request: APIRequestContext, messageId: number) {
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
   const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
+    data: {
+      filter: [
+        ['taskId', 1],
+        ['messageId', messageId],
+      ],
+      select: ['id'],
+      auth: token.AUTH_ID,
+    },
   })
   return ((await response.json()) as { result: { items: unknown[] } }).result.items
 }

@@ -25,10 +25,7 @@ interface RestCall {
 }
 
 /** The REST method a request calls: `/rest/<method>` (v2) or `/rest/api/<method>` (v3), `.json` or not. */
-const methodOf = (url: string) =>
-  new URL(url).pathname
-    .replace(/^\/rest\/(api\/)?/, '')
-    .replace(/\.json$/, '')
+const methodOf = (url: string) => new URL(url).pathname.replace(/^\/rest\/(api\/)?/, '').replace(/\.json$/, '')
 
 const fromApp = (request: Request) => {
   try {
@@ -53,7 +50,9 @@ async function answerSummary(call: RestCall): Promise<string> {
     }
     if (call.method === 'batch') {
       const rows = (body.result as { result?: Record<string, unknown> } | undefined)?.result ?? {}
-      return Object.entries(rows).map(([key, page]) => `${key}: ${ids(page)}`).join('; ')
+      return Object.entries(rows)
+        .map(([key, page]) => `${key}: ${ids(page)}`)
+        .join('; ')
     }
     return `${response.status()} ${ids(body.result)}`
   } catch (error) {
@@ -71,14 +70,21 @@ test.afterEach(async ({ page }, testInfo) => {
         scrollTop: el.scrollTop,
         clientHeight: el.clientHeight,
         scrollHeight: el.scrollHeight,
-        articles: [...el.querySelectorAll('article')].map((a) => `${(a as HTMLElement).dataset['messageId']}@${Math.round(a.getBoundingClientRect().top - el.getBoundingClientRect().top)}`),
+        articles: [...el.querySelectorAll('article')].map(
+          (a) => `${(a as HTMLElement).dataset['messageId']}@${Math.round(a.getBoundingClientRect().top - el.getBoundingClientRect().top)}`,
+        ),
         focused: (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 200),
       }))
       .catch((error: unknown) => String(error))
     await writeFile(testInfo.outputPath('feed-at-failure.json'), JSON.stringify(shown, null, 1))
     await testInfo.attach('feed-at-failure.json', { path: testInfo.outputPath('feed-at-failure.json'), contentType: 'application/json' })
   }
-  const lines = await Promise.all(calls.map(async (c) => `${c.at} ${c.method} ${decodeURIComponent(c.body).slice(0, 400)}\n    -> ${c.method.startsWith('im.dialog') || c.method === 'batch' ? await answerSummary(c) : ''}`))
+  const lines = await Promise.all(
+    calls.map(
+      async (c) =>
+        `${c.at} ${c.method} ${decodeURIComponent(c.body).slice(0, 400)}\n    -> ${c.method.startsWith('im.dialog') || c.method === 'batch' ? await answerSummary(c) : ''}`,
+    ),
+  )
   await writeFile(testInfo.outputPath('rest-log.txt'), lines.join('\n'))
   await testInfo.attach('rest-log.txt', { path: testInfo.outputPath('rest-log.txt'), contentType: 'text/plain' })
 })
@@ -88,7 +94,8 @@ function restLog(page: Page) {
   const calls: RestCall[] = []
   currentLog = calls
   page.on('request', (request) => {
-    if (request.url().startsWith(`${PORTAL}/rest/`) && fromApp(request)) calls.push({ method: methodOf(request.url()), body: request.postData() ?? '', request, at: Date.now() })
+    if (request.url().startsWith(`${PORTAL}/rest/`) && fromApp(request))
+      calls.push({ method: methodOf(request.url()), body: request.postData() ?? '', request, at: Date.now() })
   })
   return {
     calls,
@@ -127,7 +134,8 @@ function isHistoryCall(call: RestCall, liveEnd: number): boolean {
 }
 
 /** A page older than what is loaded, outside a batch: what paging back through history to a message would cost. */
-const isOlderPageCall = (call: RestCall) => call.method === 'im.dialog.messages.search' || (call.method === 'im.dialog.messages.get' && call.body.includes('LAST_ID'))
+const isOlderPageCall = (call: RestCall) =>
+  call.method === 'im.dialog.messages.search' || (call.method === 'im.dialog.messages.get' && call.body.includes('LAST_ID'))
 
 async function newestMessages(request: APIRequestContext, limit = 1, lastId?: number) {
   const params: Record<string, unknown> = { DIALOG_ID: CHAT, LIMIT: limit }
@@ -166,7 +174,9 @@ async function pollNow(page: Page, poller = page) {
 
 /** As when the tab is hidden or shown again: what the page visibility API says, and its event. */
 async function setHidden(page: Page, hidden: boolean) {
-  await (await appFrame(page)).evaluate((h) => {
+  await (
+    await appFrame(page)
+  ).evaluate((h) => {
     Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true })
     Object.defineProperty(document, 'hidden', { value: h, configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))
@@ -174,9 +184,15 @@ async function setHidden(page: Page, hidden: boolean) {
 }
 
 /** The id of the element focused in the app's frame (an article's data-message-id), or null. */
-const focusedId = (page: Page) => taskCard(page).app.locator('body').evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
+const focusedId = (page: Page) =>
+  taskCard(page)
+    .app.locator('body')
+    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
-test('"Show in chat" on the oldest result reads one window in one round trip, focuses it; "Jump to latest" returns without reading again', async ({ page, request }) => {
+test('"Show in chat" on the oldest result reads one window in one round trip, focuses it; "Jump to latest" returns without reading again', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000)
   const [newest] = await newestMessages(request)
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
@@ -234,7 +250,10 @@ test('"Show in chat" on the oldest result reads one window in one round trip, fo
   await pollNow(page)
   await card.frames()
   const after = log.since(back)
-  expect(after.filter((c) => isHistoryCall(c, newest!.id)), `history read after "Jump to latest":\n${describe(after)}`).toEqual([])
+  expect(
+    after.filter((c) => isHistoryCall(c, newest!.id)),
+    `history read after "Jump to latest":\n${describe(after)}`,
+  ).toEqual([])
 })
 
 test('a reply quote to a message about 3,000 back jumps there in one window read and focuses it', async ({ page, request }) => {
@@ -249,9 +268,7 @@ test('a reply quote to a message about 3,000 back jumps there in one window read
     expect(page200).toHaveLength(200)
     lastId = Math.min(...page200.map((m) => m.id))
   }
-  const target = page200
-    .toSorted((a, b) => b.id - a.id)
-    .find((m) => m.author_id !== 0 && !(!Array.isArray(m.params) && m.params['IS_DELETED'] === 'Y'))!
+  const target = page200.toSorted((a, b) => b.id - a.id).find((m) => m.author_id !== 0 && !(!Array.isArray(m.params) && m.params['IS_DELETED'] === 'Y'))!
   expect(target, 'a human message about 3,000 back').toBeTruthy()
   const text = `Going back to this one ${Date.now()}`
   const replyId = await post(request, text, 2, { REPLY_ID: target.id })
@@ -274,7 +291,10 @@ test('a reply quote to a message about 3,000 back jumps there in one window read
   await expect(focused).toBeFocused()
   await expect(focused).toBeInViewport()
   expect(there.filter(isOlderPageCall), `older pages read on the way:\n${describe(there)}`).toEqual([])
-  expect(there.filter((c) => c.method === 'batch' && c.body.includes('im.dialog.messages.get')), describe(there)).toHaveLength(1)
+  expect(
+    there.filter((c) => c.method === 'batch' && c.body.includes('im.dialog.messages.get')),
+    describe(there),
+  ).toHaveLength(1)
   expect(there.filter((c) => !isLiveCall(c, replyId)).length, describe(there)).toBeLessThanOrEqual(2)
 })
 
@@ -304,7 +324,10 @@ test('another user’s edit, like and deletion show in place while the reader st
     await card.settled()
     const offset = await card.offsetOf(anchor.id)
     expect(offset, `after the ${what}, message ${anchor.id} (first visible, ${anchor.offset.toFixed(1)} px from the top) is still there`).not.toBeNull()
-    expect(Math.abs(offset! - anchor.offset), `after the ${what}, message ${anchor.id} is ${offset!.toFixed(1)} px from the top, was ${anchor.offset.toFixed(1)}`).toBeLessThanOrEqual(3)
+    expect(
+      Math.abs(offset! - anchor.offset),
+      `after the ${what}, message ${anchor.id} is ${offset!.toFixed(1)} px from the top, was ${anchor.offset.toFixed(1)}`,
+    ).toBeLessThanOrEqual(3)
   }
 
   const edited = `Budget draft v2 is in the shared folder ${Date.now()}`
@@ -387,7 +410,8 @@ test('quiet, polls back off to 16 s and more; focus polls at once (the newest pa
     if (isLivePoll(r) && fromApp(r)) polls.push({ at: fake, body: r.postData() ?? '', request: r })
   })
   /** Every live poll sent so far has been answered (the next one is only scheduled once the last has). */
-  const answered = () => expect.poll(async () => (await Promise.all(polls.map(async (p) => (await p.request.response()) !== null))).every(Boolean), { timeout: 20_000 }).toBe(true)
+  const answered = () =>
+    expect.poll(async () => (await Promise.all(polls.map(async (p) => (await p.request.response()) !== null))).every(Boolean), { timeout: 20_000 }).toBe(true)
   /** Advance fake time in small steps, letting each poll's answer land before the clock moves on. */
   async function advance(ms: number, step = 250) {
     for (let done = 0; done < ms; done += step) {

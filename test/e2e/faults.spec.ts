@@ -59,7 +59,14 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
   for (const text of texts) expect(await copiesOf(request, text), text).toBe(1)
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
   const list = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
+    data: {
+      filter: [
+        ['taskId', 1],
+        ['messageId', messageId],
+      ],
+      select: ['id'],
+      auth: token.AUTH_ID,
+    },
   })
   expect(((await list.json()) as { result: { items: unknown[] } }).result.items).toHaveLength(1)
 })

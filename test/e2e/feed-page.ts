@@ -79,7 +79,14 @@ export function taskCard(page: Page) {
   const older = olderAnswersOf(page)
   /** Two frames inside the app: what React committed has been laid out and painted. */
   const frames = () => app.locator('body').evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
-  const scrollToTop = () => scroller.evaluate((el) => new Promise<void>((done) => { el.scrollTo({ top: 0 }); requestAnimationFrame(() => requestAnimationFrame(() => done())) }))
+  const scrollToTop = () =>
+    scroller.evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          el.scrollTo({ top: 0 })
+          requestAnimationFrame(() => requestAnimationFrame(() => done()))
+        }),
+    )
   return {
     app,
     feed,
@@ -146,7 +153,15 @@ export function taskCard(page: Page) {
     },
     // Both wait two frames so the virtualizer has rendered the rows for the new position.
     scrollToTop,
-    scrollBy: (dy: number) => scroller.evaluate((el, d) => new Promise<void>((done) => { el.scrollBy({ top: d }); requestAnimationFrame(() => requestAnimationFrame(() => done())) }), dy),
+    scrollBy: (dy: number) =>
+      scroller.evaluate(
+        (el, d) =>
+          new Promise<void>((done) => {
+            el.scrollBy({ top: d })
+            requestAnimationFrame(() => requestAnimationFrame(() => done()))
+          }),
+        dy,
+      ),
     /** The first article wholly inside the viewport: its message id and its distance from the viewport top. */
     firstVisible: () =>
       scroller.evaluate((el) => {

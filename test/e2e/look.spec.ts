@@ -35,7 +35,10 @@ test('dark mode follows the system setting', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' })
   // Air's dark tokens: --ui-color-bg-content-primary #262626, --ui-color-base-1 #f8f8f8.
   await expect.poll(background).toBe('rgb(38, 38, 38)')
-  const text = await card.app.locator('.message__author').first().evaluate((el) => getComputedStyle(el).color)
+  const text = await card.app
+    .locator('.message__author')
+    .first()
+    .evaluate((el) => getComputedStyle(el).color)
   expect(text).toBe('rgb(248, 248, 248)')
 })
 
@@ -64,7 +67,11 @@ test('in a narrow frame, a message’s actions cover neither its author nor its 
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
-  const message = card.feed.getByRole('article').filter({ has: card.app.getByRole('button', { name: 'Reply' }) }).filter({ has: card.app.locator('.message__header:not(.visually-hidden)') }).last()
+  const message = card.feed
+    .getByRole('article')
+    .filter({ has: card.app.getByRole('button', { name: 'Reply' }) })
+    .filter({ has: card.app.locator('.message__header:not(.visually-hidden)') })
+    .last()
   await message.hover()
   const actions = message.locator('.message__actions')
   await expect(actions).toHaveCSS('opacity', '1')

@@ -18,7 +18,8 @@ const registerBot = (request: APIRequestContext) =>
   rest<{ bot: { id: number } }>(request, 'imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
 const newest = async (request: APIRequestContext, limit = 20) =>
   (await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: `chat${CHAT}`, LIMIT: limit })).messages
-const members = async (request: APIRequestContext) => (await rest<{ id: number }[]>(request, 'im.dialog.users.list', { DIALOG_ID: `chat${CHAT}`, LIMIT: 200 })).map((u) => u.id)
+const members = async (request: APIRequestContext) =>
+  (await rest<{ id: number }[]>(request, 'im.dialog.users.list', { DIALOG_ID: `chat${CHAT}`, LIMIT: 200 })).map((u) => u.id)
 
 /** Resolves once the feed's next live poll has been answered: a duplicate would have shown by then. */
 const nextPoll = (page: Page) => page.waitForResponse((r) => r.url().includes('im.dialog.messages.get') && (r.request().postData() ?? '').includes('FIRST_ID'))
@@ -96,12 +97,24 @@ test('results and "Make result" work when the portal refuses to read the right t
   const card = taskCard(page)
   await card.ready()
   await expect(card.feed.locator(`article[data-message-id="${made!.id}"]`).getByText('Result', { exact: true })).toBeVisible()
-  const id = Number(await card.feed.locator('article:not(.message--system)').filter({ hasNot: page.getByText('Result', { exact: true }) }).last().getAttribute('data-message-id'))
+  const id = Number(
+    await card.feed
+      .locator('article:not(.message--system)')
+      .filter({ hasNot: page.getByText('Result', { exact: true }) })
+      .last()
+      .getAttribute('data-message-id'),
+  )
   const other = card.feed.locator(`article[data-message-id="${id}"]`)
   await other.hover()
   await other.getByRole('button', { name: 'Make result' }).click()
   await expect(other.getByRole('button', { name: 'Remove result' })).toBeVisible()
-  const results = await restV3<{ items: { messageId: number }[] }>(request, 'tasks.task.result.list', { filter: [['taskId', 1], ['messageId', id]], select: ['id', 'messageId'] })
+  const results = await restV3<{ items: { messageId: number }[] }>(request, 'tasks.task.result.list', {
+    filter: [
+      ['taskId', 1],
+      ['messageId', id],
+    ],
+    select: ['id', 'messageId'],
+  })
   expect(results.items).toHaveLength(1)
 })
 

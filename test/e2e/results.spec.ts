@@ -14,7 +14,14 @@ interface ResultItem {
 async function resultsFor(request: APIRequestContext, messageId: number): Promise<ResultItem[]> {
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
   const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id', 'messageId', 'authorId'], auth: token.AUTH_ID },
+    data: {
+      filter: [
+        ['taskId', 1],
+        ['messageId', messageId],
+      ],
+      select: ['id', 'messageId', 'authorId'],
+      auth: token.AUTH_ID,
+    },
   })
   return ((await response.json()) as { result: { items: ResultItem[] } }).result.items
 }
@@ -91,10 +98,7 @@ test('two tabs clicking at once still make exactly one result', async ({ page, c
   expect(second.id).toBe(first.id)
   await first.message.hover()
   await second.message.hover()
-  await Promise.all([
-    first.message.getByRole('button', { name: 'Make result' }).click(),
-    second.message.getByRole('button', { name: 'Make result' }).click(),
-  ])
+  await Promise.all([first.message.getByRole('button', { name: 'Make result' }).click(), second.message.getByRole('button', { name: 'Make result' }).click()])
   await expect(first.message.getByText('Result', { exact: true })).toBeVisible()
   await expect(second.message.getByText('Result', { exact: true })).toBeVisible()
   // Both attempts have settled (each tab offers "Remove result" only then), the loser having

@@ -12,12 +12,22 @@ const newest = async (request: APIRequestContext, limit = 10) =>
   (await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: limit })).messages
 /** Which of these texts the portal's chat holds, oldest first. */
 const posted = async (request: APIRequestContext, texts: string[]) =>
-  (await newest(request)).filter((m) => texts.includes(m.text)).sort((a, b) => a.id - b.id).map((m) => m.text)
+  (await newest(request))
+    .filter((m) => texts.includes(m.text))
+    .sort((a, b) => a.id - b.id)
+    .map((m) => m.text)
 
 async function resultsOf(request: APIRequestContext, messageId: number): Promise<unknown[]> {
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
   const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: { filter: [['taskId', 1], ['messageId', messageId]], select: ['id'], auth: token.AUTH_ID },
+    data: {
+      filter: [
+        ['taskId', 1],
+        ['messageId', messageId],
+      ],
+      select: ['id'],
+      auth: token.AUTH_ID,
+    },
   })
   return ((await response.json()) as { result: { items: unknown[] } }).result.items
 }
@@ -108,7 +118,12 @@ for (const { name, path, conditions, sentence } of [
   },
   { name: 'a chat the user is not a member of', path: '/task/4', conditions: {}, sentence: 'You are a member of this task but not of its chat' },
   { name: 'a task that does not exist', path: '/task/999', conditions: {}, sentence: 'This task does not exist.' },
-  { name: 'an app installed without the im scope', path: '/', conditions: { scopes: ['task', 'tasks', 'placement', 'user_brief'] }, sentence: 'installed without access to chats' },
+  {
+    name: 'an app installed without the im scope',
+    path: '/',
+    conditions: { scopes: ['task', 'tasks', 'placement', 'user_brief'] },
+    sentence: 'installed without access to chats',
+  },
 ]) {
   test(`${name}: says what happened, offers no Try again, and no filters`, async ({ page, request }) => {
     await resetPortal(request, conditions)

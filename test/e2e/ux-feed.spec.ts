@@ -16,7 +16,8 @@ async function expectNewestAboveComposer(page: Page) {
   const newest = card.feed.getByRole('article').last()
   const composer = card.app.getByRole('textbox', { name: 'Message' })
   await expect.poll(() => card.distanceFromEnd(), { message: 'the feed is at its end' }).toBeLessThanOrEqual(1)
-  const hidden = () => card.scroller.evaluate((el) => [...el.querySelectorAll('article')].at(-1)!.getBoundingClientRect().bottom - el.getBoundingClientRect().bottom)
+  const hidden = () =>
+    card.scroller.evaluate((el) => [...el.querySelectorAll('article')].at(-1)!.getBoundingClientRect().bottom - el.getBoundingClientRect().bottom)
   await expect.poll(hidden, { message: 'px of the newest message below the feed' }).toBeLessThanOrEqual(1)
   const [message, box] = [await newest.boundingBox(), await composer.boundingBox()]
   expect(message!.y + message!.height).toBeLessThanOrEqual(box!.y + 1)

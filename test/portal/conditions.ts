@@ -40,7 +40,16 @@ export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
 export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
 
 /** Error codes a method fault may answer with (settings/performance/limits.md, _includes/system-errors.md). */
-export const FAULT_ERRORS = ['OPERATION_TIME_LIMIT', 'QUERY_LIMIT_EXCEEDED', 'OVERLOAD_LIMIT', 'INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER', 'insufficient_scope', 'ERROR_METHOD_NOT_FOUND', 'expired_token'] as const
+export const FAULT_ERRORS = [
+  'OPERATION_TIME_LIMIT',
+  'QUERY_LIMIT_EXCEEDED',
+  'OVERLOAD_LIMIT',
+  'INTERNAL_SERVER_ERROR',
+  'ERROR_UNEXPECTED_ANSWER',
+  'insufficient_scope',
+  'ERROR_METHOD_NOT_FOUND',
+  'expired_token',
+] as const
 export type FaultError = (typeof FAULT_ERRORS)[number]
 
 export interface MethodFault {

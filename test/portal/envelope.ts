@@ -60,7 +60,9 @@ export function v3Error(status: number, name: string, message: string, validatio
 
 /** The common REST 3.0 "request object" validation failure for one field. */
 export function v3Invalid(field: string | undefined, message: string): RestError {
-  return v3Error(400, 'VALIDATION_REQUESTVALIDATIONEXCEPTION', 'Error during request object validation', [field === undefined ? { message } : { field, message }])
+  return v3Error(400, 'VALIDATION_REQUESTVALIDATIONEXCEPTION', 'Error during request object validation', [
+    field === undefined ? { message } : { field, message },
+  ])
 }
 
 export function v3Dto(field: string, message: string): RestError {
@@ -85,8 +87,7 @@ export const systemErrors = {
   queryLimit: () => new RestError(503, 'QUERY_LIMIT_EXCEEDED', 'Too many requests'),
   internal: () => new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'),
   methodNotFound: () => new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'),
-  insufficientScope: () =>
-    new RestError(403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token'),
+  insufficientScope: () => new RestError(403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token'),
 }
 
 /**

@@ -18,13 +18,19 @@ export function paramsHash(params: Record<string, unknown>): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical)
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      )
     }
     return value
   }
   const rest = { ...params }
   delete rest['auth']
-  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex')
 }
 
 export class IdempotencyStore {

@@ -31,11 +31,27 @@ export function applyEntry(store: Store, m: Mutation): void {
       const task = store.tasks.get(m.taskId)
       if (!task) return
       task.chatId = m.chatId
-      store.chats.set(m.chatId, { id: m.chatId, taskId: m.taskId, title: task.title, ownerId: task.createdBy, memberIds: new Set(m.memberIds), createdAt: m.createdAt })
+      store.chats.set(m.chatId, {
+        id: m.chatId,
+        taskId: m.taskId,
+        title: task.title,
+        ownerId: task.createdBy,
+        memberIds: new Set(m.memberIds),
+        createdAt: m.createdAt,
+      })
       return
     }
     case 'result':
-      store.results.set(m.id, { id: m.id, taskId: m.taskId, messageId: m.messageId, authorId: m.authorId, text: m.text, fileIds: m.fileIds, createdAt: m.createdAt, updatedAt: null })
+      store.results.set(m.id, {
+        id: m.id,
+        taskId: m.taskId,
+        messageId: m.messageId,
+        authorId: m.authorId,
+        text: m.text,
+        fileIds: m.fileIds,
+        createdAt: m.createdAt,
+        updatedAt: null,
+      })
       store.nextResultId = Math.max(store.nextResultId, m.id + 1)
       return
     case 'resultDelete':
@@ -43,7 +59,18 @@ export function applyEntry(store: Store, m: Mutation): void {
       return
     case 'bot': {
       const [firstName, ...rest] = m.name.split(' ')
-      store.users.set(m.id, { id: m.id, firstName: firstName ?? m.name, lastName: rest.join(' '), hasAvatar: false, color: '#2fc6f6', isAdmin: false, bot: true, gender: 'M', workPosition: 'Chat bot', email: '' })
+      store.users.set(m.id, {
+        id: m.id,
+        firstName: firstName ?? m.name,
+        lastName: rest.join(' '),
+        hasAvatar: false,
+        color: '#2fc6f6',
+        isAdmin: false,
+        bot: true,
+        gender: 'M',
+        workPosition: 'Chat bot',
+        email: '',
+      })
       store.bots.set(m.id, { id: m.id, code: m.code, name: m.name })
       // A new bot is in no chat: it is added like any user (im.chat.user.add).
       return

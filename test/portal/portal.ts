@@ -112,8 +112,14 @@ export class LocalPortal implements Portal, Engine {
     const user = this.store.users.get(id)
     if (!user) return undefined
     return {
-      id: user.id, name: this.store.userName(id), firstName: user.firstName, lastName: user.lastName,
-      avatar: avatarUrl(user, ''), color: user.color, isAdmin: user.isAdmin, bot: user.bot,
+      id: user.id,
+      name: this.store.userName(id),
+      firstName: user.firstName,
+      lastName: user.lastName,
+      avatar: avatarUrl(user, ''),
+      color: user.color,
+      isAdmin: user.isAdmin,
+      bot: user.bot,
     }
   }
 

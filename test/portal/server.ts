@@ -124,7 +124,11 @@ async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: I
     const keyHeader = req.headers['idempotency-key']
     try {
       answer = portal.handleRest({
-        version: v3 ? 'v3' : 'v2', method, params, queryAuth, origin,
+        version: v3 ? 'v3' : 'v2',
+        method,
+        params,
+        queryAuth,
+        origin,
         idempotencyKey: typeof keyHeader === 'string' ? keyHeader : undefined,
       })
     } catch (error) {
@@ -148,7 +152,14 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Control API for tests and demos; the app never calls it. */
-async function handleControl(portal: LocalPortal, webhooks: WebhookRegistry, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
+async function handleControl(
+  portal: LocalPortal,
+  webhooks: WebhookRegistry,
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+  origin: string,
+): Promise<void> {
   const route = `${req.method ?? 'GET'} ${url.pathname}`
   switch (route) {
     case 'POST /__portal/token': {
@@ -199,7 +210,17 @@ function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boole
     if (!found) return false
     const { contentType, body } = fileBody(found)
     const disposition = url.searchParams.get('download') === 'Y' ? 'attachment' : 'inline'
-    send(res, 200, { ...CORS, 'Content-Type': contentType, 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`, 'Cache-Control': 'public, max-age=3600' }, body)
+    send(
+      res,
+      200,
+      {
+        ...CORS,
+        'Content-Type': contentType,
+        'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+        'Cache-Control': 'public, max-age=3600',
+      },
+      body,
+    )
     return true
   }
   return false
@@ -215,7 +236,8 @@ export async function startPortalServer(opts: PortalServerOptions = {}): Promise
     const requestOrigin = req.headers.host ? `http://${req.headers.host}` : origin
     const work = async (): Promise<void> => {
       if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, 'Access-Control-Max-Age': '600' }, '')
-      if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET')) return handleRest(portal, webhooks, req, url, res, requestOrigin)
+      if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET'))
+        return handleRest(portal, webhooks, req, url, res, requestOrigin)
       if (url.pathname.startsWith('/__portal/')) return handleControl(portal, webhooks, req, url, res, requestOrigin)
       if (req.method === 'GET' && url.pathname.startsWith('/upload/') && handleUpload(portal, url, res)) return
       const hosted = opts.hostHandler ? await opts.hostHandler(req, url) : null
@@ -237,9 +259,10 @@ export async function startPortalServer(opts: PortalServerOptions = {}): Promise
   return {
     portal,
     origin,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections()
-      server.close((error) => (error ? reject(error) : resolve()))
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
   }
 }

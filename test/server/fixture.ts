@@ -85,7 +85,11 @@ export function sendRaw(port: number, request: string | Buffer | (string | Buffe
 }
 
 /** A well-formed request with the given target, method and headers; the connection closes after it. */
-export function request(port: number, target: string, { method = 'GET', headers = {}, body = '' }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+export function request(
+  port: number,
+  target: string,
+  { method = 'GET', headers = {}, body = '' }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const lines = [`${method} ${target} HTTP/1.1`, 'Host: app.test', 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)]
   if (body) lines.push(`Content-Length: ${Buffer.byteLength(body)}`)
   return sendRaw(port, `${lines.join('\r\n')}\r\n\r\n${body}`)

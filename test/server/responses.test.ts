@@ -80,7 +80,9 @@ describe('assets', () => {
     const byDate = await request(served.port, '/index.html', { headers: { 'If-Modified-Since': first.headers['last-modified']! } })
     expect(byDate.status).toBe(304)
     // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-    const otherTag = await request(served.port, '/index.html', { headers: { 'If-None-Match': 'W/"other"', 'If-Modified-Since': first.headers['last-modified']! } })
+    const otherTag = await request(served.port, '/index.html', {
+      headers: { 'If-None-Match': 'W/"other"', 'If-Modified-Since': first.headers['last-modified']! },
+    })
     expect(otherTag.status).toBe(200)
 
     const file = join(served.dist, 'index.html')

@@ -58,7 +58,9 @@ describe('MessageText renders Bitrix BB-code', () => {
 
   it('with the portal’s offset, a quote header’s time is the instant it names', () => {
     const dashes = '-'.repeat(54)
-    const { container } = render(<MessageText text={`${dashes}\nJohn Carter [03.11.2026 10:00]\nDraft\n${dashes}`} ctx={{ ...ctx, portalUtcOffsetMinutes: 180 }} />)
+    const { container } = render(
+      <MessageText text={`${dashes}\nJohn Carter [03.11.2026 10:00]\nDraft\n${dashes}`} ctx={{ ...ctx, portalUtcOffsetMinutes: 180 }} />,
+    )
     expect(container.querySelector('time')).toHaveAttribute('datetime', '2026-11-03T07:00:00.000Z')
   })
 

@@ -3,6 +3,9 @@
  * ellipsis: for reply quotes, the reply banner, spoken announcements and comparing texts.
  */
 export function plainText(text: string, max = Infinity): string {
-  const flat = text.replace(/\[\/?[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
+  const flat = text
+    .replace(/\[\/?[^\]]*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }

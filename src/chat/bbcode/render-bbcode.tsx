@@ -53,7 +53,13 @@ function linkifyText(text: string, key: string): ReactNode {
   if (parts.length === 1) return text
   return parts.map((part, i) => {
     const href = i % 2 === 1 ? safeHref(part) : null
-    return href ? <a key={`${key}-${i}`} href={href} target="_blank" rel="noopener noreferrer">{part}</a> : part
+    return href ? (
+      <a key={`${key}-${i}`} href={href} target="_blank" rel="noopener noreferrer">
+        {part}
+      </a>
+    ) : (
+      part
+    )
   })
 }
 
@@ -67,36 +73,76 @@ function renderNode(node: Node, source: string, ctx: RenderContext, key: string)
   const inner = () => renderNodes(childrenOf(node), source, ctx, key)
   const value = tagValue(node)
   switch (node.tag.toLowerCase()) {
-    case 'b': return <strong key={key}>{inner()}</strong>
-    case 'i': return <em key={key}>{inner()}</em>
-    case 'u': return <u key={key}>{inner()}</u>
-    case 's': return <s key={key}>{inner()}</s>
-    case 'br': return <br key={key} />
-    case 'code': return <code key={key} className="bb-code">{plainText(childrenOf(node), source)}</code>
-    case 'quote': return <blockquote key={key} className="bb-quote">{inner()}</blockquote>
+    case 'b':
+      return <strong key={key}>{inner()}</strong>
+    case 'i':
+      return <em key={key}>{inner()}</em>
+    case 'u':
+      return <u key={key}>{inner()}</u>
+    case 's':
+      return <s key={key}>{inner()}</s>
+    case 'br':
+      return <br key={key} />
+    case 'code':
+      return (
+        <code key={key} className="bb-code">
+          {plainText(childrenOf(node), source)}
+        </code>
+      )
+    case 'quote':
+      return (
+        <blockquote key={key} className="bb-quote">
+          {inner()}
+        </blockquote>
+      )
     case 'url': {
       const label = plainText(childrenOf(node), source)
       const href = safeHref(value || label, ctx.baseUrl)
       if (!href) return <Fragment key={key}>{value ? inner() : label}</Fragment>
-      return <a key={key} href={href} target="_blank" rel="noopener noreferrer">{value ? inner() : label}</a>
+      return (
+        <a key={key} href={href} target="_blank" rel="noopener noreferrer">
+          {value ? inner() : label}
+        </a>
+      )
     }
     case 'user': {
       const id = /^(\d+|all)\b/i.exec(value)?.[1]
       if (!id) return <Fragment key={key}>{sourceOf(node, source)}</Fragment>
       const written = plainText(childrenOf(node), source).trim()
       const name = id.toLowerCase() === 'all' ? ctx.allLabel : written || ctx.userName(Number(id)) || `#${id}`
-      return <span key={key} className="bb-mention">@{name}</span>
+      return (
+        <span key={key} className="bb-mention">
+          @{name}
+        </span>
+      )
     }
     case 'color': {
       const color = safeColor(value)
-      return color ? <span key={key} style={{ color }}>{inner()}</span> : <Fragment key={key}>{inner()}</Fragment>
+      return color ? (
+        <span key={key} style={{ color }}>
+          {inner()}
+        </span>
+      ) : (
+        <Fragment key={key}>{inner()}</Fragment>
+      )
     }
     case 'size': {
       const size = safeFontSize(value)
-      return size ? <span key={key} style={{ fontSize: `${size}px` }}>{inner()}</span> : <Fragment key={key}>{inner()}</Fragment>
+      return size ? (
+        <span key={key} style={{ fontSize: `${size}px` }}>
+          {inner()}
+        </span>
+      ) : (
+        <Fragment key={key}>{inner()}</Fragment>
+      )
     }
     // Actions and references whose target the app cannot act on: keep what the reader should see.
-    case 'send': case 'put': case 'call': case 'chat': case 'context': case 'dialog':
+    case 'send':
+    case 'put':
+    case 'call':
+    case 'chat':
+    case 'context':
+    case 'dialog':
       return <Fragment key={key}>{inner()}</Fragment>
     default:
       return <Fragment key={key}>{sourceOf(node, source)}</Fragment>

@@ -8,9 +8,7 @@ export interface PortalStamp {
 }
 
 /** A stretch of message text: ordinary text, or a quote written with Bitrix's line syntax. */
-export type TextBlock =
-  | { kind: 'text'; text: string }
-  | { kind: 'quote'; blocks: TextBlock[]; author?: string; stamp?: PortalStamp; rawStamp?: string }
+export type TextBlock = { kind: 'text'; text: string } | { kind: 'quote'; blocks: TextBlock[]; author?: string; stamp?: PortalStamp; rawStamp?: string }
 
 const DASH_LINE = /^-{20,}$/ // the block quote sits between lines of 54 dashes; be lenient
 /** The header Bitrix writes above a quoted message: `Name [dd.mm.yyyy hh:mm]`. */

@@ -69,7 +69,10 @@ describe('the BB-code renderer against hostile input', () => {
       if (el.tagName === 'A') expect(new URL(el.getAttribute('href')!).protocol).toMatch(/^(https?|mailto):$/)
     }
     // Readable: every visible word of the input survives as text.
-    const words = text.replace(/\[[^\]]*\]/g, ' ').split(/\s+/).filter((w) => /^[a-z]{4,}$/i.test(w))
+    const words = text
+      .replace(/\[[^\]]*\]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /^[a-z]{4,}$/i.test(w))
     for (const word of words.slice(0, 5)) expect(container.textContent).toContain(word)
   })
 

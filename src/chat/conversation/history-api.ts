@@ -41,7 +41,10 @@ function historyCall(source: HistorySource, chatId: number | string, limit: numb
 }
 
 /** im.dialog.messages.get (v2) with FIRST_ID: messages newer than `afterId`, oldest first. */
-const newerCall = (chatId: number, afterId: number, limit: number): [string, Params] => ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit }]
+const newerCall = (chatId: number, afterId: number, limit: number): [string, Params] => [
+  'im.dialog.messages.get',
+  { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: limit },
+]
 
 function toTaskChat(taskId: number, raw: unknown): TaskChat {
   const wire = v.parse(WireTaskV2, raw)
@@ -87,7 +90,13 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
 }
 
 /** One page of messages older than `beforeId` (the newest page, live, when it is undefined). */
-export async function readOlder(client: PortalClient, chatId: number, beforeId: number | undefined, limit?: number, source: HistorySource = historySource()): Promise<Read> {
+export async function readOlder(
+  client: PortalClient,
+  chatId: number,
+  beforeId: number | undefined,
+  limit?: number,
+  source: HistorySource = historySource(),
+): Promise<Read> {
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
     return olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)

@@ -26,7 +26,8 @@ function fakeChannels() {
     const self = new EventTarget()
     members.push(self)
     return Object.assign(self, {
-      postMessage: (data: unknown) => members.filter((m) => m !== self).forEach((m) => queueMicrotask(() => m.dispatchEvent(new MessageEvent('message', { data })))),
+      postMessage: (data: unknown) =>
+        members.filter((m) => m !== self).forEach((m) => queueMicrotask(() => m.dispatchEvent(new MessageEvent('message', { data })))),
     }) as unknown as BroadcastChannel
   }
 }

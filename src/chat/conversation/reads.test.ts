@@ -3,9 +3,25 @@ import type { HistoryPage, Message } from '../types'
 import { newerRead, olderRead, windowRead } from './reads'
 
 const msg = (id: number, isSystem = false): Message => ({
-  id, chatId: 1, authorId: isSystem ? 0 : 2, isSystem, date: new Date(0), text: `m${id}`, isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [],
+  id,
+  chatId: 1,
+  authorId: isSystem ? 0 : 2,
+  isSystem,
+  date: new Date(0),
+  text: `m${id}`,
+  isEdited: false,
+  isDeleted: false,
+  fileIds: [],
+  replyToId: null,
+  likedBy: [],
 })
-const page = (ids: number[], extra: Partial<HistoryPage> = {}): HistoryPage => ({ chatId: 1, messages: ids.map((id) => msg(id)), authors: [], files: [], ...extra })
+const page = (ids: number[], extra: Partial<HistoryPage> = {}): HistoryPage => ({
+  chatId: 1,
+  messages: ids.map((id) => msg(id)),
+  authors: [],
+  files: [],
+  ...extra,
+})
 
 describe('what one read covers', () => {
   it('the newest page is live and covers up to its newest message', () => {

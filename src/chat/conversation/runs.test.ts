@@ -3,10 +3,26 @@ import type { Message } from '../types'
 import { addRead, addSent, runOf, type Run } from './runs'
 
 const msg = (id: number, text = `m${id}`): Message => ({
-  id, chatId: 1, authorId: 2, isSystem: false, date: new Date(0), text, isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [],
+  id,
+  chatId: 1,
+  authorId: 2,
+  isSystem: false,
+  date: new Date(0),
+  text,
+  isEdited: false,
+  isDeleted: false,
+  fileIds: [],
+  replyToId: null,
+  likedBy: [],
 })
 const run = (from: number, to: number, ids: number[], extra: Partial<Run> = {}): Run => ({
-  from, to, messages: ids.map((id) => msg(id)), startReached: false, limitedByPlan: false, live: false, ...extra,
+  from,
+  to,
+  messages: ids.map((id) => msg(id)),
+  startReached: false,
+  limitedByPlan: false,
+  live: false,
+  ...extra,
 })
 const ids = (r: Run | undefined) => r?.messages.map((m) => m.id)
 
@@ -21,7 +37,10 @@ describe('the conversation runs', () => {
 
   it('keeps a window far back apart from the live run, then joins them when the pages between meet', () => {
     let runs = addRead([run(900, 1000, [900, 1000], { live: true })], run(100, 200, [100, 150, 200]))
-    expect(runs.map((r) => [r.from, r.to])).toEqual([[100, 200], [900, 1000]])
+    expect(runs.map((r) => [r.from, r.to])).toEqual([
+      [100, 200],
+      [900, 1000],
+    ])
     expect(runOf(runs, 150)?.from).toBe(100)
     expect(runOf(runs, null)?.from).toBe(900)
     runs = addRead(runs, run(201, 600, [300, 600]))

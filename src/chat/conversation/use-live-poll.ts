@@ -41,7 +41,10 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
         if (shared && read.run.from > before + 1) {
           // Read by a tab whose live end is further on (this one opened before it spoke): catch up from
           // this tab's own end, rather than split the live run and move the reader.
-          readNewer(client, chatId, before).then((own) => writeRead(queryClient, taskId, own), () => {})
+          readNewer(client, chatId, before).then(
+            (own) => writeRead(queryClient, taskId, own),
+            () => {},
+          )
           return false
         }
         writeRead(queryClient, taskId, read)

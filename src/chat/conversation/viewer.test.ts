@@ -8,8 +8,14 @@ const me = ok({ id: 1, name: 'Alex Morgan' })
 describe('toViewer', () => {
   it('names the app’s bot as its user in imbot.v2.Bot.list (chat-bots-v2/imbot.v2/bots/bot-list.md)', () => {
     const bots = ok({
-      bots: [{ id: 40, code: 'other_bot', type: 'bot' }, { id: 41, code: 'task_chat_bot', type: 'bot' }],
-      users: [{ id: 40, name: 'Other' }, { id: 41, name: 'Task Chat Helper', bot: true }],
+      bots: [
+        { id: 40, code: 'other_bot', type: 'bot' },
+        { id: 41, code: 'task_chat_bot', type: 'bot' },
+      ],
+      users: [
+        { id: 40, name: 'Other' },
+        { id: 41, name: 'Task Chat Helper', bot: true },
+      ],
       hasNextPage: false,
     })
     expect(toViewer(me, bots)).toEqual({ userId: 1, bot: { id: 41, name: 'Task Chat Helper' } })

@@ -24,13 +24,14 @@ async function whyUnavailable(client: PortalClient, taskId: number): Promise<Por
   }
 }
 
-const useWhyUnavailableQuery = boundQueries((client: PortalClient) => (taskId: number) =>
-  queryOptions({
-    queryKey: ['task-chat', 'why-unavailable', taskId] as const,
-    queryFn: () => whyUnavailable(client, taskId),
-    retry: false,
-    staleTime: Infinity,
-  }),
+const useWhyUnavailableQuery = boundQueries(
+  (client: PortalClient) => (taskId: number) =>
+    queryOptions({
+      queryKey: ['task-chat', 'why-unavailable', taskId] as const,
+      queryFn: () => whyUnavailable(client, taskId),
+      retry: false,
+      staleTime: Infinity,
+    }),
 )
 
 function sentenceKey(error: unknown, why: PortalErrorKind | null | undefined): MessageKey | undefined {

@@ -78,7 +78,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
 
   let body
   if (query.isPending) body = <FeedSkeleton />
-  else if (query.isError && !conversation) body = <OpeningFailure key={query.failureCount} taskId={taskId} error={query.error} failures={query.failureCount} onRetry={retryOpening} />
+  else if (query.isError && !conversation)
+    body = <OpeningFailure key={query.failureCount} taskId={taskId} error={query.error} failures={query.failureCount} onRetry={retryOpening} />
   else if (resultsOnly)
     body = (
       <div className="results-frame">

@@ -43,7 +43,8 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
         {
           onSuccess: (found) => {
             if (seekingRef.current !== id) return // cancelled meanwhile
-            if (!found.run.messages.some((m) => m.id === id)) return setMissing(new PortalError('not-found', 'MESSAGE_NOT_FOUND', `Message ${id} is not in this chat`))
+            if (!found.run.messages.some((m) => m.id === id))
+              return setMissing(new PortalError('not-found', 'MESSAGE_NOT_FOUND', `Message ${id} is not in this chat`))
             seekingRef.current = null
             setSeeking(null)
             // A window that reached the newest message joined the live run: stay on it, no remount.

@@ -43,7 +43,10 @@ describe('v2 batch', () => {
   })
 
   it('stops at the first error with halt 1', async () => {
-    const answer = await p.v2('batch', { halt: 1, cmd: { a: row('user.current'), b: row('im.dialog.messages.get', { DIALOG_ID: 'chat1004' }), c: row('profile') } })
+    const answer = await p.v2('batch', {
+      halt: 1,
+      cmd: { a: row('user.current'), b: row('im.dialog.messages.get', { DIALOG_ID: 'chat1004' }), c: row('profile') },
+    })
     expect(Object.keys(answer.body.result.result)).toEqual(['a'])
     expect(answer.body.result.result_error).toEqual({ b: { error: 'ACCESS_ERROR', error_description: 'You do not have access to the specified dialog' } })
   })

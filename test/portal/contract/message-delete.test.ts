@@ -12,7 +12,13 @@ afterAll(() => p.close())
 const post = async (text: string, userId = 1): Promise<number> =>
   (await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, (await p.token(userId)).AUTH_ID)).body.result
 const read = async (id: number) =>
-  ((await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: id - 1, LIMIT: 1 })).body.result.messages as { id: number; text: string; params: Record<string, unknown> }[])[0]
+  (
+    (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: id - 1, LIMIT: 1 })).body.result.messages as {
+      id: number
+      text: string
+      params: Record<string, unknown>
+    }[]
+  )[0]
 
 describe('im.message.delete', () => {
   // api-reference/chats/messages/im-message-delete.md: MESSAGE_ID; result true; MESSAGE_ID_ERROR (400), CANT_EDIT_MESSAGE (403);

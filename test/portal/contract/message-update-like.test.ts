@@ -9,11 +9,18 @@ beforeAll(async () => {
 beforeEach(() => p.portal.reset())
 afterAll(() => p.close())
 
-interface Wire { id: number; author_id: number; text: string; params: Record<string, unknown> | unknown[] }
+interface Wire {
+  id: number
+  author_id: number
+  text: string
+  params: Record<string, unknown> | unknown[]
+}
 const as = async (userId: number, method: string, params: Record<string, unknown>) => p.v2(method, params, (await p.token(userId)).AUTH_ID)
 const post = async (text: string, userId = 1): Promise<number> => (await as(userId, 'im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text })).body.result
-const read = async (id: number): Promise<Wire> => (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: id - 1, LIMIT: 1 })).body.result.messages[0]
-const found = async (id: number): Promise<Wire> => (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, LAST_ID: id + 1, LIMIT: 1 })).body.result.messages[0]
+const read = async (id: number): Promise<Wire> =>
+  (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: id - 1, LIMIT: 1 })).body.result.messages[0]
+const found = async (id: number): Promise<Wire> =>
+  (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, LAST_ID: id + 1, LIMIT: 1 })).body.result.messages[0]
 const refusal = (status: number, error: string, description: string) => ({ status, body: { error, error_description: description } })
 const answerOf = (a: { status: number; body: unknown }) => ({ status: a.status, body: a.body })
 const cantEdit = refusal(403, 'CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access")

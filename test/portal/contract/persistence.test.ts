@@ -9,7 +9,14 @@ describe('seed', () => {
 
   it('has the eight users, with and without avatars', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => portal.getUser(id)?.name)).toEqual([
-      'Alex Morgan', 'Мария Иванова', 'John Carter', 'Дмитрий Соколов', 'Emily Zhang', 'Ольга Кузнецова', 'Lucas Weber', 'Sofia Rossi',
+      'Alex Morgan',
+      'Мария Иванова',
+      'John Carter',
+      'Дмитрий Соколов',
+      'Emily Zhang',
+      'Ольга Кузнецова',
+      'Lucas Weber',
+      'Sofia Rossi',
     ])
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => portal.getUser(id)?.avatar !== '')).toEqual([true, true, false, false, true, false, true, false])
     expect(portal.getUser(1)?.isAdmin).toBe(true)
@@ -33,7 +40,23 @@ describe('seed', () => {
 
   it('uses every BB code the app renders, files, deleted, edited and replies', () => {
     const texts = demo.map((m) => m.text).join('\n')
-    for (const pattern of [/\[b\]/, /\[i\]/, /\[u\]/, /\[s\]/, /\[url\]/, /\[url=/, /\[USER=\d+\][^[]+\[\/USER\]/, /\[USER=\d+ REPLACE\]/, /^>>/m, /^-{54}$/m, /\[code\]/, /\[color=#/, /\[size=\d+\]/, /\[br\]/, /https:\/\/\S+/]) {
+    for (const pattern of [
+      /\[b\]/,
+      /\[i\]/,
+      /\[u\]/,
+      /\[s\]/,
+      /\[url\]/,
+      /\[url=/,
+      /\[USER=\d+\][^[]+\[\/USER\]/,
+      /\[USER=\d+ REPLACE\]/,
+      /^>>/m,
+      /^-{54}$/m,
+      /\[code\]/,
+      /\[color=#/,
+      /\[size=\d+\]/,
+      /\[br\]/,
+      /https:\/\/\S+/,
+    ]) {
       expect(texts, String(pattern)).toMatch(pattern)
     }
     const withFiles = demo.filter((m) => Array.isArray(m.params['FILE_ID']))

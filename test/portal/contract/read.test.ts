@@ -156,7 +156,16 @@ describe('im.v2.Chat.Message.tail', () => {
   it('returns a newest-first page with camelCase users, reply targets and hasNextPage', async () => {
     const result = (await p.v2('im.v2.Chat.Message.tail', { chatId: 1001, limit: 200 })).body.result
     expect(result.messages).toHaveLength(200)
-    expect(Object.keys(result).sort()).toEqual(['additionalMessages', 'files', 'hasNextPage', 'messages', 'reactions', 'reminders', 'tariffRestrictions', 'users'])
+    expect(Object.keys(result).sort()).toEqual([
+      'additionalMessages',
+      'files',
+      'hasNextPage',
+      'messages',
+      'reactions',
+      'reminders',
+      'tariffRestrictions',
+      'users',
+    ])
     expect(result.tariffRestrictions).toEqual({ isHistoryLimitExceeded: false })
     expect(result.hasNextPage).toBe(true)
     const first = result.messages[0]
@@ -164,7 +173,9 @@ describe('im.v2.Chat.Message.tail', () => {
     expect(first).toHaveProperty('author_id')
     expect(typeof first.isSystem).toBe('boolean')
     expect(result.users[0]).toHaveProperty('firstName')
-    const replies = result.messages.filter((m: { params: { REPLY_ID?: number } }) => m.params.REPLY_ID).map((m: { params: { REPLY_ID: number } }) => m.params.REPLY_ID)
+    const replies = result.messages
+      .filter((m: { params: { REPLY_ID?: number } }) => m.params.REPLY_ID)
+      .map((m: { params: { REPLY_ID: number } }) => m.params.REPLY_ID)
     expect(replies.length).toBeGreaterThan(0)
     for (const id of replies) expect(result.additionalMessages.map((m: { id: number }) => m.id)).toContain(id)
   })

@@ -12,7 +12,12 @@ const V3 = 'BITRIX_REST_V3_EXCEPTION_'
 
 describe('tasks.task.result.list', () => {
   it('lists the seeded results of task 1 with the requested fields', async () => {
-    const answer = await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id', 'messageId', 'authorId'], order: { id: 'DESC' }, pagination: { limit: 50 } })
+    const answer = await p.v3('tasks.task.result.list', {
+      filter: [['taskId', 1]],
+      select: ['id', 'messageId', 'authorId'],
+      order: { id: 'DESC' },
+      pagination: { limit: 50 },
+    })
     expect(answer.status).toBe(200)
     const items = answer.body.result.items
     expect(items).toHaveLength(6)
@@ -22,10 +27,20 @@ describe('tasks.task.result.list', () => {
   })
 
   it('filters with operators and pages', async () => {
-    const filtered = (await p.v3('tasks.task.result.list', { filter: [['taskId', 1], ['authorId', '=', 2], ['id', '>', 1]], select: ['id', 'authorId'] })).body.result.items
+    const filtered = (
+      await p.v3('tasks.task.result.list', {
+        filter: [
+          ['taskId', 1],
+          ['authorId', '=', 2],
+          ['id', '>', 1],
+        ],
+        select: ['id', 'authorId'],
+      })
+    ).body.result.items
     expect(filtered.every((i: { authorId: number }) => i.authorId === 2)).toBe(true)
     expect(filtered).toHaveLength(3)
-    const page = (await p.v3('tasks.task.result.list', { filter: [['taskId', 'in', [1]]], select: ['id'], pagination: { limit: 2, page: 2 } })).body.result.items
+    const page = (await p.v3('tasks.task.result.list', { filter: [['taskId', 'in', [1]]], select: ['id'], pagination: { limit: 2, page: 2 } })).body.result
+      .items
     expect(page.map((i: { id: number }) => i.id)).toEqual([3, 4])
   })
 
@@ -34,7 +49,16 @@ describe('tasks.task.result.list', () => {
       [{}, 400, 'VALIDATION_REQUESTFILTERVALIDATIONEXCEPTION'],
       [{ filter: [['authorId', 1]] }, 400, 'VALIDATION_REQUESTFILTERVALIDATIONEXCEPTION'],
       [{ filter: [['taskId', 1]], select: ['bogus'] }, 400, 'UNKNOWNDTOPROPERTYEXCEPTION'],
-      [{ filter: [['taskId', 1], ['nope', 2]] }, 400, 'INVALIDFILTEREXCEPTION'],
+      [
+        {
+          filter: [
+            ['taskId', 1],
+            ['nope', 2],
+          ],
+        },
+        400,
+        'INVALIDFILTEREXCEPTION',
+      ],
       [{ filter: [['taskId', '~', 1]] }, 400, 'UNKNOWNFILTEROPERATOREXCEPTION'],
       [{ filter: [['taskId', 1]], order: { text: 'ASC' } }, 400, 'INVALIDORDEREXCEPTION'],
       [{ filter: [['taskId', 1]], pagination: { limit: -1 } }, 400, 'INVALIDPAGINATIONEXCEPTION'],
@@ -65,7 +89,15 @@ describe('tasks.task.result.addfromchatmessage and delete', () => {
     expect([notAuthor.status, notAuthor.body.error.code]).toEqual([403, V3 + 'ACCESSDENIEDEXCEPTION'])
     const deleted = await p.v3('tasks.task.result.delete', { id: item.id }, { auth: AUTH_ID })
     expect(deleted.body.result).toEqual({ result: true })
-    const left = (await p.v3('tasks.task.result.list', { filter: [['taskId', 1], ['messageId', 3000]], select: ['id'] })).body.result.items
+    const left = (
+      await p.v3('tasks.task.result.list', {
+        filter: [
+          ['taskId', 1],
+          ['messageId', 3000],
+        ],
+        select: ['id'],
+      })
+    ).body.result.items
     expect(left.map((i: { id: number }) => i.id)).toEqual([duplicate.body.result.item.id])
     const gone = await p.v3('tasks.task.result.delete', { id: item.id }, { auth: AUTH_ID })
     expect([gone.status, gone.body.error.code]).toEqual([400, V3 + 'ENTITYNOTFOUNDEXCEPTION'])
@@ -103,7 +135,15 @@ describe('tasks.task.result.addfromchatmessage and delete', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
     expect(replay.headers.get('idempotency-key')).toBe('result-4000')
     expect(replay.body).toEqual(first.body)
-    const results = (await p.v3('tasks.task.result.list', { filter: [['taskId', 1], ['messageId', 4000]], select: ['id'] })).body.result.items
+    const results = (
+      await p.v3('tasks.task.result.list', {
+        filter: [
+          ['taskId', 1],
+          ['messageId', 4000],
+        ],
+        select: ['id'],
+      })
+    ).body.result.items
     expect(results).toHaveLength(1)
     const reused = await p.v3('tasks.task.result.addfromchatmessage', { fields: { messageId: 4001 } }, { headers })
     expect([reused.status, reused.body.error.code]).toEqual([422, V3 + 'IDEMPOTENCYKEYREUSEDEXCEPTION'])

@@ -36,7 +36,8 @@ describe('im.v2.Chat.Message.tail is undocumented (Conditions.tail)', () => {
 
 /** Days back from now to the date of the 150th oldest message of chat 1005, and the ids the plan then leaves, oldest first. */
 async function limitAtPivot(): Promise<{ days: number; visible: number[] }> {
-  const oldest: { id: number; date: string }[] = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1005, ORDER: { ID: 'ASC' }, LIMIT: 200 })).body.result.messages
+  const oldest: { id: number; date: string }[] = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1005, ORDER: { ID: 'ASC' }, LIMIT: 200 })).body.result
+    .messages
   const pivot = oldest[150]
   if (!pivot) throw new Error('chat 1005 is too short')
   const days = Math.floor((Date.now() / 1000 - Date.parse(pivot.date) / 1000) / 86_400)
@@ -69,9 +70,36 @@ describe('im.dialog.messages.search', () => {
   // api-reference/chats/messages/im-dialog-messages-search.md
   it('answers the documented shape, pages with LAST_ID and ORDER, caps LIMIT at 200', async () => {
     const result = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, LIMIT: 200 })).body.result
-    expect(Object.keys(result).sort()).toEqual(['additionalMessages', 'copilot', 'files', 'messages', 'reactions', 'stickers', 'tariffRestrictions', 'users', 'usersShort'])
+    expect(Object.keys(result).sort()).toEqual([
+      'additionalMessages',
+      'copilot',
+      'files',
+      'messages',
+      'reactions',
+      'stickers',
+      'tariffRestrictions',
+      'users',
+      'usersShort',
+    ])
     expect(result.messages).toHaveLength(200)
-    expect(Object.keys(result.messages[0]).sort()).toEqual(['authorId', 'author_id', 'block', 'chatId', 'chat_id', 'date', 'forward', 'id', 'isSystem', 'params', 'text', 'unread', 'uuid', 'viewed', 'viewedByOthers', 'viewedCount'])
+    expect(Object.keys(result.messages[0]).sort()).toEqual([
+      'authorId',
+      'author_id',
+      'block',
+      'chatId',
+      'chat_id',
+      'date',
+      'forward',
+      'id',
+      'isSystem',
+      'params',
+      'text',
+      'unread',
+      'uuid',
+      'viewed',
+      'viewedByOthers',
+      'viewedCount',
+    ])
     expect(result.messages[0].id).toBeGreaterThan(result.messages[1].id)
     const next = (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, LAST_ID: result.messages[199].id, LIMIT: 5 })).body.result.messages
     expect(next[0].id).toBeLessThan(result.messages[199].id)
@@ -115,7 +143,12 @@ describe('im.dialog.messages.get FIRST_ID=0', () => {
 describe('method faults (Conditions.methodFaults)', () => {
   // settings/performance/limits.md: 429 OPERATION_TIME_LIMIT for that method only; 503 QUERY_LIMIT_EXCEEDED.
   it('one method answers the documented error in its envelope, `times` calls long', async () => {
-    p.portal.setConditions({ methodFaults: [{ method: 'im.dialog.messages.get', error: 'OPERATION_TIME_LIMIT', times: 1 }, { method: 'tasks.task.get', version: 'v3', error: 'QUERY_LIMIT_EXCEEDED' }] })
+    p.portal.setConditions({
+      methodFaults: [
+        { method: 'im.dialog.messages.get', error: 'OPERATION_TIME_LIMIT', times: 1 },
+        { method: 'tasks.task.get', version: 'v3', error: 'QUERY_LIMIT_EXCEEDED' },
+      ],
+    })
     const blocked = await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001' })
     expect([blocked.status, blocked.body.error]).toEqual([429, 'OPERATION_TIME_LIMIT'])
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001' })).status).toBe(200)

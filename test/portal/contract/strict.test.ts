@@ -33,7 +33,10 @@ describe('bots and task chats', () => {
     const botId = await register()
     const added = await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [botId], HIDE_HISTORY: 'N' })
     expect([added.status, added.body.result]).toEqual([200, true])
-    expect((await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1001', fields: { message: 'hi' } })).body.result).toEqual({ id: expect.any(Number), uuidMap: {} })
+    expect((await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1001', fields: { message: 'hi' } })).body.result).toEqual({
+      id: expect.any(Number),
+      uuidMap: {},
+    })
     const cases: [Record<string, unknown>, number, string, string, string?][] = [
       [{ USERS: [botId] }, 400, 'CHAT_ID_EMPTY', "Chat ID can't be empty"],
       [{ CHAT_ID: 1001, USERS: [botId] }, 400, 'WRONG_REQUEST', "You don't have access or user already member in chat"],
@@ -52,7 +55,9 @@ describe('bots and task chats', () => {
     await p.v2('im.chat.user.add', { CHAT_ID: 1004, USERS: [1] }, carter)
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1004' })).body.result.messages).toEqual([])
     await p.v2('im.message.add', { DIALOG_ID: 'chat1004', MESSAGE: 'after joining' })
-    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1004' })).body.result.messages.map((m: { text: string }) => m.text)).toEqual(['after joining'])
+    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1004' })).body.result.messages.map((m: { text: string }) => m.text)).toEqual([
+      'after joining',
+    ])
   })
 
   // im-chat-user-add.md: ACCESS_ERROR "It is forbidden to add users to this chat" (Conditions.taskChatMembersLocked)
@@ -69,9 +74,33 @@ describe('imbot.v2.Bot.list and Bot.register', () => {
   it('answer the documented shapes: {bots, users, hasNextPage} and {bot, users}', async () => {
     const registered = (await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })).body.result
     expect(Object.keys(registered).sort()).toEqual(['bot', 'users'])
-    const bot = { id: 9, code: 'task_chat_bot', type: 'bot', isHidden: false, isSupportOpenline: false, isReactionsEnabled: true, backgroundId: null, language: 'en', moduleId: 'rest', eventMode: 'fetch', countMessage: 0, countCommand: 0, countChat: 0, countUser: 0 }
+    const bot = {
+      id: 9,
+      code: 'task_chat_bot',
+      type: 'bot',
+      isHidden: false,
+      isSupportOpenline: false,
+      isReactionsEnabled: true,
+      backgroundId: null,
+      language: 'en',
+      moduleId: 'rest',
+      eventMode: 'fetch',
+      countMessage: 0,
+      countCommand: 0,
+      countChat: 0,
+      countUser: 0,
+    }
     expect(registered.bot).toEqual(bot)
-    expect(registered.users[0]).toMatchObject({ id: 9, active: true, name: 'Task Chat Bot', firstName: 'Task', lastName: 'Chat Bot', bot: true, type: 'bot', externalAuthId: 'bot' })
+    expect(registered.users[0]).toMatchObject({
+      id: 9,
+      active: true,
+      name: 'Task Chat Bot',
+      firstName: 'Task',
+      lastName: 'Chat Bot',
+      bot: true,
+      type: 'bot',
+      externalAuthId: 'bot',
+    })
     const listed = (await p.v2('imbot.v2.Bot.list')).body.result
     expect(Object.keys(listed).sort()).toEqual(['bots', 'hasNextPage', 'users'])
     expect(listed.bots).toEqual([bot])
@@ -82,8 +111,14 @@ describe('imbot.v2.Bot.list and Bot.register', () => {
   })
 
   it('register reports BOT_CODE_REQUIRED and BOT_PROPERTIES_REQUIRED', async () => {
-    expect((await p.v2('imbot.v2.Bot.register', { fields: { properties: { name: 'x' } } })).body).toEqual({ error: 'BOT_CODE_REQUIRED', error_description: 'Bot code is required' })
-    expect((await p.v2('imbot.v2.Bot.register', { fields: { code: 'x' } })).body).toEqual({ error: 'BOT_PROPERTIES_REQUIRED', error_description: 'Bot properties are required' })
+    expect((await p.v2('imbot.v2.Bot.register', { fields: { properties: { name: 'x' } } })).body).toEqual({
+      error: 'BOT_CODE_REQUIRED',
+      error_description: 'Bot code is required',
+    })
+    expect((await p.v2('imbot.v2.Bot.register', { fields: { code: 'x' } })).body).toEqual({
+      error: 'BOT_PROPERTIES_REQUIRED',
+      error_description: 'Bot properties are required',
+    })
   })
 })
 
@@ -91,7 +126,10 @@ describe('REST 3.0 select and tasks.task.access.get', () => {
   // api-reference/tasks/fields-rest-v3.md (`rights` is a field), tasks-task-get-rest-v3.md (Unknown field `status` for entity `TaskDto`).
   it('a dot path on the plain field rights is refused; select rights returns the whole object', async () => {
     const refused = await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights.createResult'] })
-    expect([refused.status, refused.body]).toEqual([400, { error: { code: 'BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION', message: 'Unknown field `rights` for entity `TaskDto`' } }])
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      { error: { code: 'BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION', message: 'Unknown field `rights` for entity `TaskDto`' } },
+    ])
     const whole = (await p.v3('tasks.task.get', { id: 1, select: ['id', 'rights'] })).body.result.item
     expect(whole.rights).toMatchObject({ read: true, createResult: true, resultRead: true, sort: false })
     expect(Object.keys(whole.rights)).toHaveLength(45)

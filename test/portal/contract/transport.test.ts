@@ -12,7 +12,10 @@ afterAll(() => p.close())
 
 describe('HTTP and envelopes', () => {
   it('answers the CORS preflight the browser sends before a JSON POST', async () => {
-    const answer = await p.raw('/rest/im.message.add', { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } })
+    const answer = await p.raw('/rest/im.message.add', {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    })
     expect(answer.status).toBe(204)
     expect(answer.headers.get('access-control-allow-origin')).toBe('*')
     expect(answer.headers.get('access-control-allow-methods')).toBe('POST, GET, OPTIONS')
@@ -37,7 +40,11 @@ describe('HTTP and envelopes', () => {
 
   it('reads v2 parameters from a form body and from the query string', async () => {
     const { AUTH_ID } = await p.token(1)
-    const form = await p.raw('/rest/im.user.get', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `ID=5&auth=${AUTH_ID}` })
+    const form = await p.raw('/rest/im.user.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `ID=5&auth=${AUTH_ID}`,
+    })
     expect(form.body.result.first_name).toBe('Emily')
     const get = await p.raw(`/rest/im.user.list.get?ID[]=4&ID[]=6&RESULT_TYPE=array&auth=${AUTH_ID}`)
     expect(get.body.result.map((u: { id: number }) => u.id)).toEqual([4, 6])
@@ -57,7 +64,11 @@ describe('HTTP and envelopes', () => {
 
   it('refuses a non-JSON body on REST 3.0', async () => {
     const { AUTH_ID } = await p.token(1)
-    const answer = await p.raw('/rest/api/tasks.task.get', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `id=1&auth=${AUTH_ID}` })
+    const answer = await p.raw('/rest/api/tasks.task.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `id=1&auth=${AUTH_ID}`,
+    })
     expect(answer.status).toBe(400)
     expect(answer.body.error.code).toBe('BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION')
   })

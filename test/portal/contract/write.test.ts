@@ -114,16 +114,31 @@ describe('bots', () => {
     expect([denied.status, denied.body.error]).toEqual([403, 'ACCESS_DENIED'])
     await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
     await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [9] })
-    expect((await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat1001', fields: { message: '' } })).body).toEqual({ error: 'EMPTY_MESSAGE', error_description: 'Message is empty' })
+    expect((await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat1001', fields: { message: '' } })).body).toEqual({
+      error: 'EMPTY_MESSAGE',
+      error_description: 'Message is empty',
+    })
   })
 })
 
 describe('installation', () => {
   it('binds, lists and unbinds placements as an admin only', async () => {
-    const bind = await p.v2('placement.bind', { PLACEMENT: 'TASK_VIEW_TAB', HANDLER: 'http://localhost:5173/', TITLE: 'Task chat', LANG_ALL: { de: { TITLE: 'Aufgaben-Chat' } } })
+    const bind = await p.v2('placement.bind', {
+      PLACEMENT: 'TASK_VIEW_TAB',
+      HANDLER: 'http://localhost:5173/',
+      TITLE: 'Task chat',
+      LANG_ALL: { de: { TITLE: 'Aufgaben-Chat' } },
+    })
     expect(bind.body.result).toBe(true)
     expect((await p.v2('placement.get')).body.result).toEqual([
-      { placement: 'TASK_VIEW_TAB', handler: 'http://localhost:5173/', title: 'Task chat', description: '', options: [], langAll: { de: { TITLE: 'Aufgaben-Chat' } } },
+      {
+        placement: 'TASK_VIEW_TAB',
+        handler: 'http://localhost:5173/',
+        title: 'Task chat',
+        description: '',
+        options: [],
+        langAll: { de: { TITLE: 'Aufgaben-Chat' } },
+      },
     ])
     expect((await p.v2('placement.list')).body.result).toContain('TASK_VIEW_TAB')
     expect((await p.v2('placement.bind', { PLACEMENT: 'TASK_VIEW_TAB', HANDLER: 'http://localhost:5173/' })).body.error).toBe('ERROR_CORE')

@@ -69,7 +69,7 @@ const parent = createParent({
       location.href = url.toString()
     })
   },
-  log: (command) => document.documentElement.dataset['lastCommand'] = command,
+  log: (command) => (document.documentElement.dataset['lastCommand'] = command),
 })
 
 window.addEventListener('message', (event) => {

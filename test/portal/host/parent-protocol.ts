@@ -76,8 +76,7 @@ export function parseAppMessage(data: unknown, appSid: string): Parsed | null {
 
 export function createParent(hooks: ParentHooks) {
   let firstRun = hooks.initData.FIRST_RUN
-  const reply = (callback: string, result: unknown) =>
-    hooks.answer(`${callback}:${result === undefined ? '' : JSON.stringify(result)}`)
+  const reply = (callback: string, result: unknown) => hooks.answer(`${callback}:${result === undefined ? '' : JSON.stringify(result)}`)
   const paramsObject = (params: unknown) => (params && typeof params === 'object' ? (params as Record<string, unknown>) : {})
 
   async function handle({ command, params, callback }: Parsed): Promise<void> {
@@ -139,7 +138,25 @@ export function createParent(hooks: ParentHooks) {
 }
 
 const KNOWN_COMMANDS = [
-  'getInitData', 'refreshAuth', 'setInstall', 'setInstallFinish', 'resizeWindow', 'setTitle', 'setScroll',
-  'reloadWindow', 'setUserOption', 'setAppOption', 'getInterface', 'selectUser', 'selectAccess', 'selectCRM',
-  'openApplication', 'closeApplication', 'openPath', 'imCallTo', 'imPhoneTo', 'imOpenMessenger', 'imOpenHistory',
+  'getInitData',
+  'refreshAuth',
+  'setInstall',
+  'setInstallFinish',
+  'resizeWindow',
+  'setTitle',
+  'setScroll',
+  'reloadWindow',
+  'setUserOption',
+  'setAppOption',
+  'getInterface',
+  'selectUser',
+  'selectAccess',
+  'selectCRM',
+  'openApplication',
+  'closeApplication',
+  'openPath',
+  'imCallTo',
+  'imPhoneTo',
+  'imOpenMessenger',
+  'imOpenHistory',
 ]

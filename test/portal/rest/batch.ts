@@ -12,9 +12,7 @@ import { intOf, isRecord, param } from './params.ts'
 
 export const MAX_BATCH = 50
 
-export type RowOutcome =
-  | { ok: true; value: unknown; total?: number; next?: number; time: TimeInfo }
-  | { ok: false; error: RestError }
+export type RowOutcome = { ok: true; value: unknown; total?: number; next?: number; time: TimeInfo } | { ok: false; error: RestError }
 
 export type RowRunner = (method: string, params: Params) => RowOutcome
 
@@ -91,7 +89,9 @@ export function batchV2(params: Params, run: RowRunner): unknown {
 
 export function batchV3(params: Params, run: RowRunner): unknown {
   if ('cmd' in params) throw v3Error(400, 'INVALIDSELECTEXCEPTION', 'Invalid batch format: a list of {method, query} commands is expected')
-  const keys = Object.keys(params).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b))
+  const keys = Object.keys(params)
+    .filter((k) => /^\d+$/.test(k))
+    .sort((a, b) => Number(a) - Number(b))
   if (keys.length === 0) throw v3Invalid(undefined, 'Batch is empty')
   if (keys.length > MAX_BATCH) throw v3Invalid(undefined, 'Max batch length exceeded')
   const values: unknown[] = []

@@ -71,14 +71,22 @@ function insufficientScope(version: ApiVersion): RestError {
 /** The documented answer for a method fault (settings/performance/limits.md, _includes/system-errors.md). */
 function faultError(version: ApiVersion, method: string, error: MethodFault['error']): RestError {
   switch (error) {
-    case 'OPERATION_TIME_LIMIT': return new RestError(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.')
-    case 'QUERY_LIMIT_EXCEEDED': return systemErrors.queryLimit()
-    case 'OVERLOAD_LIMIT': return new RestError(503, 'OVERLOAD_LIMIT', 'REST API is blocked due to overload')
-    case 'INTERNAL_SERVER_ERROR': return systemErrors.internal()
-    case 'ERROR_UNEXPECTED_ANSWER': return new RestError(500, 'ERROR_UNEXPECTED_ANSWER', 'Server returned an unexpected response')
-    case 'insufficient_scope': return insufficientScope(version)
-    case 'ERROR_METHOD_NOT_FOUND': return notFound(version, method)
-    case 'expired_token': return systemErrors.expiredToken()
+    case 'OPERATION_TIME_LIMIT':
+      return new RestError(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.')
+    case 'QUERY_LIMIT_EXCEEDED':
+      return systemErrors.queryLimit()
+    case 'OVERLOAD_LIMIT':
+      return new RestError(503, 'OVERLOAD_LIMIT', 'REST API is blocked due to overload')
+    case 'INTERNAL_SERVER_ERROR':
+      return systemErrors.internal()
+    case 'ERROR_UNEXPECTED_ANSWER':
+      return new RestError(500, 'ERROR_UNEXPECTED_ANSWER', 'Server returned an unexpected response')
+    case 'insufficient_scope':
+      return insufficientScope(version)
+    case 'ERROR_METHOD_NOT_FOUND':
+      return notFound(version, method)
+    case 'expired_token':
+      return systemErrors.expiredToken()
   }
 }
 
@@ -140,9 +148,10 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
 
   if (method === 'batch') {
     try {
-      const result = req.version === 'v2'
-        ? batchV2(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v2', rowMethod, rowParams))
-        : batchV3(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v3', rowMethod, rowParams))
+      const result =
+        req.version === 'v2'
+          ? batchV2(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v2', rowMethod, rowParams))
+          : batchV3(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v3', rowMethod, rowParams))
       return { status: 200, body: { result, time: timeInfo(started) }, headers: {} }
     } catch (error) {
       if (error instanceof RestError) return errorAnswer(req.version, error)

@@ -20,25 +20,65 @@ const LAST_ACTIVITY = portalIso(1793350000)
 export function userSnake(user: UserRec, origin: string): Record<string, unknown> {
   const avatar = avatarUrl(user, origin)
   return {
-    id: user.id, active: true, name: fullName(user), first_name: user.firstName, last_name: user.lastName,
-    work_position: user.workPosition, color: user.color, avatar, avatar_hr: avatar, gender: user.gender,
-    birthday: '', extranet: false, network: false, bot: user.bot, connector: false,
-    external_auth_id: user.bot ? 'bot' : 'default', status: 'online', idle: false,
-    last_activity_date: LAST_ACTIVITY, mobile_last_date: false, desktop_last_date: false, absent: false,
-    departments: [1], phones: false, bot_data: user.bot ? { code: user.firstName.toLowerCase(), type: 'bot', is_hidden: false } : null,
-    type: user.bot ? 'bot' : 'user', website: '', email: user.email,
+    id: user.id,
+    active: true,
+    name: fullName(user),
+    first_name: user.firstName,
+    last_name: user.lastName,
+    work_position: user.workPosition,
+    color: user.color,
+    avatar,
+    avatar_hr: avatar,
+    gender: user.gender,
+    birthday: '',
+    extranet: false,
+    network: false,
+    bot: user.bot,
+    connector: false,
+    external_auth_id: user.bot ? 'bot' : 'default',
+    status: 'online',
+    idle: false,
+    last_activity_date: LAST_ACTIVITY,
+    mobile_last_date: false,
+    desktop_last_date: false,
+    absent: false,
+    departments: [1],
+    phones: false,
+    bot_data: user.bot ? { code: user.firstName.toLowerCase(), type: 'bot', is_hidden: false } : null,
+    type: user.bot ? 'bot' : 'user',
+    website: '',
+    email: user.email,
   }
 }
 
 export function userCamel(user: UserRec, origin: string): Record<string, unknown> {
   const avatar = avatarUrl(user, origin)
   return {
-    id: user.id, active: true, name: fullName(user), firstName: user.firstName, lastName: user.lastName,
-    workPosition: user.workPosition, color: user.color, avatar, avatarHr: avatar, gender: user.gender,
-    birthday: '', extranet: false, network: false, bot: user.bot, connector: false,
-    externalAuthId: user.bot ? 'bot' : 'default', status: 'online', idle: false,
-    lastActivityDate: LAST_ACTIVITY, mobileLastDate: false, desktopLastDate: false, absent: false,
-    departments: [1], phones: false, type: user.bot ? 'bot' : 'user',
+    id: user.id,
+    active: true,
+    name: fullName(user),
+    firstName: user.firstName,
+    lastName: user.lastName,
+    workPosition: user.workPosition,
+    color: user.color,
+    avatar,
+    avatarHr: avatar,
+    gender: user.gender,
+    birthday: '',
+    extranet: false,
+    network: false,
+    bot: user.bot,
+    connector: false,
+    externalAuthId: user.bot ? 'bot' : 'default',
+    status: 'online',
+    idle: false,
+    lastActivityDate: LAST_ACTIVITY,
+    mobileLastDate: false,
+    desktopLastDate: false,
+    absent: false,
+    departments: [1],
+    phones: false,
+    type: user.bot ? 'bot' : 'user',
   }
 }
 
@@ -50,17 +90,33 @@ function paramsOut(message: MessageRec, emptyAs: '[]' | '{}'): unknown {
 
 export function messageSnake(message: MessageRec): Record<string, unknown> {
   return {
-    id: message.id, chat_id: message.chatId, author_id: message.authorId, date: portalIso(message.date),
-    text: message.text, unread: false, uuid: message.uuid, replaces: [], params: paramsOut(message, '[]'),
+    id: message.id,
+    chat_id: message.chatId,
+    author_id: message.authorId,
+    date: portalIso(message.date),
+    text: message.text,
+    unread: false,
+    uuid: message.uuid,
+    replaces: [],
+    params: paramsOut(message, '[]'),
     disappearing_date: null,
   }
 }
 
 export function messageTail(message: MessageRec): Record<string, unknown> {
   return {
-    id: message.id, chat_id: message.chatId, author_id: message.authorId, date: portalIso(message.date),
-    text: message.text, isSystem: message.authorId === 0, replaces: [], unread: false, viewed: true,
-    viewedByOthers: true, uuid: message.uuid, params: paramsOut(message, '{}'),
+    id: message.id,
+    chat_id: message.chatId,
+    author_id: message.authorId,
+    date: portalIso(message.date),
+    text: message.text,
+    isSystem: message.authorId === 0,
+    replaces: [],
+    unread: false,
+    viewed: true,
+    viewedByOthers: true,
+    uuid: message.uuid,
+    params: paramsOut(message, '{}'),
   }
 }
 
@@ -71,13 +127,26 @@ export function fileUrl(file: FileRec, origin: string): string {
 export function fileCamel(file: FileRec, store: Store, origin: string): Record<string, unknown> {
   const url = fileUrl(file, origin)
   return {
-    id: file.id, chatId: file.chatId, date: portalIso(file.date), type: file.type, name: file.name,
-    extension: file.extension, size: file.size, image: file.image ?? false, status: 'done', progress: 100,
-    authorId: file.authorId, authorName: store.userName(file.authorId),
-    urlPreview: file.type === 'image' ? `${url}?preview=Y` : '', urlShow: url, urlDownload: `${url}?download=Y`,
+    id: file.id,
+    chatId: file.chatId,
+    date: portalIso(file.date),
+    type: file.type,
+    name: file.name,
+    extension: file.extension,
+    size: file.size,
+    image: file.image ?? false,
+    status: 'done',
+    progress: 100,
+    authorId: file.authorId,
+    authorName: store.userName(file.authorId),
+    urlPreview: file.type === 'image' ? `${url}?preview=Y` : '',
+    urlShow: url,
+    urlDownload: `${url}?download=Y`,
     viewerAttrs: { viewer: true, viewerType: file.type === 'image' ? 'image' : 'cloud-document', src: url, objectId: `BX.Disk.${file.id}`, title: file.name },
     mediaUrl: file.type === 'image' ? { preview: { 250: `${url}?preview=Y&width=250` } } : [],
-    isTranscribable: false, isVideoNote: false, isVoiceNote: false,
+    isTranscribable: false,
+    isVideoNote: false,
+    isVoiceNote: false,
   }
 }
 
@@ -108,8 +177,21 @@ export function pageFiles(messages: readonly MessageRec[], store: Store): FileRe
 /** im.dialog.messages.search (im-dialog-messages-search.md#message): camelCase plus the old snake ids. */
 export function messageSearch(message: MessageRec): Record<string, unknown> {
   return {
-    id: message.id, chatId: message.chatId, chat_id: message.chatId, authorId: message.authorId, author_id: message.authorId,
-    date: portalIso(message.date), text: message.text, isSystem: message.authorId === 0, uuid: message.uuid, forward: null,
-    params: paramsOut(message, '[]'), viewedByOthers: true, block: null, unread: false, viewed: true, viewedCount: 0,
+    id: message.id,
+    chatId: message.chatId,
+    chat_id: message.chatId,
+    authorId: message.authorId,
+    author_id: message.authorId,
+    date: portalIso(message.date),
+    text: message.text,
+    isSystem: message.authorId === 0,
+    uuid: message.uuid,
+    forward: null,
+    params: paramsOut(message, '[]'),
+    viewedByOthers: true,
+    block: null,
+    unread: false,
+    viewed: true,
+    viewedCount: 0,
   }
 }

@@ -29,25 +29,40 @@ function shortDate(unix: number): string {
 function decorate(store: Store, rng: Rng, n: number, text: string, previous: MessageRec | undefined): string {
   const other = rng.pick(MEMBERS)
   switch (n % 17) {
-    case 1: return `[b]Important:[/b] ${text}`
-    case 2: return `${text} [i]Not urgent.[/i]`
-    case 3: return `[u]Action item[/u]: ${text}`
-    case 4: return `${text} Launch date is [s]March 20[/s] March 27.`
-    case 5: return `${text} [url]${rng.pick(LINKS)}[/url]`
-    case 6: return `${text} Details: [url=${rng.pick(LINKS)}]in the doc[/url]`
-    case 7: return `[USER=${other}]${store.userName(other)}[/USER], ${text.charAt(0).toLowerCase()}${text.slice(1)}`
-    case 8: return previous ? `>>${previous.text.split('\n')[0] ?? ''}\n${text}` : text
-    case 9: return previous
-      ? `${DASHES}\n${store.userName(previous.authorId)} [${shortDate(previous.date)}]\n${previous.text}\n${DASHES}\n${text}`
-      : text
-    case 10: return `${text}\n[code]${rng.pick(CODE_SNIPPETS)}[/code]`
-    case 11: return `[color=#d9534f]${text}[/color]`
-    case 12: return `[size=18]${text}[/size]`
-    case 13: return `${text}[br]${sentence(rng)}`
-    case 14: return `${text}\n${sentence(rng)}\n${sentence(rng)}`
-    case 15: return `${text} ${rng.pick(LINKS)}`
-    case 16: return `${mention(store, other)} ${text}`
-    default: return text
+    case 1:
+      return `[b]Important:[/b] ${text}`
+    case 2:
+      return `${text} [i]Not urgent.[/i]`
+    case 3:
+      return `[u]Action item[/u]: ${text}`
+    case 4:
+      return `${text} Launch date is [s]March 20[/s] March 27.`
+    case 5:
+      return `${text} [url]${rng.pick(LINKS)}[/url]`
+    case 6:
+      return `${text} Details: [url=${rng.pick(LINKS)}]in the doc[/url]`
+    case 7:
+      return `[USER=${other}]${store.userName(other)}[/USER], ${text.charAt(0).toLowerCase()}${text.slice(1)}`
+    case 8:
+      return previous ? `>>${previous.text.split('\n')[0] ?? ''}\n${text}` : text
+    case 9:
+      return previous ? `${DASHES}\n${store.userName(previous.authorId)} [${shortDate(previous.date)}]\n${previous.text}\n${DASHES}\n${text}` : text
+    case 10:
+      return `${text}\n[code]${rng.pick(CODE_SNIPPETS)}[/code]`
+    case 11:
+      return `[color=#d9534f]${text}[/color]`
+    case 12:
+      return `[size=18]${text}[/size]`
+    case 13:
+      return `${text}[br]${sentence(rng)}`
+    case 14:
+      return `${text}\n${sentence(rng)}\n${sentence(rng)}`
+    case 15:
+      return `${text} ${rng.pick(LINKS)}`
+    case 16:
+      return `${mention(store, other)} ${text}`
+    default:
+      return text
   }
 }
 
@@ -124,7 +139,11 @@ function systemEvent(store: Store, w: ChatWriter, rng: Rng, date: number): void 
       w.system(date, `${who} changed the status to "${rng.pick(STATUS_NAMES)}"`, 'TASK_STATUS_CHANGED')
       return
     case 2:
-      w.system(date, `${who} completed a checklist item "${rng.pick(['Brief approved', 'Assets delivered', 'Copy proofread', 'Budget signed', 'Landing QA done'])}"`, 'TASK_CHECKLIST')
+      w.system(
+        date,
+        `${who} completed a checklist item "${rng.pick(['Brief approved', 'Assets delivered', 'Copy proofread', 'Budget signed', 'Landing QA done'])}"`,
+        'TASK_CHECKLIST',
+      )
       return
     default: {
       const member = rng.pick([3, 4, 5, 6, 7])

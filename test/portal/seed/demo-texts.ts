@@ -70,7 +70,7 @@ export const LINKS = [
 export const CODE_SNIPPETS = [
   '<a href="https://www.example.com/spring?utm_source=newsletter&utm_medium=email">Shop now</a>',
   'utm_campaign=spring2026&utm_content=hero_banner',
-  'SELECT channel, SUM(clicks) FROM ads WHERE campaign = \'spring\' GROUP BY channel;',
+  "SELECT channel, SUM(clicks) FROM ads WHERE campaign = 'spring' GROUP BY channel;",
 ]
 
 export const IMAGE_NAMES = ['hero-banner-v3.png', 'carousel-slide-2.jpg', 'booth-render.png', 'lookbook-cover.jpg', 'newsletter-header.png', 'ad-mockup.png']
@@ -79,8 +79,18 @@ export const DOC_NAMES = ['media-plan.xlsx', 'creative-brief.pdf', 'copy-deck.do
 export const STATUS_NAMES = ['In progress', 'Pending', 'Waiting for control', 'In progress']
 
 export const CHECKLIST_ITEMS = [
-  'Book the movers', 'Pack the monitors', 'Label the boxes', 'Order new desks', 'Move the server rack', 'Update the address on the website',
-  'Return the old keys', 'Set up the Wi-Fi', 'Forward the mail', 'Clean the kitchen', 'Test the printers', 'Hang the signage',
+  'Book the movers',
+  'Pack the monitors',
+  'Label the boxes',
+  'Order new desks',
+  'Move the server rack',
+  'Update the address on the website',
+  'Return the old keys',
+  'Set up the Wi-Fi',
+  'Forward the mail',
+  'Clean the kitchen',
+  'Test the printers',
+  'Hang the signage',
 ]
 
 /** The end of the demo history: a coherent recent conversation (author id, text). */

@@ -41,7 +41,11 @@ export function seedOtherChats(store: Store): void {
   for (let i = 0; i < 120; i++) {
     time += rng.int(600, 5400)
     const who = rng.pick([1, 2, 4, 6])
-    move.system(time, `${mention(store, who)} completed a checklist item "${CHECKLIST_ITEMS[i % CHECKLIST_ITEMS.length] ?? ''} (${Math.floor(i / CHECKLIST_ITEMS.length) + 1})"`, 'TASK_CHECKLIST')
+    move.system(
+      time,
+      `${mention(store, who)} completed a checklist item "${CHECKLIST_ITEMS[i % CHECKLIST_ITEMS.length] ?? ''} (${Math.floor(i / CHECKLIST_ITEMS.length) + 1})"`,
+      'TASK_CHECKLIST',
+    )
   }
   // Chat 1006 (task 6) exists and stays empty.
 
@@ -73,7 +77,7 @@ export function seedBenchChat(store: Store): void {
       target.addMessage({
         id: id + i,
         chatId: BENCH_CHAT_ID,
-        authorId: system ? 0 : authors[i % authors.length] ?? 1,
+        authorId: system ? 0 : (authors[i % authors.length] ?? 1),
         date,
         text: system ? `Status report #${i / 12}: all checks passed` : `#${i + 1} ${sentenceFrom(rng)}`,
         params: system ? { CODE: ['TASK_STATUS_CHANGED'], NOTIFY: 'N' } : {},

@@ -18,7 +18,10 @@ describe('mentions in the composer', () => {
   })
 
   it('sends each chosen @name as the mention code, and nothing else', () => {
-    const mentions = [{ id: 5, name: 'Emily Zhang' }, { id: 9, name: 'Emily' }]
+    const mentions = [
+      { id: 5, name: 'Emily Zhang' },
+      { id: 9, name: 'Emily' },
+    ]
     expect(withMentionCodes('Thanks @Emily Zhang and @Emily, mail e@Emily.com', mentions)).toBe(
       'Thanks [USER=5]Emily Zhang[/USER] and [USER=9]Emily[/USER], mail e@Emily.com',
     )

@@ -44,5 +44,12 @@ export function withMentionCodes(text: string, mentions: readonly DraftMention[]
 
 export function matchesQuery(name: string, query: string): boolean {
   const q = query.toLocaleLowerCase()
-  return q === '' || name.toLocaleLowerCase().split(/\s+/).some((part) => part.startsWith(q)) || name.toLocaleLowerCase().startsWith(q)
+  return (
+    q === '' ||
+    name
+      .toLocaleLowerCase()
+      .split(/\s+/)
+      .some((part) => part.startsWith(q)) ||
+    name.toLocaleLowerCase().startsWith(q)
+  )
 }

@@ -6,7 +6,16 @@ const memory = () => {
   return { load: (k: string) => data.get(k) ?? null, save: (k: string, v: string | null) => void (v === null ? data.delete(k) : data.set(k, v)) }
 }
 const item = (clientId: string, status: OutboxStatus): OutboxItem => ({
-  clientId, text: clientId, replyToId: null, asBot: false, createdAt: 0, status, serverId: null, baselineId: 0, error: null, outcomeUnknown: false,
+  clientId,
+  text: clientId,
+  replyToId: null,
+  asBot: false,
+  createdAt: 0,
+  status,
+  serverId: null,
+  baselineId: 0,
+  error: null,
+  outcomeUnknown: false,
 })
 
 describe('the outbox keeps the order typed', () => {

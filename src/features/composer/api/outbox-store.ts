@@ -53,9 +53,7 @@ function read(persistence: Persistence, key: string): OutboxState {
     if (!raw) return EMPTY
     const stored = JSON.parse(raw) as OutboxState
     // A send that was in flight when the page went away has an unknown outcome.
-    const items = stored.items.map((item) =>
-      item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item,
-    )
+    const items = stored.items.map((item) => (item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item))
     return { draft: stored.draft ?? '', mentions: stored.mentions ?? [], replyToId: stored.replyToId ?? null, items, botRefused: stored.botRefused === true }
   } catch {
     return EMPTY
@@ -88,7 +86,8 @@ export class OutboxStore {
   update(change: (state: OutboxState) => OutboxState): void {
     this.state = change(this.state)
     try {
-      const empty = this.state.draft === '' && !this.state.mentions?.length && this.state.items.length === 0 && this.state.replyToId === null && !this.state.botRefused
+      const empty =
+        this.state.draft === '' && !this.state.mentions?.length && this.state.items.length === 0 && this.state.replyToId === null && !this.state.botRefused
       this.persistence.save(this.key, empty ? null : JSON.stringify(this.state))
     } catch {
       // Storage full or blocked: the state still lives for this page.

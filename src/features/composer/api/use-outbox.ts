@@ -9,10 +9,7 @@ import { createPersistence } from './persistence'
  */
 export function useOutbox(userId: number, taskId: number): [OutboxState, OutboxStore] {
   const client = usePortalClient()
-  const store = useMemo(
-    () => outboxStore(`outbox.${userId}.${taskId}`, createPersistence(client)),
-    [client, userId, taskId],
-  )
+  const store = useMemo(() => outboxStore(`outbox.${userId}.${taskId}`, createPersistence(client)), [client, userId, taskId])
   const state = useSyncExternalStore(store.subscribe, store.get)
   return [state, store]
 }

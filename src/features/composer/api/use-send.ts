@@ -16,7 +16,19 @@ const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
 
 /** The message as the portal now holds it, until a read brings the portal's own copy. */
 function sentMessage(item: OutboxItem, id: number, chatId: number, authorId: number): Message {
-  return { id, chatId, authorId, isSystem: false, date: new Date(), text: item.text, isEdited: false, isDeleted: false, fileIds: [], replyToId: item.replyToId, likedBy: [] }
+  return {
+    id,
+    chatId,
+    authorId,
+    isSystem: false,
+    date: new Date(),
+    text: item.text,
+    isEdited: false,
+    isDeleted: false,
+    fileIds: [],
+    replyToId: item.replyToId,
+    likedBy: [],
+  }
 }
 
 /** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
@@ -82,7 +94,12 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       if (isPortalError(error) && error.code === BOT_JOIN_REFUSED) {
         // The bot may not join this chat: keep the text, send it as the user on Retry, and stop offering the bot here.
         store.update((s) => ({ ...s, botRefused: true }))
-        store.patchItem(item.clientId, { status: 'failed', asBot: false, outcomeUnknown: false, error: { kind: 'bot-refused', code: error.code, message: error.message } })
+        store.patchItem(item.clientId, {
+          status: 'failed',
+          asBot: false,
+          outcomeUnknown: false,
+          error: { kind: 'bot-refused', code: error.code, message: error.message },
+        })
         return
       }
       const kind = isPortalError(error) ? error.kind : 'unknown'

@@ -3,8 +3,18 @@ import type { Message } from '../../../chat/types'
 import { buildRows } from './build-rows'
 
 const msg = (id: number, authorId: number, iso: string, extra: Partial<Message> = {}): Message => ({
-  id, chatId: 1, authorId, isSystem: authorId === 0, date: new Date(iso), text: `m${id}`,
-  isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [], ...extra,
+  id,
+  chatId: 1,
+  authorId,
+  isSystem: authorId === 0,
+  date: new Date(iso),
+  text: `m${id}`,
+  isEdited: false,
+  isDeleted: false,
+  fileIds: [],
+  replyToId: null,
+  likedBy: [],
+  ...extra,
 })
 
 const day1 = [
@@ -15,8 +25,7 @@ const day1 = [
   msg(5, 2, '2026-11-01T08:31:00Z'),
 ]
 
-const shape = (rows: ReturnType<typeof buildRows>['rows']) =>
-  rows.map((r) => `${r.message.id}${r.continued ? '+' : ''}${r.nextDay ? '|' : ''}`)
+const shape = (rows: ReturnType<typeof buildRows>['rows']) => rows.map((r) => `${r.message.id}${r.continued ? '+' : ''}${r.nextDay ? '|' : ''}`)
 
 describe('buildRows', () => {
   it('marks a day change under the last row of a day and groups one author’s quick messages', () => {

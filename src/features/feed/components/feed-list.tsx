@@ -62,7 +62,25 @@ const BOTTOM_HEIGHT_PX = 44
  * toggling keep the message the reader is looking at where it is.
  */
 export function FeedList(props: Props) {
-  const { rows, firstDay, top, busy, onNearTop, authors, files, textContext, openEnded, focusMessageId, onFocused, sentCount = 0, live, bottom, onNearBottom, onLeaveRun, onVisibleRange } = props
+  const {
+    rows,
+    firstDay,
+    top,
+    busy,
+    onNearTop,
+    authors,
+    files,
+    textContext,
+    openEnded,
+    focusMessageId,
+    onFocused,
+    sentCount = 0,
+    live,
+    bottom,
+    onNearBottom,
+    onLeaveRun,
+    onVisibleRange,
+  } = props
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [atEnd, setAtEnd] = useState(true)
@@ -130,44 +148,47 @@ export function FeedList(props: Props) {
   const setSize = openEnded || !live ? -1 : rows.length
   return (
     <FeedActionsContext.Provider value={actions}>
-    <div className="feed-frame">
-      <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={onScroll} onFocus={roving.onFocus} onBlur={roving.onBlur}>
-        <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
-          <div ref={topRef} className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
-            {top}
-            {firstDay && <DaySeparator date={firstDay} />}
-          </div>
-          {items.map((item) => {
-            const row = rows[item.index]!
-            return (
-              <div
-                key={item.key as string}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="feed-row"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <MessageItem
-                  {...{ authors, files, textContext, setSize, message: row.message, continued: row.continued, pending: row.pending }}
-                  rowKey={row.key}
-                  author={authors.get(row.message.authorId)}
-                  position={item.index + 1}
-                  tabStop={row.key === roving.tabKey}
-                  entered={row.key === roving.enteredKey}
-                />
-                {row.nextDay && <DaySeparator date={row.nextDay} />}
-              </div>
-            )
-          })}
-          {!live && (
-            <div className="feed-row feed-row--bottom" style={{ height: BOTTOM_HEIGHT_PX, transform: `translateY(${virtualizer.getTotalSize() - BOTTOM_HEIGHT_PX}px)` }}>
-              {bottom}
+      <div className="feed-frame">
+        <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={onScroll} onFocus={roving.onFocus} onBlur={roving.onBlur}>
+          <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
+            <div ref={topRef} className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
+              {top}
+              {firstDay && <DaySeparator date={firstDay} />}
             </div>
-          )}
+            {items.map((item) => {
+              const row = rows[item.index]!
+              return (
+                <div
+                  key={item.key as string}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="feed-row"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <MessageItem
+                    {...{ authors, files, textContext, setSize, message: row.message, continued: row.continued, pending: row.pending }}
+                    rowKey={row.key}
+                    author={authors.get(row.message.authorId)}
+                    position={item.index + 1}
+                    tabStop={row.key === roving.tabKey}
+                    entered={row.key === roving.enteredKey}
+                  />
+                  {row.nextDay && <DaySeparator date={row.nextDay} />}
+                </div>
+              )
+            })}
+            {!live && (
+              <div
+                className="feed-row feed-row--bottom"
+                style={{ height: BOTTOM_HEIGHT_PX, transform: `translateY(${virtualizer.getTotalSize() - BOTTOM_HEIGHT_PX}px)` }}
+              >
+                {bottom}
+              </div>
+            )}
+          </div>
         </div>
+        {(!atEnd || !live) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
       </div>
-      {(!atEnd || !live) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
-    </div>
     </FeedActionsContext.Provider>
   )
 }

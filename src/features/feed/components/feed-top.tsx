@@ -28,7 +28,12 @@ export function FeedTop({ older }: { older: OlderLoader }) {
       </div>
     )
   }
-  if (older.loading) return <div className="feed-top" role="status">{t('feed.loadingOlder')}</div>
+  if (older.loading)
+    return (
+      <div className="feed-top" role="status">
+        {t('feed.loadingOlder')}
+      </div>
+    )
   if (older.paused) {
     return (
       <div className="feed-top">
@@ -39,7 +44,12 @@ export function FeedTop({ older }: { older: OlderLoader }) {
       </div>
     )
   }
-  if (older.ended && older.limitedByPlan) return <div className="feed-top feed-top--start" role="note">{t('feed.historyLimited')}</div>
+  if (older.ended && older.limitedByPlan)
+    return (
+      <div className="feed-top feed-top--start" role="note">
+        {t('feed.historyLimited')}
+      </div>
+    )
   if (older.ended) return <div className="feed-top feed-top--start">{t('feed.startOfHistory')}</div>
   return <div className="feed-top" aria-hidden="true" />
 }

@@ -5,12 +5,21 @@ import type { Author, Message } from '../../../chat/types'
 
 const MAX_SPOKEN = 160
 
-
 /**
  * A polite live region that speaks only others' messages that arrive while the feed is open (newer
  * than the newest at opening), never the history loading above, so screen-reader users hear the conversation without the scrolling.
  */
-export function LiveAnnouncer({ messages, authors, showSystem, ownIds }: { messages: Message[]; authors: ReadonlyMap<number, Author>; showSystem: boolean; ownIds: number[] }) {
+export function LiveAnnouncer({
+  messages,
+  authors,
+  showSystem,
+  ownIds,
+}: {
+  messages: Message[]
+  authors: ReadonlyMap<number, Author>
+  showSystem: boolean
+  ownIds: number[]
+}) {
   const { t } = useI18n()
   // What was there when the feed opened is history, not news.
   const [openedAt] = useState(() => messages.at(-1)?.id ?? 0)

@@ -18,7 +18,10 @@ afterEach(async () => {
 const BOOT = { timeout: 10_000 }
 const PAGING = { timeout: 15_000 }
 
-const humanArticles = (feed: HTMLElement) => within(feed).queryAllByRole('article').filter((a) => !a.classList.contains('message--system'))
+const humanArticles = (feed: HTMLElement) =>
+  within(feed)
+    .queryAllByRole('article')
+    .filter((a) => !a.classList.contains('message--system'))
 
 describe('the system-message filter', () => {
   it('loads older pages in a bounded burst, then offers "Load older" with the count of hidden events', async () => {
@@ -26,7 +29,11 @@ describe('the system-message filter', () => {
     await renderApp()
     const user = userEvent.setup()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)
-    expect(within(feed).getAllByRole('article').every((a) => a.classList.contains('message--system'))).toBe(true)
+    expect(
+      within(feed)
+        .getAllByRole('article')
+        .every((a) => a.classList.contains('message--system')),
+    ).toBe(true)
 
     await user.click(screen.getByRole('switch', { name: 'Show system messages' }))
     const loadOlder = await screen.findByRole('button', { name: 'Load older messages' }, PAGING)
@@ -37,7 +44,11 @@ describe('the system-message filter', () => {
     await user.click(loadOlder)
     await expect.poll(() => humanArticles(screen.getByRole('feed', { name: 'Task chat' })).length, PAGING).toBeGreaterThan(0)
     expect(screen.queryByRole('button', { name: 'Load older messages' })).toBeNull()
-    expect(within(screen.getByRole('feed', { name: 'Task chat' })).queryAllByRole('article').some((a) => a.classList.contains('message--system'))).toBe(false)
+    expect(
+      within(screen.getByRole('feed', { name: 'Task chat' }))
+        .queryAllByRole('article')
+        .some((a) => a.classList.contains('message--system')),
+    ).toBe(false)
   }, 60_000) // boot, a burst of five pages, then more pages: each waited for within its own budget above
 
   it('brings system messages back at once when switched on again', async () => {
@@ -51,6 +62,10 @@ describe('the system-message filter', () => {
     await user.click(toggle)
     expect(toggle).toBeChecked()
     const feed = screen.getByRole('feed', { name: 'Task chat' })
-    expect(within(feed).getAllByRole('article').some((a) => a.classList.contains('message--system'))).toBe(true)
+    expect(
+      within(feed)
+        .getAllByRole('article')
+        .some((a) => a.classList.contains('message--system')),
+    ).toBe(true)
   }, 40_000)
 })

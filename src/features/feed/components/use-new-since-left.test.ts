@@ -5,10 +5,25 @@ import { countArrivals, newestArrivedId } from './use-new-since-left'
 
 const row = (id: number, pending = false): FeedRow => {
   const message: Message = {
-    id, chatId: 1, authorId: 5, isSystem: false, date: new Date('2026-11-01T08:00:00Z'), text: `m${id}`,
-    isEdited: false, isDeleted: false, fileIds: [], replyToId: null, likedBy: [],
+    id,
+    chatId: 1,
+    authorId: 5,
+    isSystem: false,
+    date: new Date('2026-11-01T08:00:00Z'),
+    text: `m${id}`,
+    isEdited: false,
+    isDeleted: false,
+    fileIds: [],
+    replyToId: null,
+    likedBy: [],
   }
-  return { key: pending ? `c-${id}` : `m-${id}`, message, continued: false, nextDay: null, ...(pending && { pending: { clientId: `c${id}`, status: 'failed', errorKind: 'network' } }) }
+  return {
+    key: pending ? `c-${id}` : `m-${id}`,
+    message,
+    continued: false,
+    nextDay: null,
+    ...(pending && { pending: { clientId: `c${id}`, status: 'failed', errorKind: 'network' } }),
+  }
 }
 
 describe('the "new messages" count', () => {

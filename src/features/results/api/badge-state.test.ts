@@ -12,7 +12,11 @@ describe('badgeView', () => {
 
   it('shows the badge at once while making (optimistic), then keeps it when the portal has the result', () => {
     expect(badgeView({ ...base, attempt: { kind: 'make', status: 'pending', errorKind: null } })).toEqual({ badge: true, action: null, error: null })
-    expect(badgeView({ ...base, result, attempt: { kind: 'make', status: 'success', errorKind: null } })).toEqual({ badge: true, action: 'remove', error: null })
+    expect(badgeView({ ...base, result, attempt: { kind: 'make', status: 'success', errorKind: null } })).toEqual({
+      badge: true,
+      action: 'remove',
+      error: null,
+    })
   })
 
   it('rolls back and says why when making fails', () => {
@@ -26,6 +30,10 @@ describe('badgeView', () => {
 
   it('hides the badge at once while removing, and brings it back if removing fails', () => {
     expect(badgeView({ ...base, result, attempt: { kind: 'remove', status: 'pending', errorKind: null } })).toEqual({ badge: false, action: null, error: null })
-    expect(badgeView({ ...base, result, attempt: { kind: 'remove', status: 'error', errorKind: 'network' } })).toEqual({ badge: true, action: 'remove', error: 'network' })
+    expect(badgeView({ ...base, result, attempt: { kind: 'remove', status: 'error', errorKind: 'network' } })).toEqual({
+      badge: true,
+      action: 'remove',
+      error: 'network',
+    })
   })
 })

@@ -24,7 +24,7 @@ export interface BadgeInput {
  */
 export function badgeView({ result, canCreate, userId, attempt }: BadgeInput): BadgeView {
   const pending = attempt?.status === 'pending'
-  const failed = attempt?.status === 'error' ? attempt.errorKind ?? 'unknown' : null
+  const failed = attempt?.status === 'error' ? (attempt.errorKind ?? 'unknown') : null
   if (pending && attempt.kind === 'make') return { badge: true, action: null, error: null }
   if (pending && attempt.kind === 'remove') return { badge: false, action: null, error: null }
   if (result) return { badge: true, action: result.authorId === userId ? 'remove' : null, error: failed }

@@ -41,12 +41,13 @@ async function getResultMessages(client: PortalClient, chatId: number, ids: read
 }
 
 /** Bound to the portal client once. Keyed by all the results' messages, not by those the feed lacks: that set shrinks as the reader scrolls, and each change would read them again. */
-const useResultMessagesQuery = boundQueries((client: PortalClient) => (chatId: number, ids: readonly number[]) =>
-  queryOptions({
-    queryKey: ['results', 'messages', chatId, ids] as const,
-    queryFn: () => getResultMessages(client, chatId, ids),
-    staleTime: 5 * 60_000,
-  }),
+const useResultMessagesQuery = boundQueries(
+  (client: PortalClient) => (chatId: number, ids: readonly number[]) =>
+    queryOptions({
+      queryKey: ['results', 'messages', chatId, ids] as const,
+      queryFn: () => getResultMessages(client, chatId, ids),
+      staleTime: 5 * 60_000,
+    }),
 )
 
 /** The messages of these results, those the feed has loaded first and the rest from the portal. */

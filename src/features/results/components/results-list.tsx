@@ -22,7 +22,11 @@ interface Props {
  */
 export function ResultsList({ results, authors, loaded, chatId, textContext, onShow }: Props) {
   const { t, locale } = useI18n()
-  const source = useResultMessages(chatId, results.map((r) => r.messageId), loaded)
+  const source = useResultMessages(
+    chatId,
+    results.map((r) => r.messageId),
+    loaded,
+  )
   if (results.length === 0) return <p className="feed-note">{t('result.none')}</p>
   const date = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const nameOf = (id: number) => authors.get(id)?.name ?? source.authors.get(id)?.name ?? t('feed.unknownAuthor')

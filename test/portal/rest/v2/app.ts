@@ -4,8 +4,17 @@ import type { CallContext, MethodDef, Params } from '../context.ts'
 import { isPresent, isRecord, param } from '../params.ts'
 
 const PLACEMENTS = [
-  'TASK_VIEW_TAB', 'TASK_VIEW_SIDEBAR', 'TASK_VIEW_TOP_PANEL', 'TASK_LIST_CONTEXT_MENU', 'TASK_USER_LIST_TOOLBAR',
-  'TASK_GROUP_LIST_TOOLBAR', 'TASK_ROBOT_DESIGNER_TOOLBAR', 'IM_CONTEXT_MENU', 'IM_TEXTAREA', 'IM_SIDEBAR', 'IM_NAVIGATION',
+  'TASK_VIEW_TAB',
+  'TASK_VIEW_SIDEBAR',
+  'TASK_VIEW_TOP_PANEL',
+  'TASK_LIST_CONTEXT_MENU',
+  'TASK_USER_LIST_TOOLBAR',
+  'TASK_GROUP_LIST_TOOLBAR',
+  'TASK_ROBOT_DESIGNER_TOOLBAR',
+  'IM_CONTEXT_MENU',
+  'IM_TEXTAREA',
+  'IM_SIDEBAR',
+  'IM_NAVIGATION',
 ]
 
 function requireAdmin(ctx: CallContext): void {
@@ -30,7 +39,8 @@ function placementOptions(placement: string, raw: unknown): Record<string, unkno
   if (placement !== 'IM_CONTEXT_MENU') return isRecord(raw) ? raw : []
   const options: Record<string, unknown> = { extranet: 'N', context: 'ALL', role: 'USER', ...(isRecord(raw) ? raw : {}) }
   const contexts = String(options['context']).toUpperCase().split(';')
-  if (contexts.some((c) => !IM_CONTEXTS.includes(c))) throw new RestError(400, 'ERROR_ARGUMENT', "Argument 'OPTIONS[context]' has an invalid value", undefined, { argument: 'OPTIONS' })
+  if (contexts.some((c) => !IM_CONTEXTS.includes(c)))
+    throw new RestError(400, 'ERROR_ARGUMENT', "Argument 'OPTIONS[context]' has an invalid value", undefined, { argument: 'OPTIONS' })
   options['context'] = contexts.includes('ALL') ? 'ALL' : contexts.join(';')
   return options
 }
@@ -51,8 +61,12 @@ function bind(ctx: CallContext, params: Params): unknown {
   ctx.mutate({
     op: 'placementBind',
     placement: {
-      placement, handler, title: String(param(params, 'TITLE') ?? ''), description: String(param(params, 'DESCRIPTION') ?? ''),
-      options, langAll: isRecord(langAll) ? langAll : {},
+      placement,
+      handler,
+      title: String(param(params, 'TITLE') ?? ''),
+      description: String(param(params, 'DESCRIPTION') ?? ''),
+      options,
+      langAll: isRecord(langAll) ? langAll : {},
     },
   })
   return true
@@ -69,13 +83,29 @@ function unbind(ctx: CallContext, params: Params): unknown {
 }
 
 function get(ctx: CallContext): unknown {
-  return ctx.store.placements.map((p) => ({ placement: p.placement, handler: p.handler, title: p.title, description: p.description, options: p.options, langAll: p.langAll }))
+  return ctx.store.placements.map((p) => ({
+    placement: p.placement,
+    handler: p.handler,
+    title: p.title,
+    description: p.description,
+    options: p.options,
+    langAll: p.langAll,
+  }))
 }
 
 function appInfo(ctx: CallContext): unknown {
   return {
-    ID: 7, CODE: 'local.task-chat', VERSION: 1, STATUS: 'L', INSTALLED: ctx.store.installed, PAYMENT_EXPIRED: 'N', DAYS: null,
-    LANGUAGE_ID: 'en', LICENSE: 'en_project', LICENSE_TYPE: 'project', LICENSE_FAMILY: 'project',
+    ID: 7,
+    CODE: 'local.task-chat',
+    VERSION: 1,
+    STATUS: 'L',
+    INSTALLED: ctx.store.installed,
+    PAYMENT_EXPIRED: 'N',
+    DAYS: null,
+    LANGUAGE_ID: 'en',
+    LICENSE: 'en_project',
+    LICENSE_TYPE: 'project',
+    LICENSE_FAMILY: 'project',
   }
 }
 

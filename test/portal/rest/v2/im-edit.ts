@@ -56,10 +56,25 @@ function changeable(ctx: CallContext, id: number, kind: 'edit' | 'delete'): Mess
  * but not kept: no message of this portal carries them and nothing reading it renders them.
  */
 const EXTRAS = [
-  { name: 'ATTACH', max: 60_000, error: ['ATTACH_ERROR', 'Incorrect attach params'], oversize: ['ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach'] },
-  { name: 'KEYBOARD', max: 30_000, error: ['KEYBOARD_ERROR', 'Incorrect keyboard params'], oversize: ['KEYBOARD_OVERSIZE', 'You have exceeded the maximum allowable size of keyboard'] },
+  {
+    name: 'ATTACH',
+    max: 60_000,
+    error: ['ATTACH_ERROR', 'Incorrect attach params'],
+    oversize: ['ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach'],
+  },
+  {
+    name: 'KEYBOARD',
+    max: 30_000,
+    error: ['KEYBOARD_ERROR', 'Incorrect keyboard params'],
+    oversize: ['KEYBOARD_OVERSIZE', 'You have exceeded the maximum allowable size of keyboard'],
+  },
   // `menu_ERROR` in lower case is what the page (and the im source) say.
-  { name: 'MENU', max: 30_000, error: ['menu_ERROR', 'Incorrect menu params'], oversize: ['MENU_OVERSIZE', 'You have exceeded the maximum allowable size of menu'] },
+  {
+    name: 'MENU',
+    max: 30_000,
+    error: ['menu_ERROR', 'Incorrect menu params'],
+    oversize: ['MENU_OVERSIZE', 'You have exceeded the maximum allowable size of menu'],
+  },
 ] as const
 
 function checkExtra(raw: unknown, extra: (typeof EXTRAS)[number]): void {

@@ -39,13 +39,42 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
   const messages = ctx.store.messagesOf(chat.id)
   const lastId = messages[messages.length - 1]?.id ?? 0
   return {
-    id: chat.id, parent_chat_id: 0, parent_message_id: 0, name: chat.title, description: '', owner: chat.ownerId,
-    extranet: false, avatar: '', color: '#4ba984', type: 'tasksTask', entity_type: 'TASKS_TASK', entity_id: String(chat.taskId),
-    entity_data_1: '', entity_data_2: '', entity_data_3: '', entity_link: { type: 'TASKS', url: `/company/personal/user/${ctx.userId}/tasks/task/view/${chat.taskId}/`, id: String(chat.taskId) },
-    diskFolderId: 0, role: chat.ownerId === ctx.userId ? 'OWNER' : 'MEMBER', date_create: portalIso(chat.createdAt),
-    message_type: 'X', message_count: messages.length, last_message_id: lastId, last_id: lastId, unread_id: 0,
-    manager_list: [chat.ownerId], mute_list: [], user_counter: chat.memberIds.size, public: '',
-    permissions: { manage_users_add: 'member', manage_users_delete: 'manager', manage_ui: 'member', manage_settings: 'owner', manage_messages: 'member', can_post: 'member' },
+    id: chat.id,
+    parent_chat_id: 0,
+    parent_message_id: 0,
+    name: chat.title,
+    description: '',
+    owner: chat.ownerId,
+    extranet: false,
+    avatar: '',
+    color: '#4ba984',
+    type: 'tasksTask',
+    entity_type: 'TASKS_TASK',
+    entity_id: String(chat.taskId),
+    entity_data_1: '',
+    entity_data_2: '',
+    entity_data_3: '',
+    entity_link: { type: 'TASKS', url: `/company/personal/user/${ctx.userId}/tasks/task/view/${chat.taskId}/`, id: String(chat.taskId) },
+    diskFolderId: 0,
+    role: chat.ownerId === ctx.userId ? 'OWNER' : 'MEMBER',
+    date_create: portalIso(chat.createdAt),
+    message_type: 'X',
+    message_count: messages.length,
+    last_message_id: lastId,
+    last_id: lastId,
+    unread_id: 0,
+    manager_list: [chat.ownerId],
+    mute_list: [],
+    user_counter: chat.memberIds.size,
+    public: '',
+    permissions: {
+      manage_users_add: 'member',
+      manage_users_delete: 'manager',
+      manage_ui: 'member',
+      manage_settings: 'owner',
+      manage_messages: 'member',
+      can_post: 'member',
+    },
     restrictions: { avatar: true, extend: true, leave: true, leaveOwner: true, rename: true, send: true, userList: true, mute: true, call: true },
     dialog_id: `chat${chat.id}`,
   }
@@ -86,9 +115,9 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): the newest
   // Conditions.unreadMessages are unread; without a cursor they stretch the page.
   const unread = Math.min(ctx.conditions.unreadMessages, list.length)
-  const firstUnread = unread > 0 ? list[list.length - unread]?.id ?? Infinity : Infinity
+  const firstUnread = unread > 0 ? (list[list.length - unread]?.id ?? Infinity) : Infinity
   if (unread > 0 && firstId === undefined && lastId === undefined) {
-    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, (list[list.length - unread + limit]?.id ?? Infinity), 2 * limit)
+    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, list[list.length - unread + limit]?.id ?? Infinity, 2 * limit)
   }
   return {
     chat_id: chat.id,

@@ -38,7 +38,8 @@ function search(ctx: CallContext, params: Params): unknown {
   const day = dateParam(params, 'DATE')
   const matches = (m: MessageRec): boolean =>
     (needle === undefined || m.text.toLowerCase().includes(needle)) &&
-    (from === undefined || m.date >= from) && (to === undefined || m.date <= to) &&
+    (from === undefined || m.date >= from) &&
+    (to === undefined || m.date <= to) &&
     (day === undefined || (m.date >= day && m.date < day + 86_400))
   const visible = visibleMessages(ctx, chat)
   const list = visible.list

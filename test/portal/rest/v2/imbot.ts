@@ -15,9 +15,20 @@ import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.t
 function botOut(store: Store, bot: BotRec): Record<string, unknown> {
   const chats = [...store.chats.values()].filter((chat) => chat.memberIds.has(bot.id)).length
   return {
-    id: bot.id, code: bot.code, type: 'bot', isHidden: false, isSupportOpenline: false, isReactionsEnabled: true,
-    backgroundId: null, language: 'en', moduleId: 'rest', eventMode: 'fetch',
-    countMessage: 0, countCommand: 0, countChat: chats, countUser: 0,
+    id: bot.id,
+    code: bot.code,
+    type: 'bot',
+    isHidden: false,
+    isSupportOpenline: false,
+    isReactionsEnabled: true,
+    backgroundId: null,
+    language: 'en',
+    moduleId: 'rest',
+    eventMode: 'fetch',
+    countMessage: 0,
+    countCommand: 0,
+    countChat: chats,
+    countUser: 0,
   }
 }
 
@@ -36,7 +47,8 @@ function register(ctx: CallContext, params: Params): unknown {
   if (typeof code !== 'string' || code.trim() === '') throw new RestError(400, 'BOT_CODE_REQUIRED', 'Bot code is required')
   if (typeof name !== 'string' || name.trim() === '') throw new RestError(400, 'BOT_PROPERTIES_REQUIRED', 'Bot properties are required')
   const type = isRecord(fields) ? fields['type'] : undefined
-  if (type !== undefined && !['bot', 'network', 'openline', 'supervisor', 'personal'].includes(String(type))) throw new RestError(400, 'BOT_INVALID_TYPE', 'Invalid bot type')
+  if (type !== undefined && !['bot', 'network', 'openline', 'supervisor', 'personal'].includes(String(type)))
+    throw new RestError(400, 'BOT_INVALID_TYPE', 'Invalid bot type')
   // Registering the same code again from the same app answers the bot that already exists.
   const existing = [...ctx.store.bots.values()].find((bot) => bot.code === code)
   if (existing) return { bot: botOut(ctx.store, existing), users: botUsers(ctx, [existing]) }

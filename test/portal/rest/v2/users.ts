@@ -6,7 +6,7 @@ import { intOf, isPresent, listParam, param } from '../params.ts'
 
 function userGet(ctx: CallContext, params: Params): unknown {
   const raw = param(params, 'ID')
-  const id = isPresent(raw) ? intOf(raw) ?? 0 : ctx.userId
+  const id = isPresent(raw) ? (intOf(raw) ?? 0) : ctx.userId
   if (id <= 0) throw new RestError(400, 'ID_EMPTY', "User ID can't be empty")
   const user = ctx.store.users.get(id)
   if (!user) throw new RestError(400, 'USER_NOT_EXISTS', 'User not exists')
@@ -32,11 +32,24 @@ function userCurrent(ctx: CallContext): unknown {
   const user = ctx.store.users.get(ctx.userId)
   if (!user) throw new RestError(400, 'USER_NOT_EXISTS', 'User not exists')
   return {
-    ID: String(user.id), XML_ID: null, ACTIVE: true, NAME: user.firstName, LAST_NAME: user.lastName, SECOND_NAME: '',
-    EMAIL: user.email, LAST_LOGIN: '2026-10-30T09:00:00+03:00', DATE_REGISTER: '2024-01-01T00:00:00+03:00', IS_ONLINE: 'Y',
-    TIME_ZONE: 'Europe/Moscow', TIME_ZONE_OFFSET: '10800', TIMESTAMP_X: '2026-01-01T00:00:00+03:00',
-    PERSONAL_GENDER: user.gender, PERSONAL_PHOTO: avatarUrl(user, ctx.origin), WORK_POSITION: user.workPosition,
-    UF_DEPARTMENT: [1], USER_TYPE: 'employee',
+    ID: String(user.id),
+    XML_ID: null,
+    ACTIVE: true,
+    NAME: user.firstName,
+    LAST_NAME: user.lastName,
+    SECOND_NAME: '',
+    EMAIL: user.email,
+    LAST_LOGIN: '2026-10-30T09:00:00+03:00',
+    DATE_REGISTER: '2024-01-01T00:00:00+03:00',
+    IS_ONLINE: 'Y',
+    TIME_ZONE: 'Europe/Moscow',
+    TIME_ZONE_OFFSET: '10800',
+    TIMESTAMP_X: '2026-01-01T00:00:00+03:00',
+    PERSONAL_GENDER: user.gender,
+    PERSONAL_PHOTO: avatarUrl(user, ctx.origin),
+    WORK_POSITION: user.workPosition,
+    UF_DEPARTMENT: [1],
+    USER_TYPE: 'employee',
   }
 }
 
@@ -44,8 +57,14 @@ function profile(ctx: CallContext): unknown {
   const user = ctx.store.users.get(ctx.userId)
   if (!user) throw new RestError(400, 'USER_NOT_EXISTS', 'User not exists')
   return {
-    ID: String(user.id), ADMIN: user.isAdmin, NAME: user.firstName, LAST_NAME: user.lastName, PERSONAL_GENDER: user.gender,
-    PERSONAL_PHOTO: avatarUrl(user, ctx.origin), TIME_ZONE: 'Europe/Moscow', TIME_ZONE_OFFSET: 10800,
+    ID: String(user.id),
+    ADMIN: user.isAdmin,
+    NAME: user.firstName,
+    LAST_NAME: user.lastName,
+    PERSONAL_GENDER: user.gender,
+    PERSONAL_PHOTO: avatarUrl(user, ctx.origin),
+    TIME_ZONE: 'Europe/Moscow',
+    TIME_ZONE_OFFSET: 10800,
   }
 }
 

@@ -27,14 +27,22 @@ function compare(op: Operator, actual: unknown, expected: unknown): boolean {
   const e = expected as number
   const range = Array.isArray(expected) ? (expected as number[]) : []
   switch (op) {
-    case '=': return actual === expected
-    case '!=': return actual !== expected
-    case '>': return actual !== null && a > e
-    case '>=': return actual !== null && a >= e
-    case '<': return actual !== null && a < e
-    case '<=': return actual !== null && a <= e
-    case 'in': return Array.isArray(expected) && expected.includes(actual)
-    case 'between': return actual !== null && range.length === 2 && a >= (range[0] ?? 0) && a <= (range[1] ?? 0)
+    case '=':
+      return actual === expected
+    case '!=':
+      return actual !== expected
+    case '>':
+      return actual !== null && a > e
+    case '>=':
+      return actual !== null && a >= e
+    case '<':
+      return actual !== null && a < e
+    case '<=':
+      return actual !== null && a <= e
+    case 'in':
+      return Array.isArray(expected) && expected.includes(actual)
+    case 'between':
+      return actual !== null && range.length === 2 && a >= (range[0] ?? 0) && a <= (range[1] ?? 0)
   }
 }
 

@@ -19,11 +19,17 @@ const DEFAULT_TITLE = 'Task result'
 function item(store: Store, result: ResultRec, userId: number): Row {
   const task = store.tasks.get(result.taskId)
   return {
-    id: result.id, taskId: result.taskId, text: result.text, authorId: result.authorId,
+    id: result.id,
+    taskId: result.taskId,
+    text: result.text,
+    authorId: result.authorId,
     author: { id: result.authorId, name: store.userName(result.authorId) },
-    createdAt: portalIso(result.createdAt), updatedAt: result.updatedAt === null ? null : portalIso(result.updatedAt),
-    status: task?.status === 5 ? 'closed' : 'open', fileIds: result.fileIds,
-    rights: { edit: result.authorId === userId, remove: result.authorId === userId }, messageId: result.messageId,
+    createdAt: portalIso(result.createdAt),
+    updatedAt: result.updatedAt === null ? null : portalIso(result.updatedAt),
+    status: task?.status === 5 ? 'closed' : 'open',
+    fileIds: result.fileIds,
+    rights: { edit: result.authorId === userId, remove: result.authorId === userId },
+    messageId: result.messageId,
   }
 }
 
@@ -38,7 +44,9 @@ function addFromChatMessage(ctx: CallContext, params: Params): unknown {
   for (const key of Object.keys(fields)) {
     if (key === 'fileIds') throw v3Dto('fileIds', 'Field `fileIds` is not available for filling')
     if (key !== 'messageId') {
-      throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', 'Unknown field for entity `ResultDto`', [{ field: 'fields', message: `Unknown field \`${key}\` for entity \`ResultDto\`` }])
+      throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', 'Unknown field for entity `ResultDto`', [
+        { field: 'fields', message: `Unknown field \`${key}\` for entity \`ResultDto\`` },
+      ])
     }
   }
   if (fields['messageId'] === undefined || fields['messageId'] === null) throw v3Dto('messageId', 'Required field `messageId` is missing')
@@ -52,9 +60,22 @@ function addFromChatMessage(ctx: CallContext, params: Params): unknown {
   const fileIds = Array.isArray(message.params['FILE_ID']) ? (message.params['FILE_ID'] as unknown[]).filter((id): id is number => typeof id === 'number') : []
   const id = ctx.store.nextResultId
   const now = Math.floor(ctx.now())
-  ctx.mutate({ op: 'result', id, taskId: task.id, messageId, authorId: ctx.userId, text: message.text.trim() === '' ? DEFAULT_TITLE : message.text, fileIds, createdAt: now })
+  ctx.mutate({
+    op: 'result',
+    id,
+    taskId: task.id,
+    messageId,
+    authorId: ctx.userId,
+    text: message.text.trim() === '' ? DEFAULT_TITLE : message.text,
+    fileIds,
+    createdAt: now,
+  })
   // The tasks module announces the new result in the task chat.
-  postMessage(ctx, chat.id, 0, `${mention(ctx.store, ctx.userId)} marked a message as the task result`, { CODE: ['TASK_RESULT'], NOTIFY: 'N', REPLY_ID: messageId })
+  postMessage(ctx, chat.id, 0, `${mention(ctx.store, ctx.userId)} marked a message as the task result`, {
+    CODE: ['TASK_RESULT'],
+    NOTIFY: 'N',
+    REPLY_ID: messageId,
+  })
   const created = ctx.store.results.get(id)
   if (!created) throw new Error('result was not stored')
   return { item: item(ctx.store, created, ctx.userId) }
@@ -74,20 +95,23 @@ function list(ctx: CallContext, params: Params): unknown {
   const select = params['select'] ?? FIELDS.filter((f) => f !== 'author')
   if (!Array.isArray(select)) throw v3Error(400, 'INVALIDSELECTEXCEPTION', 'Invalid select')
   for (const field of select) {
-    if (typeof field !== 'string' || !FIELDS.includes(field)) throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${String(field)}\` for entity \`ResultDto\``)
+    if (typeof field !== 'string' || !FIELDS.includes(field))
+      throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${String(field)}\` for entity \`ResultDto\``)
   }
   const order = params['order'] ?? { id: 'ASC' }
   if (!isRecord(order)) throw v3Error(400, 'INVALIDORDEREXCEPTION', 'Invalid order')
   const sorts = Object.entries(order).map(([field, dir]) => {
     const direction = String(dir).toUpperCase()
-    if (!ORDER_FIELDS.includes(field) || (direction !== 'ASC' && direction !== 'DESC')) throw v3Error(400, 'INVALIDORDEREXCEPTION', `Invalid order for field \`${field}\``)
+    if (!ORDER_FIELDS.includes(field) || (direction !== 'ASC' && direction !== 'DESC'))
+      throw v3Error(400, 'INVALIDORDEREXCEPTION', `Invalid order for field \`${field}\``)
     return { field, sign: direction === 'ASC' ? 1 : -1 }
   })
   const pagination = params['pagination'] ?? {}
   if (!isRecord(pagination)) throw v3Error(400, 'INVALIDPAGINATIONEXCEPTION', 'Invalid pagination')
   const num = (key: string, fallback: number, min: number): number => {
     const value = pagination[key] ?? fallback
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw v3Error(400, 'INVALIDPAGINATIONEXCEPTION', `Invalid pagination value \`${key}\``)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+      throw v3Error(400, 'INVALIDPAGINATIONEXCEPTION', `Invalid pagination value \`${key}\``)
     return value
   }
   const limit = Math.min(num('limit', 50, 1), 1000)

@@ -17,13 +17,51 @@ export function rights(task: TaskRec, userId: number): Record<string, boolean> {
   const boss = userId === task.createdBy
   const doer = member && (boss || userId === task.responsibleId)
   return {
-    read: member, watch: member, mute: member, createSubtask: member, createResult: canCreateResult(task, userId), edit: boss, remove: boss,
-    complete: doer, approve: boss, disapprove: boss, start: doer, take: false, delegate: doer, defer: doer, renew: doer,
-    deadline: boss, datePlan: doer, changeDirector: boss, changeResponsible: boss, changeAccomplices: boss, pause: doer,
-    timeTracking: doer, mark: boss, changeStatus: doer, reminder: member, addAuditors: member, elapsedTime: member, favorite: member,
-    checklistAdd: member, checklistEdit: doer, checklistSave: doer, checklistToggle: member, automate: boss, resultEdit: member,
-    completeResult: member, removeResult: member, resultRead: member, admin: false, copy: member, saveAsTemplate: member,
-    attachFile: member, detachFile: doer, detachParent: boss, createGanttDependence: boss, sort: false,
+    read: member,
+    watch: member,
+    mute: member,
+    createSubtask: member,
+    createResult: canCreateResult(task, userId),
+    edit: boss,
+    remove: boss,
+    complete: doer,
+    approve: boss,
+    disapprove: boss,
+    start: doer,
+    take: false,
+    delegate: doer,
+    defer: doer,
+    renew: doer,
+    deadline: boss,
+    datePlan: doer,
+    changeDirector: boss,
+    changeResponsible: boss,
+    changeAccomplices: boss,
+    pause: doer,
+    timeTracking: doer,
+    mark: boss,
+    changeStatus: doer,
+    reminder: member,
+    addAuditors: member,
+    elapsedTime: member,
+    favorite: member,
+    checklistAdd: member,
+    checklistEdit: doer,
+    checklistSave: doer,
+    checklistToggle: member,
+    automate: boss,
+    resultEdit: member,
+    completeResult: member,
+    removeResult: member,
+    resultRead: member,
+    admin: false,
+    copy: member,
+    saveAsTemplate: member,
+    attachFile: member,
+    detachFile: doer,
+    detachParent: boss,
+    createGanttDependence: boss,
+    sort: false,
   }
 }
 
@@ -40,10 +78,17 @@ function related(store: Store, task: TaskRec): Record<string, Record<string, unk
 /** Plain fields, `rights` among them (fields-rest-v3.md: `rights` is an array field, not a related object). */
 function own(store: Store, task: TaskRec, userId: number): Record<string, unknown> {
   return {
-    id: task.id, title: task.title, description: task.description, creatorId: task.createdBy, responsibleId: task.responsibleId,
-    createdDate: portalIso(task.createdAt), deadline: task.deadline === null ? null : portalIso(task.deadline),
-    status: STATUS[task.status] ?? 'pending', chatId: task.chatId,
-    containsResults: [...store.results.values()].some((r) => r.taskId === task.id), requireResult: task.id === 1,
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    creatorId: task.createdBy,
+    responsibleId: task.responsibleId,
+    createdDate: portalIso(task.createdAt),
+    deadline: task.deadline === null ? null : portalIso(task.deadline),
+    status: STATUS[task.status] ?? 'pending',
+    chatId: task.chatId,
+    containsResults: [...store.results.values()].some((r) => r.taskId === task.id),
+    requireResult: task.id === 1,
     rights: rights(task, userId),
   }
 }
@@ -74,7 +119,8 @@ function pick(store: Store, task: TaskRec, userId: number, select: string[]): Re
       item[head] = null
       continue
     }
-    if (object === undefined || !(sub in object)) throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${sub}\` for entity \`${ENTITY[head] ?? head}\``)
+    if (object === undefined || !(sub in object))
+      throw v3Error(400, 'UNKNOWNDTOPROPERTYEXCEPTION', `Unknown field \`${sub}\` for entity \`${ENTITY[head] ?? head}\``)
     const target = (item[head] ?? {}) as Record<string, unknown>
     target[sub] = object[sub]
     item[head] = target
