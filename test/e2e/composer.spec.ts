@@ -186,7 +186,10 @@ test('the first message of a task without a chat starts its chat', async ({ page
   const box = card.app.getByRole('textbox', { name: 'Message' })
   await box.fill(text)
   await box.press('Enter')
-  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).toHaveCount(1)
+  // Shown at once as pending; sent once "Sending…" goes, and only then has the portal made the chat.
+  await expect(mine).not.toContainText('Sending…')
   const task = await rest<{ task: { chatId: number } }>(request, 'tasks.task.get', { taskId: 2 })
   expect(task.task.chatId).toBeGreaterThan(0)
   expect(await copiesOf(request, text, task.task.chatId)).toHaveLength(1)
