@@ -193,7 +193,8 @@ test('finding a result’s message is a neutral status with Cancel, which stops 
   const held: Route[] = []
   await page.route('**/rest/batch**', async (route) => {
     const body = route.request().postData() ?? ''
-    if (body.includes('"around"')) held.push(route) // the window's batch (src/chat/conversation/history-api.ts)
+    if (body.includes('"around"'))
+      held.push(route) // the window's batch (src/chat/conversation/history-api.ts)
     else await route.fallback()
   })
   await card.app.getByRole('switch', { name: 'Results only' }).check()
