@@ -1,4 +1,4 @@
-import { mountPage } from '../app/mount-page'
+import { mountPage } from '../../app/mount-page'
 import { ContextMenuScreen } from './context-menu-screen'
 
 mountPage(ContextMenuScreen)

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { PortalSession } from '../b24/connect'
-import { isPortalError } from '../b24/portal-error'
-import { useI18n } from '../i18n/i18n'
-import type { MessageKey } from '../i18n/en'
+import type { PortalSession } from '../../b24/connect'
+import { isPortalError } from '../../b24/portal-error'
+import { useI18n } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/en'
 import { runStep, stepsFor, type InstallChoices, type StepId } from './install-steps'
 
 type StepState = 'waiting' | 'working' | 'done' | 'failed'

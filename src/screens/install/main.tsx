@@ -1,4 +1,4 @@
-import { mountPage } from '../app/mount-page'
+import { mountPage } from '../../app/mount-page'
 import { InstallScreen } from './install-screen'
 
 mountPage(InstallScreen)

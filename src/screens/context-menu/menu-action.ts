@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import type { PortalClient } from '../b24/portal-client'
-import { makeResultOnce } from '../features/results/api/results-api'
-import { Id } from '../chat/wire'
+import type { PortalClient } from '../../b24/portal-client'
+import { makeResultOnce } from '../../features/results/api/results-api'
+import { Id } from '../../chat/wire'
 
 const Options = v.looseObject({
   messageId: Id,

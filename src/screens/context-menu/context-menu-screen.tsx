@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import type { PortalSession } from '../b24/connect'
-import { errorSentence } from '../app/error-sentence'
-import { NoticeScreen } from '../app/notice-screen'
-import { useI18n } from '../i18n/i18n'
+import type { PortalSession } from '../../b24/connect'
+import { errorSentence } from '../../app/error-sentence'
+import { NoticeScreen } from '../../app/notice-screen'
+import { useI18n } from '../../i18n/i18n'
 import { makeResultFromMenu, type MenuOutcome } from './menu-action'
 
 type State = { kind: 'working' } | MenuOutcome | { kind: 'failed'; error: unknown }

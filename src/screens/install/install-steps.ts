@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import type { PortalClient } from '../b24/portal-client'
-import { APP_BOT_CODE } from '../chat/conversation/viewer'
-import { createTranslator } from '../i18n/i18n'
-import { ensureLanguage, LANGUAGES } from '../i18n/languages'
+import type { PortalClient } from '../../b24/portal-client'
+import { APP_BOT_CODE } from '../../chat/conversation/viewer'
+import { createTranslator } from '../../i18n/i18n'
+import { ensureLanguage, LANGUAGES } from '../../i18n/languages'
 
 export interface InstallChoices {
   contextMenu: boolean
