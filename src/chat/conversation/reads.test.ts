@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryPage, Message } from '../types'
 import { newerRead, olderRead, windowRead } from './reads'
+import { aMessage } from '../test-message'
 
-const msg = (id: number, isSystem = false): Message => ({
-  id,
-  chatId: 1,
-  authorId: isSystem ? 0 : 2,
-  isSystem,
-  date: new Date(0),
-  text: `m${id}`,
-  isEdited: false,
-  isDeleted: false,
-  fileIds: [],
-  replyToId: null,
-  likedBy: [],
-})
+const msg = (id: number, isSystem = false): Message => aMessage(id, { isSystem })
 const page = (ids: number[], extra: Partial<HistoryPage> = {}): HistoryPage => ({
   chatId: 1,
   messages: ids.map((id) => msg(id)),

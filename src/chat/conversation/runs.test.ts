@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../types'
 import { addRead, addSent, runOf, type Run } from './runs'
+import { aMessage } from '../test-message'
 
-const msg = (id: number, text = `m${id}`): Message => ({
-  id,
-  chatId: 1,
-  authorId: 2,
-  isSystem: false,
-  date: new Date(0),
-  text,
-  isEdited: false,
-  isDeleted: false,
-  fileIds: [],
-  replyToId: null,
-  likedBy: [],
-})
+const msg = (id: number, text = `m${id}`): Message => aMessage(id, { text })
 const run = (from: number, to: number, ids: number[], extra: Partial<Run> = {}): Run => ({
   from,
   to,

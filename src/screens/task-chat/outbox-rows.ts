@@ -1,5 +1,5 @@
 import { GROUP_GAP_MS, type FeedRow } from '../../features/feed/api/build-rows'
-import type { Message } from '../../chat/types'
+import { ownMessage } from '../../chat/own-message'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 
 /**
@@ -23,19 +23,14 @@ export function withOutbox(rows: FeedRow[], items: OutboxItem[], arrivedKeys: Re
   let previous = out[out.length - 1]?.message
   items.forEach((item, index) => {
     if (item.serverId !== null && present.has(item.serverId)) return
-    const message: Message = {
+    const message = ownMessage({
       id: -(index + 1),
       chatId: previous?.chatId ?? 0,
       authorId: authorOf(item),
-      isSystem: false,
       date: new Date(item.createdAt),
       text: item.text,
-      isEdited: false,
-      isDeleted: false,
-      fileIds: [],
       replyToId: item.replyToId,
-      likedBy: [],
-    }
+    })
     const continued =
       !!previous && !previous.isSystem && previous.authorId === message.authorId && message.date.getTime() - previous.date.getTime() < GROUP_GAP_MS
     out.push({

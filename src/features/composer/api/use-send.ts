@@ -4,7 +4,7 @@ import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
-import type { Message } from '../../../chat/types'
+import { ownMessage } from '../../../chat/own-message'
 import type { OutboxItem, OutboxStore } from './outbox-store'
 import { BOT_JOIN_REFUSED } from './bot-refusal'
 import type { SendTarget } from './send-api'
@@ -13,23 +13,6 @@ export const MAX_MESSAGE_LENGTH = 20_000
 
 /** Failures after which the message may have been saved anyway. */
 const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
-
-/** The message as the portal now holds it, until a read brings the portal's own copy. */
-function sentMessage(item: OutboxItem, id: number, chatId: number, authorId: number): Message {
-  return {
-    id,
-    chatId,
-    authorId,
-    isSystem: false,
-    date: new Date(),
-    text: item.text,
-    isEdited: false,
-    isDeleted: false,
-    fileIds: [],
-    replyToId: item.replyToId,
-    likedBy: [],
-  }
-}
 
 /** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
 class HeldBack extends Error {}
@@ -82,7 +65,12 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       }
       // Written into the conversation here, by the send itself: the row turns from pending to sent in
       // place, and the next poll's copy of it (same id) replaces this one.
-      writeSent(queryClient, taskId, sentMessage(item, serverId, target.chatId, item.asBot && target.botId ? target.botId : userId))
+      const authorId = item.asBot && target.botId ? target.botId : userId
+      writeSent(
+        queryClient,
+        taskId,
+        ownMessage({ id: serverId, chatId: target.chatId, authorId, date: new Date(), text: item.text, replyToId: item.replyToId }),
+      )
       store.settle(item.clientId, serverId)
       pollSoon(target.chatId)
     },

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../../../chat/types'
 import { buildRows } from './build-rows'
+import { aMessage } from '../../../chat/test-message'
 
-const msg = (id: number, authorId: number, iso: string, extra: Partial<Message> = {}): Message => ({
-  id,
-  chatId: 1,
-  authorId,
-  isSystem: authorId === 0,
-  date: new Date(iso),
-  text: `m${id}`,
-  isEdited: false,
-  isDeleted: false,
-  fileIds: [],
-  replyToId: null,
-  likedBy: [],
-  ...extra,
-})
+const msg = (id: number, authorId: number, iso: string, extra: Partial<Message> = {}): Message => aMessage(id, { authorId, date: new Date(iso), ...extra })
 
 const day1 = [
   msg(1, 0, '2026-11-01T08:00:00Z'),

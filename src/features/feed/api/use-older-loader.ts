@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Run } from '../../../chat/conversation/runs'
-import { useReadMore } from '../../../chat/conversation/use-read-more'
+import { useCursorRead } from '../../../chat/conversation/use-cursor-read'
 
 /** With system messages hidden, at most this many pages in a row may load without showing anything. */
 export const MAX_SILENT_PAGES = 5
@@ -35,40 +35,27 @@ const NO_BURST: Burst = { silent: 0, hidden: 0 }
 export function useOlderLoader(taskId: number, chatId: number | null, run: Run | undefined, showSystem: boolean): OlderLoader {
   // What the run shows when the feed opens counts as the first page of the first burst.
   const [burst, setBurst] = useState(() => (run && !run.messages.some((m) => !m.isSystem) ? { silent: 1, hidden: run.messages.length } : NO_BURST))
-  const read = useReadMore(taskId, chatId, (found) => {
+  const ended = run === undefined || run.startReached
+  const isPaused = !showSystem && burst.silent >= MAX_SILENT_PAGES && !ended
+  const { load, retry, loading, failed, error } = useCursorRead(taskId, chatId, 'older', run?.from, (found) => {
     // Counted as each page lands, not derived from the cache: the cache does not keep pages.
     const shown = found.run.messages.some((m) => !m.isSystem)
     setBurst((b) => (shown ? NO_BURST : { silent: b.silent + 1, hidden: b.hidden + found.run.messages.length }))
   })
-  const ended = run === undefined || run.startReached
-  const isPaused = !showSystem && burst.silent >= MAX_SILENT_PAGES && !ended
-  const from = run?.from
-  const { mutate, isPending, isError } = read
-  // The mutation may report success a render before the run shows the page it wrote: never ask
-  // twice for the same cursor (a failed request clears it, so Retry asks again).
-  const asked = useRef<number | null>(null)
-  const load = useCallback(() => {
-    if (from === undefined || asked.current === from) return
-    asked.current = from
-    mutate({ kind: 'older', before: from }, { onError: () => (asked.current = null) })
-  }, [from, mutate])
 
   return {
-    // A new identity with each page (from changes): the list asks again even when the page added no visible rows.
+    // A new identity with each page (the cursor changes): the list asks again even when the page added no visible rows.
     loadIfAllowed: useCallback(() => {
-      if (!ended && !isPending && !isError && !isPaused) load()
-    }, [ended, isPending, isError, isPaused, load]),
+      if (!ended && !loading && !failed && !isPaused) load()
+    }, [ended, loading, failed, isPaused, load]),
     loadMore: () => {
       setBurst(NO_BURST)
-      if (!isPending) load()
+      if (!loading) load()
     },
-    retry: useCallback(() => {
-      asked.current = null
-      load()
-    }, [load]),
-    loading: isPending,
-    failed: isError,
-    error: read.error,
+    retry,
+    loading,
+    failed,
+    error,
     ended,
     limitedByPlan: run?.limitedByPlan === true,
     paused: isPaused ? { hidden: burst.hidden } : null,

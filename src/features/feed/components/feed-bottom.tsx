@@ -1,20 +1,12 @@
-import { useEffect } from 'react'
 import { errorSentence } from '../../../app/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
+import { useAutoRetry } from './use-auto-retry'
 import type { NewerLoader } from '../api/use-newer-loader'
-
-/** A failed newer page is asked for again after this pause, unless the reader does it first. */
-const AUTO_RETRY_MS = 5_000
 
 /** The row below the newest loaded message of a run the reader jumped into: where newer messages load or fail. */
 export function FeedBottom({ newer }: { newer: NewerLoader }) {
   const i18n = useI18n()
-  const { failed, retry } = newer
-  useEffect(() => {
-    if (!failed) return
-    const timer = setTimeout(retry, AUTO_RETRY_MS)
-    return () => clearTimeout(timer)
-  }, [failed, retry])
+  useAutoRetry(newer.failed, newer.retry)
   if (newer.failed)
     return (
       <div className="feed-top feed-top--error" role="alert">

@@ -1,21 +1,13 @@
-import { useEffect } from 'react'
 import { errorSentence } from '../../../app/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
+import { useAutoRetry } from './use-auto-retry'
 import type { OlderLoader } from '../api/use-older-loader'
 
 /** The row above the oldest loaded message: where history loads, fails, pauses or begins. */
-/** A failed older page is asked for again after this pause, unless the reader does it first. */
-const AUTO_RETRY_MS = 5_000
-
 export function FeedTop({ older }: { older: OlderLoader }) {
   const i18n = useI18n()
   const { t } = i18n
-  const { failed, retry } = older
-  useEffect(() => {
-    if (!failed) return
-    const timer = setTimeout(retry, AUTO_RETRY_MS)
-    return () => clearTimeout(timer)
-  }, [failed, retry])
+  useAutoRetry(older.failed, older.retry)
   if (older.failed) {
     return (
       <div className="feed-top feed-top--error" role="alert">

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedRow } from '../api/build-rows'
-import type { Message } from '../../../chat/types'
 import { countArrivals, newestArrivedId } from './use-new-since-left'
+import { aMessage } from '../../../chat/test-message'
 
 const row = (id: number, pending = false): FeedRow => {
-  const message: Message = {
-    id,
-    chatId: 1,
-    authorId: 5,
-    isSystem: false,
-    date: new Date('2026-11-01T08:00:00Z'),
-    text: `m${id}`,
-    isEdited: false,
-    isDeleted: false,
-    fileIds: [],
-    replyToId: null,
-    likedBy: [],
-  }
+  const message = aMessage(id, { authorId: 5, date: new Date('2026-11-01T08:00:00Z') })
   return {
     key: pending ? `c-${id}` : `m-${id}`,
     message,
