@@ -3,7 +3,7 @@ import { useEffect, type RefObject } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { Conversation } from './conversation'
 import { conversationKey, writeRead } from './conversation-queries'
-import { LIVE_PAGE, readOlder } from './history-api'
+import { LIVE_PAGE, readNewer } from './history-api'
 import { QUIET_MS } from './live-poller'
 import { runOf } from './runs'
 
@@ -26,11 +26,18 @@ export function useWindowReread(taskId: number, chatId: number | null, visible: 
     const timer = setInterval(() => {
       const range = visible.current
       if (!range || document.visibilityState === 'hidden') return
-      const live = runOf(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], null)
+      const runs = queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? []
+      const live = runOf(runs, null)
       // Within the newest page: the live end's own re-read covers it.
       const newestPageFrom = live?.messages.at(-LIVE_PAGE)?.id ?? Infinity
       if (live && range.first >= newestPageFrom && range.last <= live.to) return
-      readOlder(client, chatId, range.last + 1, LIVE_PAGE, 'get').then(
+      // A cursor must be a message of the chat: read what follows the message just before the
+      // window (or the window's first, which is then left out), up to a page of it.
+      const shown = runOf(runs, range.first)?.messages ?? []
+      const at = shown.findIndex((m) => m.id >= range.first)
+      const cursor = shown[at - 1]?.id ?? shown[at]?.id
+      if (cursor === undefined) return
+      readNewer(client, chatId, cursor, LIVE_PAGE).then(
         (read) => writeRead(queryClient, taskId, read),
         () => {}, // the next round tries again; the live end reports failures
       )

@@ -27,7 +27,7 @@ interface Props {
   onFocused(): void
   sentCount: number
   onLeaveRun(): void
-  onVisibleRange(first: number, last: number): void
+  onVisibleRange(range: { first: number; last: number } | null): void
 }
 
 /**

@@ -2,8 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { usePortalClient } from '../../app/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
 import { useConversation } from '../../chat/conversation/use-conversation'
-import { useLivePoll } from '../../chat/conversation/use-live-poll'
-import { useWindowReread, type VisibleRange } from '../../chat/conversation/use-window-reread'
+import { useLiveConversation } from '../../chat/conversation/use-live-conversation'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 import { useOutbox } from '../../features/composer/api/use-outbox'
 import { useSend } from '../../features/composer/api/use-send'
@@ -35,10 +34,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const userId = conversation?.viewer.userId ?? 0
   const bot = conversation?.viewer.bot ?? null
   const view = useChatView(taskId, chatId, conversation?.runs ?? [])
-  const liveError = useLivePoll(taskId, chatId, userId)
-  const visible = useRef<VisibleRange | null>(null)
-  useWindowReread(taskId, chatId, visible)
-  const onVisibleRange = useCallback((first: number, last: number) => (visible.current = { first, last }), [])
+  const live = useLiveConversation(taskId, chatId, userId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
   const [sentCount, setSentCount] = useState(0)
@@ -104,7 +100,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     body = (
       <FeedPanel
         key={view.key}
-        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf, onVisibleRange }}
+        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf }}
+        onVisibleRange={live.onVisibleRange}
         run={view.run}
         outbox={outbox.items}
         arrivedKeys={store.arrivedKeys}
@@ -126,7 +123,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           </div>
         )}
         {body}
-        <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={liveError} />
+        <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
         {undo.slot}
         {query.isSuccess && !resultsOnly && (
           <ComposerPanel

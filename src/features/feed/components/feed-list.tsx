@@ -38,7 +38,7 @@ interface Props {
   /** "Jump to latest" from a run that is not live: the screen shows the live run instead. */
   onLeaveRun?(): void
   /** Told after each render which messages are on screen (the oldest and the newest id rendered). */
-  onVisibleRange?(first: number, last: number): void
+  onVisibleRange?(range: { first: number; last: number } | null): void
   /** A message to bring into view and focus as soon as it is among the rows. */
   focusMessageId?: number | null
   onFocused?(): void

@@ -11,7 +11,8 @@ interface Edges {
   live: boolean
   onNearTop(): void
   onNearBottom?(): void
-  onVisibleRange?(first: number, last: number): void
+  /** Which messages are on screen, by id; null once the list is gone (nothing is shown to re-read). */
+  onVisibleRange?(range: { first: number; last: number } | null): void
 }
 
 /**
@@ -34,6 +35,7 @@ export function useEdgeLoading({ rows, items, settled, live, onNearTop, onNearBo
   const lastShown = rows[items.at(-1)?.index ?? -1]?.message.id
   useEffect(() => {
     // Pending rows have negative ids: they are not on the portal to be read again.
-    if (firstShown !== undefined && lastShown !== undefined && lastShown > 0) onVisibleRange?.(Math.max(firstShown, 1), lastShown)
+    if (firstShown !== undefined && lastShown !== undefined && lastShown > 0) onVisibleRange?.({ first: Math.max(firstShown, 1), last: lastShown })
   }, [firstShown, lastShown, onVisibleRange])
+  useEffect(() => () => onVisibleRange?.(null), [onVisibleRange])
 }
