@@ -1,6 +1,5 @@
-import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { resetPortal, rest, type WireMessage } from './portal'
+import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
@@ -11,30 +10,15 @@ async function newestHuman(request: APIRequestContext) {
   return messages.find((m) => m.author_id !== 0)!
 }
 
-async function resultsFor(request: APIRequestContext, messageId: number) {
-  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: {
-      filter: [
-        ['taskId', 1],
-        ['messageId', messageId],
-      ],
-      select: ['id'],
-      auth: token.AUTH_ID,
-    },
-  })
-  return ((await response.json()) as { result: { items: unknown[] } }).result.items
-}
-
 test('"Make task result" on a task chat message in the messenger makes it the result, once', async ({ page, request }) => {
   const message = await newestHuman(request)
   await page.goto(`/im/chat1001/${message.id}`)
   await expect(menu(page).getByRole('status')).toHaveText('Done: the message is now a result of the task “Launch the spring marketing campaign”.')
-  expect(await resultsFor(request, message.id)).toHaveLength(1)
+  expect(await resultsOf(request, message.id)).toHaveLength(1)
   // Choosing it again does not make a second result.
   await page.reload()
   await expect(menu(page).getByRole('status')).toContainText('Done')
-  expect(await resultsFor(request, message.id)).toHaveLength(1)
+  expect(await resultsOf(request, message.id)).toHaveLength(1)
 })
 
 test('on a message outside a task chat it says why it cannot', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { taskCard } from './feed-page'
-import { resetPortal, rest, type WireMessage } from './portal'
+import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 /**
  * Edits are seen where the reader is, not only at the live end: a reader who jumped far back has
@@ -11,11 +11,7 @@ test.beforeEach(async ({ request }) => resetPortal(request, { messageEditWindowS
 
 test('an edit by its author far back shows in a run jumped into, at the quiet cadence', async ({ page, request }) => {
   // The oldest seeded result: far back in task 1's chat, and not loaded when the card opens.
-  const results = await rest<{ items: { messageId: number }[] }>(request, 'api/tasks.task.result.list', {
-    filter: [['taskId', 1]],
-    select: ['id', 'messageId'],
-  })
-  const target = Math.min(...results.items.map((r) => r.messageId))
+  const target = Math.min(...(await resultsOf(request)).map((r) => r.messageId))
   const [original] = (
     await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: target - 1, LIMIT: 1 })
   ).messages

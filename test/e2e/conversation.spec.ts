@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Frame, type Page, type Request } from '@playwright/test'
 import { APP, PORTAL } from '../../playwright.config'
 import { isLivePoll, taskCard } from './feed-page'
-import { resetPortal, rest, type WireMessage } from './portal'
+import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 /**
  * The conversation as one cache of loaded runs: jumping to any message in one batch round trip
@@ -195,12 +195,7 @@ test('"Show in chat" on the oldest result reads one window in one round trip, fo
 }) => {
   test.setTimeout(90_000)
   const [newest] = await newestMessages(request)
-  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const results = (
-    (await (
-      await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, { data: { filter: [['taskId', 1]], select: ['id', 'messageId'], auth: token.AUTH_ID } })
-    ).json()) as { result: { items: { messageId: number }[] } }
-  ).result.items
+  const results = await resultsOf(request)
   const oldest = Math.min(...results.map((r) => r.messageId))
 
   await page.goto('/')

@@ -1,7 +1,7 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { taskCard } from './feed-page'
-import { resetPortal, rest, type WireMessage } from './portal'
+import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
@@ -57,18 +57,7 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
     await expect(target.getByRole('button', { name: 'Remove result' })).toHaveCount(1, { timeout: 1_000 })
   }).toPass({ timeout: 30_000 })
   for (const text of texts) expect(await copiesOf(request, text), text).toBe(1)
-  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const list = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: {
-      filter: [
-        ['taskId', 1],
-        ['messageId', messageId],
-      ],
-      select: ['id'],
-      auth: token.AUTH_ID,
-    },
-  })
-  expect(((await list.json()) as { result: { items: unknown[] } }).result.items).toHaveLength(1)
+  expect(await resultsOf(request, messageId)).toHaveLength(1)
 })
 
 test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {

@@ -23,3 +23,16 @@ export interface WireMessage {
   text: string
   params: Record<string, unknown> | []
 }
+
+export interface ResultItem {
+  id: number
+  messageId: number
+  authorId: number
+}
+
+/** Task 1's results as the portal holds them (v3 tasks.task.result.list), all or those of one message. */
+export async function resultsOf(request: APIRequestContext, messageId?: number): Promise<ResultItem[]> {
+  const filter: [string, number][] = [['taskId', 1]]
+  if (messageId !== undefined) filter.push(['messageId', messageId])
+  return (await rest<{ items: ResultItem[] }>(request, 'api/tasks.task.result.list', { filter, select: ['id', 'messageId', 'authorId'] })).items
+}

@@ -1,30 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
-import { resetPortal } from './portal'
+import { resetPortal, resultsOf } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
-
-interface ResultItem {
-  id: number
-  messageId: number
-  authorId: number
-}
-
-async function resultsFor(request: APIRequestContext, messageId: number): Promise<ResultItem[]> {
-  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: {
-      filter: [
-        ['taskId', 1],
-        ['messageId', messageId],
-      ],
-      select: ['id', 'messageId', 'authorId'],
-      auth: token.AUTH_ID,
-    },
-  })
-  return ((await response.json()) as { result: { items: ResultItem[] } }).result.items
-}
 
 async function openAndPick(page: Page, path = '/') {
   await page.goto(path)
@@ -42,7 +21,7 @@ test('one click makes a message the task result: badge at once, exactly one resu
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   await expect(message.getByRole('button', { name: 'Make result' })).toHaveCount(0)
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
 })
 
@@ -54,7 +33,7 @@ test('a double click still makes exactly one result', async ({ page, request }) 
   // "Remove result" is offered only for a result the portal has and once no attempt is on its
   // way: nothing can add a second one after it shows.
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
-  expect(await resultsFor(request, id)).toHaveLength(1)
+  expect(await resultsOf(request, id)).toHaveLength(1)
 })
 
 test('a failure rolls the badge back with the reason; a retry still ends with exactly one result', async ({ page, request }) => {
@@ -69,7 +48,7 @@ test('a failure rolls the badge back with the reason; a retry still ends with ex
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   await expect(message.getByRole('alert')).toHaveCount(0)
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
 })
 
 test('when the answer is lost after the portal made the result, a retry does not make a second one', async ({ page, request }) => {
@@ -88,7 +67,7 @@ test('when the answer is lost after the portal made the result, a retry does not
   // Settled (see above): the retry has finished, and found the result instead of making another.
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   await expect(message.getByRole('alert')).toHaveCount(0)
-  expect(await resultsFor(request, id)).toHaveLength(1)
+  expect(await resultsOf(request, id)).toHaveLength(1)
 })
 
 test('two tabs clicking at once still make exactly one result', async ({ page, context, request }) => {
@@ -105,14 +84,14 @@ test('two tabs clicking at once still make exactly one result', async ({ page, c
   // withdrawn its own: from here on the count cannot change.
   await expect(first.message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   await expect(second.message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
-  expect(await resultsFor(request, first.id)).toHaveLength(1)
+  expect(await resultsOf(request, first.id)).toHaveLength(1)
 })
 
 test('reopening the card shows the badge, and no "Make result" on it', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await page.reload()
   const card = taskCard(page)
   await card.ready()
@@ -128,15 +107,15 @@ test('the author can remove a result, and undo right after making one', async ({
   const undo = taskCard(page).app.getByRole('status').filter({ hasText: 'The message is now the task’s result.' })
   await undo.getByRole('button', { name: 'Undo' }).click()
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(0)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
 
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await message.hover()
   await message.getByRole('button', { name: 'Remove result' }).click()
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(0)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
 })
 
 test('a user without the right to record results is not offered the button', async ({ page }) => {
@@ -153,7 +132,7 @@ test('"Results only" lists the results; choosing one jumps to it in the full fee
   const { card, message, id } = await openAndPick(page)
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
-  await expect.poll(async () => (await resultsFor(request, id)).length).toBe(1)
+  await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await card.app.getByRole('switch', { name: 'Results only' }).check()
   const list = card.app.getByRole('list', { name: 'Task results' })
   await expect(list.getByRole('listitem')).toHaveCount(7) // six seeded, one just made

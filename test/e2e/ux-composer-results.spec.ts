@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Route } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
-import { resetPortal, rest, type WireMessage } from './portal'
+import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 // Issue 13: sends in the order typed, honest failure sentences, mentions shown as names, error
 // screens that offer only what helps, and the results view.
@@ -16,21 +16,6 @@ const posted = async (request: APIRequestContext, texts: string[]) =>
     .filter((m) => texts.includes(m.text))
     .sort((a, b) => a.id - b.id)
     .map((m) => m.text)
-
-async function resultsOf(request: APIRequestContext, messageId: number): Promise<unknown[]> {
-  const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
-  const response = await request.post(`${PORTAL}/rest/api/tasks.task.result.list`, {
-    data: {
-      filter: [
-        ['taskId', 1],
-        ['messageId', messageId],
-      ],
-      select: ['id'],
-      auth: token.AUTH_ID,
-    },
-  })
-  return ((await response.json()) as { result: { items: unknown[] } }).result.items
-}
 
 test('messages typed after a failed one wait, and go in the order typed once it is retried', async ({ page, request }) => {
   // The first im.message.add answers 500; later ones succeed. Latency keeps all three queued behind the first.

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { backgroundPacer } from '../../b24/pacer'
 import { isSettled, PortalError } from '../../b24/portal-error'
-import type { Params, PortalClient } from '../../b24/portal-client'
+import type { BatchRow, Params, PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import type { TaskChat } from '../types'
 import { WireTaskV2 } from '../wire'
@@ -23,6 +23,12 @@ async function fallBackToGet(read: Promise<Read>): Promise<Read> {
   const answered = await read
   rememberPlainHistory()
   return answered
+}
+
+/** A batch row's answer, or its error (or a plain one when the portal sent no such row). */
+function rowData(row: BatchRow | undefined): unknown {
+  if (row?.ok) return row.data
+  throw row?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
 }
 
 /** A refusal of the optional source (missing, outside the scopes, parameters rejected, ...): fall back to get. */
@@ -76,10 +82,10 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   if (task.chatId === null) return empty
 
   const pageRow = rows['page']
-  let read: Read
-  if (pageRow?.ok) read = olderRead(toHistoryPage(pageRow.data, task.chatId), undefined)
-  else if (refusesSource(source, pageRow?.error)) read = await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
-  else throw pageRow?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
+  const read =
+    pageRow && !pageRow.ok && refusesSource(source, pageRow.error)
+      ? await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
+      : olderRead(toHistoryPage(rowData(pageRow), task.chatId), undefined)
   return {
     ...empty,
     runs: [read.run],
@@ -108,12 +114,11 @@ export async function readOlder(
 
 /**
  * The newest page read whole (im.dialog.messages.get, v2, no cursor): what the live end re-reads to
- * see edits, deletions and likes. Not through readOlder: the live end must not decide which method
- * serves history pages.
+ * see edits, deletions and likes. Always get, whatever serves history pages: a fallback is
+ * remembered only where search was refused (fallBackToGet), never by this.
  */
-export async function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
-  const raw = await backgroundPacer(() => client.callV2(...historyCall('get', chatId, limit)))
-  return olderRead(toHistoryPage(raw, chatId), undefined)
+export function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
+  return readOlder(client, chatId, undefined, limit, 'get')
 }
 
 /** Messages newer than `afterId`; the im source may answer more than LIMIT, and only ids above it count. */
@@ -135,15 +140,10 @@ export async function readWindow(client: PortalClient, chatId: number, id: numbe
     after: newerCall(chatId, id, WINDOW_SIDE),
     around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: '$result[after][messages][0][id]', LIMIT: 2 * WINDOW_SIDE }],
   })
-  const after = rows['after']
-  if (!after?.ok) throw after?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
-  const newer = newerRead(toHistoryPage(after.data, chatId), id, WINDOW_SIDE)
-  if (newer.run.messages.length === 0) {
-    const around = rows['around']
-    // The empty reference read as "no cursor": the newest page, with the message in it.
-    return around?.ok ? olderRead(toHistoryPage(around.data, chatId), undefined) : readNewest(client, chatId, 2 * WINDOW_SIDE)
-  }
+  const newer = newerRead(toHistoryPage(rowData(rows['after']), chatId), id, WINDOW_SIDE)
   const around = rows['around']
-  if (!around?.ok) throw around?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
-  return windowRead(toHistoryPage(around.data, chatId), newer)
+  // Nothing newer: the message is the newest, and the empty reference read as "no cursor" is the newest page.
+  if (newer.run.messages.length === 0)
+    return around?.ok ? olderRead(toHistoryPage(around.data, chatId), undefined) : readNewest(client, chatId, 2 * WINDOW_SIDE)
+  return windowRead(toHistoryPage(rowData(around), chatId), newer)
 }

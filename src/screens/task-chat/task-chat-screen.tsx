@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
 import { useLiveConversation } from '../../chat/conversation/use-live-conversation'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
@@ -40,7 +41,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const [sentCount, setSentCount] = useState(0)
   const [outbox, store] = useOutbox(userId, taskId)
   const inputRef = useRef<HTMLTextAreaElement>(null)
-  const newestId = conversation?.runs.find((r) => r.live)?.to ?? 0
+  const liveRun = conversation ? runOf(conversation.runs, null) : undefined
+  const newestId = liveRun?.to ?? 0
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
   const results = useTaskResults(taskId, userId, query.isSuccess)
   const undo = useResultUndo(results.change)
@@ -69,7 +71,6 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     onResultMade: undo.onMade,
     onResultRemoved: undo.onRemoved,
   })
-  const liveRun = conversation?.runs.find((r) => r.live)
   const hasMessages = messagesById.size > 0
 
   let body
