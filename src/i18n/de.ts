@@ -138,4 +138,13 @@ export const de: Catalogue = {
   'error.methodMissing': 'Ihr Bitrix24 unterstützt eine Funktion nicht, die diese App braucht. Bitten Sie Ihren Administrator, das Portal zu aktualisieren.',
   'error.invalid': 'Bitrix24 hat die Anfrage abgelehnt: {detail}',
   'error.unknown': 'Etwas ist schiefgelaufen: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }

@@ -130,6 +130,15 @@ export const en = {
   'error.methodMissing': 'Your Bitrix24 does not support a feature this app needs. Ask your administrator to update the portal.',
   'error.invalid': 'Bitrix24 did not accept the request: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 } as const
 
 export type MessageKey = keyof typeof en

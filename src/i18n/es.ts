@@ -133,4 +133,13 @@ export const es: Catalogue = {
   'error.methodMissing': 'Tu Bitrix24 no admite una función que esta aplicación necesita. Pide a tu administrador que actualice el portal.',
   'error.invalid': 'Bitrix24 no aceptó la solicitud: {detail}',
   'error.unknown': 'Algo salió mal: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }

@@ -137,4 +137,13 @@ export const pl: Catalogue = {
   'error.methodMissing': 'Twój Bitrix24 nie obsługuje funkcji potrzebnej tej aplikacji. Poproś administratora o aktualizację portalu.',
   'error.invalid': 'Bitrix24 nie przyjął żądania: {detail}',
   'error.unknown': 'Coś poszło nie tak: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }

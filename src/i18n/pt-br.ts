@@ -135,4 +135,13 @@ export const ptBr: Catalogue = {
   'error.methodMissing': 'Seu Bitrix24 não oferece um recurso de que este aplicativo precisa. Peça ao administrador para atualizar o portal.',
   'error.invalid': 'O Bitrix24 não aceitou a solicitação: {detail}',
   'error.unknown': 'Algo deu errado: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }

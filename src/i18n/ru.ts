@@ -131,4 +131,13 @@ export const ru: Catalogue = {
   'error.methodMissing': 'Ваш Битрикс24 не поддерживает нужную приложению функцию. Попросите администратора обновить портал.',
   'error.invalid': 'Битрикс24 не принял запрос: {detail}',
   'error.unknown': 'Что-то пошло не так: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }

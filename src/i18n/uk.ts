@@ -132,4 +132,13 @@ export const uk: Catalogue = {
   'error.methodMissing': 'Ваш Bitrix24 не підтримує функцію, потрібну застосунку. Попросіть адміністратора оновити портал.',
   'error.invalid': 'Bitrix24 не прийняв запит: {detail}',
   'error.unknown': 'Щось пішло не так: {detail}',
+  // Editing, deleting and liking messages (#12)
+
+  // Search in the chat (#12)
+
+  // Unread messages (#12)
+
+  // Attaching files (#12)
+
+  // (end of #12 sections)
 }
