@@ -20,10 +20,15 @@ export function SearchPanel({ search, children }: Props) {
     const el = event.currentTarget
     if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX) search.loadMore()
   }
+  const note = { short: t('search.tooShort'), loading: t('search.searching'), none: t('search.none', { term: search.term }) }[search.state as string]
   let body: ReactNode
-  if (search.state === 'short') body = <p className="search-panel__note">{t('search.tooShort')}</p>
-  else if (search.state === 'loading') body = <p className="search-panel__note">{t('search.searching')}</p>
-  else if (search.state === 'none') body = <p className="search-panel__note">{t('search.none', { term: search.term })}</p>
+  // One status line for the states in words: its text changes in place, so a screen reader hears each.
+  if (note !== undefined)
+    body = (
+      <p role="status" className="search-panel__note">
+        {note}
+      </p>
+    )
   else if (search.state === 'failed')
     body = (
       <div role="alert" className="search-panel__note">
@@ -65,10 +70,7 @@ export function SearchPanel({ search, children }: Props) {
   )
 }
 
-/** What a screen reader hears as the state changes (the panel's own text is not live: it would be read twice). */
+/** What a screen reader hears when matches are listed: how many (the list itself says nothing until entered). */
 export function searchAnnouncement(search: ReturnType<typeof useChatSearch>, t: ReturnType<typeof useI18n>['t']): string {
-  if (search.state === 'short') return t('search.tooShort')
-  if (search.state === 'none') return t('search.none', { term: search.term })
-  if (search.state === 'found') return t(search.hasMore ? 'search.foundMore' : 'search.found', { count: search.matches.length })
-  return ''
+  return search.state === 'found' ? t(search.hasMore ? 'search.foundMore' : 'search.found', { count: search.matches.length }) : ''
 }
