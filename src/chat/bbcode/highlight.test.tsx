@@ -42,11 +42,14 @@ describe('MessageText with a search term highlighted', () => {
     expect(marks(odd)).toEqual(['script', 'script'])
   })
 
-  it('marks nothing without a term, and in a preview shows links as their text', () => {
+  it('marks nothing without a term, and in a preview shows links as their text and drops colour and size', () => {
     expect(marks(show('budget', ''))).toEqual([])
     const root = show('see https://bitrix24.com/x and [url=https://example.com]the brief[/url]', 'brief', { preview: true })
     expect(root.querySelector('a')).toBeNull()
     expect(root).toHaveTextContent('see https://bitrix24.com/x and the brief')
     expect(marks(root)).toEqual(['brief'])
+    const styled = show('[color=#d9534f]red brief[/color] [size=24]big[/size]', 'brief', { preview: true })
+    expect(styled.querySelector('[style]')).toBeNull()
+    expect(marks(styled)).toEqual(['brief'])
   })
 })

@@ -25,7 +25,10 @@ export interface RenderContext {
   portalUtcOffsetMinutes?: number
   /** Search in the chat (#12): a term whose matches in the text are marked (<mark>), case-insensitively. */
   highlight?: string
-  /** A preview inside a control (a search result): links show as their text, since a link may not sit inside an option. */
+  /**
+   * A preview inside a control (a search result): links show as their text, since a link may not sit
+   * inside an option, and text keeps one size and colour, so the marked term is what stands out.
+   */
   preview?: boolean
 }
 
@@ -140,7 +143,7 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
       )
     }
     case 'color': {
-      const color = safeColor(value)
+      const color = ctx.preview ? null : safeColor(value)
       return color ? (
         <span key={key} style={{ color }}>
           {inner()}
@@ -150,7 +153,7 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
       )
     }
     case 'size': {
-      const size = safeFontSize(value)
+      const size = ctx.preview ? null : safeFontSize(value)
       return size ? (
         <span key={key} style={{ fontSize: `${size}px` }}>
           {inner()}

@@ -49,7 +49,8 @@ export function useChatSearch(chatId: number) {
     loadingMore: query.isFetchingNextPage,
     moreFailed: query.isFetchNextPageError,
     loadMore: () => {
-      if (query.hasNextPage && !query.isFetchingNextPage && !query.isFetchNextPageError) void query.fetchNextPage()
+      // cancelRefetch off: a burst of scroll events while a page is on its way asks for it once.
+      if (query.hasNextPage && !query.isFetchingNextPage && !query.isFetchNextPageError) void query.fetchNextPage({ cancelRefetch: false })
     },
     retryMore: () => void query.fetchNextPage(),
   }
