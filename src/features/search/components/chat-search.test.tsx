@@ -86,6 +86,13 @@ describe('search in the chat', () => {
     expect(options[1]).toHaveFocus()
     await user.keyboard('{ArrowUp}{ArrowUp}')
     expect(box).toHaveFocus()
+    // Typing from inside the results goes on in the box.
+    await user.keyboard('{ArrowDown}s')
+    expect(box).toHaveFocus()
+    expect(box).toHaveValue('marimba rehearsals')
+    await user.keyboard('{Backspace}')
+    const again = await screen.findByRole('listbox', { name: 'Search results' }, SEARCH)
+    expect(within(again).getAllByRole('option')).toHaveLength(3)
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
 
     await waitFor(() => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector(`article[data-message-id="${ids[1]}"]`)).toHaveFocus(), SEARCH)

@@ -89,6 +89,8 @@ export function ChatSearch({ chatId, authors, textContext, systemHidden, onChoos
       Escape: leave,
     }
     const move = moves[event.key]
+    // Typing in the results goes on in the box: focus moves there before the key does its work.
+    if (!move && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) boxRef.current?.focus()
     if (!move) return
     event.preventDefault()
     move()
