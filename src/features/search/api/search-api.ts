@@ -1,3 +1,4 @@
+import { backgroundPacer } from '../../../b24/pacer'
 import type { Params, PortalClient } from '../../../b24/portal-client'
 import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
@@ -26,7 +27,10 @@ export async function searchChat(client: PortalClient, chatId: number, term: str
   const params: Params = { CHAT_ID: chatId, SEARCH_MESSAGE: term, ORDER: { ID: 'DESC' }, LIMIT: SEARCH_PAGE }
   if (lastId !== undefined) params['LAST_ID'] = lastId
   // The same answer shape as a history page: one wire schema and mapping (src/chat/map-history.ts).
-  const page = toHistoryPage(await client.callV2('im.dialog.messages.search', params), chatId)
+  // Further pages come as fast as the reader scrolls the results: paced with history paging (DESIGN.md:
+  // search is paced), so a fling never drains the portal's bucket. The first page is the user's own ask.
+  const call = () => client.callV2('im.dialog.messages.search', params)
+  const page = toHistoryPage(await (lastId === undefined ? call() : backgroundPacer(call)), chatId)
   const oldest = page.messages[0]
   return {
     matches: page.messages.filter((m) => !m.isDeleted).reverse(),
