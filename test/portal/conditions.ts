@@ -24,8 +24,6 @@ export interface Conditions {
   methodFaults: MethodFault[]
   /** tasks.task.access.get on a task the caller cannot read: 403 ACCESSDENIEDEXCEPTION, or every action false. */
   accessGetNoTask: 'error' | 'allFalse'
-  /** The newest N messages of every chat are unread for the caller: im.dialog.messages.get without a cursor answers more than LIMIT. */
-  unreadMessages: number
   /**
    * Seconds after posting during which a message may still be edited or deleted (0 = no limit).
    * api-reference/chats/messages/index.md: "the period is set by the Bitrix24 settings";
@@ -76,7 +74,6 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   historyLimitDays: 0,
   methodFaults: [],
   accessGetNoTask: 'error',
-  unreadMessages: 0,
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
 }
@@ -116,7 +113,6 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
     // All or nothing: one malformed fault keeps the previous list.
     if (faults.every((f) => f !== undefined)) next.methodFaults = faults as MethodFault[]
   }
-  next.unreadMessages = num(patch.unreadMessages, 0, 1_000_000) ?? next.unreadMessages
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
