@@ -143,6 +143,7 @@ export const de: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Neue Nachrichten',
 
   // Attaching files (#12)
 

@@ -135,6 +135,7 @@ export const en = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'New messages',
 
   // Attaching files (#12)
 

@@ -138,6 +138,7 @@ export const es: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Mensajes nuevos',
 
   // Attaching files (#12)
 

@@ -142,6 +142,7 @@ export const pl: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Nowe wiadomości',
 
   // Attaching files (#12)
 

@@ -140,6 +140,7 @@ export const ptBr: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Novas mensagens',
 
   // Attaching files (#12)
 

@@ -136,6 +136,7 @@ export const ru: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Новые сообщения',
 
   // Attaching files (#12)
 

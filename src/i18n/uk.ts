@@ -137,6 +137,7 @@ export const uk: Catalogue = {
   // Search in the chat (#12)
 
   // Unread messages (#12)
+  'unread.divider': 'Нові повідомлення',
 
   // Attaching files (#12)
 
