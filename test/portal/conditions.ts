@@ -32,6 +32,11 @@ export interface Conditions {
   messageEditWindowS: number
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
+  /**
+   * Unread messages (#12): whether posting moves the author's read mark up to the post (so what others
+   * wrote before it is read too). The docs are silent; off, the stricter reading: only im.dialog.read moves it.
+   */
+  readOnPost: boolean
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -76,6 +81,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   accessGetNoTask: 'error',
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
+  readOnPost: false,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -116,6 +122,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
+  if (typeof patch.readOnPost === 'boolean') next.readOnPost = patch.readOnPost
   return next
 }
 

@@ -105,6 +105,16 @@ describe("the caller's read state on read methods", () => {
     expect(seen).toMatchObject({ viewedByOthers: true, viewedCount: 1 })
   })
 
+  // Docs silent on whether posting reads the chat for its author: off by default (the stricter reading), Conditions.readOnPost turns it on.
+  it('posting leaves what others wrote unread, unless Conditions.readOnPost', async () => {
+    const before = (await p.v2('im.dialog.get', { DIALOG_ID: 'chat1001' }, reader)).body.result.counter
+    await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: 'Catching up' }, reader)
+    expect((await p.v2('im.dialog.get', { DIALOG_ID: 'chat1001' }, reader)).body.result.counter).toBe(before)
+    p.portal.setConditions({ readOnPost: true })
+    await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: 'All read now' }, reader)
+    expect((await p.v2('im.dialog.get', { DIALOG_ID: 'chat1001' }, reader)).body.result.counter).toBe(0)
+  })
+
   // im-dialog-get.md: counter "Unread message counter", unread_id "first unread message", last_id "the last read message".
   it('im.dialog.get tells the counter, the first unread and the last read message', async () => {
     const page = await newest(reader)
