@@ -56,7 +56,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('/task/1?user=2')
       const card = taskCard(page)
       await card.ready()
-      await expect(card.feed.getByRole('separator', { name: 'New messages' })).toBeInViewport()
+      await expect(card.feed.getByText('New messages')).toBeInViewport()
       await card.frames()
       expect(await violations(page)).toEqual([])
     })

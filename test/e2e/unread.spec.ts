@@ -47,11 +47,13 @@ test('a card with unread messages opens at the first of them under "New messages
   await page.goto(`/task/1?user=${READER}`)
   const card = taskCard(page)
   await card.ready()
-  const divider = card.feed.getByRole('separator', { name: 'New messages' })
+  const divider = card.feed.getByText('New messages', { exact: true })
   await expect(divider).toBeInViewport()
   // Right before the first unread message, and only once.
   await expect(divider).toHaveCount(1)
-  await expect(divider.locator('xpath=following-sibling::article[1]')).toHaveAttribute('data-message-id', String(firstUnread.id))
+  await expect(divider.locator('xpath=../following-sibling::article[1]')).toHaveAttribute('data-message-id', String(firstUnread.id))
+  // Which a screen reader hears as the first unread message's description (the line itself is decoration).
+  await expect(card.feed.locator(`article[data-message-id="${firstUnread.id}"]`)).toHaveAccessibleDescription('New messages')
   await page.screenshot({ path: 'test-results/unread-divider.png' })
   // What is on screen is marked read; the rest once the reader has scrolled down to it.
   await expect.poll(() => counterOf(request, READER), { timeout: 15_000 }).toBeLessThan(unread)
@@ -63,7 +65,7 @@ test('a card with unread messages opens at the first of them under "New messages
   await expect(divider).toBeVisible()
   await page.reload()
   await taskCard(page).ready()
-  await expect(taskCard(page).feed.getByRole('separator', { name: 'New messages' })).toHaveCount(0)
+  await expect(taskCard(page).feed.getByText('New messages', { exact: true })).toHaveCount(0)
 })
 
 test('more unread than one page: opens far back at the first unread, and scrolling down marks read in a few calls, never backwards', async ({
@@ -81,9 +83,9 @@ test('more unread than one page: opens far back at the first unread, and scrolli
   await page.goto(`/task/1?user=${READER}`)
   const card = taskCard(page)
   await card.ready()
-  const divider = card.feed.getByRole('separator', { name: 'New messages' })
+  const divider = card.feed.getByText('New messages', { exact: true })
   await expect(divider).toBeInViewport()
-  await expect(divider.locator('xpath=following-sibling::article[1]')).toHaveAttribute('data-message-id', String(firstUnread.id))
+  await expect(divider.locator('xpath=../following-sibling::article[1]')).toHaveAttribute('data-message-id', String(firstUnread.id))
   await expect(card.app.getByRole('button', { name: 'Jump to latest' })).toBeVisible()
 
   // Read down to the newest message; newer pages load on the way.
@@ -113,7 +115,7 @@ test('with nothing unread the card opens at the newest message, shows no divider
   await card.ready()
   await card.settled()
   expect(await card.distanceFromEnd()).toBeLessThan(48)
-  await expect(card.feed.getByRole('separator', { name: 'New messages' })).toHaveCount(0)
+  await expect(card.feed.getByText('New messages', { exact: true })).toHaveCount(0)
   // A live poll answered: a mark the opening would have sent is out by now.
   await card.nextPoll()
   expect(marks).toEqual([])

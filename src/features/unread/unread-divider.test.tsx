@@ -25,8 +25,16 @@ describe('the "New messages" divider', () => {
     const { unread_id: firstUnread } = ((await answer.json()) as { result: { unread_id: number } }).result
     await renderApp('de')
     const feed = await screen.findByRole('feed', { busy: false }, { timeout: 10_000 })
-    const divider = await within(feed).findByRole('separator', { name: 'Neue Nachrichten' })
-    expect(divider.nextElementSibling).toHaveAttribute('data-message-id', String(firstUnread))
+    const divider = await within(feed).findByText('Neue Nachrichten')
+    // Right above the first unread message, which a screen reader hears described by it.
+    const first = divider.closest('.new-messages-divider')!.nextElementSibling
+    expect(first).toHaveAttribute('data-message-id', String(firstUnread))
+    expect(first).toHaveAccessibleDescription('Neue Nachrichten')
+    expect(
+      within(feed)
+        .getAllByRole('article')
+        .filter((a) => a.getAttribute('aria-describedby')),
+    ).toHaveLength(1)
   })
 
   it('is not there for a viewer who has read everything', async () => {
@@ -34,6 +42,11 @@ describe('the "New messages" divider', () => {
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
-    expect(within(feed).queryByRole('separator')).toBeNull()
+    expect(within(feed).queryByText('New messages')).toBeNull()
+    expect(
+      within(feed)
+        .getAllByRole('article')
+        .some((a) => a.hasAttribute('aria-describedby')),
+    ).toBe(false)
   })
 })

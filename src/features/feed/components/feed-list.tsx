@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
@@ -8,7 +8,7 @@ import { DaySeparator } from './day-separator'
 import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
-import { DIVIDER_HEIGHT_PX, NewMessagesDivider } from './new-messages-divider'
+import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from './new-messages-divider'
 import { useHeldPosition } from './use-held-position'
 import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
@@ -97,7 +97,7 @@ export function FeedList(props: Props) {
   const arrivals = useNewSinceLeft(rows)
   const topRef = useRef<HTMLDivElement>(null)
   // The first row at or after the first unread message (the system filter may hide that one).
-  const dividerKey = unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined
+  const dividerKey = useMemo(() => (unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined), [rows, unreadFromId])
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -188,6 +188,7 @@ export function FeedList(props: Props) {
                     position={item.index + 1}
                     tabStop={row.key === roving.tabKey}
                     entered={row.key === roving.enteredKey}
+                    describedBy={row.key === dividerKey ? NEW_MESSAGES_ID : undefined}
                   />
                   {row.nextDay && <DaySeparator date={row.nextDay} />}
                 </div>
