@@ -139,3 +139,24 @@ test('a message from someone else that arrives while the reader is scrolled up s
   await expect.poll(async () => (await newest(request, 1, 1))[0]!.unread, { timeout: 15_000 }).toBe(false)
   expect(marks).toEqual([id])
 })
+
+test('a refused read mark never troubles the reader: nothing is said, and it is tried again later', async ({ page, request }) => {
+  await resetPortal(request, { methodFaults: [{ method: 'im.dialog.read', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
+  const unread = await counterOf(request, READER)
+  await page.clock.install()
+  const refused = page.waitForResponse((r) => r.url().startsWith(`${PORTAL}/rest/im.dialog.read`) && r.status() === 500)
+  await page.goto(`/task/1?user=${READER}`)
+  const card = taskCard(page)
+  await card.ready()
+  await refused
+  await card.frames()
+  await expect(card.app.getByRole('alert')).toHaveCount(0)
+  await expect(card.app.getByText('Bitrix24 had a problem answering. Try again in a moment.')).toHaveCount(0)
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeEnabled()
+  expect(await counterOf(request, READER)).toBe(unread)
+  // The quiet retry, 20 s on (the page's clock is Playwright's, so it passes at once).
+  const retried = page.waitForResponse((r) => r.url().startsWith(`${PORTAL}/rest/im.dialog.read`) && r.status() === 200)
+  await page.clock.runFor(21_000)
+  await retried
+  expect(await counterOf(request, READER)).toBeLessThan(unread)
+})
