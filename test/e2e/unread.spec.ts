@@ -160,3 +160,16 @@ test('a refused read mark never troubles the reader: nothing is said, and it is 
   await retried
   expect(await counterOf(request, READER)).toBeLessThan(unread)
 })
+
+test('after a jump elsewhere, "Jump to latest" goes to the newest message, not back to "New messages"', async ({ page }) => {
+  await page.goto(`/task/1?user=${READER}`)
+  const card = taskCard(page)
+  await card.ready()
+  await expect(card.feed.getByText('New messages', { exact: true })).toBeInViewport()
+  await card.app.getByRole('switch', { name: 'Results only' }).check()
+  await card.app.getByRole('list', { name: 'Task results' }).getByRole('listitem').first().getByRole('button', { name: 'Show in chat' }).click()
+  await expect(card.feed.locator('article:focus')).toBeVisible()
+  await card.app.getByRole('button', { name: 'Jump to latest' }).click()
+  await card.settled()
+  expect(await card.distanceFromEnd()).toBeLessThan(48)
+})

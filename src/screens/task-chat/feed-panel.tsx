@@ -30,6 +30,8 @@ interface Props {
   onVisibleRange(range: { first: number; last: number } | null): void
   /** Unread messages (#12): "New messages" goes above this message; the list opens there. */
   unreadFromId: number | null
+  /** The card is opening (not back from a jump): the list starts at "New messages" rather than at the end. */
+  openAtUnread: boolean
   onSeen(messages: Message[]): void
 }
 
@@ -66,6 +68,7 @@ export function FeedPanel(p: Props) {
       onLeaveRun={p.onLeaveRun}
       onVisibleRange={p.onVisibleRange}
       unreadFromId={p.unreadFromId}
+      openAtUnread={p.openAtUnread}
       onSeen={p.onSeen}
     />
   )

@@ -115,6 +115,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         onFocused={view.focused}
         onLeaveRun={view.toLatest}
         unreadFromId={unread?.firstUnreadId ?? null}
+        openAtUnread={view.opening}
         onSeen={onSeen}
       />
     )

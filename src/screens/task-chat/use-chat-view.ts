@@ -68,6 +68,8 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
 
   return {
     run,
+    /** The reader has not moved to another run since the card opened: the list opens at "New messages". */
+    opening: moved === undefined,
     /** Changes only when the reader goes to another run: the list starts afresh there. */
     key: anchor === null ? 'live' : `at-${anchor}`,
     focus,

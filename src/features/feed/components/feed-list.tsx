@@ -48,6 +48,8 @@ interface Props {
   sentCount?: number
   /** Unread messages (#12): the first message unread when the card opened; "New messages" goes above it, and the list opens there. */
   unreadFromId?: number | null
+  /** Open at "New messages" (the card's opening), not at the end (back from a jump, "Jump to latest"). */
+  openAtUnread?: boolean
   /** Unread messages (#12): the messages on screen, after each scroll and each change of the rows. */
   onSeen?(messages: Message[]): void
 }
@@ -87,6 +89,7 @@ export function FeedList(props: Props) {
     onLeaveRun,
     onVisibleRange,
     unreadFromId,
+    openAtUnread = false,
     onSeen,
   } = props
   const { t } = useI18n()
@@ -136,7 +139,7 @@ export function FeedList(props: Props) {
     // below it: a page landing while the list still sat at its top would hold that place instead.
     const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
     // A card with unread messages opens with "New messages" at the top of the view.
-    const unread = dividerKey ? rows.findIndex((r) => r.key === dividerKey) : -1
+    const unread = dividerKey && openAtUnread ? rows.findIndex((r) => r.key === dividerKey) : -1
     if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
     else if (unread >= 0) virtualizer.scrollToIndex(unread, { align: 'start' })
     else virtualizer.scrollToEnd()
