@@ -80,12 +80,17 @@ test('more unread than one page: opens far back at the first unread, and scrolli
     .reverse()
     .find((m) => m.authorId !== READER)!
   const marks = readMarks(page)
+  const batches: string[] = []
+  page.on('request', (r) => r.url().startsWith(`${PORTAL}/rest/batch`) && batches.push(decodeURIComponent(r.postData() ?? '')))
   await page.goto(`/task/1?user=${READER}`)
   const card = taskCard(page)
   await card.ready()
   const divider = card.feed.getByText('New messages', { exact: true })
   await expect(divider).toBeInViewport()
   await expect(divider.locator('xpath=../following-sibling::article[1]')).toHaveAttribute('data-message-id', String(firstUnread.id))
+  // Still one round trip: the opening batch read where the reader stopped and what follows it.
+  expect(batches).toHaveLength(1)
+  expect(batches[0]).toContain('im.dialog.get')
   await expect(card.app.getByRole('button', { name: 'Jump to latest' })).toBeVisible()
 
   // Read down to the newest message; newer pages load on the way.
