@@ -16,6 +16,7 @@ import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ChatSearch } from '../../features/search/components/chat-search'
+import { useReadMark } from '../../features/unread/api/use-read-mark'
 import { useI18n } from '../../i18n/i18n'
 import { ChatStatus } from './chat-status'
 import { ComposerPanel, loadComposer } from './composer-panel'
@@ -36,7 +37,10 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const chatId = conversation?.chatId ?? null
   const userId = conversation?.viewer.userId ?? 0
   const bot = conversation?.viewer.bot ?? null
-  const view = useChatView(taskId, chatId, conversation?.runs ?? [])
+  // Unread messages (#12): more unread than the newest page holds opens in the run of the first of them.
+  const unread = conversation?.unread
+  const view = useChatView(taskId, chatId, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
+  const onSeen = useReadMark(chatId, userId, unread?.lastReadId)
   const live = useLiveConversation(taskId, chatId, userId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
@@ -121,6 +125,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         focus={view.focus}
         onFocused={view.focused}
         onLeaveRun={view.toLatest}
+        unreadFromId={unread?.firstUnreadId ?? null}
+        openAtUnread={view.opening}
+        onSeen={onSeen}
       />
     )
 

@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
-import type { Author, ChatFile } from '../../../chat/types'
+import type { Author, ChatFile, Message } from '../../../chat/types'
 import { DaySeparator } from './day-separator'
 import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
+import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from './new-messages-divider'
 import { useHeldPosition } from './use-held-position'
 import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
@@ -15,6 +16,7 @@ import { useFeedKeys } from './use-feed-keys'
 import { useListActions } from './use-list-actions'
 import { useNewSinceLeft } from './use-new-since-left'
 import { useRovingTabStop } from './use-roving-tab-stop'
+import { useSeenRows } from './use-seen-rows'
 
 interface Props {
   rows: FeedRow[]
@@ -44,6 +46,12 @@ interface Props {
   onFocused?(): void
   /** Changes when the user sends a message: the feed goes to the end to show it. */
   sentCount?: number
+  /** Unread messages (#12): the first message unread when the card opened; "New messages" goes above it, and the list opens there. */
+  unreadFromId?: number | null
+  /** Open at "New messages" (the card's opening), not at the end (back from a jump, "Jump to latest"). */
+  openAtUnread?: boolean
+  /** Unread messages (#12): the messages on screen, after each scroll and each change of the rows. */
+  onSeen?(messages: Message[]): void
 }
 
 const END_THRESHOLD_PX = 48
@@ -80,6 +88,9 @@ export function FeedList(props: Props) {
     onNearBottom,
     onLeaveRun,
     onVisibleRange,
+    unreadFromId,
+    openAtUnread = false,
+    onSeen,
   } = props
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
@@ -88,11 +99,13 @@ export function FeedList(props: Props) {
   const [settled, setSettled] = useState(false)
   const arrivals = useNewSinceLeft(rows)
   const topRef = useRef<HTMLDivElement>(null)
+  // The first row at or after the first unread message (the system filter may hide that one).
+  const dividerKey = useMemo(() => (unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined), [rows, unreadFromId])
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0),
+    estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0),
     getItemKey: (i) => rows[i]!.key,
     paddingStart: TOP_HEIGHT_PX,
     paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
@@ -111,10 +124,12 @@ export function FeedList(props: Props) {
   const noteEnd = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
   const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+  const reportSeen = useSeenRows(scrollerRef, rows, items, onSeen)
   const onScroll = () => {
     recordPosition()
     noteEnd()
     roving.refresh()
+    reportSeen()
   }
   const centreOn = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'center' }), [virtualizer])
   const actions = useListActions(scrollerRef, rows, centreOn)
@@ -123,7 +138,10 @@ export function FeedList(props: Props) {
     // A run jumped into opens centred on the message jumped to, before anything may load above or
     // below it: a page landing while the list still sat at its top would hold that place instead.
     const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
+    // A card with unread messages opens with "New messages" at the top of the view.
+    const unread = dividerKey && openAtUnread ? rows.findIndex((r) => r.key === dividerKey) : -1
     if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
+    else if (unread >= 0) virtualizer.scrollToIndex(unread, { align: 'start' })
     else virtualizer.scrollToEnd()
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
@@ -165,6 +183,7 @@ export function FeedList(props: Props) {
                   className="feed-row"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
+                  {row.key === dividerKey && <NewMessagesDivider />}
                   <MessageItem
                     {...{ authors, files, textContext, setSize, message: row.message, continued: row.continued, pending: row.pending }}
                     rowKey={row.key}
@@ -172,6 +191,7 @@ export function FeedList(props: Props) {
                     position={item.index + 1}
                     tabStop={row.key === roving.tabKey}
                     entered={row.key === roving.enteredKey}
+                    describedBy={row.key === dividerKey ? NEW_MESSAGES_ID : undefined}
                   />
                   {row.nextDay && <DaySeparator date={row.nextDay} />}
                 </div>
