@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
 import { useLiveConversation } from '../../chat/conversation/use-live-conversation'
@@ -16,15 +17,19 @@ import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { useI18n } from '../../i18n/i18n'
 import { ChatStatus } from './chat-status'
+import { ConfirmDelete } from '../../features/message-changes/components/confirm-delete'
 import { ComposerPanel, loadComposer } from './composer-panel'
 import { FeedPanel } from './feed-panel'
 import { OpeningFailure } from './opening-failure'
 import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
+import { useMessageEditing } from './use-message-editing'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
+
+const NO_MESSAGES: readonly Message[] = []
 
 /** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
@@ -45,6 +50,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const newestId = liveRun?.to ?? 0
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
   const results = useTaskResults(taskId, userId, query.isSuccess)
+  const liveMessages = liveRun?.messages ?? NO_MESSAGES
+  const editing = useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef })
   const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()
@@ -70,6 +77,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     changeResult: results.change,
     onResultMade: undo.onMade,
     onResultRemoved: undo.onRemoved,
+    changes: editing.feed,
   })
   const hasMessages = messagesById.size > 0
 
@@ -130,6 +138,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           <ComposerPanel
             {...{ outbox, store, chatId, bot, authors, inputRef }}
             replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
+            edit={editing.session}
+            onEditLast={editing.editLast}
             send={(text, replyToId, asBot) => {
               sender.send(text, replyToId, asBot)
               if (!view.run.live) view.toLatest()
@@ -137,6 +147,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             }}
           />
         )}
+        {editing.question && <ConfirmDelete emptied={editing.question.emptied} onConfirm={editing.answer.confirm} onCancel={editing.answer.cancel} />}
         {/* Mounted with the conversation: what it holds then is history, not news. */}
         {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
       </div>

@@ -1,0 +1,119 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { usePortalClient } from '../../../app/portal-context'
+import { errorSentence } from '../../../app/error-sentence'
+import { isPortalError } from '../../../b24/portal-error'
+import type { Conversation } from '../../../chat/conversation/conversation'
+import { conversationKey, writeChanged } from '../../../chat/conversation/conversation-queries'
+import { findMessage } from '../../../chat/conversation/runs'
+import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import type { Message } from '../../../chat/types'
+import { useI18n } from '../../../i18n/i18n'
+import { applyChange, rolledBack, type Change } from './changed-message'
+import { deleteMessage, likeMessage, updateMessage } from './changes-api'
+
+/** How long a deletion can be undone before it is sent. */
+export const UNDO_DELETE_MS = 5_000
+
+/** A copy of a set or map without one id (or the same one, when it has none: nothing re-renders). */
+function without<T extends ReadonlySet<number> | ReadonlyMap<number, unknown>>(all: T, id: number): T {
+  if (!all.has(id)) return all
+  const next = (all instanceof Map ? new Map(all) : new Set(all as ReadonlySet<number>)) as Set<number> | Map<number, unknown>
+  next.delete(id)
+  return next as unknown as T
+}
+
+interface Attempt {
+  message: Message
+  change: Change
+}
+
+/**
+ * Editing, deleting and liking: each change is written into the conversation at once and sent,
+ * one at a time in the order made; a refusal puts the message back and says why on it. A message
+ * the portal refused to change (CANT_EDIT_MESSAGE: past its edit window, or not the user's) is not
+ * offered for editing again. A deletion waits UNDO_DELETE_MS first, and is sent only if not undone.
+ */
+export function useMessageChanges(taskId: number, chatId: number | null, viewerId: number, onEditRefused?: (text: string) => boolean) {
+  const client = usePortalClient()
+  const queryClient = useQueryClient()
+  const translator = useI18n()
+  const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map())
+  const [refused, setRefused] = useState<ReadonlySet<number>>(new Set())
+  const [deleting, setDeleting] = useState<ReadonlySet<number>>(new Set())
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
+  const cached = (id: number) => findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], id)
+  const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? without(all, id) : new Map(all).set(id, sentence)))
+
+  const { mutate } = useMutation({
+    scope: { id: `message-changes:${taskId}` },
+    retry: false,
+    onMutate: ({ message, change }: Attempt) => {
+      const previous = cached(message.id) ?? message
+      const optimistic = applyChange(previous, change)
+      writeChanged(queryClient, taskId, optimistic)
+      setError(message.id, null)
+      return { previous, optimistic }
+    },
+    mutationFn: async ({ message, change }: Attempt) => {
+      if (change.kind === 'edit') return updateMessage(client, message.id, change.text)
+      if (change.kind === 'delete') return deleteMessage(client, message.id)
+      try {
+        await likeMessage(client, message.id, change.like)
+      } catch (error) {
+        // WITHOUT_CHANGES: "the reaction state was already the same", which is what the user asked for.
+        if (!(isPortalError(error) && error.code === 'WITHOUT_CHANGES')) throw error
+      }
+    },
+    onSuccess: () => {
+      // The next read confirms the change (and brings what others did meanwhile).
+      if (chatId !== null) pollSoon(chatId)
+    },
+    onError: (error, { message, change }, context) => {
+      if (context) {
+        const current = cached(message.id)
+        if (current) writeChanged(queryClient, taskId, rolledBack(current, context.optimistic, context.previous, change))
+      }
+      const cantEdit = isPortalError(error) && error.code === 'CANT_EDIT_MESSAGE'
+      if (cantEdit) setRefused((all) => new Set(all).add(message.id))
+      const sentence = cantEdit
+        ? translator.t(change.kind === 'delete' ? 'change.error.cantDelete' : 'change.error.cantEdit')
+        : errorSentence(error, translator)
+      // What the user typed is not lost: the screen puts it back in the composer when that is empty.
+      const kept = change.kind === 'edit' && onEditRefused?.(change.text) === true
+      setError(message.id, kept ? `${sentence} ${translator.t('change.editKept')}` : sentence)
+    },
+  })
+
+  const actions = useMemo(() => {
+    const forget = (id: number) => {
+      clearTimeout(timers.current.get(id))
+      timers.current.delete(id)
+      setDeleting((all) => without(all, id))
+    }
+    return {
+      edit: (message: Message, text: string) => mutate({ message, change: { kind: 'edit', text } }),
+      like: (message: Message) => mutate({ message, change: { kind: 'like', userId: viewerId, like: !message.likedBy.includes(viewerId) } }),
+      /** Shown as deleted at once; sent once the Undo has passed. */
+      remove(message: Message) {
+        if (timers.current.has(message.id)) return
+        setErrors((all) => without(all, message.id))
+        setDeleting((all) => new Set(all).add(message.id))
+        const timer = setTimeout(() => {
+          forget(message.id)
+          mutate({ message, change: { kind: 'delete' } })
+        }, UNDO_DELETE_MS)
+        timers.current.set(message.id, timer)
+      },
+      undoRemove: forget,
+    }
+  }, [mutate, viewerId])
+
+  // Leaving the card within the Undo time sends nothing: the message stays, as nothing was confirmed to the portal.
+  useEffect(() => {
+    const pending = timers.current
+    return () => pending.forEach((timer) => clearTimeout(timer))
+  }, [])
+
+  return useMemo(() => ({ ...actions, errors, refused, deleting }), [actions, errors, refused, deleting])
+}
