@@ -67,7 +67,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     },
     onSuccess: () => {
       // The next read confirms the change (and brings what others did meanwhile).
-      if (chatId !== null) pollSoon(chatId)
+      if (chatId !== null) pollSoon(chatId, true)
     },
     onError: (error, { message, change }, context) => {
       if (context) {
