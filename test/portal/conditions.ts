@@ -32,6 +32,12 @@ export interface Conditions {
    * chat-bots/outdated/messages/imbot-message-update.md names three days, the default here.
    */
   messageEditWindowS: number
+  /**
+   * im.message.update with an empty MESSAGE (which deletes the message) by someone who is not its
+   * author: refused, as the page's "Who can execute the method: message author" says ('author'), or
+   * allowed with the delete's rights (the chat's administrator too), as the im source hands it to Delete ('deleters').
+   */
+  emptyUpdateBy: 'author' | 'deleters'
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
 }
@@ -79,6 +85,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   unreadMessages: 0,
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
+  emptyUpdateBy: 'author',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -120,6 +127,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
+  if (patch.emptyUpdateBy === 'author' || patch.emptyUpdateBy === 'deleters') next.emptyUpdateBy = patch.emptyUpdateBy
   return next
 }
 
