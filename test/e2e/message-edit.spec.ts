@@ -46,13 +46,27 @@ async function open(page: Page) {
 test('Edit and Delete are offered on the viewer’s own messages only; Like on everyone’s', async ({ page, request }) => {
   const theirs = await post(request, `Maria’s note ${Date.now()}`, 2)
   const mine = await post(request, `My note ${Date.now()}`)
-  const { article } = await open(page)
+  const { card, article } = await open(page)
   await article(theirs).hover()
   await expect(article(theirs).getByRole('button', { name: 'Like', exact: true })).toBeVisible()
   await expect(article(theirs).getByRole('button', { name: 'Edit' })).toHaveCount(0)
   await expect(article(theirs).getByRole('button', { name: 'Delete' })).toHaveCount(0)
   await article(mine).hover()
   for (const name of ['Like', 'Edit', 'Delete']) await expect(article(mine).getByRole('button', { name, exact: true })).toBeVisible()
+
+  // By keyboard: Enter goes into the message's actions, Tab along them.
+  await article(mine).focus()
+  await page.keyboard.press('Enter')
+  await expect(article(mine).getByRole('button', { name: 'Reply' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(article(mine).getByRole('button', { name: 'Make result' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(article(mine).getByRole('button', { name: 'Like' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(article(mine).getByRole('button', { name: 'Edit' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeFocused()
+  await expect(card.app.getByText('Editing message')).toBeVisible()
 })
 
 test('edits an own message by its Edit button and by Up in the empty composer; Escape cancels and gives the draft back', async ({ page, request }) => {
@@ -95,9 +109,10 @@ test('edits an own message by its Edit button and by Up in the empty composer; E
   expect(updates).toEqual([id])
 })
 
-test('an edit the portal refuses is rolled back with the reason, the text kept, and Edit no longer offered', async ({ page, request }) => {
+test('an edit and a deletion the portal refuses are rolled back with the reason, the text kept, and neither offered again', async ({ page, request }) => {
   const id = await post(request, `Posted a moment ago ${Date.now()}`)
-  const { box, article, action } = await open(page)
+  const other = await post(request, `Also a moment ago ${Date.now()}`)
+  const { card, box, article, action } = await open(page)
   // The portal's edit window shrinks to one second (Bitrix24's is a setting): wait until it has passed for this message.
   await request.post(`${PORTAL}/__portal/conditions`, { data: { messageEditWindowS: 1 } })
   const token = (await (await request.post(`${PORTAL}/__portal/token`, { data: { userId: 1 } })).json()) as { AUTH_ID: string }
@@ -115,6 +130,15 @@ test('an edit the portal refuses is rolled back with the reason, the text kept, 
   await article(id).hover()
   await expect(article(id).getByRole('button', { name: 'Edit' })).toHaveCount(0)
   await expect(article(id).getByRole('button', { name: 'Delete' })).toHaveCount(0)
+
+  await (await action(other, 'Delete')).click()
+  await card.app.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(article(other)).toContainText('This message has been deleted.')
+  // Sent once its Undo has passed, refused, and put back.
+  await expect(article(other).getByRole('alert')).toContainText('Bitrix24 no longer lets you delete this message', { timeout: 20_000 })
+  await expect(article(other)).toContainText('Also a moment ago')
+  await article(other).hover()
+  await expect(article(other).getByRole('button', { name: 'Delete' })).toHaveCount(0)
 })
 
 test('a deletion confirmed and undone sends nothing; one confirmed and left is sent, and the portal shows it deleted', async ({ page, request }) => {

@@ -95,8 +95,8 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           <button type="button" onClick={() => actions.reply(message)}>
             {t('message.reply')}
           </button>
-          <ChangeButtons message={message} view={change} likesId={likesId} />
           {result && <ResultButton id={message.id} view={result} />}
+          <ChangeButtons message={message} view={change} likesId={likesId} />
         </div>
       )}
     </article>
