@@ -28,7 +28,10 @@ async function rest<T>(method: string, params: Record<string, unknown>, userId =
 }
 const post = (text: string, userId = 1) => rest<number>('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, userId)
 async function likesOf(id: number): Promise<unknown> {
-  const { messages } = await rest<{ messages: { id: number; params: Record<string, unknown> }[] }>('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 5 })
+  const { messages } = await rest<{ messages: { id: number; params: Record<string, unknown> }[] }>('im.dialog.messages.get', {
+    DIALOG_ID: 'chat1001',
+    LIMIT: 5,
+  })
   return messages.find((m) => m.id === id)?.params['LIKE'] ?? []
 }
 
