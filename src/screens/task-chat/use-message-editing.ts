@@ -76,11 +76,11 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
     [inputRef],
   )
   const editLast = useCallback(() => {
-    const last = liveMessages.findLast((m) => m.authorId === userId)
+    const last = liveMessages.findLast((m) => m.authorId === userId && !m.isDeleted && !deleting.has(m.id))
     if (!last || !canChange(last)) return false
     startEdit(last)
     return true
-  }, [liveMessages, userId, canChange, startEdit])
+  }, [liveMessages, userId, deleting, canChange, startEdit])
 
   const session: EditSession | null = editing && {
     text: editing.text,

@@ -82,7 +82,7 @@ describe('the message actions', () => {
     expect(within(mine).getByRole('button', { name: 'Delete' })).toBeInTheDocument()
   }, 30_000)
 
-  it('edit in the composer: the edit bar, Save, Escape back to the draft; an emptied edit asks instead of saving', async () => {
+  it('edit in the composer: the edit bar, Save, Escape back to the draft; an emptied edit asks; an over-long one is refused', async () => {
     const user = userEvent.setup()
     const { mine } = await openWithMessages()
     const box = await screen.findByRole('textbox', { name: 'Message' }, BOOT)
@@ -103,5 +103,13 @@ describe('the message actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(screen.getByText('Editing message')).toBeInTheDocument()
     expect(mine).toHaveTextContent('Written by me')
+
+    // Over the portal's limit: the same clear refusal as when sending, and nothing is cut.
+    await user.paste('x'.repeat(20_001))
+    expect(screen.getByRole('alert')).toHaveTextContent('1 character over the limit')
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled()
+    await user.keyboard('{Enter}')
+    expect(box).toHaveValue('x'.repeat(20_001))
+    expect(screen.getByText('Editing message')).toBeInTheDocument()
   }, 30_000)
 })
