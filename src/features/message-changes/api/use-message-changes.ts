@@ -15,12 +15,18 @@ import { deleteMessage, likeMessage, updateMessage } from './changes-api'
 /** How long a deletion can be undone before it is sent. */
 export const UNDO_DELETE_MS = 5_000
 
-/** A copy of a set or map without one id (or the same one, when it has none: nothing re-renders). */
-function without<T extends ReadonlySet<number> | ReadonlyMap<number, unknown>>(all: T, id: number): T {
+/** Without one id: the same map or set when it has none, so nothing re-renders. */
+function withoutKey<T>(all: ReadonlyMap<number, T>, id: number): ReadonlyMap<number, T> {
   if (!all.has(id)) return all
-  const next = (all instanceof Map ? new Map(all) : new Set(all as ReadonlySet<number>)) as Set<number> | Map<number, unknown>
+  const next = new Map(all)
   next.delete(id)
-  return next as unknown as T
+  return next
+}
+function withoutId(all: ReadonlySet<number>, id: number): ReadonlySet<number> {
+  if (!all.has(id)) return all
+  const next = new Set(all)
+  next.delete(id)
+  return next
 }
 
 interface Attempt {
@@ -43,7 +49,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
   const [deleting, setDeleting] = useState<ReadonlySet<number>>(new Set())
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
   const cached = (id: number) => findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], id)
-  const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? without(all, id) : new Map(all).set(id, sentence)))
+  const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? withoutKey(all, id) : new Map(all).set(id, sentence)))
 
   const { mutate } = useMutation({
     scope: { id: `message-changes:${taskId}` },
@@ -89,7 +95,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     const forget = (id: number) => {
       clearTimeout(timers.current.get(id))
       timers.current.delete(id)
-      setDeleting((all) => without(all, id))
+      setDeleting((all) => withoutId(all, id))
     }
     return {
       edit: (message: Message, text: string) => mutate({ message, change: { kind: 'edit', text } }),
@@ -97,7 +103,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
       /** Shown as deleted at once; sent once the Undo has passed. */
       remove(message: Message) {
         if (timers.current.has(message.id)) return
-        setErrors((all) => without(all, message.id))
+        setErrors((all) => withoutKey(all, message.id))
         setDeleting((all) => new Set(all).add(message.id))
         const timer = setTimeout(() => {
           forget(message.id)
@@ -109,7 +115,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     }
   }, [mutate, viewerId])
 
-  // Leaving the card within the Undo time sends nothing: the message stays, as nothing was confirmed to the portal.
+  // Leaving the card within the Undo time sends nothing: the deletion never reached the portal, and the message stays.
   useEffect(() => {
     const pending = timers.current
     return () => pending.forEach((timer) => clearTimeout(timer))
