@@ -201,6 +201,7 @@ test('an edit emptied is not sent as an edit: it asks, and deletes only when tol
 
 test('a like by another user appears with their name; the viewer’s own Like toggles at once (aria-pressed)', async ({ page, request }) => {
   const id = await post(request, `Like-worthy ${Date.now()}`, 3)
+  const likes = callsTo(page, 'im.message.like')
   await page.clock.install()
   const { article, action } = await open(page)
 
@@ -220,4 +221,11 @@ test('a like by another user appears with their name; the viewer’s own Like to
   await expect(like).toHaveAttribute('aria-pressed', 'false')
   await expect(article(id)).toContainText('1 like')
   await expect.poll(async () => ((await onPortal(request, id))?.params as { LIKE?: number[] }).LIKE).toEqual([2])
+
+  // Two quick clicks: sent in order (plus, minus), and the button ends where it started.
+  await like.dblclick()
+  await expect.poll(() => likes.length).toBe(4)
+  await expect.poll(async () => ((await onPortal(request, id))?.params as { LIKE?: number[] }).LIKE).toEqual([2])
+  await expect(like).toHaveAttribute('aria-pressed', 'false')
+  await expect(article(id)).toContainText('1 like')
 })

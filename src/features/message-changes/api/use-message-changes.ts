@@ -51,7 +51,9 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
   const cached = (id: number) => findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], id)
   const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? withoutKey(all, id) : new Map(all).set(id, sentence)))
 
+  const mutationKey = ['message-changes', taskId]
   const { mutate } = useMutation({
+    mutationKey,
     scope: { id: `message-changes:${taskId}` },
     retry: false,
     onMutate: ({ message, change }: Attempt) => {
@@ -72,8 +74,9 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
       }
     },
     onSuccess: () => {
-      // The next read confirms the change (and brings what others did meanwhile).
-      if (chatId !== null) pollSoon(chatId, true)
+      // A read of the newest page confirms the change (and brings what others did meanwhile); not while
+      // more changes wait their turn, as it would show the portal's state from before them for a moment.
+      if (chatId !== null && queryClient.isMutating({ mutationKey }) <= 1) pollSoon(chatId, true)
     },
     onError: (error, { message, change }, context) => {
       if (context) {
