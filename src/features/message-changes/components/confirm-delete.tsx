@@ -10,7 +10,8 @@ interface Props {
 
 /**
  * "Delete this message?": a modal alert dialog. Focus starts on Cancel (the harmless choice), Tab
- * stays inside, Escape cancels; when it closes, focus goes back where it was if that is still there.
+ * stays inside, Escape or a click beside it cancels; when it closes, focus goes back where it was if
+ * that is still there.
  */
 export function ConfirmDelete({ emptied, onConfirm, onCancel }: Props) {
   const { t } = useI18n()
@@ -43,7 +44,8 @@ export function ConfirmDelete({ emptied, onConfirm, onCancel }: Props) {
   }
 
   return (
-    <div className="confirm-backdrop">
+    // A click beside the dialog is a No, as Escape is.
+    <div className="confirm-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
       <div
         ref={dialogRef}
         className="confirm-dialog"
