@@ -46,6 +46,7 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
   const [editing, setEditing] = useState<{ id: number; text: string; mentions: EditSession['mentions'] } | null>(null)
   const [question, setQuestion] = useState<DeleteQuestion | null>(null)
   const { refused, deleting, errors } = changes
+  const editingId = editing?.id ?? null
 
   const canChange = useCallback(
     (message: Message) => isChangeable(message, userId, Date.now()) && !refused.has(message.id) && !deleting.has(message.id),
@@ -59,10 +60,11 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
         canDelete: may,
         liked: message.likedBy.includes(userId),
         deleting: deleting.has(message.id),
+        editing: message.id === editingId,
         error: errors.get(message.id) ?? null,
       }
     },
-    [canChange, userId, deleting, errors],
+    [canChange, userId, deleting, editingId, errors],
   )
 
   const startEdit = useCallback(

@@ -16,11 +16,13 @@ export interface MessageChangeView {
   liked: boolean
   /** Deleted by the viewer a moment ago and not sent yet: shown as deleted, with Undo. */
   deleting: boolean
+  /** Being edited in the composer: marked, so the eye finds what is being changed. */
+  editing: boolean
   /** Why the portal refused the last change to it, in the user's language. */
   error: string | null
 }
 
-export const NO_CHANGES: MessageChangeView = { canEdit: false, canDelete: false, liked: false, deleting: false, error: null }
+export const NO_CHANGES: MessageChangeView = { canEdit: false, canDelete: false, liked: false, deleting: false, editing: false, error: null }
 
 /** What a message in the feed can ask of the screen around it. */
 export interface FeedActions {

@@ -41,10 +41,16 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const idBase = `message-${rowKey}`
   const short = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
   const full = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
-  const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
+  const change = !message.isSystem && !pending ? actions.changeOf(message) : NO_CHANGES
+  const classes = [
+    'message',
+    message.isSystem && 'message--system',
+    continued && 'message--continued',
+    pending && `message--${pending.status}`,
+    change.editing && 'message--editing',
+  ]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
-  const change = !message.isSystem && !pending ? actions.changeOf(message) : NO_CHANGES
   const likesId = message.likedBy.length > 0 ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
   // After every render: the controls inside are re-created as the message changes.
