@@ -34,6 +34,17 @@ export interface Conditions {
   messageEditWindowS: number
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
+  /**
+   * im.v2.File.upload's limit on a file's decoded size (400 FILE_TOO_LARGE above it). The page says
+   * "100 MB" without saying whose megabyte: the stricter 100,000,000 bytes by default; tests lower it.
+   */
+  fileUploadMaxBytes: number
+  /**
+   * `fields.content` must be "a Base64 string" (file-upload.md): 'strict' takes the standard alphabet
+   * with its padding and nothing else; 'lenient' also what PHP's base64_decode lets by (whitespace,
+   * missing padding). A `data:` prefix is refused either way, as the page says to leave it out.
+   */
+  fileUploadBase64: 'strict' | 'lenient'
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -79,6 +90,8 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   unreadMessages: 0,
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
+  fileUploadMaxBytes: 100_000_000,
+  fileUploadBase64: 'strict',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -120,6 +133,8 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
+  next.fileUploadMaxBytes = num(patch.fileUploadMaxBytes, 1, 1_000_000_000) ?? next.fileUploadMaxBytes
+  if (patch.fileUploadBase64 === 'strict' || patch.fileUploadBase64 === 'lenient') next.fileUploadBase64 = patch.fileUploadBase64
   return next
 }
 
