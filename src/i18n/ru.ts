@@ -138,6 +138,24 @@ export const ru: Catalogue = {
   // Unread messages (#12)
 
   // Attaching files (#12)
+  'attach.button': 'Прикрепить файл',
+  'attach.list': 'Файлы для отправки',
+  'attach.drop': 'Перетащите файлы сюда, чтобы прикрепить их',
+  'attach.uploading': 'Загрузка {name}',
+  'attach.waiting': 'Ожидание…',
+  'attach.remove': 'Убрать {name}',
+  'attach.cancel': 'Отменить загрузку {name}',
+  'attach.retry': 'Повторить',
+  'attach.refused.tooLarge': 'Файл «{name}» больше {limit}: это предел для одного файла в чате. Он не отправлен.',
+  'attach.refused.empty': 'Файл «{name}» пуст: отправлять нечего.',
+  'attach.error.tooLarge': 'Битрикс24 отклонил «{name}»: файл больше, чем принимает этот портал. Ничего не опубликовано.',
+  'attach.error.noChat': 'Этого чата больше нет, поэтому «{name}» не отправлен.',
+  'attach.error.access': 'Вы больше не можете писать в этот чат, поэтому «{name}» не отправлен.',
+  'attach.error.noAnswer': 'Связь прервалась во время загрузки «{name}». «Повторить» сначала проверит чат, поэтому файл не появится дважды.',
+  'attach.error.serverError': 'У Битрикс24 не получилось сохранить «{name}». «Повторить» сначала проверит чат, поэтому файл не появится дважды.',
+  'attach.error.invalid': 'Битрикс24 не смог сохранить «{name}». Повторите или отправьте файл в другом формате.',
+  'feed.images': 'Изображения',
+  'feed.openImage': 'Открыть {name} в полном размере',
 
   // (end of #12 sections)
 }

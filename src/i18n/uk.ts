@@ -139,6 +139,24 @@ export const uk: Catalogue = {
   // Unread messages (#12)
 
   // Attaching files (#12)
+  'attach.button': 'Прикріпити файл',
+  'attach.list': 'Файли для надсилання',
+  'attach.drop': 'Перетягніть файли сюди, щоб прикріпити їх',
+  'attach.uploading': 'Завантаження {name}',
+  'attach.waiting': 'Очікування…',
+  'attach.remove': 'Прибрати {name}',
+  'attach.cancel': 'Скасувати завантаження {name}',
+  'attach.retry': 'Повторити',
+  'attach.refused.tooLarge': 'Файл «{name}» більший за {limit}: це межа для одного файлу в чаті. Його не надіслано.',
+  'attach.refused.empty': 'Файл «{name}» порожній: надсилати нічого.',
+  'attach.error.tooLarge': 'Бітрікс24 відхилив «{name}»: файл більший, ніж приймає цей портал. Нічого не опубліковано.',
+  'attach.error.noChat': 'Цього чату більше немає, тому «{name}» не надіслано.',
+  'attach.error.access': 'Ви більше не можете писати в цей чат, тому «{name}» не надіслано.',
+  'attach.error.noAnswer': 'Зв’язок обірвався під час завантаження «{name}». «Повторити» спершу перевірить чат, тож файл не з’явиться двічі.',
+  'attach.error.serverError': 'Бітрікс24 не вдалося зберегти «{name}». «Повторити» спершу перевірить чат, тож файл не з’явиться двічі.',
+  'attach.error.invalid': 'Бітрікс24 не зміг зберегти «{name}». Повторіть або надішліть файл в іншому форматі.',
+  'feed.images': 'Зображення',
+  'feed.openImage': 'Відкрити {name} у повному розмірі',
 
   // (end of #12 sections)
 }

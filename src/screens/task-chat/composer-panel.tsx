@@ -2,6 +2,9 @@ import { lazy, Suspense, type RefObject } from 'react'
 import { plainText } from '../../chat/bbcode/plain-text'
 import type { Author, Message, Viewer } from '../../chat/types'
 import type { OutboxState, OutboxStore } from '../../features/composer/api/outbox-store'
+import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
+import { AttachButton } from '../../features/attachments/components/attach-button'
+import { AttachmentList } from '../../features/attachments/components/attachment-list'
 import { useI18n } from '../../i18n/i18n'
 
 // Not needed for the first paint of the feed: loaded while the opening request is on its way.
@@ -18,10 +21,12 @@ interface Props {
   authors: ReadonlyMap<number, Author>
   inputRef: RefObject<HTMLTextAreaElement | null>
   send(text: string, replyToId: number | null, asBot: boolean): void
+  /** Files chosen to send (#12): Send uploads them after the text, if any. */
+  attachments: { items: readonly Attachment[]; queue: AttachmentQueue }
 }
 
 /** Writing to the chat: the draft and the reply live in the outbox, so a reload keeps them. */
-export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send }: Props) {
+export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send, attachments }: Props) {
   const { t } = useI18n()
   const replyTo = replyMessage && {
     name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
@@ -39,6 +44,18 @@ export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, author
         bot={outbox.botRefused ? null : bot}
         chatId={chatId}
         inputRef={inputRef}
+        // A file goes to a chat: a task without one yet gets its chat from a first text message.
+        attach={chatId !== null && <AttachButton onFiles={(files) => attachments.queue.add(files)} />}
+        attachments={
+          <AttachmentList
+            items={attachments.items}
+            onRemove={(id) => attachments.queue.remove(id)}
+            onCancel={(id) => attachments.queue.cancel(id)}
+            onRetry={(id) => attachments.queue.retry(id)}
+          />
+        }
+        hasAttachments={attachments.items.some((item) => item.status === 'ready')}
+        onPasteFiles={chatId === null ? undefined : (files) => attachments.queue.add(files)}
       />
     </Suspense>
   )

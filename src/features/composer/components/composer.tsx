@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
+import { useId, useLayoutEffect, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { withMentionCodes } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'
@@ -21,6 +21,13 @@ interface Props {
   bot: { name: string } | null
   chatId: number | null
   inputRef: RefObject<HTMLTextAreaElement | null>
+  /** Attaching files (#12), composed by the screen: the button beside the box, the chosen files above it. */
+  attach?: ReactNode
+  attachments?: ReactNode
+  /** Files are chosen and waiting: Send sends them even without text (then with `text` empty). */
+  hasAttachments?: boolean
+  /** Files pasted into the box (an image copied from elsewhere, files copied in a file manager). */
+  onPasteFiles?(files: File[]): void
 }
 
 /**
@@ -28,7 +35,8 @@ interface Props {
  * line (never mid-IME-composition), `@` mentions, replies, and the portal's 20,000-character limit
  * enforced here rather than letting the portal cut the message.
  */
-export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef }: Props) {
+export function Composer(props: Props) {
+  const { draft, mentions: chosen, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef, hasAttachments = false, onPasteFiles } = props
   const { t } = useI18n()
   const [asBot, setAsBot] = useState(false)
   const mentions = useMentions(chatId, draft, chosen, onDraft, inputRef)
@@ -38,7 +46,7 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
   // The portal's limit counts what is sent, mention codes included.
   const length = outgoing.length
   const over = length - MAX_MESSAGE_LENGTH
-  const canSend = draft.trim() !== '' && over <= 0
+  const canSend = (draft.trim() !== '' || hasAttachments) && over <= 0
 
   useLayoutEffect(() => {
     const input = inputRef.current
@@ -53,6 +61,14 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
     onSend(outgoing, asBot && bot !== null)
     mentions.close()
     inputRef.current?.focus()
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.files]
+    if (files.length === 0 || !onPasteFiles) return
+    // Files are attached, not pasted as their names or paths; text in the same paste is dropped with them.
+    event.preventDefault()
+    onPasteFiles(files)
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -80,8 +96,10 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
           </button>
         </div>
       )}
+      {props.attachments}
       {mentions.open && <MentionPicker id={listId} people={mentions.people} active={mentions.active} onPick={mentions.pick} />}
       <div className="composer__row">
+        {props.attach}
         <textarea
           ref={inputRef}
           className="composer__input"
@@ -99,6 +117,7 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
             mentions.track(event.target.value, event.target.selectionStart)
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <button type="submit" className="composer__send" disabled={!canSend}>
           {t('composer.send')}
