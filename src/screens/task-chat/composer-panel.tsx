@@ -3,13 +3,19 @@ import { plainText } from '../../chat/bbcode/plain-text'
 import type { Author, Message, Viewer } from '../../chat/types'
 import type { OutboxState, OutboxStore } from '../../features/composer/api/outbox-store'
 import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
-import { AttachButton } from '../../features/attachments/components/attach-button'
-import { AttachmentList } from '../../features/attachments/components/attachment-list'
 import { useI18n } from '../../i18n/i18n'
 
-// Not needed for the first paint of the feed: loaded while the opening request is on its way.
-export const loadComposer = () => import('../../features/composer/components/composer')
+// Not needed for the first paint of the feed: loaded while the opening request is on its way,
+// the attachment parts beside it. Each has its own Suspense: one arriving late never blanks the box.
+const loadAttachParts = () =>
+  Promise.all([import('../../features/attachments/components/attach-button'), import('../../features/attachments/components/attachment-list')])
+export const loadComposer = () => {
+  void loadAttachParts()
+  return import('../../features/composer/components/composer')
+}
 const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
+const AttachButton = lazy(() => loadAttachParts().then(([m]) => ({ default: m.AttachButton })))
+const AttachmentList = lazy(() => loadAttachParts().then(([, m]) => ({ default: m.AttachmentList })))
 
 interface Props {
   outbox: OutboxState
@@ -45,14 +51,29 @@ export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, author
         chatId={chatId}
         inputRef={inputRef}
         // A file goes to a chat: a task without one yet gets its chat from a first text message.
-        attach={chatId !== null && <AttachButton onFiles={(files) => attachments.queue.add(files)} />}
+        attach={
+          chatId !== null && (
+            <Suspense fallback={null}>
+              <AttachButton onFiles={(files) => attachments.queue.add(files)} />
+            </Suspense>
+          )
+        }
         attachments={
-          <AttachmentList
-            items={attachments.items}
-            onRemove={(id) => attachments.queue.remove(id)}
-            onCancel={(id) => attachments.queue.cancel(id)}
-            onRetry={(id) => attachments.queue.retry(id)}
-          />
+          <Suspense fallback={null}>
+            <AttachmentList
+              items={attachments.items}
+              // The list item and its button go: the reader goes back to the message box, not to the page's start.
+              onRemove={(id) => {
+                attachments.queue.remove(id)
+                inputRef.current?.focus()
+              }}
+              onCancel={(id) => {
+                attachments.queue.cancel(id)
+                inputRef.current?.focus()
+              }}
+              onRetry={(id) => attachments.queue.retry(id)}
+            />
+          </Suspense>
         }
         hasAttachments={attachments.items.some((item) => item.status === 'ready')}
         onPasteFiles={chatId === null ? undefined : (files) => attachments.queue.add(files)}

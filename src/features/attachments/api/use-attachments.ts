@@ -5,8 +5,7 @@ import { writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
 import { ownMessage } from '../../../chat/own-message'
 import { AttachmentQueue, type Attachment } from './attachment-queue'
-import { findUploaded } from './find-uploaded'
-import { uploadFile, type Uploaded } from './upload-api'
+import type { Uploaded } from './upload-api'
 
 /**
  * The composer's attachments for one task: an upload writes its message (with its file) into the
@@ -31,6 +30,8 @@ export function useAttachments(taskId: number) {
       async (item, transfer) => {
         const target = item.target
         if (!target) throw new Error('An attachment was queued without a chat')
+        // Loaded with the first upload: not needed to read the chat.
+        const [{ uploadFile }, { findUploaded }] = await Promise.all([import('./upload-api'), import('./find-uploaded')])
         const found = item.outcomeUnknown ? await findUploaded(client, target.chatId, target.userId, item.file, target.baselineId) : null
         landed(item, found ?? (await uploadFile(client, target.chatId, item.file, transfer)))
       },

@@ -66,7 +66,10 @@ export function Composer(props: Props) {
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const files = [...event.clipboardData.files]
     if (files.length === 0 || !onPasteFiles) return
-    // Files are attached, not pasted as their names or paths; text in the same paste is dropped with them.
+    // Office apps put a picture of copied text beside the text: then the text is what was meant. A
+    // file copied in a file manager may come with its name as text: then the file is.
+    const text = event.clipboardData.getData('text/plain').trim()
+    if (text !== '' && !files.some((file) => text.includes(file.name))) return
     event.preventDefault()
     onPasteFiles(files)
   }
