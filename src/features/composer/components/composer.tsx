@@ -102,7 +102,6 @@ export function Composer(props: Props) {
       {props.attachments}
       {mentions.open && <MentionPicker id={listId} people={mentions.people} active={mentions.active} onPick={mentions.pick} />}
       <div className="composer__row">
-        {props.attach}
         <textarea
           ref={inputRef}
           className="composer__input"
@@ -122,6 +121,8 @@ export function Composer(props: Props) {
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
+        {/* After the box: Tab goes from the feed to the message first, as before files could be attached. */}
+        {props.attach}
         <button type="submit" className="composer__send" disabled={!canSend}>
           {t('composer.send')}
         </button>
