@@ -75,6 +75,14 @@ describe('im.v2.File.upload', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
   })
 
+  it('serves what users uploaded inline only for harmless types: anything else downloads, never sniffed', async () => {
+    const { file } = (await upload({ name: 'page.html', content: b64('<script>alert(1)</script>') })).body.result
+    const served = await fetch(file.urlShow)
+    expect(served.headers.get('content-type')).toBe('application/octet-stream')
+    expect(served.headers.get('content-disposition')).toMatch(/^attachment/)
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it('keeps the bytes in the data folder: a restart serves them again', async () => {
     const { file } = (await upload({ name: 'kept.txt', content: b64('still here') })).body.result
     const { startTestPortal: start } = await import('./helpers.ts')
