@@ -188,13 +188,18 @@ async function dispatchWithFile(target: Locator, kind: 'drop' | 'paste', file: {
   )
 }
 
-test('attach by dropping a file on the feed', async ({ page, request }) => {
+test('attach by dropping a file on the feed (or, missing it, on the message box)', async ({ page, request }) => {
   const { card, files, send } = await openCard(page)
   await dispatchWithFile(card.feed, 'drop', { name: 'dropped.txt', type: 'text/plain', base64: Buffer.from('from the desktop').toString('base64') })
   await expect(files.getByRole('listitem', { name: 'dropped.txt' })).toBeVisible()
+  // Not opened by the browser in place of the app: attached like the other.
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await dispatchWithFile(box, 'drop', { name: 'missed.txt', type: 'text/plain', base64: Buffer.from('a near miss').toString('base64') })
+  await expect(files.getByRole('listitem')).toHaveCount(2)
   await send.click()
   await expect(files).toHaveCount(0)
   await expect.poll(async () => (await fileMessages(request, 'dropped.txt')).length).toBe(1)
+  expect(await fileMessages(request, 'missed.txt')).toHaveLength(1)
 })
 
 test('attach by pasting an image: it shows as a sized, lazy preview named by its file, opening full size', async ({ page, request }) => {

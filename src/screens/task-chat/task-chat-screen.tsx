@@ -47,6 +47,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const newestId = liveRun?.to ?? 0
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
   const attachments = useAttachments(taskId)
+  const attachFiles = useCallback((files: File[]) => attachments.queue.add(files), [attachments.queue])
   const results = useTaskResults(taskId, userId, query.isSuccess)
   const undo = useResultUndo(results.change)
   useEffect(() => {
@@ -126,7 +127,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
           </div>
         )}
-        <FileDropTarget onFiles={(files) => attachments.queue.add(files)} disabled={chatId === null || resultsOnly || !query.isSuccess}>
+        <FileDropTarget onFiles={attachFiles} disabled={chatId === null || resultsOnly || !query.isSuccess}>
           {body}
         </FileDropTarget>
         <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
