@@ -162,6 +162,8 @@ export const de: Catalogue = {
     'Die Verbindung brach ab, während „{name}“ hochgeladen wurde. „Erneut versuchen“ prüft zuerst den Chat, die Datei erscheint also nie doppelt.',
   'attach.error.serverError': 'Bitrix24 konnte „{name}“ nicht speichern. „Erneut versuchen“ prüft zuerst den Chat, die Datei erscheint also nie doppelt.',
   'attach.error.invalid': 'Bitrix24 konnte „{name}“ nicht speichern. Versuchen Sie es erneut oder senden Sie die Datei in einem anderen Format.',
+  'attach.error.methodMissing':
+    'Dieses Bitrix24 nimmt noch keine Dateien von Apps an, daher wurde „{name}“ nicht gesendet. Bitten Sie Ihren Administrator, das Portal zu aktualisieren.',
   'feed.images': 'Bilder',
   'feed.openImage': '{name} in voller Größe öffnen',
 

@@ -153,6 +153,7 @@ export const en = {
   'attach.error.noAnswer': 'The connection dropped while “{name}” was uploading. Retry checks the chat first, so the file is never posted twice.',
   'attach.error.serverError': 'Bitrix24 had a problem storing “{name}”. Retry checks the chat first, so the file is never posted twice.',
   'attach.error.invalid': 'Bitrix24 could not store “{name}”. Try again, or send the file in another format.',
+  'attach.error.methodMissing': 'This Bitrix24 does not take files from apps yet, so “{name}” was not sent. Ask your administrator to update the portal.',
   'feed.images': 'Images',
   'feed.openImage': 'Open {name} full size',
 

@@ -156,6 +156,8 @@ export const es: Catalogue = {
   'attach.error.noAnswer': 'La conexión se cortó mientras se subía “{name}”. Reintentar revisa antes el chat, así que el archivo nunca se publica dos veces.',
   'attach.error.serverError': 'Bitrix24 tuvo un problema al guardar “{name}”. Reintentar revisa antes el chat, así que el archivo nunca se publica dos veces.',
   'attach.error.invalid': 'Bitrix24 no pudo guardar “{name}”. Inténtalo de nuevo o envía el archivo en otro formato.',
+  'attach.error.methodMissing':
+    'Este Bitrix24 aún no acepta archivos de aplicaciones, así que “{name}” no se envió. Pide a tu administrador que actualice el portal.',
   'feed.images': 'Imágenes',
   'feed.openImage': 'Abrir {name} a tamaño completo',
 

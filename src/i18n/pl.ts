@@ -160,6 +160,8 @@ export const pl: Catalogue = {
   'attach.error.noAnswer': 'Połączenie zerwało się podczas przesyłania „{name}”. Ponów najpierw sprawdzi czat, więc plik nigdy nie pojawi się dwa razy.',
   'attach.error.serverError': 'Bitrix24 miał problem z zapisaniem „{name}”. Ponów najpierw sprawdzi czat, więc plik nigdy nie pojawi się dwa razy.',
   'attach.error.invalid': 'Bitrix24 nie mógł zapisać „{name}”. Spróbuj ponownie lub wyślij plik w innym formacie.',
+  'attach.error.methodMissing':
+    'Ten Bitrix24 nie przyjmuje jeszcze plików od aplikacji, więc „{name}” nie został wysłany. Poproś administratora o aktualizację portalu.',
   'feed.images': 'Obrazy',
   'feed.openImage': 'Otwórz {name} w pełnym rozmiarze',
 

@@ -160,6 +160,8 @@ export const ptBr: Catalogue = {
   'attach.error.serverError':
     'O Bitrix24 teve um problema ao salvar “{name}”. Tentar novamente verifica o chat primeiro, então o arquivo nunca é publicado duas vezes.',
   'attach.error.invalid': 'O Bitrix24 não conseguiu salvar “{name}”. Tente novamente ou envie o arquivo em outro formato.',
+  'attach.error.methodMissing':
+    'Este Bitrix24 ainda não aceita arquivos de aplicativos, então “{name}” não foi enviado. Peça ao administrador para atualizar o portal.',
   'feed.images': 'Imagens',
   'feed.openImage': 'Abrir {name} em tamanho real',
 

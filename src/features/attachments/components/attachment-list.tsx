@@ -18,6 +18,8 @@ const BY_KIND: Record<string, MessageKey> = {
   auth: 'error.auth',
   scope: 'error.scope',
   'rate-limit': 'error.rateLimit',
+  // An older portal without im.v2.File.upload (ERROR_METHOD_NOT_FOUND).
+  'method-missing': 'attach.error.methodMissing',
 }
 
 function Reason({ item }: { item: Attachment }) {
