@@ -16,7 +16,9 @@ export function useAttachments(taskId: number) {
   const client = usePortalClient()
   const queryClient = useQueryClient()
   const queue = useMemo(() => {
+    const posted = new Set<number>()
     const landed = (item: Attachment, { messageId, file }: Uploaded) => {
+      posted.add(messageId)
       const { chatId, userId } = item.target!
       writeSent(
         queryClient,
@@ -32,7 +34,7 @@ export function useAttachments(taskId: number) {
         if (!target) throw new Error('An attachment was queued without a chat')
         // Loaded with the first upload: not needed to read the chat.
         const [{ uploadFile }, { findUploaded }] = await Promise.all([import('./upload-api'), import('./find-uploaded')])
-        const found = item.outcomeUnknown ? await findUploaded(client, target.chatId, target.userId, item.file, target.baselineId) : null
+        const found = item.outcomeUnknown ? await findUploaded(client, target.chatId, target.userId, item.file, target.baselineId, posted) : null
         landed(item, found ?? (await uploadFile(client, target.chatId, item.file, transfer)))
       },
       // A cancelled upload may still have landed (its body was sent): the next poll shows it if so.
