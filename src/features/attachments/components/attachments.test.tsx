@@ -31,6 +31,7 @@ async function openComposer() {
   app = await openTaskCard({ taskId: 1 })
   await renderApp()
   await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
+  await screen.findByRole('button', { name: 'Attach file' })
   // The picker behind "Attach file" is the system's; the test hands it files as the browser would.
   const picker = document.querySelector<HTMLInputElement>('input[type="file"]')
   if (!picker) throw new Error('no file picker next to the composer')
@@ -41,7 +42,6 @@ describe('attaching files', () => {
   it('lists the chosen files by name and size, removes one, and Send posts the other as a file message', async () => {
     const user = userEvent.setup()
     const picker = await openComposer()
-    expect(screen.getByRole('button', { name: 'Attach file' })).toBeTruthy()
     await user.upload(picker, [new File(['hello notes'], 'notes.txt', { type: 'text/plain' }), new File(['draft'], 'draft.txt')])
     const list = screen.getByRole('list', { name: 'Files to send' })
     const notes = within(list).getByRole('listitem', { name: 'notes.txt' })
