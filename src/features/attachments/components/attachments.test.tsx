@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
@@ -73,5 +73,15 @@ describe('attaching files', () => {
     await user.click(within(item).getByRole('button', { name: 'Remove huge-video.mp4' }))
     expect(screen.queryByRole('listitem', { name: 'huge-video.mp4' })).toBeNull()
     expect((await newest()).messages[0]!.id).toBe(before)
+  })
+
+  it('a pasted file is attached; text copied with a picture of itself (as office apps copy) stays a paste of text', async () => {
+    await openComposer()
+    const box = screen.getByRole('textbox', { name: 'Message' })
+    const picture = new File(['png'], 'image.png', { type: 'image/png' })
+    fireEvent.paste(box, { clipboardData: { files: [picture], getData: () => 'Q3 | 120 | 140' } })
+    expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull()
+    fireEvent.paste(box, { clipboardData: { files: [picture], getData: () => '' } })
+    expect(within(screen.getByRole('list', { name: 'Files to send' })).getByRole('listitem', { name: 'image.png' })).toBeTruthy()
   })
 })
