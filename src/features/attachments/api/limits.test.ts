@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, MAX_FILE_BYTES, refusalOf } from './limits'
+import { formatBytes } from '../../../i18n/formatters'
+import { MAX_FILE_BYTES, refusalOf } from './limits'
 
 describe('the size check before an upload', () => {
   it('refuses past the documented 100 MB, read as 100,000,000 bytes, and an empty file; takes the rest', () => {
