@@ -35,5 +35,7 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000
     unit++
   }
-  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
+  // Bytes spelled out ("18 bytes", not English's short "18 byte"); kB, MB and GB short.
+  const display = unit === 0 ? 'long' : 'short'
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: display, maximumFractionDigits: 1 }).format(value)
 }

@@ -15,6 +15,6 @@ describe('the size check before an upload', () => {
   it('states sizes in the decimal units the limit is given in', () => {
     expect(formatBytes(MAX_FILE_BYTES, 'en')).toBe('100 MB')
     expect(formatBytes(1_500, 'en')).toBe('1.5 kB')
-    expect(formatBytes(12, 'en')).toBe('12 byte')
+    expect(formatBytes(12, 'en')).toBe('12 bytes')
   })
 })
