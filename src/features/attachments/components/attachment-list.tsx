@@ -53,7 +53,7 @@ export function AttachmentList({ items, onRemove, onCancel, onRetry }: Props) {
       {items.map((item) => {
         const name = item.file.name
         // Every byte sent: the portal has the file and is making its message. Cancel could no longer
-        // stop that, so it is not offered; the bar turns indeterminate until the answer comes.
+        // stop that, so it is not offered; the full bar says so in words until the answer comes.
         const finishing = item.status === 'uploading' && item.progress >= 1
         const busy = (item.status === 'uploading' || item.status === 'queued') && !finishing
         return (
@@ -61,15 +61,10 @@ export function AttachmentList({ items, onRemove, onCancel, onRetry }: Props) {
             <div className="attachment__row">
               <span className="attachment__name">{name}</span>
               <span className="attachment__size">{formatBytes(item.file.size, locale)}</span>
-              {item.status === 'uploading' &&
-                (finishing ? (
-                  <>
-                    <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} />
-                    <span className="attachment__state">{t('attach.finishing')}</span>
-                  </>
-                ) : (
-                  <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} max={100} value={Math.round(item.progress * 100)} />
-                ))}
+              {item.status === 'uploading' && (
+                <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} max={100} value={Math.round(item.progress * 100)} />
+              )}
+              {finishing && <span className="attachment__state">{t('attach.finishing')}</span>}
               {item.status === 'queued' && <span className="attachment__state">{t('attach.waiting')}</span>}
               {item.status === 'failed' && (
                 <button type="button" onClick={() => onRetry(item.id)}>
