@@ -91,6 +91,43 @@ test('attach by the button: the upload shows its progress and Cancel, then the f
   expect(await (await request.get(href)).text()).toBe('Quarterly numbers\n')
 })
 
+test('files listed above the message box keep the newest message in view, and the files sent are followed to the end', async ({ page }) => {
+  // A card this size, where the list's rows measure in fractions of a pixel: the end was let go here.
+  await page.setViewportSize({ width: 1100, height: 777 })
+  const { card, files } = await openCard(page)
+  await card.settled()
+  const jump = card.app.getByRole('button', { name: 'Jump to latest' })
+  /** The article is wholly inside the feed's viewport (the card may run past the page's). */
+  const inFeedView = (article: Locator) =>
+    article.evaluate((el) => {
+      const view = el.closest('.feed-scroller')!.getBoundingClientRect()
+      const box = el.getBoundingClientRect()
+      return box.top >= view.top && box.bottom <= view.bottom + 1
+    })
+  const newest = card.feed.getByRole('article').last()
+  expect(await inFeedView(newest)).toBe(true)
+  const names = ['one.txt', 'two.txt', 'three.txt']
+  await chooseByButton(
+    page,
+    card,
+    names.map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(name) })),
+  )
+  await expect(files.getByRole('listitem')).toHaveCount(3)
+  await card.settled()
+  expect(await card.distanceFromEnd()).toBeLessThanOrEqual(1)
+  expect(await inFeedView(newest)).toBe(true)
+  await expect(jump).toHaveCount(0)
+
+  await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
+  await expect(files).toHaveCount(0)
+  const last = card.feed.getByRole('article').filter({ has: fileLink(card.app, 'three.txt') })
+  await expect(last).toHaveCount(1)
+  await card.settled()
+  expect(await inFeedView(last)).toBe(true)
+  await expect(jump).toHaveCount(0)
+  expect(await card.distanceFromEnd()).toBeLessThanOrEqual(1)
+})
+
 test('Cancel stops an upload on its way: the file leaves the list and nothing is posted', async ({ page, request }) => {
   const { card, files, send } = await openCard(page)
   await chooseByButton(page, card, { name: 'second-thoughts.txt', mimeType: 'text/plain', buffer: Buffer.from('never mind') })

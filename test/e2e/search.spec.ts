@@ -170,3 +170,57 @@ for (const colorScheme of ['light', 'dark'] as const)
     })
     expect(found).toEqual([])
   })
+
+for (const [colorScheme, reducedMotion] of [
+  ['light', 'no-preference'],
+  ['dark', 'no-preference'],
+  ['light', 'reduce'],
+] as const)
+  test(`a match chosen with the mouse is highlighted for a moment, then not (${colorScheme}, motion: ${reducedMotion})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion })
+    const { card, box, results } = await openCard(page)
+    // How far the message's background stands from its neighbours' (luminance contrast, WCAG's formula),
+    // read when the highlight is set and again once two frames have been painted with it.
+    await card.app.locator('body').evaluate(() => {
+      const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+      const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number)
+      const backdrop = (el: Element): number[] => {
+        for (let e: Element | null = el.parentElement; e; e = e.parentElement) {
+          const c = rgba(getComputedStyle(e).backgroundColor)
+          if ((c[3] ?? 1) > 0) return c
+        }
+        return [255, 255, 255]
+      }
+      const seen = (el: Element) => {
+        const [r, g, b, a = 1] = rgba(getComputedStyle(el).backgroundColor)
+        const under = backdrop(el)
+        const mix = [r!, g!, b!].map((v, i) => v * a + under[i]! * (1 - a))
+        return 0.2126 * channel(mix[0]!) + 0.7152 * channel(mix[1]!) + 0.0722 * channel(mix[2]!)
+      }
+      const standOut = (el: Element) => {
+        const neighbour = (el.closest('.feed-row')?.previousElementSibling ?? el.closest('.feed-row')?.nextElementSibling)?.querySelector('article')
+        const [x, y] = [seen(el), neighbour ? seen(neighbour) : 1]
+        return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
+      }
+      const w = window as unknown as { jump: { first?: number; painted?: number; article?: Element } }
+      w.jump = {}
+      new MutationObserver((changes) => {
+        const article = changes.map((c) => c.target as HTMLElement).find((t) => t.hasAttribute('data-jumped'))
+        if (!article || w.jump.article) return
+        w.jump = { article, first: standOut(article) }
+        requestAnimationFrame(() => requestAnimationFrame(() => (w.jump.painted = standOut(article))))
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-jumped'] })
+    })
+    await box.fill('spring lookbook')
+    await results.getByRole('option').last().click()
+    const look = () => card.app.locator('body').evaluate(() => (window as unknown as { jump: { first?: number; painted?: number } }).jump)
+    await expect.poll(async () => (await look()).painted, { message: 'the highlight was painted' }).toBeDefined()
+    const { first, painted } = await look()
+    // Hover's tint stands 1.1:1 from the page: the highlight must be told from it at a glance.
+    expect(first).toBeGreaterThanOrEqual(1.25)
+    expect(painted).toBeGreaterThanOrEqual(1.25)
+    const article = card.feed.locator('article[data-jumped]')
+    await expect(article).toBeFocused()
+    // A moment: then the message looks like any other again.
+    await expect(article).toHaveCount(0)
+  })

@@ -102,6 +102,8 @@ export function FeedList(props: Props) {
   // The first row at or after the first unread message (the system filter may hide that one).
   const dividerKey = useMemo(() => (unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined), [rows, unreadFromId])
 
+  // Before the virtualizer: its onChange asks it. It follows through the virtualizer only after rendering.
+  const endPin = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
@@ -114,20 +116,20 @@ export function FeedList(props: Props) {
     followOnAppend: live,
     scrollEndThreshold: END_THRESHOLD_PX,
     onChange: (instance) => {
-      const end = instance.isAtEnd(END_THRESHOLD_PX)
+      // A viewport that shrank with the reader at the end is about to be pinned there: still at the end.
+      const end = instance.isAtEnd(END_THRESHOLD_PX) || endPin.pinning()
       setAtEnd(end)
       arrivals.noteEnd(end)
     },
   })
   const items = virtualizer.getVirtualItems()
   const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX, live)
-  const noteEnd = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
   const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
   const reportSeen = useSeenRows(scrollerRef, rows, items, onSeen)
   const onScroll = () => {
     recordPosition()
-    noteEnd()
+    endPin.note()
     roving.refresh()
     reportSeen()
   }

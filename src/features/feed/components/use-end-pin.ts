@@ -2,40 +2,56 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react'
 
 /**
  * Keeps the newest message in view while the feed's viewport changes height with the reader at
- * the end: the composer growing a line at a time, its placeholder wrapping in a narrow frame once
- * it has loaded, the portal resizing the frame. The virtualizer follows rows appended, not a
- * viewport that shrinks: scrollTop would stay put and the end slide under the composer.
- * Returns the scroll handler that notes whether the reader is at the end; the note is read when
- * the size changes, so it is what held before the change.
+ * the end: the composer growing a line at a time, the list of files to send appearing above it,
+ * its placeholder wrapping in a narrow frame once it has loaded, the portal resizing the frame.
+ * The virtualizer follows rows appended, not a viewport that shrinks: scrollTop would stay put and
+ * the end slide under the composer.
+ * Returns the scroll handler that notes whether the reader is at the end (the note is read when
+ * the size changes, so it is what held before the change), and `pinning`: the viewport changed
+ * height with the reader at the end and the pin has not been written yet. Between the two, the
+ * distance from the end says "away"; believed, it showed "Jump to latest", whose strip shrank the
+ * viewport again, and the end was let go for good.
  */
 export function useEndPin(scrollerRef: RefObject<HTMLElement | null>, endThreshold: number, scrollToEnd: () => void) {
   const atEnd = useRef(true)
+  /** The viewport height the last pin (or the mount) saw; null where there is no layout. */
+  const pinnedHeight = useRef<number | null>(null)
   const follow = useRef(scrollToEnd)
   useLayoutEffect(() => {
     follow.current = scrollToEnd
   })
+  const pinning = useCallback(() => {
+    const el = scrollerRef.current
+    return atEnd.current && !!el && pinnedHeight.current !== null && el.clientHeight !== pinnedHeight.current
+  }, [scrollerRef])
   const note = useCallback(() => {
     const el = scrollerRef.current
-    if (el) atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= endThreshold
-  }, [scrollerRef, endThreshold])
+    // A scroll seen after a resize and before its pin (the pin's own write, read after a later
+    // change of height) says nothing about where the reader is: the pin decides.
+    if (!el || pinning()) return
+    atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= endThreshold
+  }, [scrollerRef, endThreshold, pinning])
 
   useLayoutEffect(() => {
     const el = scrollerRef.current
     // Environments without layout (jsdom) have no ResizeObserver, and no sizes to follow.
     if (!el || typeof ResizeObserver === 'undefined') return
-    let height = el.clientHeight
+    pinnedHeight.current = el.clientHeight
     // Called after layout and before paint: the reader never sees the end slip away.
     const observer = new ResizeObserver(() => {
-      if (el.clientHeight === height) return
-      height = el.clientHeight
+      if (el.clientHeight === pinnedHeight.current) return
+      pinnedHeight.current = el.clientHeight
       if (!atEnd.current) return
       // Written at once, not left to a command the virtualizer may still be settling.
       el.scrollTop = el.scrollHeight - el.clientHeight
       follow.current()
     })
     observer.observe(el)
-    return () => observer.disconnect()
+    return () => {
+      observer.disconnect()
+      pinnedHeight.current = null
+    }
   }, [scrollerRef])
 
-  return note
+  return { note, pinning }
 }

@@ -66,11 +66,30 @@ export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, ke
     if (article) {
       article.focus()
       // A message jumped to flashes once: focus after a click shows no ring, and the eye needs to find it.
-      if (highlight) {
-        article.dataset['jumped'] = ''
-        article.addEventListener('animationend', () => delete article.dataset['jumped'], { once: true })
-      }
+      if (highlight) flash(article)
     } else if (attempt < 60) requestAnimationFrame(() => focus(attempt + 1))
   }
   focus(0)
+}
+
+/**
+ * Marks the article for the highlight's length (app.css, `data-jumped`). Jumped to again while
+ * marked, the highlight starts over; only its own animation ends it, not one of its content's
+ * (animation events bubble).
+ */
+function flash(article: HTMLElement) {
+  if (article.dataset['jumped'] !== undefined) {
+    for (const animation of article.getAnimations?.() ?? [])
+      if (animation instanceof CSSAnimation && animation.animationName === 'tc-jumped') animation.currentTime = 0
+    return
+  }
+  article.dataset['jumped'] = ''
+  const end = (event: AnimationEvent) => {
+    if (event.target !== article) return
+    delete article.dataset['jumped']
+    article.removeEventListener('animationend', end)
+    article.removeEventListener('animationcancel', end)
+  }
+  article.addEventListener('animationend', end)
+  article.addEventListener('animationcancel', end)
 }
