@@ -145,6 +145,7 @@ export function FeedList(props: Props) {
     if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
     else if (unread >= 0) virtualizer.scrollToIndex(unread, { align: 'start' })
     else virtualizer.scrollToEnd()
+    if (target >= 0 || unread >= 0) endPin.openedAway()
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.

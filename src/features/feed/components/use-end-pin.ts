@@ -53,5 +53,14 @@ export function useEndPin(scrollerRef: RefObject<HTMLElement | null>, endThresho
     }
   }, [scrollerRef])
 
-  return { note, pinning }
+  /**
+   * The list opened somewhere other than the end (at "New messages", or a message jumped to). Until
+   * the scroll there is heard, the note still says "at the end", and a viewport shrinking meanwhile
+   * (the composer loading) would pin the reader to the end, away from where the card opened.
+   */
+  const openedAway = useCallback(() => {
+    atEnd.current = false
+  }, [])
+
+  return { note, pinning, openedAway }
 }
