@@ -10,7 +10,7 @@ import type { Read } from './reads'
 export const conversationKey = (taskId: number) => ['conversation', taskId] as const
 
 /** Query keys and functions of the conversation, in one place (TkDodo's query factory), bound to the client once. */
-function conversationQueries(client: PortalClient) {
+export function conversationQueries(client: PortalClient) {
   return {
     /**
      * The whole conversation, opened by one batch. Never refetched as a whole (that would drop

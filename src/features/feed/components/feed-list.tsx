@@ -56,6 +56,15 @@ const TOP_HEIGHT_PX = 76
 /** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
 const BOTTOM_HEIGHT_PX = 44
 
+const focusIndex = (rows: FeedRow[], id: number | null | undefined) => (id ? rows.findIndex((r) => r.message.id === id) : -1)
+
+/** Where the list opens before anything is measured: the end, or centred on row `target`. */
+function openingOffset(count: number, estimate: (i: number) => number, target: number, height: number): number {
+  let offset = TOP_HEIGHT_PX
+  for (let i = 0; i < (target >= 0 ? target : count); i++) offset += estimate(i)
+  return Math.max(0, target >= 0 ? offset - height / 2 : offset - height)
+}
+
 /**
  * The virtualized feed: only what is near the viewport is in the DOM, whatever the history length.
  * Anchored at the end and keyed by message, so older pages arriving above and the system filter
@@ -89,10 +98,16 @@ export function FeedList(props: Props) {
   const arrivals = useNewSinceLeft(rows)
   const topRef = useRef<HTMLDivElement>(null)
 
+  const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0)
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0),
+    estimateSize,
+    // The first render already shows the rows the feed opens at (the newest, or the message jumped
+    // to), guessed from the estimates and the window's height: from offset 0 with no height it
+    // rendered the oldest rows, and the scroll to the end rendered the screenful again.
+    initialRect: { width: 0, height: window.innerHeight },
+    initialOffset: () => openingOffset(rows.length, estimateSize, focusIndex(rows, focusMessageId), window.innerHeight),
     getItemKey: (i) => rows[i]!.key,
     paddingStart: TOP_HEIGHT_PX,
     paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
@@ -122,7 +137,7 @@ export function FeedList(props: Props) {
   useLayoutEffect(() => {
     // A run jumped into opens centred on the message jumped to, before anything may load above or
     // below it: a page landing while the list still sat at its top would hold that place instead.
-    const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
+    const target = focusIndex(rows, focusMessageId)
     if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
     else virtualizer.scrollToEnd()
     const frame = requestAnimationFrame(() => setSettled(true))
