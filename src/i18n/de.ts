@@ -141,6 +141,20 @@ export const de: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Im Chat suchen',
+  'search.placeholder': 'Nachrichten durchsuchen…',
+  'search.results': 'Suchergebnisse',
+  'search.tooShort': 'Geben Sie mindestens 3 Zeichen ein, um zu suchen.',
+  'search.searching': 'Suche läuft…',
+  'search.none': 'Keine Nachricht enthält „{term}“.',
+  'search.found': '{count, plural, one {# Nachricht gefunden} other {# Nachrichten gefunden}}',
+  'search.foundMore': '{count, plural, one {Bisher # Nachricht gefunden, weitere unten} other {Bisher # Nachrichten gefunden, weitere unten}}',
+  'search.failed': 'Der Chat konnte nicht durchsucht werden.',
+  'search.moreFailed': 'Weitere Ergebnisse konnten nicht geladen werden.',
+  'search.loadingMore': 'Weitere Ergebnisse werden geladen…',
+  'search.more': 'Weitere Ergebnisse anzeigen',
+  'search.end': 'Keine weiteren Treffer.',
+  'search.showsSystem': 'Systemnachrichten sind im Verlauf ausgeblendet: Wenn Sie diese wählen, werden sie eingeblendet.',
 
   // Unread messages (#12)
 

@@ -133,6 +133,20 @@ export const en = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Search in chat',
+  'search.placeholder': 'Search messages…',
+  'search.results': 'Search results',
+  'search.tooShort': 'Type at least 3 characters to search.',
+  'search.searching': 'Searching…',
+  'search.none': 'No messages match “{term}”.',
+  'search.found': '{count, plural, one {# message found} other {# messages found}}',
+  'search.foundMore': '{count, plural, one {# message found so far, more below} other {# messages found so far, more below}}',
+  'search.failed': 'Couldn’t search the chat.',
+  'search.moreFailed': 'Couldn’t load more results.',
+  'search.loadingMore': 'Loading more results…',
+  'search.more': 'Show more results',
+  'search.end': 'No more messages match.',
+  'search.showsSystem': 'System messages are hidden in the feed: choosing this one shows them.',
 
   // Unread messages (#12)
 

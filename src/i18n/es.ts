@@ -136,6 +136,20 @@ export const es: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Buscar en el chat',
+  'search.placeholder': 'Buscar mensajes…',
+  'search.results': 'Resultados de la búsqueda',
+  'search.tooShort': 'Escribe al menos 3 caracteres para buscar.',
+  'search.searching': 'Buscando…',
+  'search.none': 'Ningún mensaje contiene «{term}».',
+  'search.found': '{count, plural, one {# mensaje encontrado} other {# mensajes encontrados}}',
+  'search.foundMore': '{count, plural, one {# mensaje encontrado por ahora, hay más abajo} other {# mensajes encontrados por ahora, hay más abajo}}',
+  'search.failed': 'No se pudo buscar en el chat.',
+  'search.moreFailed': 'No se pudieron cargar más resultados.',
+  'search.loadingMore': 'Cargando más resultados…',
+  'search.more': 'Mostrar más resultados',
+  'search.end': 'No hay más coincidencias.',
+  'search.showsSystem': 'Los mensajes del sistema están ocultos en el chat: si eliges este, se mostrarán.',
 
   // Unread messages (#12)
 

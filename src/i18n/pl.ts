@@ -140,6 +140,21 @@ export const pl: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Szukaj w czacie',
+  'search.placeholder': 'Szukaj wiadomości…',
+  'search.results': 'Wyniki wyszukiwania',
+  'search.tooShort': 'Wpisz co najmniej 3 znaki, aby wyszukać.',
+  'search.searching': 'Wyszukiwanie…',
+  'search.none': 'Żadna wiadomość nie zawiera „{term}”.',
+  'search.found': '{count, plural, one {Znaleziono # wiadomość} few {Znaleziono # wiadomości} many {Znaleziono # wiadomości} other {Znaleziono # wiadomości}}',
+  'search.foundMore':
+    '{count, plural, one {Na razie znaleziono # wiadomość, więcej poniżej} few {Na razie znaleziono # wiadomości, więcej poniżej} many {Na razie znaleziono # wiadomości, więcej poniżej} other {Na razie znaleziono # wiadomości, więcej poniżej}}',
+  'search.failed': 'Nie udało się przeszukać czatu.',
+  'search.moreFailed': 'Nie udało się wczytać kolejnych wyników.',
+  'search.loadingMore': 'Wczytywanie kolejnych wyników…',
+  'search.more': 'Pokaż więcej wyników',
+  'search.end': 'Brak dalszych dopasowań.',
+  'search.showsSystem': 'Wiadomości systemowe są ukryte w czacie: wybranie tej je pokaże.',
 
   // Unread messages (#12)
 

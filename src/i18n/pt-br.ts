@@ -138,6 +138,20 @@ export const ptBr: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Pesquisar no chat',
+  'search.placeholder': 'Pesquisar mensagens…',
+  'search.results': 'Resultados da pesquisa',
+  'search.tooShort': 'Digite pelo menos 3 caracteres para pesquisar.',
+  'search.searching': 'Pesquisando…',
+  'search.none': 'Nenhuma mensagem contém “{term}”.',
+  'search.found': '{count, plural, one {# mensagem encontrada} other {# mensagens encontradas}}',
+  'search.foundMore': '{count, plural, one {# mensagem encontrada até agora, há mais abaixo} other {# mensagens encontradas até agora, há mais abaixo}}',
+  'search.failed': 'Não foi possível pesquisar no chat.',
+  'search.moreFailed': 'Não foi possível carregar mais resultados.',
+  'search.loadingMore': 'Carregando mais resultados…',
+  'search.more': 'Mostrar mais resultados',
+  'search.end': 'Não há mais correspondências.',
+  'search.showsSystem': 'As mensagens do sistema estão ocultas no chat: escolher esta as exibe.',
 
   // Unread messages (#12)
 

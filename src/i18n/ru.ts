@@ -134,6 +134,21 @@ export const ru: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Поиск в чате',
+  'search.placeholder': 'Поиск сообщений…',
+  'search.results': 'Результаты поиска',
+  'search.tooShort': 'Введите не меньше 3 символов для поиска.',
+  'search.searching': 'Ищем…',
+  'search.none': 'Нет сообщений с «{term}».',
+  'search.found': '{count, plural, one {Найдено # сообщение} few {Найдено # сообщения} many {Найдено # сообщений} other {Найдено # сообщения}}',
+  'search.foundMore':
+    '{count, plural, one {Пока найдено # сообщение, ниже есть ещё} few {Пока найдено # сообщения, ниже есть ещё} many {Пока найдено # сообщений, ниже есть ещё} other {Пока найдено # сообщения, ниже есть ещё}}',
+  'search.failed': 'Не удалось выполнить поиск в чате.',
+  'search.moreFailed': 'Не удалось загрузить остальные результаты.',
+  'search.loadingMore': 'Загружаем ещё результаты…',
+  'search.more': 'Показать ещё результаты',
+  'search.end': 'Больше совпадений нет.',
+  'search.showsSystem': 'Системные сообщения скрыты в ленте: если выбрать это, они будут показаны.',
 
   // Unread messages (#12)
 

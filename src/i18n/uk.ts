@@ -135,6 +135,21 @@ export const uk: Catalogue = {
   // Editing, deleting and liking messages (#12)
 
   // Search in the chat (#12)
+  'search.label': 'Пошук у чаті',
+  'search.placeholder': 'Пошук повідомлень…',
+  'search.results': 'Результати пошуку',
+  'search.tooShort': 'Введіть щонайменше 3 символи для пошуку.',
+  'search.searching': 'Шукаємо…',
+  'search.none': 'Немає повідомлень із «{term}».',
+  'search.found': '{count, plural, one {Знайдено # повідомлення} few {Знайдено # повідомлення} many {Знайдено # повідомлень} other {Знайдено # повідомлення}}',
+  'search.foundMore':
+    '{count, plural, one {Поки знайдено # повідомлення, нижче є ще} few {Поки знайдено # повідомлення, нижче є ще} many {Поки знайдено # повідомлень, нижче є ще} other {Поки знайдено # повідомлення, нижче є ще}}',
+  'search.failed': 'Не вдалося виконати пошук у чаті.',
+  'search.moreFailed': 'Не вдалося завантажити решту результатів.',
+  'search.loadingMore': 'Завантажуємо ще результати…',
+  'search.more': 'Показати більше результатів',
+  'search.end': 'Більше збігів немає.',
+  'search.showsSystem': 'Системні повідомлення приховані у стрічці: якщо вибрати це, їх буде показано.',
 
   // Unread messages (#12)
 

@@ -1,5 +1,6 @@
 import { parse } from '@bbob/parser'
 import { Fragment, type ReactNode } from 'react'
+import { highlightText, termPattern } from './highlight'
 import { safeColor, safeFontSize, safeHref } from './safe-url'
 
 type Node = string | number | null | TagNode
@@ -22,6 +23,18 @@ export interface RenderContext {
    * carry the portal's wall-clock time without a zone. Unknown: they show the day only.
    */
   portalUtcOffsetMinutes?: number
+  /** Search in the chat (#12): a term whose matches in the text are marked (<mark>), case-insensitively. */
+  highlight?: string
+  /**
+   * A preview inside a control (a search result): links show as their text, since a link may not sit
+   * inside an option, and text keeps one size and colour, so the marked term is what stands out.
+   */
+  preview?: boolean
+}
+
+/** What renderNode needs beyond the caller's context: the highlight compiled once per message. */
+interface Rendering extends RenderContext {
+  pattern: RegExp | null
 }
 
 const BARE_URL = /\b(https?:\/\/[^\s<>[\]"']+[^\s<>[\]"'.,;:!?)])/g
@@ -48,28 +61,40 @@ function sourceOf(node: TagNode, source: string): string {
   return open + plainText(childrenOf(node), source) + close
 }
 
-function linkifyText(text: string, key: string): ReactNode {
+function linkifyText(text: string, ctx: Rendering, key: string): ReactNode {
   const parts = text.split(BARE_URL)
-  if (parts.length === 1) return text
+  if (parts.length === 1) return highlightText(text, ctx.pattern, key)
   return parts.map((part, i) => {
-    const href = i % 2 === 1 ? safeHref(part) : null
+    const href = i % 2 === 1 && !ctx.preview ? safeHref(part) : null
+    const shown = highlightText(part, ctx.pattern, `${key}-${i}`)
     return href ? (
       <a key={`${key}-${i}`} href={href} target="_blank" rel="noopener noreferrer">
-        {part}
+        {shown}
       </a>
     ) : (
-      part
+      <Fragment key={`${key}-${i}`}>{shown}</Fragment>
     )
   })
 }
 
-function renderNodes(nodes: Node[], source: string, ctx: RenderContext, key: string): ReactNode[] {
-  return nodes.map((node, i) => renderNode(node, source, ctx, `${key}.${i}`))
+/** The parser hands text over word by word: joined again, a term of several words can be found in it. */
+function joinText(nodes: Node[]): Node[] {
+  const out: Node[] = []
+  for (const node of nodes) {
+    const last = out[out.length - 1]
+    if (node !== null && typeof node !== 'object' && last !== undefined && last !== null && typeof last !== 'object') out[out.length - 1] = `${last}${node}`
+    else out.push(node)
+  }
+  return out
 }
 
-function renderNode(node: Node, source: string, ctx: RenderContext, key: string): ReactNode {
+function renderNodes(nodes: Node[], source: string, ctx: Rendering, key: string): ReactNode[] {
+  return joinText(nodes).map((node, i) => renderNode(node, source, ctx, `${key}.${i}`))
+}
+
+function renderNode(node: Node, source: string, ctx: Rendering, key: string): ReactNode {
   if (node === null) return null
-  if (typeof node !== 'object') return <Fragment key={key}>{linkifyText(String(node), key)}</Fragment>
+  if (typeof node !== 'object') return <Fragment key={key}>{linkifyText(String(node), ctx, key)}</Fragment>
   const inner = () => renderNodes(childrenOf(node), source, ctx, key)
   const value = tagValue(node)
   switch (node.tag.toLowerCase()) {
@@ -86,7 +111,7 @@ function renderNode(node: Node, source: string, ctx: RenderContext, key: string)
     case 'code':
       return (
         <code key={key} className="bb-code">
-          {plainText(childrenOf(node), source)}
+          {highlightText(plainText(childrenOf(node), source), ctx.pattern, key)}
         </code>
       )
     case 'quote':
@@ -97,27 +122,28 @@ function renderNode(node: Node, source: string, ctx: RenderContext, key: string)
       )
     case 'url': {
       const label = plainText(childrenOf(node), source)
-      const href = safeHref(value || label, ctx.baseUrl)
-      if (!href) return <Fragment key={key}>{value ? inner() : label}</Fragment>
+      const shown = value ? inner() : highlightText(label, ctx.pattern, key)
+      const href = ctx.preview ? null : safeHref(value || label, ctx.baseUrl)
+      if (!href) return <Fragment key={key}>{shown}</Fragment>
       return (
         <a key={key} href={href} target="_blank" rel="noopener noreferrer">
-          {value ? inner() : label}
+          {shown}
         </a>
       )
     }
     case 'user': {
       const id = /^(\d+|all)\b/i.exec(value)?.[1]
-      if (!id) return <Fragment key={key}>{sourceOf(node, source)}</Fragment>
+      if (!id) return <Fragment key={key}>{highlightText(sourceOf(node, source), ctx.pattern, key)}</Fragment>
       const written = plainText(childrenOf(node), source).trim()
       const name = id.toLowerCase() === 'all' ? ctx.allLabel : written || ctx.userName(Number(id)) || `#${id}`
       return (
         <span key={key} className="bb-mention">
-          @{name}
+          @{highlightText(name, ctx.pattern, key)}
         </span>
       )
     }
     case 'color': {
-      const color = safeColor(value)
+      const color = ctx.preview ? null : safeColor(value)
       return color ? (
         <span key={key} style={{ color }}>
           {inner()}
@@ -127,7 +153,7 @@ function renderNode(node: Node, source: string, ctx: RenderContext, key: string)
       )
     }
     case 'size': {
-      const size = safeFontSize(value)
+      const size = ctx.preview ? null : safeFontSize(value)
       return size ? (
         <span key={key} style={{ fontSize: `${size}px` }}>
           {inner()}
@@ -145,7 +171,7 @@ function renderNode(node: Node, source: string, ctx: RenderContext, key: string)
     case 'dialog':
       return <Fragment key={key}>{inner()}</Fragment>
     default:
-      return <Fragment key={key}>{sourceOf(node, source)}</Fragment>
+      return <Fragment key={key}>{highlightText(sourceOf(node, source), ctx.pattern, key)}</Fragment>
   }
 }
 
@@ -162,5 +188,5 @@ export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): Re
   } catch {
     return [source] // a parser failure must never hide the message
   }
-  return renderNodes(ast, source, ctx, key)
+  return renderNodes(ast, source, { ...ctx, pattern: termPattern(ctx.highlight) }, key)
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
 import { useLiveConversation } from '../../chat/conversation/use-live-conversation'
@@ -14,6 +15,7 @@ import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
 import { useTaskResults } from '../../features/results/api/use-task-results'
+import { ChatSearch } from '../../features/search/components/chat-search'
 import { useI18n } from '../../i18n/i18n'
 import { ChatStatus } from './chat-status'
 import { ComposerPanel, loadComposer } from './composer-panel'
@@ -72,6 +74,15 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     onResultRemoved: undo.onRemoved,
   })
   const hasMessages = messagesById.size > 0
+  // A match chosen in the search: a hidden system message is shown by showing system messages (its result said so).
+  const jumpTo = view.go
+  const showMatch = useCallback(
+    (message: Message) => {
+      if (message.isSystem && !showSystem) setShowSystem(true)
+      jumpTo(message.id)
+    },
+    [showSystem, setShowSystem, jumpTo],
+  )
 
   let body
   if (query.isPending) body = <FeedSkeleton />
@@ -119,6 +130,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
         {conversation && hasMessages && (
           <div className="task-chat__toolbar">
+            {!resultsOnly && chatId !== null && (
+              <ChatSearch chatId={chatId} authors={authors} textContext={textContext} systemHidden={!showSystem} onChoose={showMatch} />
+            )}
             <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
             {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
           </div>
