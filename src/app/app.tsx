@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import type { PortalSession } from '../b24/connect'
 import { readPlacementTask } from '../b24/placement'
 import { I18nProvider, useI18n } from '../i18n/i18n'
-import { TaskChatScreen } from '../screens/task-chat/task-chat-screen'
+import { TaskChat } from '../screens/task-chat/task-chat'
 import { BootShell, Connecting } from './boot-shell'
 import { NoticeScreen } from './notice-screen'
 import { PortalClientContext } from './portal-context'
@@ -58,7 +58,7 @@ function TaskChatPage({ taskId }: { taskId: number }) {
   return (
     <main className="task-chat-page">
       <h1 className="visually-hidden">{t('feed.label')}</h1>
-      <TaskChatScreen taskId={taskId} />
+      <TaskChat taskId={taskId} />
     </main>
   )
 }

@@ -1,0 +1,20 @@
+import { useCallback, useState } from 'react'
+import { useSettled } from '../../app/use-settled'
+import { FirstFrame } from './first-frame'
+
+let screen: Promise<typeof import('./task-chat-screen')> | undefined
+/** The screen and all it uses (the virtualizer, the composer's outbox, live updates, search, results...): after the first paint. */
+const loadScreen = () => (screen ??= import('./task-chat-screen'))
+const NOT_YET = new Promise<never>(() => {})
+
+/**
+ * The task's chat: its newest messages first (FirstFrame, with only what showing them needs), then
+ * the whole screen, loaded once they have painted. A failed load reaches the boot's error boundary
+ * (Try again).
+ */
+export function TaskChat({ taskId }: { taskId: number }) {
+  const [wanted, setWanted] = useState(false)
+  const loaded = useSettled(wanted ? loadScreen() : NOT_YET)
+  const want = useCallback(() => setWanted(true), [])
+  return loaded ? <loaded.TaskChatScreen taskId={taskId} /> : <FirstFrame taskId={taskId} onShown={want} />
+}
