@@ -114,9 +114,9 @@ const CHECKS: Check[] = [
     method: 'im.dialog.get (v2)',
     schema: im.DialogGet,
     required: true,
-    reads: ['name', 'entity_type', 'entity_id'],
-    onSuccess: 'messenger menu "Make task result" finds the task',
-    onRefusal: 'messenger menu cannot find the task',
+    reads: ['name', 'entity_type', 'entity_id', 'last_id', 'counter'],
+    onSuccess: 'messenger menu "Make task result" finds the task; the card opens at the first unread message',
+    onRefusal: 'messenger menu cannot find the task; the card places "New messages" from the newest page alone',
     call: (c, t) => c.v2('im.dialog.get', { DIALOG_ID: `chat${t.chatId}` }),
   },
   {

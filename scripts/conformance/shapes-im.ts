@@ -97,8 +97,10 @@ export const DialogMessagesSearch = v.looseObject({
 /** api-reference/chats/users/im-user-list-get.md with RESULT_TYPE=array; im-dialog-users-list.md. */
 export const ImUserArray = v.array(ImUser)
 
-/** api-reference/chats/im-dialog-get.md: the chat object (the context menu reads entity_type / entity_id). */
+/** api-reference/chats/im-dialog-get.md: the chat object (the context menu reads entity_type / entity_id; the opening reads last_id and counter). */
 export const DialogGet = v.looseObject({
+  counter: v.number(),
+  last_id: v.number(),
   id: v.number(),
   name: v.string(),
   owner: v.number(),
@@ -116,6 +118,9 @@ export const BotList = v.looseObject({
   users: v.array(v.looseObject({ id: v.number(), active: v.boolean(), name: v.string(), bot: v.boolean(), type: v.string() })),
   hasNextPage: v.boolean(),
 })
+
+/** api-reference/chats/messages/im-dialog-read.md: the read mark after the call, or false without access. */
+export const DialogRead = v.union([v.looseObject({ dialogId: v.string(), chatId: v.number(), lastId: v.number(), counter: v.number() }), v.literal(false)])
 
 /** im-message-add.md: the new message's id. */
 export const MessageId = v.number()

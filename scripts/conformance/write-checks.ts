@@ -119,6 +119,23 @@ export async function runWriteChecks(client: WebhookClient, target: Target): Pro
   )
   const messageId = idOf(posted, () => undefined)
   const messages = messageId === null ? [] : [messageId]
+  if (messageId !== null) {
+    // Up to the user's own message: what others wrote before it is read, as the app does once it is on screen.
+    const read = await client.v2('im.dialog.read', { DIALOG_ID: `chat${target.chatId}`, MESSAGE_ID: messageId })
+    rows.push(
+      judge(
+        {
+          method: 'im.dialog.read (v2)',
+          schema: im.DialogRead,
+          required: false,
+          reads: ['lastId'],
+          onSuccess: 'what the reader has seen is marked read',
+          onRefusal: 'the read mark is retried quietly; the feed works without it',
+        },
+        read,
+      ),
+    )
+  }
 
   if (messageId !== null) {
     const made = await client.v3('tasks.task.result.addfromchatmessage', { fields: { messageId } })

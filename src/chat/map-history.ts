@@ -26,6 +26,7 @@ export function toMessage(wire: WireMessage): Message {
     fileIds: ids(params['FILE_ID']),
     replyToId: replyTo ?? null,
     likedBy: ids(params['LIKE']),
+    unread: wire.unread === true,
   }
 }
 

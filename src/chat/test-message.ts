@@ -15,6 +15,7 @@ export function aMessage(id: number, extra: Partial<Message> = {}): Message {
     fileIds: [],
     replyToId: null,
     likedBy: [],
+    unread: false,
     ...extra,
   }
 }

@@ -14,6 +14,8 @@ export interface Message {
   replyToId: number | null
   /** Who liked it (the message's `LIKE` param), in the order the portal lists them. */
   likedBy: number[]
+  /** Unread by the viewer when it was read (the portal's `unread`); the viewer's own messages never are. */
+  unread: boolean
 }
 
 export interface Author {

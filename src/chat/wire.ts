@@ -22,6 +22,8 @@ export const WireMessage = v.looseObject({
   date: v.string(),
   text: v.nullish(v.string()),
   isSystem: v.optional(v.boolean()),
+  /** Unread for the viewer (im-dialog-messages-get.md); older builds may leave it out. */
+  unread: v.nullish(v.boolean()),
   params: Params,
 })
 export type WireMessage = v.InferOutput<typeof WireMessage>
@@ -58,6 +60,15 @@ export const WireHistory = v.looseObject({
   users: v.optional(v.array(v.unknown()), []),
   files: v.optional(v.array(v.unknown()), []),
   tariffRestrictions: v.nullish(v.looseObject({ isHistoryLimitExceeded: v.nullish(v.boolean()) })),
+})
+
+/**
+ * im.dialog.get (api-reference/chats/im-dialog-get.md): the viewer's read state of the chat:
+ * `last_id` the last message they read, `counter` how many are unread after it.
+ */
+export const WireDialogReadState = v.looseObject({
+  last_id: v.nullish(Id),
+  counter: v.nullish(v.number()),
 })
 
 /** v2 tasks.task.get: `{task:{id:"1", title, chatId}}`, or `[]` when the task is missing or closed to the user. */

@@ -157,6 +157,7 @@ export const de: Catalogue = {
   'search.showsSystem': 'Systemnachrichten sind im Verlauf ausgeblendet: Wenn Sie diese wählen, werden sie eingeblendet.',
 
   // Unread messages (#12)
+  'unread.divider': 'Neue Nachrichten',
 
   // Attaching files (#12)
 

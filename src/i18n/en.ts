@@ -149,6 +149,7 @@ export const en = {
   'search.showsSystem': 'System messages are hidden in the feed: choosing this one shows them.',
 
   // Unread messages (#12)
+  'unread.divider': 'New messages',
 
   // Attaching files (#12)
 

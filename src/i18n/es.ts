@@ -152,6 +152,7 @@ export const es: Catalogue = {
   'search.showsSystem': 'Los mensajes del sistema están ocultos en el chat: si eliges este, se mostrarán.',
 
   // Unread messages (#12)
+  'unread.divider': 'Mensajes nuevos',
 
   // Attaching files (#12)
 

@@ -157,6 +157,7 @@ export const pl: Catalogue = {
   'search.showsSystem': 'Wiadomości systemowe są ukryte w czacie: wybranie tej je pokaże.',
 
   // Unread messages (#12)
+  'unread.divider': 'Nowe wiadomości',
 
   // Attaching files (#12)
 

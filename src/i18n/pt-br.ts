@@ -154,6 +154,7 @@ export const ptBr: Catalogue = {
   'search.showsSystem': 'As mensagens do sistema estão ocultas no chat: escolher esta as exibe.',
 
   // Unread messages (#12)
+  'unread.divider': 'Novas mensagens',
 
   // Attaching files (#12)
 

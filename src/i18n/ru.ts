@@ -151,6 +151,7 @@ export const ru: Catalogue = {
   'search.showsSystem': 'Системные сообщения скрыты в ленте: если выбрать это, они будут показаны.',
 
   // Unread messages (#12)
+  'unread.divider': 'Новые сообщения',
 
   // Attaching files (#12)
 

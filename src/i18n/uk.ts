@@ -152,6 +152,7 @@ export const uk: Catalogue = {
   'search.showsSystem': 'Системні повідомлення приховані у стрічці: якщо вибрати це, їх буде показано.',
 
   // Unread messages (#12)
+  'unread.divider': 'Нові повідомлення',
 
   // Attaching files (#12)
 

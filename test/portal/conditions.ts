@@ -24,8 +24,6 @@ export interface Conditions {
   methodFaults: MethodFault[]
   /** tasks.task.access.get on a task the caller cannot read: 403 ACCESSDENIEDEXCEPTION, or every action false. */
   accessGetNoTask: 'error' | 'allFalse'
-  /** The newest N messages of every chat are unread for the caller: im.dialog.messages.get without a cursor answers more than LIMIT. */
-  unreadMessages: number
   /**
    * Seconds after posting during which a message may still be edited or deleted (0 = no limit).
    * api-reference/chats/messages/index.md: "the period is set by the Bitrix24 settings";
@@ -34,6 +32,11 @@ export interface Conditions {
   messageEditWindowS: number
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
+  /**
+   * Unread messages (#12): whether posting moves the author's read mark up to the post (so what others
+   * wrote before it is read too). The docs are silent; off, the stricter reading: only im.dialog.read moves it.
+   */
+  readOnPost: boolean
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -76,9 +79,9 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   historyLimitDays: 0,
   methodFaults: [],
   accessGetNoTask: 'error',
-  unreadMessages: 0,
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
+  readOnPost: false,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -116,10 +119,10 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
     // All or nothing: one malformed fault keeps the previous list.
     if (faults.every((f) => f !== undefined)) next.methodFaults = faults as MethodFault[]
   }
-  next.unreadMessages = num(patch.unreadMessages, 0, 1_000_000) ?? next.unreadMessages
   if (patch.accessGetNoTask === 'error' || patch.accessGetNoTask === 'allFalse') next.accessGetNoTask = patch.accessGetNoTask
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
+  if (typeof patch.readOnPost === 'boolean') next.readOnPost = patch.readOnPost
   return next
 }
 

@@ -21,6 +21,8 @@ export type Mutation =
   | { op: 'messageUpdate'; id: number; text: string | null; edited: boolean | null }
   /** The whole list after the change, so a replay lands on the same state whatever came before. */
   | { op: 'messageLike'; id: number; userIds: number[] }
+  /** A user's read mark in a chat set to `messageId` (im.dialog.read, or the control API). */
+  | { op: 'read'; chatId: number; userId: number; messageId: number }
 
 export function applyEntry(store: Store, m: Mutation): void {
   switch (m.op) {
@@ -121,5 +123,8 @@ export function applyEntry(store: Store, m: Mutation): void {
       message.params = m.userIds.length > 0 ? { ...rest, LIKE: [...m.userIds] } : rest
       return
     }
+    case 'read':
+      store.readMarks.set(`${m.chatId}:${m.userId}`, m.messageId)
+      return
   }
 }

@@ -47,6 +47,8 @@ export interface Portal {
   readonly conditions: Conditions
   getUser(id: number): PortalUser | undefined
   getTask(id: number): PortalTask | undefined
+  /** Unread messages (#12): sets a user's read mark in a chat exactly, backwards too (a test's control; the app uses im.dialog.read). */
+  setReadMark(chatId: number, userId: number, messageId: number): void
   /** The app finished installing (what the host page does on `setInstallFinish`). */
   markInstalled(installed?: boolean): void
   readonly installed: boolean
@@ -126,6 +128,10 @@ export class LocalPortal implements Portal, Engine {
   getTask(id: number): PortalTask | undefined {
     const task = this.store.tasks.get(id)
     return task ? { id: task.id, title: task.title, chatId: task.chatId, memberIds: [...task.memberIds] } : undefined
+  }
+
+  setReadMark(chatId: number, userId: number, messageId: number): void {
+    this.mutate({ op: 'read', chatId, userId, messageId })
   }
 
   markInstalled(installed = true): void {

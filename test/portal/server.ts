@@ -189,6 +189,16 @@ async function handleControl(
       portal.markInstalled(installed !== false)
       return sendJson(res, 200, { installed: portal.installed })
     }
+    case 'POST /__portal/read': {
+      // Unread messages (#12): `{"userId", "chatId", "messageId"}` sets that user's read mark.
+      const body = await jsonBody(req)
+      const [userId, chatId, messageId] = [body['userId'], body['chatId'], body['messageId']]
+      if (typeof userId !== 'number' || !portal.getUser(userId)) return sendJson(res, 400, { error: 'invalid_user' })
+      if (typeof chatId !== 'number' || !portal.store.chats.has(chatId)) return sendJson(res, 400, { error: 'invalid_chat' })
+      if (typeof messageId !== 'number' || !Number.isSafeInteger(messageId) || messageId < 0) return sendJson(res, 400, { error: 'invalid_message' })
+      portal.setReadMark(chatId, userId, messageId)
+      return sendJson(res, 200, { ok: true })
+    }
     case 'GET /__portal/install':
       return sendJson(res, 200, { installed: portal.installed })
     default:

@@ -112,6 +112,13 @@ export class Store {
   nextMessageId = 1
   nextFileId = 1
   nextResultId = 1
+  /**
+   * Unread messages (#12): each member's last read message of a chat, keyed `chatId:userId`
+   * (im.dialog.read moves it). A member with no entry has read through `readThrough`.
+   */
+  readonly readMarks = new Map<string, number>()
+  /** Everyone had read every message up to this id when the seed finished. */
+  readThrough = 0
   private readonly chatMessages = new Map<number, MessageRec[]>()
   private readonly messagesById = new Map<number, MessageRec>()
   /** Chats whose messages are generated on first use (the 100,000-message benchmark chat). */
@@ -164,6 +171,11 @@ export class Store {
       }
     }
     return undefined
+  }
+
+  /** The id of the last message `userId` has read in the chat (im-dialog-get.md `last_id`). */
+  lastRead(chatId: number, userId: number): number {
+    return this.readMarks.get(`${chatId}:${userId}`) ?? this.readThrough
   }
 
   taskOfChat(chatId: number): TaskRec | undefined {

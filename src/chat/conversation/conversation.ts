@@ -1,4 +1,5 @@
 import type { Author, ChatFile, Message, TaskChat, Viewer } from '../types'
+import type { UnreadState } from './opening-unread'
 import type { Read } from './reads'
 import { addRead, addSent, type Run } from './runs'
 
@@ -13,6 +14,8 @@ export interface Conversation {
   files: ReadonlyMap<number, ChatFile>
   /** The portal's UTC offset, read off the zone of its dates; undefined when it gave none. */
   portalUtcOffsetMinutes?: number
+  /** Where the viewer stopped reading when the card opened: the divider stays there for this visit. */
+  unread: UnreadState
 }
 
 /** Flat records (authors, files) compared field by field. */

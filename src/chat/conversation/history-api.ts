@@ -5,8 +5,9 @@ import type { BatchRow, Params, PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import type { TaskChat } from '../types'
 import { WireTaskV2 } from '../wire'
-import type { Conversation } from './conversation'
+import { withRead, type Conversation } from './conversation'
 import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
+import { toUnread, unreadRows } from './opening-unread'
 import { newerRead, olderRead, windowRead, type Read } from './reads'
 import { toViewer } from './viewer'
 
@@ -64,7 +65,8 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
  * tasks.task.get (v2) and the newest history page in ONE batch round trip: the page's chat id is
  * chained from the task row with `$result[task][task][chatId]`, so the first paint needs no
  * second request. Only a portal that refuses search, the first time it is met, costs one more. The same batch
- * asks who the viewer is (im.user.get) and whether the app has its bot (imbot.v2.Bot.list).
+ * asks who the viewer is (im.user.get) and whether the app has its bot (imbot.v2.Bot.list), and where
+ * they stopped reading, with the unread messages beyond the newest page (opening-unread.ts).
  */
 export async function openConversation(client: PortalClient, taskId: number): Promise<Conversation> {
   const source = historySource()
@@ -73,12 +75,14 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
     page: historyCall(source, '$result[task][task][chatId]', OPENING_PAGE),
     me: ['im.user.get', {}],
     bots: ['imbot.v2.Bot.list', {}],
+    ...unreadRows('$result[task][task][chatId]'),
   })
   const viewer = toViewer(rows['me'], rows['bots'])
   const taskRow = rows['task']
   if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
   const task = toTaskChat(taskId, taskRow.data)
-  const empty: Conversation = { task, viewer, chatId: task.chatId, runs: [], authors: new Map(), files: new Map() }
+  const nothingUnread = { firstUnreadId: null, lastReadId: 0, inLiveRun: true }
+  const empty: Conversation = { task, viewer, chatId: task.chatId, runs: [], authors: new Map(), files: new Map(), unread: nothingUnread }
   if (task.chatId === null) return empty
 
   const pageRow = rows['page']
@@ -86,13 +90,16 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
     pageRow && !pageRow.ok && refusesSource(source, pageRow.error)
       ? await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
       : olderRead(toHistoryPage(rowData(pageRow), task.chatId), undefined)
-  return {
+  const unread = toUnread(rows, read, task.chatId, viewer.userId)
+  const opened: Conversation = {
     ...empty,
     runs: [read.run],
     authors: new Map(read.authors.map((a) => [a.id, a])),
     files: new Map(read.files.map((f) => [f.id, f])),
     portalUtcOffsetMinutes: read.portalUtcOffsetMinutes,
+    unread: unread.state,
   }
+  return unread.read ? withRead(opened, unread.read) : opened
 }
 
 /** One page of messages older than `beforeId` (the newest page, live, when it is undefined). */
@@ -117,8 +124,12 @@ export async function readOlder(
  * see edits, deletions and likes. Always get, whatever serves history pages: a fallback is
  * remembered only where search was refused (fallBackToGet), never by this.
  */
-export function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
-  return readOlder(client, chatId, undefined, limit, 'get')
+export async function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
+  const read = await readOlder(client, chatId, undefined, limit, 'get')
+  // More than LIMIT: the viewer has unread messages (im-dialog-messages-get.md), and with more of
+  // them than LIMIT the page is the part around the first unread, not the newest. Not claimed as
+  // the live end: it joins the live run only where it touches it.
+  return read.run.messages.length > limit ? { ...read, run: { ...read.run, live: false } } : read
 }
 
 /** Messages newer than `afterId`; the im source may answer more than LIMIT, and only ids above it count. */

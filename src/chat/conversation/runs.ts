@@ -33,7 +33,10 @@ function touches(a: Run, b: Run): boolean {
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i])
 
-/** Whether a message read again is what is cached: then the cached object stays, and nothing re-renders. */
+/**
+ * Whether a message read again is what is cached: then the cached object stays, and nothing re-renders.
+ * `unread` is left out: where the unread part starts is taken once, on opening (opening-unread.ts).
+ */
 export function sameMessage(a: Message, b: Message): boolean {
   return (
     a.id === b.id &&

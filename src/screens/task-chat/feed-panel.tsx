@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Run } from '../../chat/conversation/runs'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
-import type { Author, ChatFile } from '../../chat/types'
+import type { Author, ChatFile, Message } from '../../chat/types'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 import { buildRows } from '../../features/feed/api/build-rows'
 import { useNewerLoader } from '../../features/feed/api/use-newer-loader'
@@ -28,6 +28,11 @@ interface Props {
   sentCount: number
   onLeaveRun(): void
   onVisibleRange(range: { first: number; last: number } | null): void
+  /** Unread messages (#12): "New messages" goes above this message; the list opens there. */
+  unreadFromId: number | null
+  /** The card is opening (not back from a jump): the list starts at "New messages" rather than at the end. */
+  openAtUnread: boolean
+  onSeen(messages: Message[]): void
 }
 
 /**
@@ -62,6 +67,9 @@ export function FeedPanel(p: Props) {
       sentCount={p.sentCount}
       onLeaveRun={p.onLeaveRun}
       onVisibleRange={p.onVisibleRange}
+      unreadFromId={p.unreadFromId}
+      openAtUnread={p.openAtUnread}
+      onSeen={p.onSeen}
     />
   )
 }

@@ -1,6 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { usePortalClient } from '../../app/portal-context'
-import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -16,6 +14,7 @@ import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ChatSearch } from '../../features/search/components/chat-search'
+import { useReadMark } from '../../features/unread/api/use-read-mark'
 import { useI18n } from '../../i18n/i18n'
 import { ChatStatus } from './chat-status'
 import { ComposerPanel, loadComposer } from './composer-panel'
@@ -24,19 +23,22 @@ import { OpeningFailure } from './opening-failure'
 import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
+import { useTextContext } from './use-text-context'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
 
 /** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
-  const client = usePortalClient()
   const { t } = useI18n()
   const { query, conversation, messagesById, authors } = useConversation(taskId)
   const chatId = conversation?.chatId ?? null
   const userId = conversation?.viewer.userId ?? 0
   const bot = conversation?.viewer.bot ?? null
-  const view = useChatView(taskId, chatId, conversation?.runs ?? [])
+  // Unread messages (#12): more unread than the newest page holds opens in the run of the first of them.
+  const unread = conversation?.unread
+  const view = useChatView(taskId, chatId, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
+  const onSeen = useReadMark(chatId, userId, unread?.lastReadId)
   const live = useLiveConversation(taskId, chatId, userId)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
@@ -56,10 +58,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const retryOpening = useCallback(() => void query.refetch(), [query])
   const authorOf = useCallback((item: OutboxItem) => (item.asBot && bot ? bot.id : userId), [bot, userId])
   const portalUtcOffsetMinutes = conversation?.portalUtcOffsetMinutes
-  const textContext = useMemo<RenderContext>(
-    () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll'), portalUtcOffsetMinutes }),
-    [authors, client.origin, t, portalUtcOffsetMinutes],
-  )
+  const textContext = useTextContext(authors, portalUtcOffsetMinutes)
   const actions = useChatActions({
     store,
     inputRef,
@@ -121,6 +120,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         focus={view.focus}
         onFocused={view.focused}
         onLeaveRun={view.toLatest}
+        unreadFromId={unread?.firstUnreadId ?? null}
+        openAtUnread={view.opening}
+        onSeen={onSeen}
       />
     )
 

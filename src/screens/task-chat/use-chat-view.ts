@@ -10,11 +10,13 @@ const NO_CHAT_YET: Run = { from: 0, to: 0, messages: [], startReached: true, lim
  * Where in the conversation the reader is: the live end, or a run they jumped into (from a result's
  * "Show in chat" or a reply quote). A message not loaded yet is fetched with the window around it
  * in one round trip, then shown and focused; "Jump to latest" goes back to the live run as it is
- * cached, without reading it again.
+ * cached, without reading it again. A card opened with more unread messages than the newest page
+ * holds starts in the run of the first of them (`opensAt`).
  */
-export function useChatView(taskId: number, chatId: number | null, runs: readonly Run[]) {
-  /** A message in the run shown; null for the live run. */
-  const [anchor, setAnchor] = useState<number | null>(null)
+export function useChatView(taskId: number, chatId: number | null, runs: readonly Run[], opensAt: number | null = null) {
+  /** A message in the run shown; null for the live run; undefined until the reader moves (then `opensAt`). */
+  const [moved, setAnchor] = useState<number | null | undefined>(undefined)
+  const anchor = moved === undefined ? opensAt : moved
   const [focus, setFocus] = useState<number | null>(null)
   const [seeking, setSeeking] = useState<number | null>(null)
   /** The window was read and the message is not in it: deleted, or never in this chat. */
@@ -66,6 +68,8 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
 
   return {
     run,
+    /** The reader has not moved to another run since the card opened: the list opens at "New messages". */
+    opening: moved === undefined,
     /** Changes only when the reader goes to another run: the list starts afresh there. */
     key: anchor === null ? 'live' : `at-${anchor}`,
     focus,

@@ -130,13 +130,22 @@ describe('im.dialog.messages.get FIRST_ID=0', () => {
     expect(older).toEqual([])
   })
 
-  // im-dialog-messages-get.md: "may return more messages than LIMIT if there are unread messages" (Conditions.unreadMessages).
+  // im-dialog-messages-get.md: "may return more messages than LIMIT if there are unread messages" (the caller's read mark, im-dialog-read.md).
   it('answers more than LIMIT when the caller has unread messages', async () => {
-    p.portal.setConditions({ unreadMessages: 7 })
+    const newest: { id: number; author_id: number }[] = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 50 })).body.result.messages
+    // User 1 last read the 8th newest message: the 7 above it are unread, save user 1's own.
+    p.portal.setReadMark(1001, 1, newest[7]!.id)
     const page = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 10 })).body.result.messages
-    expect([page.length, page.filter((m: { unread: boolean }) => m.unread).length]).toEqual([17, 7])
-    p.portal.setConditions({ unreadMessages: 30 })
-    expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 10 })).body.result.messages).toHaveLength(20)
+    const above = newest.slice(0, 7).reverse()
+    // The stretch runs from the first unread on (user 1's own messages are read for them).
+    const stretch = 7 - above.findIndex((m) => m.author_id !== 1)
+    expect([page.length, page.filter((m: { unread: boolean }) => m.unread).length]).toEqual([10 + stretch, above.filter((m) => m.author_id !== 1).length])
+    expect(stretch).toBeGreaterThan(0)
+    // More unread than LIMIT: LIMIT read ones before the first unread, and LIMIT from it on.
+    p.portal.setReadMark(1001, 1, newest[30]!.id)
+    const window = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 10 })).body.result.messages
+    const first = 30 - [...newest.slice(0, 30)].reverse().findIndex((m) => m.author_id !== 1) - 1
+    expect(window.map((m: { id: number }) => m.id)).toEqual(newest.slice(first - 9, first + 11).map((m) => m.id))
   })
 })
 

@@ -105,7 +105,8 @@ describe('bots', () => {
     const { AUTH_ID } = await p.token(3)
     const page = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1004', LIMIT: 1 }, AUTH_ID)).body.result
     expect(page.messages[0]).toMatchObject({ author_id: botId, text: 'Reminder from the bot' })
-    expect(page.users[0]).toMatchObject({ id: botId, bot: true, type: 'bot' })
+    // The bot's post is unread for user 3: the page may hold more than LIMIT (im-dialog-messages-get.md).
+    expect(page.users.find((u: { id: number }) => u.id === botId)).toMatchObject({ id: botId, bot: true, type: 'bot' })
   })
 
   it('reports BOT_ID_REQUIRED, ACCESS_DENIED and EMPTY_MESSAGE', async () => {

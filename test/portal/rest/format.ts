@@ -5,6 +5,7 @@
  */
 import { portalIso } from '../dates.ts'
 import type { FileRec, MessageRec, Store, UserRec } from '../state.ts'
+import { ALL_READ, type ReadFlags } from './read-state.ts'
 
 function fullName(user: UserRec): string {
   return `${user.firstName} ${user.lastName}`.trim()
@@ -88,14 +89,15 @@ function paramsOut(message: MessageRec, emptyAs: '[]' | '{}'): unknown {
   return emptyAs === '[]' ? [] : {}
 }
 
-export function messageSnake(message: MessageRec): Record<string, unknown> {
+/** `read`: the caller's read state of the message (read-state.ts). */
+export function messageSnake(message: MessageRec, read: ReadFlags = ALL_READ): Record<string, unknown> {
   return {
     id: message.id,
     chat_id: message.chatId,
     author_id: message.authorId,
     date: portalIso(message.date),
     text: message.text,
-    unread: false,
+    unread: read.unread,
     uuid: message.uuid,
     replaces: [],
     params: paramsOut(message, '[]'),
@@ -103,7 +105,7 @@ export function messageSnake(message: MessageRec): Record<string, unknown> {
   }
 }
 
-export function messageTail(message: MessageRec): Record<string, unknown> {
+export function messageTail(message: MessageRec, read: ReadFlags = ALL_READ): Record<string, unknown> {
   return {
     id: message.id,
     chat_id: message.chatId,
@@ -112,9 +114,9 @@ export function messageTail(message: MessageRec): Record<string, unknown> {
     text: message.text,
     isSystem: message.authorId === 0,
     replaces: [],
-    unread: false,
-    viewed: true,
-    viewedByOthers: true,
+    unread: read.unread,
+    viewed: read.viewed,
+    viewedByOthers: read.viewedByOthers,
     uuid: message.uuid,
     params: paramsOut(message, '{}'),
   }
@@ -175,7 +177,7 @@ export function pageFiles(messages: readonly MessageRec[], store: Store): FileRe
 }
 
 /** im.dialog.messages.search (im-dialog-messages-search.md#message): camelCase plus the old snake ids. */
-export function messageSearch(message: MessageRec): Record<string, unknown> {
+export function messageSearch(message: MessageRec, read: ReadFlags = ALL_READ): Record<string, unknown> {
   return {
     id: message.id,
     chatId: message.chatId,
@@ -188,10 +190,10 @@ export function messageSearch(message: MessageRec): Record<string, unknown> {
     uuid: message.uuid,
     forward: null,
     params: paramsOut(message, '[]'),
-    viewedByOthers: true,
+    viewedByOthers: read.viewedByOthers,
     block: null,
-    unread: false,
-    viewed: true,
-    viewedCount: 0,
+    unread: read.unread,
+    viewed: read.viewed,
+    viewedCount: read.viewedCount,
   }
 }

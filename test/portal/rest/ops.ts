@@ -35,6 +35,8 @@ export function postMessage(ctx: CallContext, chatId: number, authorId: number, 
   ctx.mutate({ op: 'message', id, chatId, authorId, date: Math.floor(ctx.now()), text, params, uuid: authorId === 0 ? null : randomUUID() })
   const posted = ctx.store.getMessage(id)
   if (!posted) throw new Error(`message ${id} was not stored`)
+  // Conditions.readOnPost: the author has read the chat up to their own post.
+  if (ctx.conditions.readOnPost && authorId > 0) ctx.mutate({ op: 'read', chatId, userId: authorId, messageId: id })
   return posted
 }
 

@@ -3,6 +3,7 @@ import { Store } from '../state.ts'
 import { seedDemoChat } from './demo-chat.ts'
 import { seedBenchChat, seedOtherChats } from './other-chats.ts'
 import { seedPeople } from './people.ts'
+import { seedReadMarks } from './read-marks.ts'
 
 export function seedStore(): Store {
   const store = new Store()
@@ -10,5 +11,6 @@ export function seedStore(): Store {
   seedDemoChat(store)
   seedOtherChats(store)
   seedBenchChat(store)
+  seedReadMarks(store)
   return store
 }

@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
-import type { Author, ChatFile } from '../../../chat/types'
+import type { Author, ChatFile, Message } from '../../../chat/types'
 import { DaySeparator } from './day-separator'
 import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
+import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from './new-messages-divider'
 import { useHeldPosition } from './use-held-position'
 import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
@@ -15,6 +16,7 @@ import { useFeedKeys } from './use-feed-keys'
 import { useListActions } from './use-list-actions'
 import { useNewSinceLeft } from './use-new-since-left'
 import { useRovingTabStop } from './use-roving-tab-stop'
+import { useSeenRows } from './use-seen-rows'
 
 interface Props {
   rows: FeedRow[]
@@ -44,6 +46,12 @@ interface Props {
   onFocused?(): void
   /** Changes when the user sends a message: the feed goes to the end to show it. */
   sentCount?: number
+  /** Unread messages (#12): the first message unread when the card opened; "New messages" goes above it, and the list opens there. */
+  unreadFromId?: number | null
+  /** Open at "New messages" (the card's opening), not at the end (back from a jump, "Jump to latest"). */
+  openAtUnread?: boolean
+  /** Unread messages (#12): the messages on screen, after each scroll and each change of the rows. */
+  onSeen?(messages: Message[]): void
 }
 
 const END_THRESHOLD_PX = 48
@@ -56,13 +64,17 @@ const TOP_HEIGHT_PX = 76
 /** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
 const BOTTOM_HEIGHT_PX = 44
 
-const focusIndex = (rows: FeedRow[], id: number | null | undefined) => (id ? rows.findIndex((r) => r.message.id === id) : -1)
+/** The row the list opens at, and where in the view (`end`: the end of the list, `index` is the row count). */
+interface Opening {
+  index: number
+  align: 'center' | 'start' | 'end'
+}
 
-/** Where the list opens before anything is measured: the end, or centred on row `target`. */
-function openingOffset(count: number, estimate: (i: number) => number, target: number, height: number): number {
+/** The scroll offset of an opening before anything is measured, from the rows' estimates. */
+function openingOffset(estimate: (i: number) => number, { index, align }: Opening, height: number): number {
   let offset = TOP_HEIGHT_PX
-  for (let i = 0; i < (target >= 0 ? target : count); i++) offset += estimate(i)
-  return Math.max(0, target >= 0 ? offset - height / 2 : offset - height)
+  for (let i = 0; i < index; i++) offset += estimate(i)
+  return Math.max(0, align === 'start' ? offset : align === 'center' ? offset - height / 2 : offset - height)
 }
 
 /**
@@ -89,6 +101,9 @@ export function FeedList(props: Props) {
     onNearBottom,
     onLeaveRun,
     onVisibleRange,
+    unreadFromId,
+    openAtUnread = false,
+    onSeen,
   } = props
   const { t } = useI18n()
   const scrollerRef = useRef<HTMLDivElement>(null)
@@ -97,17 +112,30 @@ export function FeedList(props: Props) {
   const [settled, setSettled] = useState(false)
   const arrivals = useNewSinceLeft(rows)
   const topRef = useRef<HTMLDivElement>(null)
+  // The first row at or after the first unread message (the system filter may hide that one).
+  const dividerKey = useMemo(() => (unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined), [rows, unreadFromId])
 
-  const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0)
+  const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
+  /**
+   * Where the list opens: a run jumped into centred on the message jumped to, before anything may
+   * load above or below it (a page landing while the list still sat at its top would hold that place
+   * instead); a card with unread messages with "New messages" at the top of the view; else the end.
+   */
+  const opening = (): Opening => {
+    const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
+    if (target >= 0) return { index: target, align: 'center' }
+    const unread = dividerKey && openAtUnread ? rows.findIndex((r) => r.key === dividerKey) : -1
+    return unread >= 0 ? { index: unread, align: 'start' } : { index: rows.length, align: 'end' }
+  }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize,
-    // The first render already shows the rows the feed opens at (the newest, or the message jumped
-    // to), guessed from the estimates and the window's height: from offset 0 with no height it
-    // rendered the oldest rows, and the scroll to the end rendered the screenful again.
+    // The first render already shows the rows the feed opens at (the newest, the message jumped to,
+    // or "New messages"), guessed from the estimates and the window's height: from offset 0 with no
+    // height it rendered the oldest rows, and the scroll to the opening rendered the screenful again.
     initialRect: { width: 0, height: window.innerHeight },
-    initialOffset: () => openingOffset(rows.length, estimateSize, focusIndex(rows, focusMessageId), window.innerHeight),
+    initialOffset: () => openingOffset(estimateSize, opening(), window.innerHeight),
     getItemKey: (i) => rows[i]!.key,
     paddingStart: TOP_HEIGHT_PX,
     paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
@@ -126,10 +154,12 @@ export function FeedList(props: Props) {
   const noteEnd = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
   const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+  const reportSeen = useSeenRows(scrollerRef, rows, items, onSeen)
   const onScroll = () => {
     recordPosition()
     noteEnd()
     roving.refresh()
+    reportSeen()
   }
   const centreOn = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'center' }), [virtualizer])
   const actions = useListActions(scrollerRef, rows, centreOn)
@@ -137,9 +167,9 @@ export function FeedList(props: Props) {
   useLayoutEffect(() => {
     // A run jumped into opens centred on the message jumped to, before anything may load above or
     // below it: a page landing while the list still sat at its top would hold that place instead.
-    const target = focusIndex(rows, focusMessageId)
-    if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
-    else virtualizer.scrollToEnd()
+    const { index, align } = opening()
+    if (align === 'end') virtualizer.scrollToEnd()
+    else virtualizer.scrollToIndex(index, { align })
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.
@@ -180,6 +210,7 @@ export function FeedList(props: Props) {
                   className="feed-row"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
+                  {row.key === dividerKey && <NewMessagesDivider />}
                   <MessageItem
                     {...{ authors, files, textContext, setSize, message: row.message, continued: row.continued, pending: row.pending }}
                     rowKey={row.key}
@@ -187,6 +218,7 @@ export function FeedList(props: Props) {
                     position={item.index + 1}
                     tabStop={row.key === roving.tabKey}
                     entered={row.key === roving.enteredKey}
+                    describedBy={row.key === dividerKey ? NEW_MESSAGES_ID : undefined}
                   />
                   {row.nextDay && <DaySeparator date={row.nextDay} />}
                 </div>

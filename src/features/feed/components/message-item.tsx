@@ -29,11 +29,13 @@ interface Props {
   tabStop: boolean
   /** The reader is inside this message's controls: they are Tab stops until the reader leaves. */
   entered: boolean
+  /** An element describing the message (the "New messages" divider above the first unread one). */
+  describedBy?: string
 }
 
 /** One message as an `article` of the feed, labelled by its author and time. */
 export const MessageItem = memo(function MessageItem(props: Props) {
-  const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending, tabStop, entered } = props
+  const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending, tabStop, entered, describedBy } = props
   const { t, locale } = useI18n()
   const actions = useFeedActions()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
@@ -55,6 +57,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
       data-key={rowKey}
       data-message-id={pending ? undefined : message.id}
       aria-labelledby={`${idBase}-author ${idBase}-time`}
+      aria-describedby={describedBy}
       aria-posinset={position}
       aria-setsize={setSize}
       tabIndex={tabStop ? 0 : -1}

@@ -10,6 +10,7 @@ import { ListResult, type CallContext, type MethodDef, type Params } from '../co
 import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, userCamel, userSnake } from '../format.ts'
 import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
+import { firstUnreadIndex, lastReadId, readFlags, unreadCount } from '../read-state.ts'
 import { limitReached, visibleMessages } from '../visibility.ts'
 
 const accessError = (): RestError => new RestError(403, 'ACCESS_ERROR', 'You do not have access to the specified dialog')
@@ -38,6 +39,9 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
   const chat = dialogChat(ctx, params)
   const messages = ctx.store.messagesOf(chat.id)
   const lastId = messages[messages.length - 1]?.id ?? 0
+  // The caller's read state (im-dialog-get.md: counter, unread_id, last_id "the last read message").
+  const visible = visibleMessages(ctx, chat).list
+  const firstUnread = visible[firstUnreadIndex(ctx.store, visible, ctx.userId)]?.id ?? 0
   return {
     id: chat.id,
     parent_chat_id: 0,
@@ -59,10 +63,11 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
     role: chat.ownerId === ctx.userId ? 'OWNER' : 'MEMBER',
     date_create: portalIso(chat.createdAt),
     message_type: 'X',
+    counter: unreadCount(ctx.store, visible, ctx.userId),
     message_count: messages.length,
     last_message_id: lastId,
-    last_id: lastId,
-    unread_id: 0,
+    last_id: lastReadId(ctx.store, visible, ctx.userId),
+    unread_id: firstUnread,
     manager_list: [chat.ownerId],
     mute_list: [],
     user_counter: chat.memberIds.size,
@@ -112,16 +117,17 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   if (!exists(firstId) || (firstId === undefined && !exists(lastId))) return { chat_id: chat.id, messages: [], users: [], files: [] }
   // FIRST_ID wins over LAST_ID; it answers oldest-first, everything else newest-first.
   let page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
-  // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): the newest
-  // Conditions.unreadMessages are unread; without a cursor they stretch the page.
-  const unread = Math.min(ctx.conditions.unreadMessages, list.length)
-  const firstUnread = unread > 0 ? (list[list.length - unread]?.id ?? Infinity) : Infinity
+  // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): without a
+  // cursor, the caller's unread messages (from the first of them on) stretch the page; more of them
+  // than LIMIT, and the page is the LIMIT read before the first unread and LIMIT from it on.
+  const from = firstUnreadIndex(ctx.store, list, ctx.userId)
+  const unread = from < 0 ? 0 : list.length - from
   if (unread > 0 && firstId === undefined && lastId === undefined) {
-    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, list[list.length - unread + limit]?.id ?? Infinity, 2 * limit)
+    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, list[from + limit]?.id ?? Infinity, 2 * limit)
   }
   return {
     chat_id: chat.id,
-    messages: page.map((m) => ({ ...messageSnake(m), unread: m.id >= firstUnread })),
+    messages: page.map((m) => messageSnake(m, readFlags(ctx.store, chat, m, ctx.userId))),
     users: pageUserIds(page).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [userSnake(user, ctx.origin)] : []
@@ -167,14 +173,14 @@ function tail(ctx: CallContext, params: Params): unknown {
   }
   const everything = [...page, ...replied]
   return {
-    messages: page.map(messageTail),
+    messages: page.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId))),
     users: pageUserIds(everything).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [userCamel(user, ctx.origin)] : []
     }),
     files: pageFiles(everything, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
     reminders: [],
-    additionalMessages: replied.map(messageTail),
+    additionalMessages: replied.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId))),
     reactions: [],
     tariffRestrictions: { isHistoryLimitExceeded: exceeded },
     hasNextPage: page.length >= limit && !exceeded,

@@ -9,6 +9,7 @@ import type { MessageRec } from '../../state.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
 import { fileCamel, messageSearch, pageFiles, pageUserIds, userCamel } from '../format.ts'
 import { isChatMember, lowerBound } from '../ops.ts'
+import { readFlags } from '../read-state.ts'
 import { intOf, isPresent, isRecord, param } from '../params.ts'
 import { visibleMessages } from '../visibility.ts'
 
@@ -69,7 +70,7 @@ function search(ctx: CallContext, params: Params): unknown {
     reactions: [],
     tariffRestrictions: { isHistoryLimitExceeded: exceeded },
     usersShort: [],
-    messages: page.map(messageSearch),
+    messages: page.map((m) => messageSearch(m, readFlags(ctx.store, chat, m, ctx.userId))),
   }
 }
 
