@@ -139,6 +139,22 @@ export const de: Catalogue = {
   'error.invalid': 'Bitrix24 hat die Anfrage abgelehnt: {detail}',
   'error.unknown': 'Etwas ist schiefgelaufen: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Bearbeiten',
+  'message.delete': 'Löschen',
+  'message.like': 'Gefällt mir',
+  'message.likedBy': 'Gefällt: {names}',
+  'message.undoDelete': 'Rückgängig',
+  'composer.editing': 'Nachricht bearbeiten',
+  'composer.cancelEdit': 'Abbrechen',
+  'composer.save': 'Speichern',
+  'change.confirm.title': 'Diese Nachricht löschen?',
+  'change.confirm.body': 'Ein paar Sekunden lang können Sie es rückgängig machen.',
+  'change.confirm.emptied': 'Sie haben den ganzen Text entfernt, daher lässt sich die Änderung nicht speichern.',
+  'change.confirm.delete': 'Löschen',
+  'change.confirm.cancel': 'Abbrechen',
+  'change.error.cantEdit': 'Bitrix24 lässt diese Nachricht nicht mehr bearbeiten: Die Frist für Änderungen ist abgelaufen, oder Sie dürfen sie nicht ändern.',
+  'change.error.cantDelete': 'Bitrix24 lässt diese Nachricht nicht mehr löschen: Die Frist für Änderungen ist abgelaufen, oder Sie dürfen sie nicht löschen.',
+  'change.editKept': 'Ihr neuer Text steht wieder im Eingabefeld, es geht nichts verloren.',
 
   // Search in the chat (#12)
   'search.label': 'Im Chat suchen',

@@ -131,6 +131,22 @@ export const en = {
   'error.invalid': 'Bitrix24 did not accept the request: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Edit',
+  'message.delete': 'Delete',
+  'message.like': 'Like',
+  'message.likedBy': 'Liked by {names}',
+  'message.undoDelete': 'Undo',
+  'composer.editing': 'Editing message',
+  'composer.cancelEdit': 'Cancel',
+  'composer.save': 'Save',
+  'change.confirm.title': 'Delete this message?',
+  'change.confirm.body': 'You can undo it for a few seconds.',
+  'change.confirm.emptied': 'You removed all of its text, so it cannot be saved as an edit.',
+  'change.confirm.delete': 'Delete',
+  'change.confirm.cancel': 'Cancel',
+  'change.error.cantEdit': 'Bitrix24 no longer lets you edit this message: the time for changes has passed, or it is not yours to change.',
+  'change.error.cantDelete': 'Bitrix24 no longer lets you delete this message: the time for changes has passed, or it is not yours to delete.',
+  'change.editKept': 'Your new text is back in the message box, so nothing is lost.',
 
   // Search in the chat (#12)
   'search.label': 'Search in chat',

@@ -134,6 +134,22 @@ export const es: Catalogue = {
   'error.invalid': 'Bitrix24 no aceptó la solicitud: {detail}',
   'error.unknown': 'Algo salió mal: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Editar',
+  'message.delete': 'Eliminar',
+  'message.like': 'Me gusta',
+  'message.likedBy': 'Les gusta a: {names}',
+  'message.undoDelete': 'Deshacer',
+  'composer.editing': 'Editando el mensaje',
+  'composer.cancelEdit': 'Cancelar',
+  'composer.save': 'Guardar',
+  'change.confirm.title': '¿Eliminar este mensaje?',
+  'change.confirm.body': 'Podrá deshacerlo durante unos segundos.',
+  'change.confirm.emptied': 'Ha borrado todo el texto, así que no se puede guardar como edición.',
+  'change.confirm.delete': 'Eliminar',
+  'change.confirm.cancel': 'Cancelar',
+  'change.error.cantEdit': 'Bitrix24 ya no permite editar este mensaje: pasó el plazo para cambiarlo o no tiene permiso para hacerlo.',
+  'change.error.cantDelete': 'Bitrix24 ya no permite eliminar este mensaje: pasó el plazo para cambiarlo o no tiene permiso para hacerlo.',
+  'change.editKept': 'Su nuevo texto está de nuevo en el cuadro de mensaje; no se ha perdido nada.',
 
   // Search in the chat (#12)
   'search.label': 'Buscar en el chat',

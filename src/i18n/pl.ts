@@ -138,6 +138,22 @@ export const pl: Catalogue = {
   'error.invalid': 'Bitrix24 nie przyjął żądania: {detail}',
   'error.unknown': 'Coś poszło nie tak: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Edytuj',
+  'message.delete': 'Usuń',
+  'message.like': 'Lubię to',
+  'message.likedBy': 'Polubili: {names}',
+  'message.undoDelete': 'Cofnij',
+  'composer.editing': 'Edycja wiadomości',
+  'composer.cancelEdit': 'Anuluj',
+  'composer.save': 'Zapisz',
+  'change.confirm.title': 'Usunąć tę wiadomość?',
+  'change.confirm.body': 'Przez kilka sekund można to cofnąć.',
+  'change.confirm.emptied': 'Usunięto cały tekst, więc nie można zapisać zmiany.',
+  'change.confirm.delete': 'Usuń',
+  'change.confirm.cancel': 'Anuluj',
+  'change.error.cantEdit': 'Bitrix24 nie pozwala już edytować tej wiadomości: minął czas na zmiany albo nie masz do tego uprawnień.',
+  'change.error.cantDelete': 'Bitrix24 nie pozwala już usunąć tej wiadomości: minął czas na zmiany albo nie masz do tego uprawnień.',
+  'change.editKept': 'Nowy tekst wrócił do pola wiadomości, nic nie zginęło.',
 
   // Search in the chat (#12)
   'search.label': 'Szukaj w czacie',

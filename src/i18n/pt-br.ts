@@ -136,6 +136,22 @@ export const ptBr: Catalogue = {
   'error.invalid': 'O Bitrix24 não aceitou a solicitação: {detail}',
   'error.unknown': 'Algo deu errado: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Editar',
+  'message.delete': 'Excluir',
+  'message.like': 'Curtir',
+  'message.likedBy': 'Curtido por {names}',
+  'message.undoDelete': 'Desfazer',
+  'composer.editing': 'Editando mensagem',
+  'composer.cancelEdit': 'Cancelar',
+  'composer.save': 'Salvar',
+  'change.confirm.title': 'Excluir esta mensagem?',
+  'change.confirm.body': 'Você pode desfazer isso por alguns segundos.',
+  'change.confirm.emptied': 'Você removeu todo o texto, então não é possível salvar a edição.',
+  'change.confirm.delete': 'Excluir',
+  'change.confirm.cancel': 'Cancelar',
+  'change.error.cantEdit': 'O Bitrix24 não permite mais editar esta mensagem: o prazo para alterações acabou ou você não tem permissão para alterá-la.',
+  'change.error.cantDelete': 'O Bitrix24 não permite mais excluir esta mensagem: o prazo para alterações acabou ou você não tem permissão para excluí-la.',
+  'change.editKept': 'Seu novo texto voltou para a caixa de mensagem; nada foi perdido.',
 
   // Search in the chat (#12)
   'search.label': 'Pesquisar no chat',

@@ -132,6 +132,22 @@ export const ru: Catalogue = {
   'error.invalid': 'Битрикс24 не принял запрос: {detail}',
   'error.unknown': 'Что-то пошло не так: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Изменить',
+  'message.delete': 'Удалить',
+  'message.like': 'Нравится',
+  'message.likedBy': 'Понравилось: {names}',
+  'message.undoDelete': 'Вернуть',
+  'composer.editing': 'Редактирование сообщения',
+  'composer.cancelEdit': 'Отмена',
+  'composer.save': 'Сохранить',
+  'change.confirm.title': 'Удалить это сообщение?',
+  'change.confirm.body': 'Несколько секунд удаление можно будет отменить.',
+  'change.confirm.emptied': 'Вы убрали весь текст, поэтому сохранить изменение нельзя.',
+  'change.confirm.delete': 'Удалить',
+  'change.confirm.cancel': 'Отмена',
+  'change.error.cantEdit': 'Битрикс24 больше не даёт изменить это сообщение: время на изменения истекло или у вас нет на это прав.',
+  'change.error.cantDelete': 'Битрикс24 больше не даёт удалить это сообщение: время на изменения истекло или у вас нет на это прав.',
+  'change.editKept': 'Новый текст вернулся в поле ввода, он не потерян.',
 
   // Search in the chat (#12)
   'search.label': 'Поиск в чате',

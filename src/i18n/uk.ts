@@ -133,6 +133,22 @@ export const uk: Catalogue = {
   'error.invalid': 'Bitrix24 не прийняв запит: {detail}',
   'error.unknown': 'Щось пішло не так: {detail}',
   // Editing, deleting and liking messages (#12)
+  'message.edit': 'Змінити',
+  'message.delete': 'Видалити',
+  'message.like': 'Подобається',
+  'message.likedBy': 'Сподобалося: {names}',
+  'message.undoDelete': 'Повернути',
+  'composer.editing': 'Редагування повідомлення',
+  'composer.cancelEdit': 'Скасувати',
+  'composer.save': 'Зберегти',
+  'change.confirm.title': 'Видалити це повідомлення?',
+  'change.confirm.body': 'Кілька секунд видалення можна буде скасувати.',
+  'change.confirm.emptied': 'Ви прибрали весь текст, тому зберегти зміну не можна.',
+  'change.confirm.delete': 'Видалити',
+  'change.confirm.cancel': 'Скасувати',
+  'change.error.cantEdit': 'Бітрікс24 більше не дає змінити це повідомлення: час на зміни минув або у вас немає на це прав.',
+  'change.error.cantDelete': 'Бітрікс24 більше не дає видалити це повідомлення: час на зміни минув або у вас немає на це прав.',
+  'change.editKept': 'Новий текст повернувся в поле введення, він не втрачений.',
 
   // Search in the chat (#12)
   'search.label': 'Пошук у чаті',

@@ -61,6 +61,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([])
     })
 
+    test('the edit bar, the delete question and a deletion with Undo have no axe violations', async ({ page }) => {
+      await page.goto('/task/1')
+      const card = taskCard(page)
+      await card.ready()
+      const box = card.app.getByRole('textbox', { name: 'Message' })
+      const text = `To edit and delete ${Date.now()}`
+      await box.fill(text)
+      await box.press('Enter')
+      // Up edits the last message the portal has confirmed.
+      await expect(card.feed.locator('article[data-message-id]').filter({ hasText: text })).toHaveCount(1)
+      await box.press('ArrowUp')
+      await expect(card.app.getByText('Editing message')).toBeVisible()
+      expect(await violations(page), 'editing').toEqual([])
+      await box.fill('')
+      await box.press('Enter')
+      const dialog = card.app.getByRole('alertdialog', { name: 'Delete this message?' })
+      await expect(dialog).toBeVisible()
+      expect(await violations(page), 'the question').toEqual([])
+      await dialog.getByRole('button', { name: 'Delete' }).click()
+      await expect(card.feed.getByRole('button', { name: 'Undo' })).toBeVisible()
+      expect(await violations(page), 'deleted, with Undo').toEqual([])
+    })
+
     test('the results view has no axe violations', async ({ page }) => {
       await page.goto('/task/1')
       const card = taskCard(page)

@@ -30,6 +30,12 @@ export interface Conditions {
    * chat-bots/outdated/messages/imbot-message-update.md names three days, the default here.
    */
   messageEditWindowS: number
+  /**
+   * im.message.update with an empty MESSAGE (which deletes the message) by someone who is not its
+   * author: refused, as the page's "Who can execute the method: message author" says ('author'), or
+   * allowed with the delete's rights (the chat's administrator too), as the im source hands it to Delete ('deleters').
+   */
+  emptyUpdateBy: 'author' | 'deleters'
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
   /**
@@ -82,6 +88,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   messageEditWindowS: 259_200,
   likeUnknownAction: 'refuse',
   readOnPost: false,
+  emptyUpdateBy: 'author',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -123,6 +130,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   next.messageEditWindowS = num(patch.messageEditWindowS, 0, 86_400 * 36_500) ?? next.messageEditWindowS
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
   if (typeof patch.readOnPost === 'boolean') next.readOnPost = patch.readOnPost
+  if (patch.emptyUpdateBy === 'author' || patch.emptyUpdateBy === 'deleters') next.emptyUpdateBy = patch.emptyUpdateBy
   return next
 }
 

@@ -3,7 +3,7 @@ import { boundQueries } from '../../app/bound-queries'
 import type { PortalClient } from '../../b24/portal-client'
 import type { Message } from '../types'
 import { getAuthors } from '../users-api'
-import { withRead, withSent, type Conversation } from './conversation'
+import { withChanged, withRead, withSent, type Conversation } from './conversation'
 import { openConversation } from './history-api'
 import type { Read } from './reads'
 
@@ -54,6 +54,11 @@ export function writeRead(queryClient: QueryClient, taskId: number, read: Read):
 /** The user's own message, confirmed by the portal, written in by the send's mutation. */
 export function writeSent(queryClient: QueryClient, taskId: number, message: Message): void {
   queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withSent(c, message))
+}
+
+/** A message changed at once by the user (or put back when the portal refused): see replaceMessage. */
+export function writeChanged(queryClient: QueryClient, taskId: number, message: Message): void {
+  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withChanged(c, message))
 }
 
 /** The task had no chat and the first post made one: the conversation opens afresh. */

@@ -1,7 +1,7 @@
 import type { Author, ChatFile, Message, TaskChat, Viewer } from '../types'
 import type { UnreadState } from './opening-unread'
 import type { Read } from './reads'
-import { addRead, addSent, type Run } from './runs'
+import { addRead, addSent, replaceMessage, type Run } from './runs'
 
 /** The task's conversation as the app holds it: ONE cache entry that every read and every confirmed send lands in. */
 export interface Conversation {
@@ -40,5 +40,10 @@ export function withRead(c: Conversation, read: Read): Conversation {
 
 export function withSent(c: Conversation, message: Message): Conversation {
   const runs = addSent(c.runs, message)
+  return runs === c.runs ? c : { ...c, runs }
+}
+
+export function withChanged(c: Conversation, message: Message): Conversation {
+  const runs = replaceMessage(c.runs, message)
   return runs === c.runs ? c : { ...c, runs }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../types'
-import { addRead, addSent, runOf, type Run } from './runs'
+import { addRead, addSent, replaceMessage, runOf, type Run } from './runs'
 import { aMessage } from '../test-message'
 
 const msg = (id: number, text = `m${id}`): Message => aMessage(id, { text })
@@ -107,5 +107,25 @@ describe('empty reads', () => {
     expect(after).toHaveLength(1)
     expect(ids(after[0])).toEqual([100, 200, 1000, 1100])
     expect(after[0]).toMatchObject({ from: 100, startReached: false })
+  })
+
+  it('writes a changed message in place in the run that holds it, and changes nothing when no run does', () => {
+    const far = run(10, 20, [10, 20])
+    const live = run(100, 130, [100, 110, 130], { live: true })
+    const runs = [far, live]
+    const edited = aMessage(110, { text: 'fixed', isEdited: true })
+    const next = replaceMessage(runs, edited)
+    expect(next[0]).toBe(far)
+    expect(next[1]!.messages.map((m) => m.text)).toEqual(['m100', 'fixed', 'm130'])
+    expect(next[1]!.messages[0]).toBe(live.messages[0])
+    expect(next[1]).toMatchObject({ from: 100, to: 130, live: true })
+    expect(replaceMessage(runs, aMessage(50))).toBe(runs)
+  })
+
+  it('lets the next read of its range overrule a change the portal has not confirmed', () => {
+    const live = run(100, 130, [100, 110, 130], { live: true })
+    const optimistic = replaceMessage([live], aMessage(110, { isDeleted: true, text: '' }))
+    const reread = addRead(optimistic, run(100, 130, [100, 110, 130], { live: true }))
+    expect(reread[0]!.messages[1]).toMatchObject({ id: 110, isDeleted: false, text: 'm110' })
   })
 })

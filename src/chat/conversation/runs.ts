@@ -126,6 +126,18 @@ export function addSent(runs: readonly Run[], message: Message): Run[] {
   return runs.map((r) => (r.live ? { ...r, messages: [...r.messages, message].sort(byId) } : r))
 }
 
+/**
+ * A message changed by the user (edited, deleted, liked) or put back after the portal refused the
+ * change: written in place in the run that holds it, at once. The next read of its range is the truth.
+ */
+export function replaceMessage(runs: readonly Run[], message: Message): Run[] {
+  const at = runs.findIndex((r) => r.messages.some((m) => m.id === message.id))
+  if (at < 0) return runs as Run[]
+  const run = runs[at]!
+  const messages = run.messages.map((m) => (m.id === message.id ? message : m))
+  return runs.map((r, i) => (i === at ? { ...run, messages } : r))
+}
+
 /** The run that holds a message (or covers its id); the live run for `null`. */
 export function runOf(runs: readonly Run[], id: number | null): Run | undefined {
   if (id === null) return runs.find((r) => r.live)

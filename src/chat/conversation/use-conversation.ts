@@ -14,11 +14,12 @@ export function useConversation(taskId: number) {
   const runs = conversation?.runs
 
   const messagesById = useMemo(() => new Map<number, Message>((runs ?? []).flatMap((r) => r.messages.map((m) => [m.id, m] as const))), [runs])
-  // Authors no read described, and the viewer (their own pending messages need a name and avatar).
+  // Authors no read described, people who liked, and the viewer (their own pending messages need a name and avatar).
   const known = conversation?.authors
   const viewerId = conversation?.viewer.userId ?? 0
   const missing = useMemo(() => {
-    const ids = new Set([viewerId, ...[...messagesById.values()].map((m) => m.authorId)])
+    // Who liked a message is named too (its likes line and the Like button's description).
+    const ids = new Set([viewerId, ...[...messagesById.values()].flatMap((m) => [m.authorId, ...m.likedBy])])
     return [...ids].filter((id) => id > 0 && !known?.has(id)).sort((a, b) => a - b)
   }, [messagesById, known, viewerId])
   const extra = useQuery({ ...queries.authors(missing), enabled: missing.length > 0 && known !== undefined })

@@ -7,9 +7,16 @@ import { readNewer, readNewest } from './history-api'
 import { LivePoller } from './live-poller'
 import { runOf } from './runs'
 
-/** Asks the chat's poller (in this tab or another) to poll at once: the user has just sent. */
-export function pollSoon(chatId: number): void {
-  window.dispatchEvent(new CustomEvent(POLL_SOON, { detail: chatId }))
+/**
+ * Asks the chat's poller (in this tab or another) to poll at once: the user has just sent, or
+ * (`reread`) changed a message, which a read of the newest page then confirms.
+ */
+export function pollSoon(chatId: number, reread = false): void {
+  window.dispatchEvent(new CustomEvent<PollSoon>(POLL_SOON, { detail: { chatId, reread } }))
+}
+interface PollSoon {
+  chatId: number
+  reread: boolean
 }
 const POLL_SOON = 'task-chat:poll-soon'
 
@@ -52,7 +59,10 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
       },
       onStatus: setError,
     })
-    const onPollSoon = (event: Event) => (event as CustomEvent<number>).detail === chatId && poller.pollNow(false)
+    const onPollSoon = (event: Event) => {
+      const { detail } = event as CustomEvent<PollSoon>
+      if (detail.chatId === chatId) poller.pollNow(detail.reread)
+    }
     window.addEventListener(POLL_SOON, onPollSoon)
     poller.start()
     return () => {

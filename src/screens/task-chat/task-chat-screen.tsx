@@ -12,6 +12,7 @@ import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-sta
 import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
+import { ConfirmDelete } from '../../features/message-changes/components/confirm-delete'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ChatSearch } from '../../features/search/components/chat-search'
 import { useReadMark } from '../../features/unread/api/use-read-mark'
@@ -23,10 +24,13 @@ import { OpeningFailure } from './opening-failure'
 import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
+import { useMessageEditing } from './use-message-editing'
 import { useTextContext } from './use-text-context'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
+
+const NO_MESSAGES: readonly Message[] = []
 
 /** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
@@ -49,6 +53,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const newestId = liveRun?.to ?? 0
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
   const results = useTaskResults(taskId, userId, query.isSuccess)
+  const liveMessages = liveRun?.messages ?? NO_MESSAGES
+  const editing = useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef })
   const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()
@@ -71,6 +77,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     changeResult: results.change,
     onResultMade: undo.onMade,
     onResultRemoved: undo.onRemoved,
+    changes: editing.feed,
   })
   const hasMessages = messagesById.size > 0
   // A match chosen in the search: a hidden system message is shown by showing system messages (its result said so).
@@ -146,6 +153,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           <ComposerPanel
             {...{ outbox, store, chatId, bot, authors, inputRef }}
             replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
+            edit={editing.session}
+            onEditLast={editing.editLast}
             send={(text, replyToId, asBot) => {
               sender.send(text, replyToId, asBot)
               if (!view.run.live) view.toLatest()
@@ -153,6 +162,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             }}
           />
         )}
+        {editing.question && <ConfirmDelete emptied={editing.question.emptied} onConfirm={editing.answer.confirm} onCancel={editing.answer.cancel} />}
         {/* Mounted with the conversation: what it holds then is history, not news. */}
         {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
       </div>

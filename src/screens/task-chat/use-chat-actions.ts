@@ -20,11 +20,13 @@ interface Wiring {
   onResultMade(result: TaskResult): void
   /** A result was removed: offer to make it again. */
   onResultRemoved(result: TaskResult): void
+  /** Editing, deleting and liking (use-message-editing.ts). */
+  changes: Pick<FeedActions, 'changeOf' | 'edit' | 'remove' | 'undoRemove' | 'like'>
 }
 
-/** What messages in the feed can do, wired to the composer's outbox and the task's results. */
+/** What messages in the feed can do, wired to the composer's outbox, the task's results and the message changes. */
 export function useChatActions(w: Wiring): FeedActions {
-  const { store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved } = w
+  const { store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved, changes } = w
   return useMemo<FeedActions>(
     () => ({
       reply(message) {
@@ -42,7 +44,8 @@ export function useChatActions(w: Wiring): FeedActions {
         const result = resultOf(messageId)
         if (result) changeResult({ kind: 'remove', messageId, resultId: result.id }, () => onResultRemoved(result))
       },
+      ...changes,
     }),
-    [store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved],
+    [store, inputRef, retry, discard, messagesById, jumpTo, resultView, resultOf, changeResult, onResultMade, onResultRemoved, changes],
   )
 }

@@ -45,6 +45,8 @@ describe('im.message.update (api-reference/chats/messages/im-message-update.md)'
       // Who can execute: message author. The chat's owner (user 1) included, and a call that changes nothing too.
       [{ MESSAGE_ID: theirs, MESSAGE: 'not mine' }, cantEdit],
       [{ MESSAGE_ID: theirs }, cantEdit],
+      // An empty MESSAGE deletes, and is the author's too (Conditions.emptyUpdateBy: the im source lets the chat's administrator).
+      [{ MESSAGE_ID: theirs, MESSAGE: '' }, cantEdit],
       [{ MESSAGE_ID: 99_999_999, MESSAGE: 'x' }, cantEdit],
       [{ MESSAGE_ID: system.id, MESSAGE: 'x' }, cantEdit],
     ]
@@ -60,6 +62,16 @@ describe('im.message.update (api-reference/chats/messages/im-message-update.md)'
     expect(after.text).not.toContain('regret')
     // A deleted message can be changed no more (CANT_EDIT_MESSAGE).
     expect(answerOf(await p.v2('im.message.update', { MESSAGE_ID: id, MESSAGE: 'back' }))).toEqual(cantEdit)
+  })
+
+  it('emptying someone else’s message is the author’s alone ("Who can execute the method: message author"), unless the switch reads it as a delete', async () => {
+    const theirs = await post('Maria’s to keep', 2)
+    expect(answerOf(await p.v2('im.message.update', { MESSAGE_ID: theirs, MESSAGE: '' }))).toEqual(cantEdit)
+    expect((await read(theirs)).text).toBe('Maria’s to keep')
+    // The im source hands an empty update to Delete, whose rights include the chat's administrator (user 1 owns chat 1001).
+    p.portal.setConditions({ emptyUpdateBy: 'deleters' })
+    expect((await p.v2('im.message.update', { MESSAGE_ID: theirs, MESSAGE: '' })).body.result).toBe(true)
+    expect((await read(theirs)).params).toMatchObject({ IS_DELETED: 'Y' })
   })
 
   it('past the edit window (chats/messages/index.md; three days by default) CANT_EDIT_MESSAGE, unless the switch says otherwise', async () => {

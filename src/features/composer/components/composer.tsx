@@ -21,6 +21,20 @@ interface Props {
   bot: { name: string } | null
   chatId: number | null
   inputRef: RefObject<HTMLTextAreaElement | null>
+  /** Editing a posted message instead of writing a new one: the draft waits meanwhile (#12). */
+  edit?: EditSession | null
+  /** Up in the empty box: edits the user's last message; answers whether there was one. */
+  onEditLast?(): boolean
+}
+
+/** A message being edited in the composer: its text (with mentions picked meanwhile), Save and Cancel. */
+export interface EditSession {
+  text: string
+  mentions: readonly DraftMention[]
+  onText(text: string, mentions?: DraftMention[]): void
+  /** The text as it would be sent (mention codes in); empty when the user cleared it. */
+  onSave(text: string): void
+  onCancel(): void
 }
 
 /**
@@ -28,7 +42,12 @@ interface Props {
  * line (never mid-IME-composition), `@` mentions, replies, and the portal's 20,000-character limit
  * enforced here rather than letting the portal cut the message.
  */
-export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelReply, onSend, bot, chatId, inputRef }: Props) {
+export function Composer(props: Props) {
+  const { edit, onEditLast, replyTo, onCancelReply, onSend, bot, chatId, inputRef } = props
+  // While editing, the box holds the message's text; the draft is kept as it was.
+  const draft = edit ? edit.text : props.draft
+  const chosen = edit ? edit.mentions : props.mentions
+  const onDraft = edit ? edit.onText : props.onDraft
   const { t } = useI18n()
   const [asBot, setAsBot] = useState(false)
   const mentions = useMentions(chatId, draft, chosen, onDraft, inputRef)
@@ -38,7 +57,8 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
   // The portal's limit counts what is sent, mention codes included.
   const length = outgoing.length
   const over = length - MAX_MESSAGE_LENGTH
-  const canSend = draft.trim() !== '' && over <= 0
+  // An edit emptied is not refused here: Save asks whether to delete the message instead.
+  const canSend = (edit || draft.trim() !== '') && over <= 0
 
   useLayoutEffect(() => {
     const input = inputRef.current
@@ -50,13 +70,23 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
   function submit(event?: FormEvent) {
     event?.preventDefault()
     if (!canSend) return
-    onSend(outgoing, asBot && bot !== null)
+    if (edit) edit.onSave(draft.trim() === '' ? '' : outgoing)
+    else onSend(outgoing, asBot && bot !== null)
     mentions.close()
     inputRef.current?.focus()
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (mentions.onKeyDown(event)) return
+    if (event.key === 'Escape' && edit) {
+      event.preventDefault()
+      edit.onCancel()
+      return
+    }
+    if (event.key === 'ArrowUp' && !edit && draft === '' && onEditLast?.()) {
+      event.preventDefault()
+      return
+    }
     if (event.key === 'Escape' && replyTo) {
       onCancelReply()
       return
@@ -70,7 +100,15 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
 
   return (
     <form className="composer" onSubmit={submit}>
-      {replyTo && (
+      {edit && (
+        <div className="composer__reply composer__edit">
+          <strong className="composer__reply-text">{t('composer.editing')}</strong>
+          <button type="button" className="composer__edit-cancel" onClick={edit.onCancel}>
+            {t('composer.cancelEdit')}
+          </button>
+        </div>
+      )}
+      {replyTo && !edit && (
         <div className="composer__reply">
           <span className="composer__reply-text">
             <strong>{t('composer.replyingTo', { name: replyTo.name })}</strong> {replyTo.excerpt}
@@ -101,17 +139,17 @@ export function Composer({ draft, mentions: chosen, onDraft, replyTo, onCancelRe
           onKeyDown={onKeyDown}
         />
         <button type="submit" className="composer__send" disabled={!canSend}>
-          {t('composer.send')}
+          {t(edit ? 'composer.save' : 'composer.send')}
         </button>
       </div>
-      {(length >= COUNTER_FROM || bot) && (
+      {(length >= COUNTER_FROM || (bot && !edit)) && (
         <div className="composer__meta">
           {length >= COUNTER_FROM && (
             <span id={counterId} className={over > 0 ? 'composer__counter composer__counter--over' : 'composer__counter'} role={over > 0 ? 'alert' : undefined}>
               {over > 0 ? t('composer.charsOver', { count: over }) : t('composer.charsLeft', { count: -over })}
             </span>
           )}
-          {bot && chatId !== null && (
+          {bot && chatId !== null && !edit && (
             <label className="composer__as-bot">
               <input type="checkbox" checked={asBot} onChange={(e) => setAsBot(e.target.checked)} />
               {t('composer.sendAs', { name: bot.name })}

@@ -8,6 +8,22 @@ export interface ResultBadge {
   error: string | null
 }
 
+/** What the viewer may do to a message beyond replying and results: edit, delete, like (#12). */
+export interface MessageChangeView {
+  canEdit: boolean
+  canDelete: boolean
+  /** The viewer likes it: the Like button is pressed. */
+  liked: boolean
+  /** Deleted by the viewer a moment ago and not sent yet: shown as deleted, with Undo. */
+  deleting: boolean
+  /** Being edited in the composer: marked, so the eye finds what is being changed. */
+  editing: boolean
+  /** Why the portal refused the last change to it, in the user's language. */
+  error: string | null
+}
+
+export const NO_CHANGES: MessageChangeView = { canEdit: false, canDelete: false, liked: false, deleting: false, editing: false, error: null }
+
 /** What a message in the feed can ask of the screen around it. */
 export interface FeedActions {
   reply(message: Message): void
@@ -21,6 +37,13 @@ export interface FeedActions {
   resultOf(id: number): ResultBadge | null
   makeResult(id: number): void
   removeResult(id: number): void
+  changeOf(message: Message): MessageChangeView
+  /** Puts the message into the composer for editing. */
+  edit(message: Message): void
+  /** Asks whether to delete the message, and deletes it (with Undo) if the user says so. */
+  remove(message: Message): void
+  undoRemove(id: number): void
+  like(message: Message): void
 }
 
 const noop = () => {}
@@ -33,6 +56,11 @@ export const FeedActionsContext = createContext<FeedActions>({
   resultOf: () => null,
   makeResult: noop,
   removeResult: noop,
+  changeOf: () => NO_CHANGES,
+  edit: noop,
+  remove: noop,
+  undoRemove: noop,
+  like: noop,
 })
 
 export function useFeedActions(): FeedActions {

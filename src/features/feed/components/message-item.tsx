@@ -5,8 +5,9 @@ import { MessageText } from '../../../chat/bbcode/message-text'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
 import { AuthorAvatar } from './author-avatar'
-import { useFeedActions } from './feed-actions'
+import { NO_CHANGES, useFeedActions } from './feed-actions'
 import { FileChips } from './file-chips'
+import { ChangeButtons, ChangeError, DeletingLine, LikesLine } from './message-change-controls'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
@@ -42,9 +43,17 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const idBase = `message-${rowKey}`
   const short = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
   const full = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
-  const classes = ['message', message.isSystem && 'message--system', continued && 'message--continued', pending && `message--${pending.status}`]
+  const change = !message.isSystem && !pending ? actions.changeOf(message) : NO_CHANGES
+  const classes = [
+    'message',
+    message.isSystem && 'message--system',
+    continued && 'message--continued',
+    pending && `message--${pending.status}`,
+    change.editing && 'message--editing',
+  ]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
+  const likesId = message.likedBy.length > 0 ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
   // After every render: the controls inside are re-created as the message changes.
   useLayoutEffect(() => {
@@ -74,7 +83,9 @@ export const MessageItem = memo(function MessageItem(props: Props) {
         </header>
         {result && <ResultBadgeLine view={result} />}
         {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
-        {message.isDeleted ? (
+        {change.deleting && !message.isDeleted ? (
+          <DeletingLine id={message.id} />
+        ) : message.isDeleted ? (
           <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
         ) : (
           <>
@@ -82,22 +93,19 @@ export const MessageItem = memo(function MessageItem(props: Props) {
             <FileChips ids={message.fileIds} files={files} />
             {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
             {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
-            {message.likedBy.length > 0 && (
-              <p className="message__likes">
-                <span aria-hidden="true">👍 </span>
-                {t('message.likes', { count: message.likedBy.length })}
-              </p>
-            )}
+            {likesId && <LikesLine id={likesId} likedBy={message.likedBy} authors={authors} />}
           </>
         )}
+        {change.error && <ChangeError sentence={change.error} />}
         {pending && <MessageStatus pending={pending} />}
       </div>
-      {actionable && (
+      {actionable && !change.deleting && (
         <div className="message__actions">
           <button type="button" onClick={() => actions.reply(message)}>
             {t('message.reply')}
           </button>
           {result && <ResultButton id={message.id} view={result} />}
+          <ChangeButtons message={message} view={change} likesId={likesId} />
         </div>
       )}
     </article>

@@ -95,7 +95,7 @@ function checkExtra(raw: unknown, extra: (typeof EXTRAS)[number]): void {
 /**
  * im.message.update: MESSAGE replaces the text and marks it edited (the page: the mark "may appear
  * even if IS_EDITED = 'N'"); IS_EDITED applies with ATTACH; an empty MESSAGE deletes the message,
- * with the delete's rights, as CIMMessenger::Update hands it to Delete. URL_PREVIEW changes nothing
+ * and only its author may (the page's "Who can execute"; the im source's Delete rights behind a switch). URL_PREVIEW changes nothing
  * here: the portal makes no rich links. Result `true`.
  */
 function messageUpdate(ctx: CallContext, params: Params): unknown {
@@ -105,8 +105,9 @@ function messageUpdate(ctx: CallContext, params: Params): unknown {
   if (raw !== undefined && raw !== null && typeof raw === 'object') throw systemErrors.internal()
   const text = raw === undefined || raw === null ? null : normalizeText(ctx.store, String(raw)).trim()
   const extras = EXTRAS.filter((extra) => param(params, extra.name) !== undefined)
-  // Even a call that changes nothing is refused to anyone who may not edit (stricter than the im source, which checks nothing then).
-  if (text !== '' || extras.length > 0) changeable(ctx, id, 'edit')
+  // Even a call that changes nothing is refused to anyone who may not edit (stricter than the im source, which checks nothing then);
+  // so is emptying someone else's message, unless the switch reads it as the im source does (Conditions.emptyUpdateBy).
+  if (text !== '' || extras.length > 0 || ctx.conditions.emptyUpdateBy === 'author') changeable(ctx, id, 'edit')
   for (const extra of extras) checkExtra(param(params, extra.name), extra)
   if (text === '') {
     changeable(ctx, id, 'delete')

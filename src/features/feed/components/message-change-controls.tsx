@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react'
+import { useI18n } from '../../../i18n/i18n'
+import type { Author, Message } from '../../../chat/types'
+import { useFeedActions, type MessageChangeView } from './feed-actions'
+
+/** "Like" (pressed when the viewer likes it), "Edit" and "Delete" where the viewer may: with the other message actions. */
+export function ChangeButtons({ message, view, likesId }: { message: Message; view: MessageChangeView; likesId: string | undefined }) {
+  const { t } = useI18n()
+  const actions = useFeedActions()
+  return (
+    <>
+      <button type="button" aria-pressed={view.liked} aria-describedby={likesId} onClick={() => actions.like(message)}>
+        {t('message.like')}
+      </button>
+      {view.canEdit && (
+        <button type="button" onClick={() => actions.edit(message)}>
+          {t('message.edit')}
+        </button>
+      )}
+      {view.canDelete && (
+        <button type="button" onClick={() => actions.remove(message)}>
+          {t('message.delete')}
+        </button>
+      )}
+    </>
+  )
+}
+
+/** The like count, and who liked (for the eye on hover, and read out as the Like button's description). */
+export function LikesLine({ id, likedBy, authors }: { id: string; likedBy: readonly number[]; authors: ReadonlyMap<number, Author> }) {
+  const { t } = useI18n()
+  const names = likedBy.map((userId) => authors.get(userId)?.name ?? t('feed.unknownAuthor')).join(', ')
+  const who = t('message.likedBy', { names })
+  return (
+    <p className="message__likes" id={id} title={who}>
+      <span aria-hidden="true">👍 </span>
+      {t('message.likes', { count: likedBy.length })}
+      <span className="visually-hidden">. {who}</span>
+    </p>
+  )
+}
+
+/**
+ * A message the viewer has just deleted: shown as deleted, with Undo until it is sent. Undo takes
+ * the focus when the focus was lost (the Delete button it came from is gone), so the keyboard can undo too.
+ */
+export function DeletingLine({ id }: { id: number }) {
+  const { t } = useI18n()
+  const { undoRemove } = useFeedActions()
+  const undoRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const active = document.activeElement
+    if (!active || active === document.body) undoRef.current?.focus()
+  }, [])
+  return (
+    <p className="message__text message__text--deleted">
+      {t('feed.deleted')}{' '}
+      <button ref={undoRef} type="button" className="message__undo" onClick={() => undoRemove(id)}>
+        {t('message.undoDelete')}
+      </button>
+    </p>
+  )
+}
+
+/** Why the portal refused the last change to the message. */
+export function ChangeError({ sentence }: { sentence: string }) {
+  return (
+    <p className="message__change-error" role="alert">
+      {sentence}
+    </p>
+  )
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { aMessage } from '../../../chat/test-message'
+import { applyChange, EDIT_WINDOW_S, isChangeable, rolledBack, type Change } from './changed-message'
+
+describe('a message changed before the portal says yes', () => {
+  it('shows an edit as edited with the new text, a deletion as deleted, a like with the viewer among those who liked', () => {
+    const message = aMessage(7, { text: 'old', likedBy: [3] })
+    expect(applyChange(message, { kind: 'edit', text: 'new' })).toMatchObject({ text: 'new', isEdited: true })
+    expect(applyChange(message, { kind: 'delete' })).toMatchObject({ isDeleted: true, text: '' })
+    expect(applyChange(message, { kind: 'like', userId: 1, like: true }).likedBy).toEqual([3, 1])
+    expect(applyChange(aMessage(7, { likedBy: [1, 3] }), { kind: 'like', userId: 1, like: false }).likedBy).toEqual([3])
+  })
+
+  it('rolls an edit or a deletion back to the message as it was, unless a read replaced it meanwhile', () => {
+    const previous = aMessage(7, { text: 'old' })
+    const change: Change = { kind: 'edit', text: 'new' }
+    const optimistic = applyChange(previous, change)
+    expect(rolledBack(optimistic, optimistic, previous, change)).toBe(previous)
+    const read = aMessage(7, { text: 'changed elsewhere', isEdited: true })
+    expect(rolledBack(read, optimistic, previous, change)).toBe(read)
+  })
+
+  it('rolls a like back on what is cached now, keeping likes that arrived meanwhile', () => {
+    const change: Change = { kind: 'like', userId: 1, like: true }
+    const previous = aMessage(7, { likedBy: [] })
+    const optimistic = applyChange(previous, change)
+    const meanwhile = aMessage(7, { likedBy: [1, 4] })
+    expect(rolledBack(meanwhile, optimistic, previous, change).likedBy).toEqual([4])
+  })
+})
+
+describe('which messages the viewer may edit or delete', () => {
+  const now = Date.UTC(2026, 10, 26)
+  const fresh = new Date(now - 60_000)
+  it('only their own, posted, not deleted, within the edit window', () => {
+    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh }), 1, now)).toBe(true)
+    expect(isChangeable(aMessage(1, { authorId: 2, date: fresh }), 1, now)).toBe(false)
+    expect(isChangeable(aMessage(1, { authorId: 0, isSystem: true, date: fresh }), 0, now)).toBe(false)
+    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh, isDeleted: true }), 1, now)).toBe(false)
+    expect(isChangeable(aMessage(1, { authorId: 1, date: new Date(now - EDIT_WINDOW_S * 1000 - 1) }), 1, now)).toBe(false)
+  })
+})

@@ -1,0 +1,117 @@
+import { useCallback, useMemo, useState, type RefObject } from 'react'
+import type { Message } from '../../chat/types'
+import type { OutboxStore } from '../../features/composer/api/outbox-store'
+import type { EditSession } from '../../features/composer/components/composer'
+import type { MessageChangeView } from '../../features/feed/components/feed-actions'
+import { isChangeable } from '../../features/message-changes/api/changed-message'
+import { useMessageChanges } from '../../features/message-changes/api/use-message-changes'
+
+interface Wiring {
+  taskId: number
+  chatId: number | null
+  userId: number
+  messagesById: ReadonlyMap<number, Message>
+  /** The live run's messages, oldest first: Up in the empty composer edits the viewer's last one there. */
+  liveMessages: readonly Message[]
+  store: OutboxStore
+  inputRef: RefObject<HTMLTextAreaElement | null>
+}
+
+/** What the delete confirmation is asking about. */
+export interface DeleteQuestion {
+  message: Message
+  /** The user emptied the message while editing it. */
+  emptied: boolean
+}
+
+/**
+ * Editing, deleting and liking, wired between the feed (the message actions), the composer (the
+ * edit itself) and the message-changes feature (the portal calls): the features never meet.
+ */
+export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef }: Wiring) {
+  // A refused edit goes back into an empty composer, so the text typed is not lost.
+  const keepRefusedText = useCallback(
+    (text: string) => {
+      let kept = false
+      store.update((s) => {
+        if (s.draft.trim() !== '') return s
+        kept = true
+        return { ...s, draft: text, mentions: [] }
+      })
+      return kept
+    },
+    [store],
+  )
+  const changes = useMessageChanges(taskId, chatId, userId, keepRefusedText)
+  const [editing, setEditing] = useState<{ id: number; text: string; mentions: EditSession['mentions'] } | null>(null)
+  const [question, setQuestion] = useState<DeleteQuestion | null>(null)
+  const { refused, deleting, errors } = changes
+  const editingId = editing?.id ?? null
+
+  const canChange = useCallback(
+    (message: Message) => isChangeable(message, userId, Date.now()) && !refused.has(message.id) && !deleting.has(message.id),
+    [userId, refused, deleting],
+  )
+  const changeOf = useCallback(
+    (message: Message): MessageChangeView => {
+      const may = canChange(message)
+      return {
+        canEdit: may,
+        canDelete: may,
+        liked: message.likedBy.includes(userId),
+        deleting: deleting.has(message.id),
+        editing: message.id === editingId,
+        error: errors.get(message.id) ?? null,
+      }
+    },
+    [canChange, userId, deleting, editingId, errors],
+  )
+
+  const startEdit = useCallback(
+    (message: Message) => {
+      setEditing({ id: message.id, text: message.text, mentions: [] })
+      const input = inputRef.current
+      input?.focus()
+      // Once the text is in the box: the caret at its end.
+      requestAnimationFrame(() => input?.setSelectionRange(input.value.length, input.value.length))
+    },
+    [inputRef],
+  )
+  const editLast = useCallback(() => {
+    const last = liveMessages.findLast((m) => m.authorId === userId && !m.isDeleted && !deleting.has(m.id))
+    if (!last || !canChange(last)) return false
+    startEdit(last)
+    return true
+  }, [liveMessages, userId, deleting, canChange, startEdit])
+
+  const session: EditSession | null = editing && {
+    text: editing.text,
+    mentions: editing.mentions,
+    onText: (text, mentions) => setEditing((e) => e && { ...e, text, mentions: mentions ?? e.mentions }),
+    onSave(text) {
+      const message = messagesById.get(editing.id)
+      if (!message || !canChange(message)) return setEditing(null)
+      // An empty MESSAGE would delete it (im-message-update.md): that is the user's to decide, so ask.
+      if (text === '') return setQuestion({ message, emptied: true })
+      if (text.trim() !== message.text.trim()) changes.edit(message, text)
+      setEditing(null)
+    },
+    onCancel: () => setEditing(null),
+  }
+
+  const answer = {
+    confirm() {
+      if (!question) return
+      changes.remove(question.message)
+      if (question.emptied) setEditing(null)
+      setQuestion(null)
+    },
+    cancel: () => setQuestion(null),
+  }
+  const askDelete = useCallback((message: Message) => setQuestion({ message, emptied: false }), [])
+  const feed = useMemo(
+    () => ({ changeOf, edit: startEdit, remove: askDelete, undoRemove: changes.undoRemove, like: changes.like }),
+    [changeOf, startEdit, askDelete, changes.undoRemove, changes.like],
+  )
+  return { feed, session, editLast, question, answer }
+}
