@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
 import { connectToPortal } from './b24/connect'
+import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
 import { prefetchOpening } from './screens/task-chat/prefetch-opening'
 import './app/app.css'
@@ -13,7 +14,11 @@ const queryClient = createQueryClient()
 
 // All at once: the frame handshake, then at once the opening batch, and the user's language.
 void connectToPortal().then(
-  (session) => prefetchOpening(queryClient, session),
+  (session) => {
+    prefetchOpening(queryClient, session)
+    // Once the batch has gone (its request is sent in the promises that follow), not before it.
+    setTimeout(warmDateFormats)
+  },
   () => undefined,
 )
 void ensureLanguage(initialLang)
