@@ -51,6 +51,9 @@ export const ChatFile = v.looseObject({
   urlDownload: v.string(),
 })
 
+/** chat-bots-v2/im.v2/files/file-upload.md, "Returned Data" */
+export const FileUploaded = v.looseObject({ file: ChatFile, messageId: v.number(), chatId: v.number(), dialogId: v.string() })
+
 /** api-reference/chats/messages/im-dialog-messages-get.md */
 export const DialogMessagesGet = v.looseObject({
   chat_id: v.number(),

@@ -171,6 +171,29 @@ export async function runWriteChecks(client: WebhookClient, target: Target): Pro
       if (!removed.ok) leftBehind.push(`result ${resultId} of task ${target.taskId}`)
     }
   }
+  const uploaded = await client.v2('im.v2.File.upload', {
+    dialogId: `chat${target.chatId}`,
+    fields: { name: 'task-chat-conformance.txt', content: btoa(TEXT) },
+  })
+  rows.push(
+    judge(
+      {
+        method: 'im.v2.File.upload (v2)',
+        schema: im.FileUploaded,
+        required: false,
+        reads: ['messageId', 'file.id', 'file.name', 'file.size'],
+        onSuccess: '"Attach file" posts the file as the user',
+        onRefusal: '"Attach file" fails with the portal\'s sentence; the file stays in the composer',
+      },
+      uploaded,
+    ),
+  )
+  const fileMessageId = idOf(uploaded, (r) => r['messageId'])
+  if (fileMessageId !== null) {
+    messages.push(fileMessageId)
+    // Deleting the message leaves the file in the chat's folder on Drive: named, not touched.
+    leftBehind.push(`file ${String(idOf(uploaded, (r) => (r['file'] as Record<string, unknown> | undefined)?.['id']))} on Drive (im.v2.File.upload)`)
+  }
   const botMessage = await botChecks(client, target, rows)
 
   // Messages the portal itself posted meanwhile (e.g. the "marked as result" notice) are reported, not touched.

@@ -45,7 +45,8 @@ async function open(): Promise<PortalSession> {
     initializeB24Frame({
       // A request that failed on the network may still have been carried out: posting a message or
       // making a result must never be repeated behind the user's back. Queries retry in the app.
-      restrictionParams: { retryOnNetworkError: false, hardErrorCodes: ['ERR_BAD_RESPONSE'] },
+      // An upload the user cancels (axios ERR_CANCELED) is not tried again either.
+      restrictionParams: { retryOnNetworkError: false, hardErrorCodes: ['ERR_BAD_RESPONSE', 'ERR_CANCELED'] },
     }),
   )
   return {

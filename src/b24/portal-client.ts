@@ -1,6 +1,9 @@
 import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
 import { toPortalError } from './to-portal-error'
 import type { PortalError } from './portal-error'
+import { trackTransfers, type TransferOptions } from './upload-transfers'
+
+export type { TransferOptions } from './upload-transfers'
 
 export type Params = Record<string, unknown>
 
@@ -17,6 +20,8 @@ export interface PortalClient {
   readonly origin: string
   callV2(method: string, params?: Params): Promise<unknown>
   callV3(method: string, params?: Params): Promise<unknown>
+  /** A v2 call with a large body (a file upload): reports the body's progress and can be aborted. */
+  sendV2(method: string, params: Params, transfer: TransferOptions): Promise<unknown>
   /** A per-user setting of this app, kept by the portal (BX24 user options): read at start, sync. Store truthy values (strings) only. */
   userOption(name: string): unknown
   /** Saves a per-user setting on the portal; it comes back with the next opening of the app. */
@@ -31,6 +36,7 @@ function unwrap(result: AjaxResult<unknown>): unknown {
 }
 
 export function createPortalClient(b24: B24Frame): PortalClient {
+  const transfers = trackTransfers(b24)
   return {
     origin: b24.getTargetOrigin(),
     userOption(name) {
@@ -52,6 +58,17 @@ export function createPortalClient(b24: B24Frame): PortalClient {
         return unwrap(await b24.actions.v2.call.make({ method, params }))
       } catch (error) {
         throw toPortalError(error)
+      }
+    },
+    async sendV2(method, params, transfer) {
+      const requestId = crypto.randomUUID()
+      transfers.set(requestId, transfer)
+      try {
+        return unwrap(await b24.actions.v2.call.make({ method, params, requestId }))
+      } catch (error) {
+        throw toPortalError(error)
+      } finally {
+        transfers.delete(requestId)
       }
     },
     async callV3(method, params = {}) {

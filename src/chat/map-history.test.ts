@@ -11,7 +11,19 @@ const legacyAnswer = {
     { id: 84869, chat_id: 58, author_id: 0, date: '2026-03-04T09:42:31+03:00', text: '[USER=503 REPLACE]Klaus Weber[/USER] invited', params: [], uuid: null },
   ],
   users: [{ id: 503, name: 'Klaus Weber', first_name: 'Klaus', last_name: 'Weber', color: '#4ba984', avatar: '', bot: false }],
-  files: [{ id: 5255, chatId: 58, type: 'image', name: 'image.png', size: 2144, urlDownload: 'https://portal.example/dl/5255' }],
+  files: [
+    {
+      id: 5255,
+      chatId: 58,
+      type: 'image',
+      name: 'image.png',
+      size: 2144,
+      image: { height: 61, width: 72 },
+      urlPreview: 'https://portal.example/preview/5255',
+      urlShow: 'https://portal.example/show/5255',
+      urlDownload: 'https://portal.example/dl/5255',
+    },
+  ],
 }
 
 describe('toHistoryPage', () => {
@@ -23,7 +35,19 @@ describe('toHistoryPage', () => {
     expect(withFile).toMatchObject({ authorId: 503, chatId: 58, fileIds: [5255], isEdited: true, isDeleted: false })
     expect(plain!.date.toISOString()).toBe('2026-03-04T06:43:26.000Z')
     expect(page.authors).toEqual([{ id: 503, name: 'Klaus Weber', avatarUrl: null, color: '#4ba984', isBot: false }])
-    expect(page.files).toEqual([{ id: 5255, name: 'image.png', kind: 'image', size: 2144, url: 'https://portal.example/dl/5255' }])
+    expect(page.files).toEqual([
+      {
+        id: 5255,
+        name: 'image.png',
+        kind: 'image',
+        size: 2144,
+        url: 'https://portal.example/dl/5255',
+        showUrl: 'https://portal.example/show/5255',
+        previewUrl: 'https://portal.example/preview/5255',
+        width: 72,
+        height: 61,
+      },
+    ])
   })
 
   it('maps camelCase answers: camelCase users, isSystem, string ids, deleted and replies', () => {

@@ -45,7 +45,19 @@ const FILE_KINDS = ['image', 'video', 'audio'] as const
 
 export function toChatFile(wire: WireFile): ChatFile {
   const kind = FILE_KINDS.find((k) => k === wire.type) ?? 'file'
-  return { id: wire.id, name: wire.name ?? `file-${wire.id}`, kind, size: wire.size ?? 0, url: wire.urlDownload ?? wire.urlShow ?? null }
+  const image = typeof wire.image === 'object' && wire.image !== null && wire.image.width > 0 && wire.image.height > 0 ? wire.image : null
+  return {
+    id: wire.id,
+    name: wire.name ?? `file-${wire.id}`,
+    kind,
+    size: wire.size ?? 0,
+    url: wire.urlDownload || wire.urlShow || null,
+    showUrl: wire.urlShow || wire.urlDownload || null,
+    // An empty urlPreview is how the portal says there is none (file-upload.md's example).
+    previewUrl: wire.urlPreview || null,
+    width: image?.width ?? null,
+    height: image?.height ?? null,
+  }
 }
 
 /**

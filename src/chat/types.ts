@@ -32,7 +32,14 @@ export interface ChatFile {
   name: string
   kind: 'image' | 'video' | 'audio' | 'file'
   size: number
+  /** Where it downloads. */
   url: string | null
+  /** Where it opens in the browser at full size (images), and its small preview; null when the portal gave none. */
+  showUrl: string | null
+  previewUrl: string | null
+  /** An image's size in pixels (the File object's `image`); null for other files or when unknown. */
+  width: number | null
+  height: number | null
 }
 
 /** One page of history, oldest message first. */

@@ -48,6 +48,9 @@ export const WireFile = v.looseObject({
   size: v.nullish(v.number()),
   urlDownload: v.nullish(v.string()),
   urlShow: v.nullish(v.string()),
+  urlPreview: v.nullish(v.string()),
+  /** `{width, height}` for an image, `false` for other files (chat-bots-v2/entities.md#file). */
+  image: v.nullish(v.union([v.looseObject({ width: v.number(), height: v.number() }), v.boolean()])),
 })
 export type WireFile = v.InferOutput<typeof WireFile>
 

@@ -176,6 +176,27 @@ export const de: Catalogue = {
   'unread.divider': 'Neue Nachrichten',
 
   // Attaching files (#12)
+  'attach.button': 'Datei anhängen',
+  'attach.list': 'Zu sendende Dateien',
+  'attach.drop': 'Dateien hier ablegen, um sie anzuhängen',
+  'attach.uploading': '{name} wird hochgeladen',
+  'attach.waiting': 'Wartet…',
+  'attach.remove': '{name} entfernen',
+  'attach.cancel': 'Hochladen von {name} abbrechen',
+  'attach.retry': 'Erneut versuchen',
+  'attach.refused.tooLarge': '„{name}“ ist größer als {limit}, das Maximum für eine Datei im Chat. Sie wurde nicht gesendet.',
+  'attach.refused.empty': '„{name}“ ist leer, es gibt nichts zu senden.',
+  'attach.error.tooLarge': 'Bitrix24 hat „{name}“ abgelehnt: Die Datei ist größer, als dieses Portal annimmt. Es wurde nichts gepostet.',
+  'attach.error.noChat': 'Diesen Chat gibt es nicht mehr, daher wurde „{name}“ nicht gesendet.',
+  'attach.error.access': 'Sie können in diesem Chat nicht mehr schreiben, daher wurde „{name}“ nicht gesendet.',
+  'attach.error.noAnswer':
+    'Die Verbindung brach ab, während „{name}“ hochgeladen wurde. „Erneut versuchen“ prüft zuerst den Chat, die Datei erscheint also nie doppelt.',
+  'attach.error.serverError': 'Bitrix24 konnte „{name}“ nicht speichern. „Erneut versuchen“ prüft zuerst den Chat, die Datei erscheint also nie doppelt.',
+  'attach.error.invalid': 'Bitrix24 konnte „{name}“ nicht speichern. Versuchen Sie es erneut oder senden Sie die Datei in einem anderen Format.',
+  'attach.error.methodMissing':
+    'Dieses Bitrix24 nimmt noch keine Dateien von Apps an, daher wurde „{name}“ nicht gesendet. Bitten Sie Ihren Administrator, das Portal zu aktualisieren.',
+  'feed.images': 'Bilder',
+  'feed.openImage': '{name} in voller Größe öffnen',
 
   // (end of #12 sections)
 }

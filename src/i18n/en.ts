@@ -168,6 +168,25 @@ export const en = {
   'unread.divider': 'New messages',
 
   // Attaching files (#12)
+  'attach.button': 'Attach file',
+  'attach.list': 'Files to send',
+  'attach.drop': 'Drop files here to attach them',
+  'attach.uploading': 'Uploading {name}',
+  'attach.waiting': 'Waiting…',
+  'attach.remove': 'Remove {name}',
+  'attach.cancel': 'Cancel uploading {name}',
+  'attach.retry': 'Retry',
+  'attach.refused.tooLarge': '“{name}” is larger than {limit}, the most a chat takes in one file. It was not sent.',
+  'attach.refused.empty': '“{name}” is empty, so there is nothing to send.',
+  'attach.error.tooLarge': 'Bitrix24 refused “{name}”: the file is larger than this portal accepts. Nothing was posted.',
+  'attach.error.noChat': 'This chat no longer exists, so “{name}” was not sent.',
+  'attach.error.access': 'You can no longer post in this chat, so “{name}” was not sent.',
+  'attach.error.noAnswer': 'The connection dropped while “{name}” was uploading. Retry checks the chat first, so the file is never posted twice.',
+  'attach.error.serverError': 'Bitrix24 had a problem storing “{name}”. Retry checks the chat first, so the file is never posted twice.',
+  'attach.error.invalid': 'Bitrix24 could not store “{name}”. Try again, or send the file in another format.',
+  'attach.error.methodMissing': 'This Bitrix24 does not take files from apps yet, so “{name}” was not sent. Ask your administrator to update the portal.',
+  'feed.images': 'Images',
+  'feed.openImage': 'Open {name} full size',
 
   // (end of #12 sections)
 } as const

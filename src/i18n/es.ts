@@ -171,6 +171,26 @@ export const es: Catalogue = {
   'unread.divider': 'Mensajes nuevos',
 
   // Attaching files (#12)
+  'attach.button': 'Adjuntar archivo',
+  'attach.list': 'Archivos para enviar',
+  'attach.drop': 'Suelta los archivos aquí para adjuntarlos',
+  'attach.uploading': 'Subiendo {name}',
+  'attach.waiting': 'En espera…',
+  'attach.remove': 'Quitar {name}',
+  'attach.cancel': 'Cancelar la subida de {name}',
+  'attach.retry': 'Reintentar',
+  'attach.refused.tooLarge': '“{name}” supera {limit}, el máximo que admite un chat por archivo. No se envió.',
+  'attach.refused.empty': '“{name}” está vacío, así que no hay nada que enviar.',
+  'attach.error.tooLarge': 'Bitrix24 rechazó “{name}”: el archivo es más grande de lo que admite este portal. No se publicó nada.',
+  'attach.error.noChat': 'Este chat ya no existe, así que “{name}” no se envió.',
+  'attach.error.access': 'Ya no puedes escribir en este chat, así que “{name}” no se envió.',
+  'attach.error.noAnswer': 'La conexión se cortó mientras se subía “{name}”. Reintentar revisa antes el chat, así que el archivo nunca se publica dos veces.',
+  'attach.error.serverError': 'Bitrix24 tuvo un problema al guardar “{name}”. Reintentar revisa antes el chat, así que el archivo nunca se publica dos veces.',
+  'attach.error.invalid': 'Bitrix24 no pudo guardar “{name}”. Inténtalo de nuevo o envía el archivo en otro formato.',
+  'attach.error.methodMissing':
+    'Este Bitrix24 aún no acepta archivos de aplicaciones, así que “{name}” no se envió. Pide a tu administrador que actualice el portal.',
+  'feed.images': 'Imágenes',
+  'feed.openImage': 'Abrir {name} a tamaño completo',
 
   // (end of #12 sections)
 }

@@ -176,6 +176,26 @@ export const pl: Catalogue = {
   'unread.divider': 'Nowe wiadomości',
 
   // Attaching files (#12)
+  'attach.button': 'Załącz plik',
+  'attach.list': 'Pliki do wysłania',
+  'attach.drop': 'Upuść pliki tutaj, aby je załączyć',
+  'attach.uploading': 'Przesyłanie {name}',
+  'attach.waiting': 'Oczekuje…',
+  'attach.remove': 'Usuń {name}',
+  'attach.cancel': 'Anuluj przesyłanie {name}',
+  'attach.retry': 'Ponów',
+  'attach.refused.tooLarge': 'Plik „{name}” jest większy niż {limit}, czyli limit jednego pliku w czacie. Nie został wysłany.',
+  'attach.refused.empty': 'Plik „{name}” jest pusty, więc nie ma czego wysłać.',
+  'attach.error.tooLarge': 'Bitrix24 odrzucił „{name}”: plik jest większy, niż przyjmuje ten portal. Nic nie zostało opublikowane.',
+  'attach.error.noChat': 'Ten czat już nie istnieje, więc „{name}” nie został wysłany.',
+  'attach.error.access': 'Nie możesz już pisać w tym czacie, więc „{name}” nie został wysłany.',
+  'attach.error.noAnswer': 'Połączenie zerwało się podczas przesyłania „{name}”. Ponów najpierw sprawdzi czat, więc plik nigdy nie pojawi się dwa razy.',
+  'attach.error.serverError': 'Bitrix24 miał problem z zapisaniem „{name}”. Ponów najpierw sprawdzi czat, więc plik nigdy nie pojawi się dwa razy.',
+  'attach.error.invalid': 'Bitrix24 nie mógł zapisać „{name}”. Spróbuj ponownie lub wyślij plik w innym formacie.',
+  'attach.error.methodMissing':
+    'Ten Bitrix24 nie przyjmuje jeszcze plików od aplikacji, więc „{name}” nie został wysłany. Poproś administratora o aktualizację portalu.',
+  'feed.images': 'Obrazy',
+  'feed.openImage': 'Otwórz {name} w pełnym rozmiarze',
 
   // (end of #12 sections)
 }

@@ -173,6 +173,28 @@ export const ptBr: Catalogue = {
   'unread.divider': 'Novas mensagens',
 
   // Attaching files (#12)
+  'attach.button': 'Anexar arquivo',
+  'attach.list': 'Arquivos para enviar',
+  'attach.drop': 'Solte os arquivos aqui para anexá-los',
+  'attach.uploading': 'Enviando {name}',
+  'attach.waiting': 'Aguardando…',
+  'attach.remove': 'Remover {name}',
+  'attach.cancel': 'Cancelar o envio de {name}',
+  'attach.retry': 'Tentar novamente',
+  'attach.refused.tooLarge': '“{name}” é maior que {limit}, o máximo que um chat aceita por arquivo. Ele não foi enviado.',
+  'attach.refused.empty': '“{name}” está vazio, então não há nada para enviar.',
+  'attach.error.tooLarge': 'O Bitrix24 recusou “{name}”: o arquivo é maior do que este portal aceita. Nada foi publicado.',
+  'attach.error.noChat': 'Este chat não existe mais, então “{name}” não foi enviado.',
+  'attach.error.access': 'Você não pode mais escrever neste chat, então “{name}” não foi enviado.',
+  'attach.error.noAnswer':
+    'A conexão caiu durante o envio de “{name}”. Tentar novamente verifica o chat primeiro, então o arquivo nunca é publicado duas vezes.',
+  'attach.error.serverError':
+    'O Bitrix24 teve um problema ao salvar “{name}”. Tentar novamente verifica o chat primeiro, então o arquivo nunca é publicado duas vezes.',
+  'attach.error.invalid': 'O Bitrix24 não conseguiu salvar “{name}”. Tente novamente ou envie o arquivo em outro formato.',
+  'attach.error.methodMissing':
+    'Este Bitrix24 ainda não aceita arquivos de aplicativos, então “{name}” não foi enviado. Peça ao administrador para atualizar o portal.',
+  'feed.images': 'Imagens',
+  'feed.openImage': 'Abrir {name} em tamanho real',
 
   // (end of #12 sections)
 }

@@ -16,6 +16,16 @@ export async function rest<T>(request: APIRequestContext, method: string, params
   return body.result
 }
 
+/**
+ * Sets a user's read mark in a chat (the control API; the app would call im.dialog.read). A spec about
+ * something else sets it after posting as another user, so the card opens at the newest message rather
+ * than at the first unread one under "New messages".
+ */
+export async function markRead(request: APIRequestContext, userId: number, chatId: number, messageId: number): Promise<void> {
+  const response = await request.post(`${PORTAL}/__portal/read`, { data: { userId, chatId, messageId } })
+  if (!response.ok()) throw new Error(`__portal/read answered ${response.status()}`)
+}
+
 export interface WireMessage {
   id: number
   author_id: number

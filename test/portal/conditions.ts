@@ -43,6 +43,17 @@ export interface Conditions {
    * wrote before it is read too). The docs are silent; off, the stricter reading: only im.dialog.read moves it.
    */
   readOnPost: boolean
+  /**
+   * im.v2.File.upload's limit on a file's decoded size (400 FILE_TOO_LARGE above it). The page says
+   * "100 MB" without saying whose megabyte: the stricter 100,000,000 bytes by default; tests lower it.
+   */
+  fileUploadMaxBytes: number
+  /**
+   * `fields.content` must be "a Base64 string" (file-upload.md): 'strict' takes the standard alphabet
+   * with its padding and nothing else; 'lenient' also what PHP's base64_decode lets by (whitespace,
+   * missing padding). A `data:` prefix is refused either way, as the page says to leave it out.
+   */
+  fileUploadBase64: 'strict' | 'lenient'
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -89,6 +100,8 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   likeUnknownAction: 'refuse',
   readOnPost: false,
   emptyUpdateBy: 'author',
+  fileUploadMaxBytes: 100_000_000,
+  fileUploadBase64: 'strict',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -131,6 +144,8 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.likeUnknownAction === 'refuse' || patch.likeUnknownAction === 'auto') next.likeUnknownAction = patch.likeUnknownAction
   if (typeof patch.readOnPost === 'boolean') next.readOnPost = patch.readOnPost
   if (patch.emptyUpdateBy === 'author' || patch.emptyUpdateBy === 'deleters') next.emptyUpdateBy = patch.emptyUpdateBy
+  next.fileUploadMaxBytes = num(patch.fileUploadMaxBytes, 1, 1_000_000_000) ?? next.fileUploadMaxBytes
+  if (patch.fileUploadBase64 === 'strict' || patch.fileUploadBase64 === 'lenient') next.fileUploadBase64 = patch.fileUploadBase64
   return next
 }
 

@@ -4,7 +4,7 @@
  * `applyEntry`, so the state after a restart is exactly the state before it.
  */
 import { DELETED_TEXT } from './seed/demo-chat.ts'
-import type { MessageParams, PlacementRec, Store } from './state.ts'
+import type { FileRec, MessageParams, PlacementRec, Store } from './state.ts'
 
 export type Mutation =
   | { op: 'message'; id: number; chatId: number; authorId: number; date: number; text: string; params: MessageParams; uuid: string | null }
@@ -23,6 +23,8 @@ export type Mutation =
   | { op: 'messageLike'; id: number; userIds: number[] }
   /** A user's read mark in a chat set to `messageId` (im.dialog.read, or the control API). */
   | { op: 'read'; chatId: number; userId: number; messageId: number }
+  /** A file uploaded to a chat (im.v2.File.upload); its bytes are already in the data folder. */
+  | { op: 'file'; file: FileRec }
 
 export function applyEntry(store: Store, m: Mutation): void {
   switch (m.op) {
@@ -114,6 +116,10 @@ export function applyEntry(store: Store, m: Mutation): void {
       else if (m.edited === false) message.params = rest
       return
     }
+    case 'file':
+      store.files.set(m.file.id, { ...m.file })
+      store.nextFileId = Math.max(store.nextFileId, m.file.id + 1)
+      return
     case 'messageLike': {
       const message = store.getMessage(m.id)
       if (!message) return

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MEMBER_ID, TokenStore, type TokenSet } from './auth.ts'
+import { FileBlobs } from './file-blobs.ts'
 import { DEFAULT_CONDITIONS, FailureInjector, mergeConditions, type Conditions } from './conditions.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { Journal } from './journal.ts'
@@ -66,11 +67,14 @@ export class LocalPortal implements Portal, Engine {
   readonly failures = new FailureInjector()
   readonly idempotency = new IdempotencyStore()
   readonly memberId = MEMBER_ID
+  /** Bytes of uploaded files, beside the journal. */
+  readonly blobs: FileBlobs
   private readonly journal: Journal
   private readonly initialConditions: Conditions
 
   constructor(opts: { dataDir?: string; conditions?: Partial<Conditions> } = {}) {
     this.journal = new Journal(opts.dataDir ?? DEFAULT_DATA_DIR)
+    this.blobs = new FileBlobs(opts.dataDir ?? DEFAULT_DATA_DIR)
     this.initialConditions = mergeConditions({ ...DEFAULT_CONDITIONS }, opts.conditions ?? {})
     this.conditions = { ...this.initialConditions }
     this.store = seedStore()
@@ -97,6 +101,7 @@ export class LocalPortal implements Portal, Engine {
 
   reset(): void {
     this.journal.clear()
+    this.blobs.clear()
     this.store = seedStore()
     // Tokens survive: a reset is about data, and open tabs should keep working.
     this.buckets.clear()

@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { parse as parseQuery } from 'qs'
 import { avatarSvg, fileBody } from './assets.ts'
+import { UPLOADED_TYPES } from './image-size.ts'
 import type { Conditions } from './conditions.ts'
-import { systemErrors, v2ErrorBody, v3Error, v3ErrorBody } from './envelope.ts'
+import { RestError, systemErrors, v2ErrorBody, v3Error, v3ErrorBody } from './envelope.ts'
 import { LocalPortal, type Portal } from './portal.ts'
 import type { RestAnswer } from './rest/dispatch.ts'
 import { isRecord } from './rest/params.ts'
@@ -51,6 +52,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Reads up to `limit` bytes; past it the rest is read and dropped (the client may finish sending) and null is answered. */
+async function readCappedBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size <= limit) chunks.push(chunk as Buffer)
+  }
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8')
+}
+
+/** im.v2.File.upload carries the file as Base64 in its body: room for the largest file the portal takes, plus the JSON around it. */
+function uploadBodyLimit(portal: LocalPortal): number {
+  return Math.max(MAX_BODY, Math.ceil((portal.conditions.fileUploadMaxBytes * 4) / 3) + 1024 * 1024)
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
@@ -108,7 +125,10 @@ async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: I
     const refusal = webhooks.refusal(portal, hook, method)
     if (refusal) return sendJson(res, refusal.status, v2ErrorBody(refusal))
   }
-  const text = req.method === 'POST' ? await readBody(req) : ''
+  const isUpload = method.toLowerCase() === 'im.v2.file.upload'
+  const text = req.method !== 'POST' ? '' : isUpload ? await readCappedBody(req, uploadBodyLimit(portal)) : await readBody(req)
+  // A body too big to hold a file the portal takes is that file's refusal (file-upload.md: FILE_TOO_LARGE, 400).
+  if (text === null) return sendJson(res, 400, v2ErrorBody(new RestError(400, 'FILE_TOO_LARGE', 'File is too large')))
   const contentType = String(req.headers['content-type'] ?? '').toLowerCase()
   const query = queryParams(url)
   const queryAuth = typeof query['auth'] === 'string' ? query['auth'] : undefined
@@ -218,16 +238,22 @@ function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boole
   if (file) {
     const found = portal.store.files.get(Number(file[1]))
     if (!found) return false
-    const { contentType, body } = fileBody(found)
-    const disposition = url.searchParams.get('download') === 'Y' ? 'attachment' : 'inline'
+    const stored = found.uploaded ? portal.blobs.read(found.id) : null
+    if (found.uploaded && !stored) return false
+    // What users uploaded is served as itself, and inline only where the type is known to be harmless.
+    const { contentType, body } = stored ? { contentType: UPLOADED_TYPES[found.extension] ?? 'application/octet-stream', body: stored } : fileBody(found)
+    const inline = url.searchParams.get('download') !== 'Y' && contentType !== 'application/octet-stream'
+    const disposition = inline ? 'inline' : 'attachment'
     send(
       res,
       200,
       {
         ...CORS,
+        'X-Content-Type-Options': 'nosniff',
         'Content-Type': contentType,
         'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`,
-        'Cache-Control': 'public, max-age=3600',
+        // An uploaded file's id comes round again after a reset, with other bytes.
+        'Cache-Control': stored ? 'no-cache' : 'public, max-age=3600',
       },
       body,
     )

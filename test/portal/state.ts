@@ -68,6 +68,8 @@ export interface FileRec {
   image: { width: number; height: number } | null
   authorId: number
   date: number
+  /** Uploaded by a user (im.v2.File.upload): its bytes are in the data folder (file-blobs.ts), not generated. */
+  uploaded?: boolean
 }
 
 export interface ResultRec {

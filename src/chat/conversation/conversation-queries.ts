@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { boundQueries } from '../../app/bound-queries'
 import type { PortalClient } from '../../b24/portal-client'
-import type { Message } from '../types'
+import type { ChatFile, Message } from '../types'
 import { getAuthors } from '../users-api'
 import { withChanged, withRead, withSent, type Conversation } from './conversation'
 import { openConversation } from './history-api'
@@ -52,8 +52,8 @@ export function writeRead(queryClient: QueryClient, taskId: number, read: Read):
 }
 
 /** The user's own message, confirmed by the portal, written in by the send's mutation. */
-export function writeSent(queryClient: QueryClient, taskId: number, message: Message): void {
-  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withSent(c, message))
+export function writeSent(queryClient: QueryClient, taskId: number, message: Message, files: readonly ChatFile[] = []): void {
+  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withSent(c, message, files))
 }
 
 /** A message changed at once by the user (or put back when the portal refused): see replaceMessage. */

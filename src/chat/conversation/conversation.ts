@@ -38,9 +38,11 @@ export function withRead(c: Conversation, read: Read): Conversation {
   return { ...c, runs, authors, files, portalUtcOffsetMinutes }
 }
 
-export function withSent(c: Conversation, message: Message): Conversation {
+/** A confirmed send; `files` are those it carries (an upload answers its file with the message). */
+export function withSent(c: Conversation, message: Message, files: readonly ChatFile[] = []): Conversation {
   const runs = addSent(c.runs, message)
-  return runs === c.runs ? c : { ...c, runs }
+  const withFiles = withAll(c.files, files)
+  return runs === c.runs && withFiles === c.files ? c : { ...c, runs, files: withFiles }
 }
 
 export function withChanged(c: Conversation, message: Message): Conversation {

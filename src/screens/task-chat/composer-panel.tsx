@@ -2,12 +2,21 @@ import { lazy, Suspense, type RefObject } from 'react'
 import { plainText } from '../../chat/bbcode/plain-text'
 import type { Author, Message, Viewer } from '../../chat/types'
 import type { OutboxState, OutboxStore } from '../../features/composer/api/outbox-store'
+import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
 import type { EditSession } from '../../features/composer/components/composer'
 import { useI18n } from '../../i18n/i18n'
 
-// Not needed for the first paint of the feed: loaded while the opening request is on its way.
-export const loadComposer = () => import('../../features/composer/components/composer')
+// Not needed for the first paint of the feed: loaded while the opening request is on its way,
+// the attachment parts beside it. Each has its own Suspense: one arriving late never blanks the box.
+const loadAttachParts = () =>
+  Promise.all([import('../../features/attachments/components/attach-button'), import('../../features/attachments/components/attachment-list')])
+export const loadComposer = () => {
+  void loadAttachParts()
+  return import('../../features/composer/components/composer')
+}
 const Composer = lazy(() => loadComposer().then((m) => ({ default: m.Composer })))
+const AttachButton = lazy(() => loadAttachParts().then(([m]) => ({ default: m.AttachButton })))
+const AttachmentList = lazy(() => loadAttachParts().then(([, m]) => ({ default: m.AttachmentList })))
 
 interface Props {
   outbox: OutboxState
@@ -22,10 +31,12 @@ interface Props {
   /** A posted message being edited, and Up in the empty box editing the last one (#12). */
   edit: EditSession | null
   onEditLast(): boolean
+  /** Files chosen to send (#12): Send uploads them after the text, if any. */
+  attachments: { items: readonly Attachment[]; queue: AttachmentQueue }
 }
 
 /** Writing to the chat: the draft and the reply live in the outbox, so a reload keeps them. */
-export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send, edit, onEditLast }: Props) {
+export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send, edit, onEditLast, attachments }: Props) {
   const { t } = useI18n()
   const replyTo = replyMessage && {
     name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
@@ -45,6 +56,33 @@ export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, author
         inputRef={inputRef}
         edit={edit}
         onEditLast={onEditLast}
+        // A file goes to a chat: a task without one yet gets its chat from a first text message.
+        attach={
+          chatId !== null && (
+            <Suspense fallback={null}>
+              <AttachButton onFiles={(files) => attachments.queue.add(files)} />
+            </Suspense>
+          )
+        }
+        attachments={
+          <Suspense fallback={null}>
+            <AttachmentList
+              items={attachments.items}
+              // The list item and its button go: the reader goes back to the message box, not to the page's start.
+              onRemove={(id) => {
+                attachments.queue.remove(id)
+                inputRef.current?.focus()
+              }}
+              onCancel={(id) => {
+                attachments.queue.cancel(id)
+                inputRef.current?.focus()
+              }}
+              onRetry={(id) => attachments.queue.retry(id)}
+            />
+          </Suspense>
+        }
+        hasAttachments={attachments.items.some((item) => item.status === 'ready')}
+        onPasteFiles={chatId === null ? undefined : (files) => attachments.queue.add(files)}
       />
     </Suspense>
   )

@@ -3,6 +3,8 @@ import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
 import { useLiveConversation } from '../../chat/conversation/use-live-conversation'
+import { useAttachments } from '../../features/attachments/api/use-attachments'
+import { FileDropTarget } from '../../features/attachments/components/file-drop-target'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
 import { useOutbox } from '../../features/composer/api/use-outbox'
 import { useSend } from '../../features/composer/api/use-send'
@@ -52,6 +54,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const liveRun = conversation ? runOf(conversation.runs, null) : undefined
   const newestId = liveRun?.to ?? 0
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
+  const attachments = useAttachments(taskId)
+  const attachFiles = useCallback((files: File[]) => attachments.queue.add(files), [attachments.queue])
   const results = useTaskResults(taskId, userId, query.isSuccess)
   const liveMessages = liveRun?.messages ?? NO_MESSAGES
   const editing = useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef })
@@ -146,17 +150,20 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
             {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
           </div>
         )}
-        {body}
+        <FileDropTarget onFiles={attachFiles} disabled={chatId === null || resultsOnly || !query.isSuccess}>
+          {body}
+        </FileDropTarget>
         <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
         {undo.slot}
         {query.isSuccess && !resultsOnly && (
           <ComposerPanel
-            {...{ outbox, store, chatId, bot, authors, inputRef }}
+            {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
             replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
             edit={editing.session}
             onEditLast={editing.editLast}
             send={(text, replyToId, asBot) => {
-              sender.send(text, replyToId, asBot)
+              if (text.trim() !== '') sender.send(text, replyToId, asBot)
+              if (chatId !== null) attachments.queue.send({ chatId, userId, baselineId: newestId })
               if (!view.run.live) view.toLatest()
               setSentCount((n) => n + 1)
             }}

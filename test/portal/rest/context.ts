@@ -1,5 +1,6 @@
 /** What a method handler gets: the store, the caller and a way to change state durably. */
 import type { Conditions } from '../conditions.ts'
+import type { FileBlobs } from '../file-blobs.ts'
 import type { Mutation } from '../mutations.ts'
 import type { Store } from '../state.ts'
 
@@ -14,6 +15,8 @@ export interface CallContext {
   readonly conditions: Conditions
   /** Journal the change, then apply it. */
   mutate(m: Mutation): void
+  /** Where uploaded files' bytes go (written before their record is journalled). */
+  readonly blobs: FileBlobs
   /** unix seconds */
   now(): number
 }

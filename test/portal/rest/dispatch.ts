@@ -4,6 +4,7 @@
  */
 import type { TokenStore } from '../auth.ts'
 import { tailMode, type Conditions, type FailureInjector, type MethodFault } from '../conditions.ts'
+import type { FileBlobs } from '../file-blobs.ts'
 import { RestError, systemErrors, timeInfo, v2ErrorBody, v3Error, v3ErrorBody } from '../envelope.ts'
 import { IdempotencyStore, paramsHash, validIdempotencyKey } from '../idempotency.ts'
 import type { Mutation } from '../mutations.ts'
@@ -22,6 +23,7 @@ export interface Engine {
   readonly buckets: LeakyBuckets
   readonly failures: FailureInjector
   readonly idempotency: IdempotencyStore
+  readonly blobs: FileBlobs
   mutate(m: Mutation): void
 }
 
@@ -143,6 +145,7 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
     origin: req.origin,
     conditions: engine.conditions,
     mutate: (m) => engine.mutate(m),
+    blobs: engine.blobs,
     now: () => Date.now() / 1000,
   }
 

@@ -4,6 +4,7 @@ import { v2App } from './v2/app.ts'
 import { v2ImChat } from './v2/im-chat.ts'
 import { v2ImDialogRead } from './v2/im-dialog-read.ts'
 import { v2ImEdit } from './v2/im-edit.ts'
+import { v2ImFile } from './v2/im-file.ts'
 import { v2ImRead } from './v2/im-read.ts'
 import { v2ImSearch } from './v2/im-search.ts'
 import { v2ImWrite } from './v2/im-write.ts'
@@ -19,5 +20,5 @@ function lowerKeys(...groups: Record<string, MethodDef>[]): Map<string, MethodDe
   return map
 }
 
-export const V2_METHODS = lowerKeys(v2Tasks, v2ImRead, v2ImSearch, v2ImChat, v2ImWrite, v2ImEdit, v2ImDialogRead, v2Users, v2Imbot, v2App)
+export const V2_METHODS = lowerKeys(v2Tasks, v2ImRead, v2ImSearch, v2ImChat, v2ImWrite, v2ImEdit, v2ImDialogRead, v2ImFile, v2Users, v2Imbot, v2App)
 export const V3_METHODS = lowerKeys(v3Tasks, v3Results)

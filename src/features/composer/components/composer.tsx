@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
+import { useId, useLayoutEffect, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { withMentionCodes } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'
@@ -25,6 +25,13 @@ interface Props {
   edit?: EditSession | null
   /** Up in the empty box: edits the user's last message; answers whether there was one. */
   onEditLast?(): boolean
+  /** Attaching files (#12), composed by the screen: the button beside the box, the chosen files above it. */
+  attach?: ReactNode
+  attachments?: ReactNode
+  /** Files are chosen and waiting: Send sends them even without text (then with `text` empty). */
+  hasAttachments?: boolean
+  /** Files pasted into the box (an image copied from elsewhere, files copied in a file manager). */
+  onPasteFiles?(files: File[]): void
 }
 
 /** A message being edited in the composer: its text (with mentions picked meanwhile), Save and Cancel. */
@@ -43,7 +50,7 @@ export interface EditSession {
  * enforced here rather than letting the portal cut the message.
  */
 export function Composer(props: Props) {
-  const { edit, onEditLast, replyTo, onCancelReply, onSend, bot, chatId, inputRef } = props
+  const { edit, onEditLast, replyTo, onCancelReply, onSend, bot, chatId, inputRef, hasAttachments = false, onPasteFiles } = props
   // While editing, the box holds the message's text; the draft is kept as it was.
   const draft = edit ? edit.text : props.draft
   const chosen = edit ? edit.mentions : props.mentions
@@ -57,8 +64,8 @@ export function Composer(props: Props) {
   // The portal's limit counts what is sent, mention codes included.
   const length = outgoing.length
   const over = length - MAX_MESSAGE_LENGTH
-  // An edit emptied is not refused here: Save asks whether to delete the message instead.
-  const canSend = (edit || draft.trim() !== '') && over <= 0
+  // An edit emptied is not refused here: Save asks whether to delete the message instead. Files alone may be sent.
+  const canSend = (edit || draft.trim() !== '' || hasAttachments) && over <= 0
 
   useLayoutEffect(() => {
     const input = inputRef.current
@@ -74,6 +81,17 @@ export function Composer(props: Props) {
     else onSend(outgoing, asBot && bot !== null)
     mentions.close()
     inputRef.current?.focus()
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.files]
+    if (files.length === 0 || !onPasteFiles) return
+    // Office apps put a picture of copied text beside the text: then the text is what was meant. A
+    // file copied in a file manager may come with its name as text: then the file is.
+    const text = event.clipboardData.getData('text/plain').trim()
+    if (text !== '' && !files.some((file) => text.includes(file.name))) return
+    event.preventDefault()
+    onPasteFiles(files)
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -118,6 +136,7 @@ export function Composer(props: Props) {
           </button>
         </div>
       )}
+      {props.attachments}
       {mentions.open && <MentionPicker id={listId} people={mentions.people} active={mentions.active} onPick={mentions.pick} />}
       <div className="composer__row">
         <textarea
@@ -137,7 +156,10 @@ export function Composer(props: Props) {
             mentions.track(event.target.value, event.target.selectionStart)
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
+        {/* After the box: Tab goes from the feed to the message first, as before files could be attached. */}
+        {props.attach}
         <button type="submit" className="composer__send" disabled={!canSend}>
           {t(edit ? 'composer.save' : 'composer.send')}
         </button>

@@ -6,8 +6,8 @@ import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
 import { AuthorAvatar } from './author-avatar'
 import { NO_CHANGES, useFeedActions } from './feed-actions'
-import { FileChips } from './file-chips'
 import { ChangeButtons, ChangeError, DeletingLine, LikesLine } from './message-change-controls'
+import { MessageFiles } from './message-files'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
@@ -90,7 +90,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
         ) : (
           <>
             {message.text && <MessageText text={message.text} ctx={textContext} />}
-            <FileChips ids={message.fileIds} files={files} />
+            <MessageFiles ids={message.fileIds} files={files} />
             {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
             {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
             {likesId && <LikesLine id={likesId} likedBy={message.likedBy} authors={authors} />}

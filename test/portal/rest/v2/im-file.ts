@@ -1,0 +1,94 @@
+/**
+ * im.v2.File.upload (api-reference/chat-bots/chat-bots-v2/im.v2/files/file-upload.md): one call
+ * puts a file on Drive, attaches it to the chat and posts the message, as the token's user.
+ * `dialogId` + `fields {name, content (Base64, no data: prefix), message?}`; the answer is
+ * `{file, messageId, chatId, dialogId}`. Errors are the page's codes with its descriptions, HTTP 400,
+ * and 403 for ACCESS_DENIED. Where the page is silent the check is the stricter one: the chat is
+ * checked before the fields (the controller's access prefilter runs first), an empty file is
+ * FILE_EMPTY, and the size and Base64 readings are switches (Conditions.fileUploadMaxBytes, fileUploadBase64).
+ */
+import { RestError } from '../../envelope.ts'
+import { imageSize } from '../../image-size.ts'
+import type { ChatRec, FileRec } from '../../state.ts'
+import type { CallContext, MethodDef, Params } from '../context.ts'
+import { fileCamel } from '../format.ts'
+import { isChatMember, normalizeText, postMessage } from '../ops.ts'
+import { chatIdFromDialog, intOf, isRecord, param } from '../params.ts'
+
+const chatNotFound = () => new RestError(400, 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND')
+const accessDenied = () => new RestError(403, 'ACCESS_DENIED', 'Access denied')
+const fileEmpty = () => new RestError(400, 'FILE_EMPTY', 'File name and content are required')
+const invalidContent = () => new RestError(400, 'FILE_INVALID_CONTENT', 'Invalid base64 content')
+
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+const LENIENT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/** `chat{id}` of a chat the caller is in. A bare user id is a personal dialog, which this portal has none of. */
+function targetChat(ctx: CallContext, dialogId: unknown): ChatRec {
+  const text = typeof dialogId === 'string' || typeof dialogId === 'number' ? String(dialogId).trim() : ''
+  const chatId = chatIdFromDialog(text)
+  if (chatId === undefined) {
+    const userId = intOf(text)
+    if (userId !== undefined && userId > 0 && ctx.store.users.has(userId)) throw accessDenied()
+    throw chatNotFound()
+  }
+  const chat = ctx.store.chats.get(chatId)
+  if (!chat) throw chatNotFound()
+  if (!isChatMember(chat, ctx.userId)) throw accessDenied()
+  return chat
+}
+
+/** The Base64 text as the switch reads it; undefined when it is not Base64 at all. */
+function base64Text(ctx: CallContext, content: string): string | undefined {
+  if (ctx.conditions.fileUploadBase64 === 'strict') return STRICT_BASE64.test(content) ? content : undefined
+  const compact = content.replace(/\s+/g, '')
+  return LENIENT_BASE64.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1 ? compact : undefined
+}
+
+function decodedLength(text: string): number {
+  const body = text.replace(/=+$/, '')
+  return Math.floor((body.length * 3) / 4)
+}
+
+function fileUpload(ctx: CallContext, params: Params): unknown {
+  const chat = targetChat(ctx, param(params, 'dialogId'))
+  const fields = param(params, 'fields')
+  if (!isRecord(fields)) throw fileEmpty()
+  const rawName = param(fields, 'name')
+  const content = param(fields, 'content')
+  const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName).trim() : ''
+  if (name === '' || typeof content !== 'string' || content === '') throw fileEmpty()
+  const text = base64Text(ctx, content)
+  if (text === undefined) throw invalidContent()
+  // Measured before decoding: a file over the limit is refused without being read into memory twice.
+  if (decodedLength(text) > ctx.conditions.fileUploadMaxBytes) throw new RestError(400, 'FILE_TOO_LARGE', 'File is too large')
+  const bytes = Buffer.from(text, 'base64')
+  if (bytes.length === 0) throw fileEmpty()
+  const rawMessage = param(fields, 'message')
+  if (rawMessage !== undefined && rawMessage !== null && typeof rawMessage === 'object') throw new RestError(400, 'SEND_FAILED', 'Failed to send message')
+  const message = rawMessage === undefined || rawMessage === null ? '' : normalizeText(ctx.store, String(rawMessage))
+
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+  const image = imageSize(extension, bytes)
+  const file: FileRec = {
+    id: ctx.store.nextFileId,
+    chatId: chat.id,
+    name,
+    type: image ? 'image' : 'file',
+    extension,
+    size: bytes.length,
+    image,
+    authorId: ctx.userId,
+    date: Math.floor(ctx.now()),
+    uploaded: true,
+  }
+  ctx.blobs.write(file.id, bytes)
+  ctx.mutate({ op: 'file', file })
+  const posted = postMessage(ctx, chat.id, ctx.userId, message, { FILE_ID: [file.id] })
+  return { file: fileCamel(file, ctx.store, ctx.origin), messageId: posted.id, chatId: chat.id, dialogId: `chat${chat.id}` }
+}
+
+export const v2ImFile: Record<string, MethodDef> = {
+  'im.v2.File.upload': { handler: fileUpload },
+}
