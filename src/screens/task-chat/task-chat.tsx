@@ -4,7 +4,12 @@ import { FirstFrame } from './first-frame'
 
 let screen: Promise<typeof import('./task-chat-screen')> | undefined
 /** The screen and all it uses (the virtualizer, the composer's outbox, live updates, search, results...): after the first paint. */
-const loadScreen = () => (screen ??= import('./task-chat-screen'))
+const loadScreen = () =>
+  (screen ??= import('./task-chat-screen').catch((error: unknown) => {
+    // Forgotten, so that Try again loads it afresh.
+    screen = undefined
+    throw error
+  }))
 const NOT_YET = new Promise<never>(() => {})
 
 /**
@@ -13,8 +18,9 @@ const NOT_YET = new Promise<never>(() => {})
  * (Try again).
  */
 export function TaskChat({ taskId }: { taskId: number }) {
-  const [wanted, setWanted] = useState(false)
-  const loaded = useSettled(wanted ? loadScreen() : NOT_YET)
-  const want = useCallback(() => setWanted(true), [])
+  // Held once asked for: a failed load is thrown once, not asked for again on the next render.
+  const [loading, setLoading] = useState<ReturnType<typeof loadScreen> | null>(null)
+  const loaded = useSettled(loading ?? NOT_YET)
+  const want = useCallback(() => setLoading((current) => current ?? loadScreen()), [])
   return loaded ? <loaded.TaskChatScreen taskId={taskId} /> : <FirstFrame taskId={taskId} onShown={want} />
 }
