@@ -180,6 +180,7 @@ export const de: Catalogue = {
   'attach.list': 'Zu sendende Dateien',
   'attach.drop': 'Dateien hier ablegen, um sie anzuhängen',
   'attach.uploading': '{name} wird hochgeladen',
+  'attach.finishing': 'Gesendet; der Chat übernimmt die Datei…',
   'attach.waiting': 'Wartet…',
   'attach.remove': '{name} entfernen',
   'attach.cancel': 'Hochladen von {name} abbrechen',

@@ -172,6 +172,7 @@ export const en = {
   'attach.list': 'Files to send',
   'attach.drop': 'Drop files here to attach them',
   'attach.uploading': 'Uploading {name}',
+  'attach.finishing': 'Sent; the chat is taking it in…',
   'attach.waiting': 'Waiting…',
   'attach.remove': 'Remove {name}',
   'attach.cancel': 'Cancel uploading {name}',

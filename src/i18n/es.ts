@@ -175,6 +175,7 @@ export const es: Catalogue = {
   'attach.list': 'Archivos para enviar',
   'attach.drop': 'Suelta los archivos aquí para adjuntarlos',
   'attach.uploading': 'Subiendo {name}',
+  'attach.finishing': 'Enviado; el chat está recibiendo el archivo…',
   'attach.waiting': 'En espera…',
   'attach.remove': 'Quitar {name}',
   'attach.cancel': 'Cancelar la subida de {name}',

@@ -31,3 +31,20 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   }
   return format
 }
+
+/**
+ * A file's size in decimal units ("1.5 kB", "100 MB"), as Bitrix24 states its upload limit: the
+ * feed's chips and the attachment list say the same size for the same file.
+ */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  // Bytes spelled out ("18 bytes", not English's short "18 byte"); kB, MB and GB short.
+  const display = unit === 0 ? 'long' : 'short'
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: display, maximumFractionDigits: 1 }).format(value)
+}

@@ -180,6 +180,7 @@ export const pl: Catalogue = {
   'attach.list': 'Pliki do wysłania',
   'attach.drop': 'Upuść pliki tutaj, aby je załączyć',
   'attach.uploading': 'Przesyłanie {name}',
+  'attach.finishing': 'Wysłano; czat przyjmuje plik…',
   'attach.waiting': 'Oczekuje…',
   'attach.remove': 'Usuń {name}',
   'attach.cancel': 'Anuluj przesyłanie {name}',

@@ -177,6 +177,7 @@ export const ptBr: Catalogue = {
   'attach.list': 'Arquivos para enviar',
   'attach.drop': 'Solte os arquivos aqui para anexá-los',
   'attach.uploading': 'Enviando {name}',
+  'attach.finishing': 'Enviado; o chat está recebendo o arquivo…',
   'attach.waiting': 'Aguardando…',
   'attach.remove': 'Remover {name}',
   'attach.cancel': 'Cancelar o envio de {name}',

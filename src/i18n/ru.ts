@@ -174,6 +174,7 @@ export const ru: Catalogue = {
   'attach.list': 'Файлы для отправки',
   'attach.drop': 'Перетащите файлы сюда, чтобы прикрепить их',
   'attach.uploading': 'Загрузка {name}',
+  'attach.finishing': 'Отправлено, чат принимает файл…',
   'attach.waiting': 'Ожидание…',
   'attach.remove': 'Убрать {name}',
   'attach.cancel': 'Отменить загрузку {name}',

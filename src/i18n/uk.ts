@@ -175,6 +175,7 @@ export const uk: Catalogue = {
   'attach.list': 'Файли для надсилання',
   'attach.drop': 'Перетягніть файли сюди, щоб прикріпити їх',
   'attach.uploading': 'Завантаження {name}',
+  'attach.finishing': 'Надіслано, чат приймає файл…',
   'attach.waiting': 'Очікування…',
   'attach.remove': 'Прибрати {name}',
   'attach.cancel': 'Скасувати завантаження {name}',

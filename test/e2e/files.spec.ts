@@ -63,7 +63,7 @@ const fileLink = (scope: Locator | FrameLocator, name: string) => scope.getByRol
 test('attach by the button: the upload shows its progress and Cancel, then the file is in the feed and on the portal', async ({ page, request }) => {
   const { card, files, send } = await openCard(page)
   await chooseByButton(page, card, { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from('Quarterly numbers\n') })
-  await expect(files.getByRole('listitem', { name: 'report.txt' })).toContainText('18 byte')
+  await expect(files.getByRole('listitem', { name: 'report.txt' })).toContainText('18 bytes')
   const gate = await holdUploads(page)
   await send.click()
   await gate.held()

@@ -78,7 +78,8 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
     [inputRef],
   )
   const editLast = useCallback(() => {
-    const last = liveMessages.findLast((m) => m.authorId === userId && !m.isDeleted && !deleting.has(m.id))
+    // A message of files alone has no text to correct: Up goes to the last one with words.
+    const last = liveMessages.findLast((m) => m.authorId === userId && !m.isDeleted && !deleting.has(m.id) && m.text.trim() !== '')
     if (!last || !canChange(last)) return false
     startEdit(last)
     return true
@@ -91,9 +92,11 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
     onSave(text) {
       const message = messagesById.get(editing.id)
       if (!message || !canChange(message)) return setEditing(null)
+      // Unchanged (a file's message left without words included): nothing to send.
+      if (text.trim() === message.text.trim()) return setEditing(null)
       // An empty MESSAGE would delete it (im-message-update.md): that is the user's to decide, so ask.
       if (text === '') return setQuestion({ message, emptied: true })
-      if (text.trim() !== message.text.trim()) changes.edit(message, text)
+      changes.edit(message, text)
       setEditing(null)
     },
     onCancel: () => setEditing(null),

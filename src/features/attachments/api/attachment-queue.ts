@@ -88,7 +88,9 @@ export class AttachmentQueue {
   /** Stops an upload under way (or one waiting its turn) and takes it out of the list. */
   cancel(id: string): void {
     const item = this.items.find((i) => i.id === id)
-    if (!item) return
+    // Once every byte is sent the portal has the file: aborting now would only lose its answer, and the
+    // file would be posted all the same (the list offers no Cancel then).
+    if (!item || (item.status === 'uploading' && item.progress >= 1)) return
     this.aborts.get(id)?.abort()
     if (item.status === 'queued') this.set(this.items.filter((i) => i.id !== id))
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, MAX_FILE_BYTES, refusalOf } from './limits'
+import { formatBytes } from '../../../i18n/formatters'
+import { MAX_FILE_BYTES, refusalOf } from './limits'
 
 describe('the size check before an upload', () => {
   it('refuses past the documented 100 MB, read as 100,000,000 bytes, and an empty file; takes the rest', () => {
@@ -14,6 +15,6 @@ describe('the size check before an upload', () => {
   it('states sizes in the decimal units the limit is given in', () => {
     expect(formatBytes(MAX_FILE_BYTES, 'en')).toBe('100 MB')
     expect(formatBytes(1_500, 'en')).toBe('1.5 kB')
-    expect(formatBytes(12, 'en')).toBe('12 byte')
+    expect(formatBytes(12, 'en')).toBe('12 bytes')
   })
 })

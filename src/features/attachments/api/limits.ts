@@ -14,15 +14,3 @@ export function refusalOf(size: number, limit = MAX_FILE_BYTES): Refusal | null 
   if (size === 0) return 'empty'
   return null
 }
-
-/** Sizes as the attachment list shows them: decimal units, as the limit is stated ("100 MB"). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
-}

@@ -19,6 +19,7 @@ describe('the list of files to send', () => {
           item('chosen.txt', {}),
           item('going.txt', { status: 'uploading', progress: 0.42 }),
           item('next.txt', { status: 'queued' }),
+          item('sent.txt', { status: 'uploading', progress: 1 }),
           item('lost.txt', { status: 'failed', error: { kind: 'network', code: 'NETWORK_ERROR' }, outcomeUnknown: true }),
           item('old-portal.txt', { status: 'failed', error: { kind: 'method-missing', code: 'ERROR_METHOD_NOT_FOUND' } }),
         ]}
@@ -29,9 +30,12 @@ describe('the list of files to send', () => {
     )
     const list = screen.getByRole('list', { name: 'Files to send' })
     const row = (name: string) => within(list).getByRole('listitem', { name })
-    expect(row('chosen.txt').textContent).toContain('5 byte')
+    expect(row('chosen.txt').textContent).toContain('5 bytes')
     expect(within(row('going.txt')).getByRole('progressbar', { name: 'Uploading going.txt' }).getAttribute('value')).toBe('42')
     expect(row('next.txt').textContent).toContain('Waiting…')
+    // Every byte sent: the portal has the file, so Cancel is no longer offered (it would not stop the post).
+    expect(row('sent.txt').textContent).toContain('Sent; the chat is taking it in…')
+    expect(within(row('sent.txt')).queryByRole('button')).toBeNull()
     expect(within(row('lost.txt')).getByRole('alert').textContent).toBe(
       'The connection dropped while “lost.txt” was uploading. Retry checks the chat first, so the file is never posted twice.',
     )

@@ -1,7 +1,8 @@
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/en'
 import type { Attachment } from '../api/attachment-queue'
-import { formatBytes, MAX_FILE_BYTES } from '../api/limits'
+import { formatBytes } from '../../../i18n/formatters'
+import { MAX_FILE_BYTES } from '../api/limits'
 
 /** Why an upload failed, by the portal's code first (file-upload.md's list), then by PortalError kind. */
 const BY_CODE: Record<string, MessageKey> = {
@@ -51,22 +52,31 @@ export function AttachmentList({ items, onRemove, onCancel, onRetry }: Props) {
     <ul className="attachments" aria-label={t('attach.list')}>
       {items.map((item) => {
         const name = item.file.name
-        const busy = item.status === 'uploading' || item.status === 'queued'
+        // Every byte sent: the portal has the file and is making its message. Cancel could no longer
+        // stop that, so it is not offered; the bar turns indeterminate until the answer comes.
+        const finishing = item.status === 'uploading' && item.progress >= 1
+        const busy = (item.status === 'uploading' || item.status === 'queued') && !finishing
         return (
           <li key={item.id} className={`attachment attachment--${item.status}`} aria-label={name}>
             <div className="attachment__row">
               <span className="attachment__name">{name}</span>
               <span className="attachment__size">{formatBytes(item.file.size, locale)}</span>
-              {item.status === 'uploading' && (
-                <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} max={100} value={Math.round(item.progress * 100)} />
-              )}
+              {item.status === 'uploading' &&
+                (finishing ? (
+                  <>
+                    <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} />
+                    <span className="attachment__state">{t('attach.finishing')}</span>
+                  </>
+                ) : (
+                  <progress className="attachment__progress" aria-label={t('attach.uploading', { name })} max={100} value={Math.round(item.progress * 100)} />
+                ))}
               {item.status === 'queued' && <span className="attachment__state">{t('attach.waiting')}</span>}
               {item.status === 'failed' && (
                 <button type="button" onClick={() => onRetry(item.id)}>
                   {t('attach.retry')}
                 </button>
               )}
-              {busy ? (
+              {finishing ? null : busy ? (
                 <button type="button" className="attachment__x" aria-label={t('attach.cancel', { name })} onClick={() => onCancel(item.id)}>
                   ×
                 </button>

@@ -45,7 +45,7 @@ describe('attaching files', () => {
     await user.upload(picker, [new File(['hello notes'], 'notes.txt', { type: 'text/plain' }), new File(['draft'], 'draft.txt')])
     const list = screen.getByRole('list', { name: 'Files to send' })
     const notes = within(list).getByRole('listitem', { name: 'notes.txt' })
-    expect(notes.textContent).toContain('11 byte')
+    expect(notes.textContent).toContain('11 bytes')
     await user.click(within(list).getByRole('button', { name: 'Remove draft.txt' }))
     expect(within(list).queryByRole('listitem', { name: 'draft.txt' })).toBeNull()
     const before = (await newest()).messages[0]!.id

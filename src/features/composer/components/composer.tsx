@@ -85,7 +85,7 @@ export function Composer(props: Props) {
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const files = [...event.clipboardData.files]
-    if (files.length === 0 || !onPasteFiles) return
+    if (files.length === 0 || !onPasteFiles || edit) return
     // Office apps put a picture of copied text beside the text: then the text is what was meant. A
     // file copied in a file manager may come with its name as text: then the file is.
     const text = event.clipboardData.getData('text/plain').trim()
@@ -159,7 +159,8 @@ export function Composer(props: Props) {
           onPaste={onPaste}
         />
         {/* After the box: Tab goes from the feed to the message first, as before files could be attached. */}
-        {props.attach}
+        {/* An edit changes a posted message's words; files go with a new message, so not while editing. */}
+        {!edit && props.attach}
         <button type="submit" className="composer__send" disabled={!canSend}>
           {t(edit ? 'composer.save' : 'composer.send')}
         </button>

@@ -1,18 +1,7 @@
-import { numberFormat } from '../../../i18n/formatters'
+import { formatBytes } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import type { ChatFile } from '../../../chat/types'
 import { safeHref } from '../../../chat/bbcode/safe-url'
-
-function formatSize(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
-}
 
 function FileIcon({ image }: { image: boolean }) {
   return (
@@ -40,7 +29,7 @@ export function FileChips({ ids, files }: { ids: number[]; files: ReadonlyMap<nu
           <>
             <FileIcon image={file?.kind === 'image'} />
             <span className="file-chip__name">{name}</span>
-            {file && file.size > 0 && <span className="file-chip__size">{formatSize(file.size, locale)}</span>}
+            {file && file.size > 0 && <span className="file-chip__size">{formatBytes(file.size, locale)}</span>}
           </>
         )
         return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { Author, Message } from '../../../chat/types'
 import { useFeedActions, type MessageChangeView } from './feed-actions'
@@ -51,6 +51,19 @@ export function DeletingLine({ id }: { id: number }) {
   useEffect(() => {
     const active = document.activeElement
     if (!active || active === document.body) undoRef.current?.focus()
+  }, [])
+  // Undo goes when it is used or when the deletion is sent: the focus it had goes to the message
+  // (restored, or shown deleted), not to the page's start.
+  useLayoutEffect(() => {
+    const undo = undoRef.current
+    const article = undo?.closest('article')
+    return () => {
+      if (!undo || document.activeElement !== undo) return
+      requestAnimationFrame(() => {
+        const lost = !document.activeElement || document.activeElement === document.body
+        if (lost && article?.isConnected) article.focus()
+      })
+    }
   }, [])
   return (
     <p className="message__text message__text--deleted">

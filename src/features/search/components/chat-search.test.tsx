@@ -99,6 +99,20 @@ describe('search in the chat', () => {
     expect(screen.queryByRole('listbox', { name: 'Search results' })).toBeNull()
   })
 
+  it('Enter in the box, with the matches of what is typed listed, opens the one marked selected', async () => {
+    app = await openTaskCard({ taskId: 1 })
+    const older = await post('Vibraphone tuning, older')
+    const newest = await post('Vibraphone tuning, newest')
+    const { user, box } = await open()
+    await user.type(box, 'vibraphone tuning')
+    const results = await screen.findByRole('listbox', { name: 'Search results' }, SEARCH)
+    expect(within(results).getAllByRole('option')[0]).toHaveAttribute('aria-selected', 'true')
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector(`article[data-message-id="${newest}"]`)).toHaveFocus(), SEARCH)
+    expect(screen.queryByRole('listbox', { name: 'Search results' })).toBeNull()
+    expect(older).toBeLessThan(newest)
+  })
+
   it('Escape clears the search and gives focus back to where it was', async () => {
     app = await openTaskCard({ taskId: 1 })
     await post('Vibraphone solo')

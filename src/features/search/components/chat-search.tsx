@@ -70,6 +70,9 @@ export function ChatSearch({ chatId, authors, textContext, systemHidden, onChoos
       leave()
     } else if (event.key === 'Enter') {
       event.preventDefault()
+      // The results of what is typed are listed, one marked selected: Enter opens it, as in the messenger.
+      const selected = open && search.state === 'found' ? matches[active] : undefined
+      if (selected) return choose(selected)
       search.searchNow()
       setOpen(true)
     } else if (event.key === 'ArrowDown' && search.state === 'found' && matches.length > 0) {
