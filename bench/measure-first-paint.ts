@@ -11,6 +11,8 @@ export interface FirstPaintRun {
   requests: number
   roundTrips: number
   methods: string[]
+  /** Paths of the .js files the framed page asked for before the first message was in the DOM (e.g. /assets/x.js). */
+  scripts: string[]
 }
 
 /**
@@ -27,14 +29,21 @@ export async function firstPaintRun(browser: Browser, servers: BenchServers, lat
     // Requests still in flight at the paint reach resource timing only when they finish.
     await bench.page.waitForTimeout(300 + latencyMs)
     const hostOrigin = (await bench.page.evaluate('performance.timeOrigin')) as number
-    const seen = await bench.probe((p) => ({ timeOrigin: p.timeOrigin, firstArticle: p.firstArticle!, firstPaint: p.firstPaint!, rest: p.rest }))
-    // Cut at the DOM insertion, not the paint: effects run in between and may already start the live poll.
+    const seen = await bench.probe((p) => ({
+      timeOrigin: p.timeOrigin,
+      firstArticle: p.firstArticle!,
+      firstPaint: p.firstPaint!,
+      rest: p.rest,
+      scripts: p.scripts,
+    }))
+    // Cut at the DOM insertion (timed at the insertion itself, see probe.ts), not the paint: effects run in between and may already start the live poll.
     const before = seen.rest.filter((r) => r.start < seen.firstArticle)
     return {
       ms: seen.timeOrigin + seen.firstPaint - hostOrigin,
       requests: before.length,
       roundTrips: roundTrips(before),
       methods: before.map((r) => new URL(r.url).pathname.slice('/rest/'.length)),
+      scripts: seen.scripts.filter((s) => s.start < seen.firstArticle).map((s) => new URL(s.url).pathname),
     }
   } finally {
     await bench.close()

@@ -44,10 +44,11 @@ Chromium with Playwright, prints the table and writes \`bench-results/bench.{jso
 report: it exits 0 whatever is over budget).
 \`BENCH_RUNS=1 npm run bench\` is a quicker look. Each figure is the median of 3 runs, each in a fresh browser context;
 a probe injected into the app frame measures on the frame's own clock. (1) \`/rest/\` requests the app frame started
-before the first \`article\` was in the DOM, and round trips = waves of requests not in flight at the same time
+before the first \`article\` was put in the DOM (timed at the insertion), and round trips = waves of requests not in flight at the same time
 (resource timing); (2) host page navigation start to the animation frame that first shows a message, demo task 1,
-portal latency 0 and 150 ms, beside the floor's time to its line; (3) the entry chunk named in \`index.html\` and its
-static imports, gzip -9, beside the floor's; (4) \`article\` elements in the DOM with 10,000 messages of task 100
+portal latency 0 and 150 ms, beside the floor's time to its line, measured alternately in the same run; (3) the entry
+chunk named in \`index.html\` and its static imports, and any other \`.js\` the frame asked for before its first message
+in the runs of (2), gzip -9, beside the floor's; (4) \`article\` elements in the DOM with 10,000 messages of task 100
 loaded (the feed jumped to its top every frame until then; the count is checked against the newest message's
 position), against two viewports' worth = scroller height / median article height x 2; (5) \`longtask\` entries and
 \`requestAnimationFrame\` deltas in the app frame while scrolling from the newest message back through 5,000 of them

@@ -1,19 +1,30 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
+import { createQueryClient } from './app/query-client'
 import { connectToPortal } from './b24/connect'
+import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
+import { prefetchOpening } from './screens/task-chat/prefetch-opening'
 import './app/app.css'
 
 // The portal puts LANG in the frame URL; the SDK learns it only after the handshake.
 const initialLang = new URLSearchParams(window.location.search).get('LANG') ?? navigator.language
+const queryClient = createQueryClient()
 
-// Both start at once: the frame handshake and the user's language.
-void connectToPortal().catch(() => undefined)
+// All at once: the frame handshake, then at once the opening batch, and the user's language.
+void connectToPortal().then(
+  (session) => {
+    prefetchOpening(queryClient, session)
+    // Once the batch has gone (its request is sent in the promises that follow), not before it.
+    setTimeout(warmDateFormats)
+  },
+  () => undefined,
+)
 void ensureLanguage(initialLang)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App initialLang={initialLang} />
+    <App initialLang={initialLang} queryClient={queryClient} />
   </StrictMode>,
 )

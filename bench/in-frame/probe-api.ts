@@ -42,6 +42,8 @@ export interface Probe {
   firstPaint: number | null
   /** Finished requests to /rest/ (resource timing: start to response end, preflight included). */
   rest: RestEntry[]
+  /** Finished requests for .js files (resource timing), for the JS the page needed before its first message. */
+  scripts: RestEntry[]
   longTasks: Span[]
   /** Messages loaded in the feed, or null before the first one shows; call it every frame while pages arrive. */
   loaded(): number | null

@@ -130,13 +130,48 @@ function hide(): void {
   document.dispatchEvent(new Event('visibilitychange'))
 }
 
+/**
+ * The first message (or the floor's line) put in the document, timed at the insertion itself: a
+ * MutationObserver would hear of it only after the whole task, when the effects of the same commit
+ * may already have started requests that did not come before the message. The next animation frame
+ * is the one that paints it. React inserts with appendChild and insertBefore.
+ */
+function watchFirstInsertion(): void {
+  const shown = (node: Node) =>
+    node instanceof Element &&
+    node.isConnected &&
+    (node.matches('article, [data-floor-painted]') || node.querySelector('article, [data-floor-painted]') !== null)
+  const { appendChild, insertBefore } = Node.prototype
+  const restore = () => Object.assign(Node.prototype, { appendChild, insertBefore })
+  const check = (node: Node) => {
+    if (probe.firstArticle !== null || !shown(node)) return
+    probe.firstArticle = performance.now()
+    restore()
+    requestAnimationFrame(() => {
+      probe.firstPaint = performance.now()
+    })
+  }
+  Node.prototype.appendChild = function <T extends Node>(this: Node, node: T): T {
+    const added = appendChild.call(this, node) as T
+    check(node)
+    return added
+  }
+  Node.prototype.insertBefore = function <T extends Node>(this: Node, node: T, child: Node | null): T {
+    const added = insertBefore.call(this, node, child) as T
+    check(node)
+    return added
+  }
+}
+
 const rest: RestEntry[] = []
+const scripts: RestEntry[] = []
 const longTasks: Span[] = []
 const probe: Probe = {
   timeOrigin: performance.timeOrigin,
   firstArticle: null,
   firstPaint: null,
   rest,
+  scripts,
   longTasks,
   loaded,
   loadUntil,
@@ -155,21 +190,14 @@ if (window.top !== window) {
   ;(window as unknown as ProbeWindow).__bench = probe
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-      if (new URL(entry.name).pathname.startsWith('/rest/'))
-        rest.push({ url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration })
+      const path = new URL(entry.name).pathname
+      const span = { url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration }
+      if (path.startsWith('/rest/')) rest.push(span)
+      else if (path.endsWith('.js')) scripts.push(span)
     }
   }).observe({ type: 'resource', buffered: true })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration })
   }).observe({ type: 'longtask', buffered: true })
-  // The first message (or the floor's line) in the DOM; the next animation frame is the one that paints it.
-  const painted = new MutationObserver(() => {
-    if (!document.querySelector('article, [data-floor-painted]')) return
-    painted.disconnect()
-    probe.firstArticle = performance.now()
-    requestAnimationFrame(() => {
-      probe.firstPaint = performance.now()
-    })
-  })
-  painted.observe(document, { childList: true, subtree: true })
+  watchFirstInsertion()
 }

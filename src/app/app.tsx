@@ -1,14 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { use, useEffect, useState } from 'react'
-import { connectToPortal } from '../b24/connect'
+import { useEffect, useState } from 'react'
+import type { PortalSession } from '../b24/connect'
 import { readPlacementTask } from '../b24/placement'
 import { I18nProvider, useI18n } from '../i18n/i18n'
-import { ensureLanguage } from '../i18n/languages'
-import { TaskChatScreen } from '../screens/task-chat/task-chat-screen'
-import { BootShell } from './boot-shell'
+import { TaskChat } from '../screens/task-chat/task-chat'
+import { BootShell, Connecting } from './boot-shell'
 import { NoticeScreen } from './notice-screen'
 import { PortalClientContext } from './portal-context'
 import { createQueryClient } from './query-client'
+import { sessionReady } from './session-ready'
+import { useSettled } from './use-settled'
 
 /** The frame's height in a task card: the feed scrolls inside it. */
 const FRAME_HEIGHT = 680
@@ -26,8 +27,14 @@ export function App({ initialLang, queryClient }: { initialLang: string | null; 
 }
 
 function Connected() {
-  const session = use(connectToPortal())
-  use(ensureLanguage(session.lang))
+  // Held for the boundary's lifetime: a failed connection is forgotten, and asking again on every
+  // render would start another. Try again remounts the boundary.
+  const [ready] = useState(sessionReady)
+  const session = useSettled(ready)
+  return session ? <Session session={session} /> : <Connecting />
+}
+
+function Session({ session }: { session: PortalSession }) {
   const placement = readPlacementTask(session.placementOptions)
   useEffect(() => {
     // In a slider the app fills it; in the card it asks for a comfortable fixed height.
@@ -51,7 +58,7 @@ function TaskChatPage({ taskId }: { taskId: number }) {
   return (
     <main className="task-chat-page">
       <h1 className="visually-hidden">{t('feed.label')}</h1>
-      <TaskChatScreen taskId={taskId} />
+      <TaskChat taskId={taskId} />
     </main>
   )
 }

@@ -5,8 +5,8 @@ import { ErrorBoundary } from './error-boundary'
 
 /**
  * What every page of the app (feed, install, context menu) starts with: "Connecting…" while the
- * frame handshake runs (the children suspend on it), and the right screen with Try again when it
- * fails. `initialLang` comes from the frame URL's LANG, so even "not in a frame" speaks the user's language.
+ * frame handshake runs (the children show it themselves, see useSettled; the boundary is there for
+ * anything else that suspends), and the right screen with Try again when it fails. `initialLang` comes from the frame URL's LANG, so even "not in a frame" speaks the user's language.
  */
 export function BootShell({ initialLang, children }: { initialLang: string | null; children: ReactNode }) {
   const [attempt, setAttempt] = useState(0)
@@ -19,7 +19,7 @@ export function BootShell({ initialLang, children }: { initialLang: string | nul
   )
 }
 
-function Connecting() {
+export function Connecting() {
   const { t } = useI18n()
   return (
     <p className="connecting" role="status">

@@ -5,7 +5,7 @@ interface Props {
   children: ReactNode
 }
 
-/** Catches render-time failures (including a rejected boot promise read with `use`). */
+/** Catches render-time failures (including a rejected boot promise read with useSettled). */
 export class ErrorBoundary extends Component<Props, { error: unknown; failed: boolean }> {
   state = { error: null as unknown, failed: false }
 

@@ -1,9 +1,10 @@
-import { StrictMode, use, type ComponentType } from 'react'
+import { StrictMode, useState, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
-import { connectToPortal, type PortalSession } from '../b24/connect'
+import type { PortalSession } from '../b24/connect'
 import { I18nProvider } from '../i18n/i18n'
-import { ensureLanguage } from '../i18n/languages'
-import { BootShell } from './boot-shell'
+import { BootShell, Connecting } from './boot-shell'
+import { sessionReady } from './session-ready'
+import { useSettled } from './use-settled'
 import './app.css'
 
 /**
@@ -12,8 +13,9 @@ import './app.css'
  */
 export function mountPage(Page: ComponentType<{ session: PortalSession }>) {
   function Connected() {
-    const session = use(connectToPortal())
-    use(ensureLanguage(session.lang))
+    const [ready] = useState(sessionReady)
+    const session = useSettled(ready)
+    if (!session) return <Connecting />
     return (
       <I18nProvider lang={session.lang}>
         <Page session={session} />

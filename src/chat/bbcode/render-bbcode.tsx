@@ -1,6 +1,6 @@
-import { parse } from '@bbob/parser'
 import { Fragment, type ReactNode } from 'react'
 import { highlightText, termPattern } from './highlight'
+import { parseBbcode } from './parse-bbcode'
 import { safeColor, safeFontSize, safeHref } from './safe-url'
 
 type Node = string | number | null | TagNode
@@ -175,8 +175,6 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
   }
 }
 
-const PARSE_OPTIONS = { caseFreeTags: true, contextFreeTags: ['code'] }
-
 /** BB-code to React elements through an allow-list; nothing reaches the DOM as HTML. */
 export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): ReactNode[] {
   // `[user=all]` is written without a closing tag; the parser reads it as text when the same
@@ -184,7 +182,7 @@ export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): Re
   source = source.replace(/\[user=all\](?!\s*\[\/user\])/gi, (m) => `${m}[/USER]`)
   let ast: Node[]
   try {
-    ast = parse(source, PARSE_OPTIONS) as unknown as Node[]
+    ast = parseBbcode(source)
   } catch {
     return [source] // a parser failure must never hide the message
   }

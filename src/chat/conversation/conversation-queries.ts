@@ -10,7 +10,7 @@ import type { Read } from './reads'
 export const conversationKey = (taskId: number) => ['conversation', taskId] as const
 
 /** Query keys and functions of the conversation, in one place (TkDodo's query factory), bound to the client once. */
-function conversationQueries(client: PortalClient) {
+export function conversationQueries(client: PortalClient) {
   return {
     /**
      * The whole conversation, opened by one batch. Never refetched as a whole (that would drop
@@ -23,6 +23,9 @@ function conversationQueries(client: PortalClient) {
         staleTime: Infinity,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
+        // A failed opening is said once, with Try again (a refetch): the screen mounting after the
+        // first frame (or after the prefetch in main.tsx failed) must not start the opening over.
+        retryOnMount: false,
         // The writes keep unchanged messages and runs themselves (conversation.ts). TanStack's own
         // sharing would compare 10,000 messages by position after every page prepended above them,
         // find every index shifted, and copy each message anew.

@@ -1,6 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { usePortalClient } from '../../app/portal-context'
-import type { RenderContext } from '../../chat/bbcode/render-bbcode'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -29,6 +27,7 @@ import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
 import { useMessageEditing } from './use-message-editing'
+import { useTextContext } from './use-text-context'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
 const ResultsList = lazy(() => loadResultsViews().then((m) => ({ default: m.ResultsList })))
@@ -37,7 +36,6 @@ const NO_MESSAGES: readonly Message[] = []
 
 /** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
-  const client = usePortalClient()
   const { t } = useI18n()
   const { query, conversation, messagesById, authors } = useConversation(taskId)
   const chatId = conversation?.chatId ?? null
@@ -70,10 +68,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const retryOpening = useCallback(() => void query.refetch(), [query])
   const authorOf = useCallback((item: OutboxItem) => (item.asBot && bot ? bot.id : userId), [bot, userId])
   const portalUtcOffsetMinutes = conversation?.portalUtcOffsetMinutes
-  const textContext = useMemo<RenderContext>(
-    () => ({ userName: (id) => authors.get(id)?.name, baseUrl: client.origin, allLabel: t('feed.mentionAll'), portalUtcOffsetMinutes }),
-    [authors, client.origin, t, portalUtcOffsetMinutes],
-  )
+  const textContext = useTextContext(authors, portalUtcOffsetMinutes)
   const actions = useChatActions({
     store,
     inputRef,

@@ -64,6 +64,19 @@ const TOP_HEIGHT_PX = 76
 /** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
 const BOTTOM_HEIGHT_PX = 44
 
+/** The row the list opens at, and where in the view (`end`: the end of the list, `index` is the row count). */
+interface Opening {
+  index: number
+  align: 'center' | 'start' | 'end'
+}
+
+/** The scroll offset of an opening before anything is measured, from the rows' estimates. */
+function openingOffset(estimate: (i: number) => number, { index, align }: Opening, height: number): number {
+  let offset = TOP_HEIGHT_PX
+  for (let i = 0; i < index; i++) offset += estimate(i)
+  return Math.max(0, align === 'start' ? offset : align === 'center' ? offset - height / 2 : offset - height)
+}
+
 /**
  * The virtualized feed: only what is near the viewport is in the DOM, whatever the history length.
  * Anchored at the end and keyed by message, so older pages arriving above and the system filter
@@ -104,10 +117,27 @@ export function FeedList(props: Props) {
 
   // Before the virtualizer: its onChange asks it. It follows through the virtualizer only after rendering.
   const endPin = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
+  const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
+  /**
+   * Where the list opens: a run jumped into centred on the message jumped to, before anything may
+   * load above or below it (a page landing while the list still sat at its top would hold that place
+   * instead); a card with unread messages with "New messages" at the top of the view; else the end.
+   */
+  const opening = (): Opening => {
+    const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
+    if (target >= 0) return { index: target, align: 'center' }
+    const unread = dividerKey && openAtUnread ? rows.findIndex((r) => r.key === dividerKey) : -1
+    return unread >= 0 ? { index: unread, align: 'start' } : { index: rows.length, align: 'end' }
+  }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (i) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0),
+    estimateSize,
+    // The first render already shows the rows the feed opens at (the newest, the message jumped to,
+    // or "New messages"), guessed from the estimates and the window's height: from offset 0 with no
+    // height it rendered the oldest rows, and the scroll to the opening rendered the screenful again.
+    initialRect: { width: 0, height: window.innerHeight },
+    initialOffset: () => openingOffset(estimateSize, opening(), window.innerHeight),
     getItemKey: (i) => rows[i]!.key,
     paddingStart: TOP_HEIGHT_PX,
     paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
@@ -139,13 +169,12 @@ export function FeedList(props: Props) {
   useLayoutEffect(() => {
     // A run jumped into opens centred on the message jumped to, before anything may load above or
     // below it: a page landing while the list still sat at its top would hold that place instead.
-    const target = focusMessageId ? rows.findIndex((r) => r.message.id === focusMessageId) : -1
-    // A card with unread messages opens with "New messages" at the top of the view.
-    const unread = dividerKey && openAtUnread ? rows.findIndex((r) => r.key === dividerKey) : -1
-    if (target >= 0) virtualizer.scrollToIndex(target, { align: 'center' })
-    else if (unread >= 0) virtualizer.scrollToIndex(unread, { align: 'start' })
-    else virtualizer.scrollToEnd()
-    if (target >= 0 || unread >= 0) endPin.openedAway()
+    const { index, align } = opening()
+    if (align === 'end') virtualizer.scrollToEnd()
+    else {
+      virtualizer.scrollToIndex(index, { align })
+      endPin.openedAway()
+    }
     const frame = requestAnimationFrame(() => setSettled(true))
     return () => cancelAnimationFrame(frame)
     // Only on mount: later arrivals are followed by the virtualizer itself while at the end.

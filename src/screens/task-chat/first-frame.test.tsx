@@ -1,0 +1,66 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+
+let app: FramedApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+async function newestMessage(card: FramedApp, chatId: number): Promise<{ id: number; date: string }> {
+  const auth = card.portal.issueToken(1).AUTH_ID
+  const response = await fetch(`${card.origin}/rest/im.dialog.messages.get`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, LIMIT: 1, auth }),
+  })
+  return ((await response.json()) as { result: { messages: { id: number; date: string }[] } }).result.messages[0]!
+}
+
+/** The first frame as main.tsx starts it: the handshake, the opening batch prefetched at once, then rendered. */
+async function renderFirstFrame(taskId: number, onShown: () => void) {
+  vi.resetModules()
+  const { connectToPortal } = await import('../../b24/connect')
+  const { createQueryClient } = await import('../../app/query-client')
+  const { PortalClientContext } = await import('../../app/portal-context')
+  const { prefetchOpening } = await import('./prefetch-opening')
+  const { FirstFrame } = await import('./first-frame')
+  const session = await connectToPortal()
+  const queryClient = createQueryClient()
+  prefetchOpening(queryClient, session)
+  render(
+    <QueryClientProvider client={queryClient}>
+      <PortalClientContext.Provider value={session.client}>
+        <FirstFrame taskId={taskId} onShown={onShown} />
+      </PortalClientContext.Provider>
+    </QueryClientProvider>,
+  )
+}
+
+describe('the first frame', () => {
+  it('shows the newest messages, busy and out of reach, and asks for the screen once they are shown', async () => {
+    app = await openTaskCard({ taskId: 1 })
+    const onShown = vi.fn()
+    await renderFirstFrame(1, onShown)
+    const articles = await screen.findAllByRole('article', {}, { timeout: 10_000 })
+    const feed = screen.getByRole('feed', { name: 'Task chat' })
+    expect(feed).toHaveAttribute('aria-busy', 'true')
+    // Nothing in it can be used before the screen replaces it.
+    expect(feed.closest('[inert]')).not.toBeNull()
+    // The newest message of the chat is the last one shown.
+    const newest = await newestMessage(app, app.portal.getTask(1)!.chatId!)
+    expect(articles.at(-1)).toHaveAttribute('data-message-id', String(newest.id))
+    expect(within(articles.at(-1)!).getByRole('time')).toHaveAttribute('datetime', new Date(newest.date).toISOString())
+    await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1))
+  })
+
+  it('with no message to show (a task without a chat yet) asks for the screen at once, to say why', async () => {
+    app = await openTaskCard({ taskId: 2 })
+    const onShown = vi.fn()
+    await renderFirstFrame(2, onShown)
+    await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1), { timeout: 10_000 })
+    expect(screen.queryAllByRole('article')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,115 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { runOf } from '../../chat/conversation/runs'
+import { useConversation } from '../../chat/conversation/use-conversation'
+import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
+import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
+import { DaySeparator } from '../../features/feed/components/day-separator'
+import { FeedSkeleton } from '../../features/feed/components/feed-states'
+import { MessageItem } from '../../features/feed/components/message-item'
+import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/components/new-messages-divider'
+import { useI18n } from '../../i18n/i18n'
+import { useTextContext } from './use-text-context'
+
+/** FeedList's row above the oldest message. */
+const TOP_HEIGHT_PX = 76
+
+/** As FeedList estimates rows (the divider's row is taller), so that enough rows are shown to fill the window. */
+const estimate = (row: FeedRow, dividerKey: string | undefined) =>
+  (row.continued ? 28 : 64) + (row.nextDay ? 36 : 0) + (row.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
+
+/**
+ * The rows to show, [from, to): where the list opens, "New messages" at the top of the view or the
+ * newest at its end (also when too few follow "New messages" to fill the view, as the list scrolls).
+ */
+function shownRows(rows: FeedRow[], dividerKey: string | undefined, height: number): [number, number] {
+  let from = rows.length
+  for (let filled = 0; from > 0 && filled < height;) filled += estimate(rows[--from]!, dividerKey)
+  const divider = dividerKey ? rows.findIndex((r) => r.key === dividerKey) : -1
+  if (divider < 0) return [from, rows.length]
+  let to = divider
+  for (let filled = 0; to < rows.length && filled < height;) filled += estimate(rows[to++]!, dividerKey)
+  return to === rows.length ? [Math.min(divider, from), to] : [divider, to]
+}
+
+/**
+ * The first thing the task card shows once the opening batch has answered: the messages it opens
+ * at, laid out as the feed lays them out (the same rows and message markup, at the same place: the
+ * end, or "New messages" at the top) but not yet interactive. The screen (virtualized feed,
+ * composer, search, results, live updates) is loaded only after this has painted, and replaces it
+ * with the same rows in place; until then this is `inert` and busy, so nothing can be clicked that
+ * is about to be replaced. Anything but messages to show (still loading: the skeleton; an error, no
+ * chat, an empty chat) waits for the screen.
+ */
+export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): void }) {
+  const { t } = useI18n()
+  const { query, conversation, authors } = useConversation(taskId)
+  const [showSystem] = useShowSystemPreference()
+  // As the screen opens: more unread messages than the newest page holds open in the run of the first of them.
+  const unread = conversation?.unread
+  const runs = conversation?.runs ?? []
+  const run = (unread && !unread.inLiveRun ? runOf(runs, unread.firstUnreadId) : undefined) ?? runOf(runs, null)
+  const { rows } = useMemo(() => buildRows(run?.messages ?? [], showSystem), [run, showSystem])
+  const firstUnreadId = unread?.firstUnreadId
+  const dividerKey = firstUnreadId ? rows.find((r) => r.message.id >= firstUnreadId)?.key : undefined
+  const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
+  const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes)
+  const scroller = useRef<HTMLDivElement>(null)
+  const settled = !query.isPending
+
+  useLayoutEffect(() => {
+    const el = scroller.current
+    const divider = el?.querySelector<HTMLElement>('.new-messages-divider')?.parentElement
+    // "New messages" at the top of the view (the browser stops at the end when less follows), or the end.
+    if (el) el.scrollTop = divider ? divider.offsetTop : el.scrollHeight
+  }, [rows])
+  useEffect(() => {
+    if (!settled) return
+    // After the frame that shows the messages has painted: nothing competes with it.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (timer = setTimeout(onShown)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [settled, onShown])
+
+  if (rows.length === 0) return <FeedSkeleton />
+  const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
+  return (
+    <div className="task-chat">
+      <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
+      <div className="feed-frame" inert>
+        <div ref={scroller} className="feed-scroller">
+          <div role="feed" aria-label={t('feed.label')} aria-busy="true" className="feed feed--first-frame">
+            {/* As FeedList's top row when all rows are shown; else only the day they begin. */}
+            {from === 0 ? (
+              <div className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
+                <div className="feed-top" aria-hidden="true" />
+                <DaySeparator date={above!} />
+              </div>
+            ) : (
+              above && <DaySeparator date={above} />
+            )}
+            {rows.slice(from, to).map((row, i) => (
+              <div key={row.key} className="feed-row">
+                {row.key === dividerKey && <NewMessagesDivider />}
+                <MessageItem
+                  {...{ authors, textContext, message: row.message, continued: row.continued, rowKey: row.key }}
+                  files={conversation?.files ?? new Map()}
+                  author={authors.get(row.message.authorId)}
+                  position={from + i + 1}
+                  setSize={-1}
+                  tabStop={false}
+                  entered={false}
+                  describedBy={row.key === dividerKey ? NEW_MESSAGES_ID : undefined}
+                />
+                {row.nextDay && <DaySeparator date={row.nextDay} />}
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+      <div className="composer composer--loading" />
+    </div>
+  )
+}
