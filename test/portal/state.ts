@@ -54,8 +54,26 @@ export interface MessageRec {
   /** unix seconds */
   date: number
   text: string
+  /**
+   * Params as Bitrix stores them (b_im_message_param): names in upper case, values as the writer set
+   * them. Each reader serializes them its own way (rest/format.ts): the legacy reader keeps only
+   * CIMMessageParam::GetDefault()'s keys, the v2 reader Params.php's.
+   */
   params: MessageParams
   uuid: string | null
+  /**
+   * Reactions in the order they were set (b_im_reaction; im/lib/V2/Message/Reaction). Each reacting
+   * user is also in params.LIKE, as ReactionService writes it.
+   */
+  reactions?: ReactionRec[]
+}
+
+export interface ReactionRec {
+  userId: number
+  /** ui/lib/Public/Enum/Reaction/ReactionName.php: like, kiss, laugh, wonder, cry, angry, facepalm, redHeart, ... */
+  reaction: string
+  /** unix seconds */
+  date: number
 }
 
 export interface FileRec {
