@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { axeInitScript, violations } from './axe'
 import { taskCard } from './feed-page'
 import { markRead, resetPortal, rest, type WireMessage } from './portal'
 
@@ -45,3 +46,22 @@ test('a tasks-module date reads as a date, and a web-messenger quote shows its a
   await expect.poll(() => focusedId(page), { timeout: 20_000 }).toBe(String(quoted.id))
   await expect(card.feed.locator(`article[data-message-id="${quoted.id}"]`)).toBeInViewport()
 })
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test(`the messenger's codes in a message have no axe violations (${colorScheme})`, async ({ page, request }) => {
+    await page.addInitScript(axeInitScript)
+    await page.emulateMedia({ colorScheme })
+    const { messages } = await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 5 })
+    const text = [
+      `${dashes}\nEmily Zhang [today, 2:05 pm] #chat1001/${messages[0]!.id}\nThe quoted words\n${dashes}`,
+      `Due [TIMESTAMP=${NOON} FORMAT=FULL_DATE_FORMAT]: [DISK=1] [RATING=5] [ICON=https://cdn.example/i.png title=Smile] [PCH=1][/PCH]`,
+    ].join('\n')
+    const last = await post(request, text, 3)
+    await markRead(request, 1, 1001, last)
+    await page.goto('/')
+    const card = taskCard(page)
+    await card.ready()
+    await expect(card.feed.getByRole('button', { name: 'Quote of Emily Zhang: go to the message' })).toBeVisible()
+    await card.frames()
+    expect(await violations(page)).toEqual([])
+  })
