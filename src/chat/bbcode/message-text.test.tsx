@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
 import { MessageText } from './message-text'
 import type { RenderContext } from './render-bbcode'
 
@@ -74,13 +75,49 @@ describe('MessageText renders Bitrix BB-code', () => {
   })
 
   it('shows unknown tags as the plain text they were written as, and keeps the text of unclosed tags', () => {
-    const root = show('[ATTACH=3] [foo=bar]x[/foo] [b]unclosed [i]nest')
-    expect(root).toHaveTextContent('[ATTACH=3] [foo=bar]x[/foo] unclosed nest')
+    const root = show('[foo=bar]x[/foo] [b]unclosed [i]nest')
+    expect(root).toHaveTextContent('[foo=bar]x[/foo] unclosed nest')
   })
 
   it('keeps line breaks, both newlines and [br]', () => {
     const root = show('one\ntwo[br]three')
     expect(root.querySelectorAll('br')).toHaveLength(1)
     expect(root.textContent).toContain('one\ntwo')
+  })
+
+  describe('quotes made in the web messenger (`Name [date] #chat<id>/<message>`)', () => {
+    const dashes = '-'.repeat(54)
+    const quote = (header: string) => `${dashes}\n${header}\nDraft is ready\n${dashes}\nThanks!`
+
+    it('shows the author and the date as the messenger wrote it, and jumps to a message of this chat', async () => {
+      const jumpTo = vi.fn()
+      const { container } = render(<MessageText text={quote('John Carter [today, 2:05 pm] #chat9/5555')} ctx={{ ...ctx, chatId: 9, jumpTo }} />)
+      const button = screen.getByRole('button', { name: 'Quote of John Carter: go to the message' })
+      expect(button).toHaveTextContent('John Carter')
+      expect(container.querySelector('blockquote')).toHaveTextContent('today, 2:05 pm')
+      expect(container.textContent).not.toContain('#chat')
+      await userEvent.click(button)
+      expect(jumpTo).toHaveBeenCalledWith(5555)
+    })
+
+    it('reads a portal date with seconds or am/pm as the instant it names', () => {
+      render(<MessageText text={quote('John Carter [12/31/2025 11:36:49 pm] #chat9/5')} ctx={{ ...ctx, chatId: 9, portalUtcOffsetMinutes: 0 }} />)
+      expect(screen.getByText('John Carter').parentElement?.querySelector('time')).toHaveAttribute('datetime', '2025-12-31T23:36:00.000Z')
+    })
+
+    it('shows another chat’s quote, a private dialog’s, and a header naming no message, without a jump', () => {
+      const jumpTo = vi.fn()
+      const text = [quote('Ann Lee [03.11.2026 10:00] #chat8/5'), quote('Bob Stone [03.11.2026 10:00] #1:2/5'), quote('Cid Moss [03.11.2026 10:00]')].join('\n')
+      const { container } = render(<MessageText text={text} ctx={{ ...ctx, chatId: 9, jumpTo }} />)
+      expect(screen.queryByRole('button')).toBeNull()
+      const authors = [...container.querySelectorAll('.bb-quote__author')].map((a) => a.textContent)
+      expect(authors).toEqual(['Ann Lee', 'Bob Stone', 'Cid Moss'])
+      expect(container.textContent).not.toMatch(/#chat|#1:2/)
+    })
+
+    it('offers no jump inside a search preview', () => {
+      render(<MessageText text={quote('John Carter [today, 2:05 pm] #chat9/5555')} ctx={{ ...ctx, chatId: 9, jumpTo: vi.fn(), preview: true }} />)
+      expect(screen.queryByRole('button')).toBeNull()
+    })
   })
 })

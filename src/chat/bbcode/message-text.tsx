@@ -1,8 +1,11 @@
-import { memo, type ReactNode } from 'react'
+import { memo, useMemo, type ReactNode } from 'react'
 import { dateFormat } from '../../i18n/formatters'
 import { useI18n } from '../../i18n/i18n'
+import { slashCommand } from './messenger-codes'
 import { renderBbcode, type RenderContext } from './render-bbcode'
-import { splitQuotes, type PortalStamp, type TextBlock } from './split-quotes'
+import { splitQuotes, type PortalStamp, type QuoteBlock, type TextBlock } from './split-quotes'
+
+type FullContext = RenderContext & { locale: string; t: NonNullable<RenderContext['t']> }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -31,28 +34,61 @@ function QuoteTime({ stamp, offsetMinutes, locale }: { stamp: PortalStamp; offse
   )
 }
 
-function renderBlocks(blocks: TextBlock[], ctx: RenderContext, locale: string, key: string): ReactNode[] {
+/**
+ * A quote's author and date. When the header names a message of this chat (the web messenger's
+ * `#chat12/345`), the author is a button that jumps to it, named so that it says so; another chat's
+ * message, or an old header naming none, shows who and when only.
+ */
+function QuoteHead({ block, ctx }: { block: QuoteBlock; ctx: FullContext }) {
+  const { source, author = '' } = block
+  const jumpTo = ctx.jumpTo
+  const jumps = source && jumpTo && !ctx.preview && ctx.chatId != null && source.chatId === ctx.chatId
+  return (
+    <span className="bb-quote__head">
+      {jumps ? (
+        <button
+          type="button"
+          className="bb-quote__author bb-quote__jump"
+          onClick={() => jumpTo(source.messageId)}
+          aria-label={ctx.t('bb.quoteJump', { name: author })}
+        >
+          {author}
+        </button>
+      ) : (
+        <span className="bb-quote__author">{author}</span>
+      )}
+      {block.stamp && <QuoteTime stamp={block.stamp} offsetMinutes={ctx.portalUtcOffsetMinutes} locale={ctx.locale} />}
+      {block.rawStamp && <span className="bb-quote__time">{block.rawStamp}</span>}
+    </span>
+  )
+}
+
+function renderBlocks(blocks: TextBlock[], ctx: FullContext, key: string): ReactNode[] {
   return blocks.map((block, i) => {
     const k = `${key}.${i}`
     if (block.kind === 'text') return <span key={k}>{renderBbcode(block.text, ctx, `t${k}`)}</span>
-    const head = block.author !== undefined && (
-      <span className="bb-quote__head">
-        <span className="bb-quote__author">{block.author}</span>
-        {block.stamp && <QuoteTime stamp={block.stamp} offsetMinutes={ctx.portalUtcOffsetMinutes} locale={locale} />}
-        {block.rawStamp && <span className="bb-quote__time">{block.rawStamp}</span>}
-      </span>
-    )
     return (
       <blockquote key={k} className="bb-quote">
-        {head}
-        {renderBlocks(block.blocks, ctx, locale, k)}
+        {block.author !== undefined && <QuoteHead block={block} ctx={ctx} />}
+        {renderBlocks(block.blocks, ctx, k)}
       </blockquote>
     )
   })
 }
 
-/** A message's BB-code text as safe React elements, with Bitrix's line-syntax quotes. */
+/**
+ * A message's BB-code text as safe React elements, with Bitrix's line-syntax quotes. Dates and the
+ * words standing in for codes are in the reader's language unless the context says otherwise.
+ */
 export const MessageText = memo(function MessageText({ text, ctx }: { text: string; ctx: RenderContext }) {
-  const { locale } = useI18n()
-  return <div className="message__text">{renderBlocks(splitQuotes(text), ctx, locale, 'b')}</div>
+  const i18n = useI18n()
+  const full = useMemo<FullContext>(() => ({ ...ctx, locale: ctx.locale ?? i18n.locale, t: ctx.t ?? i18n.t }), [ctx, i18n])
+  const blocks = useMemo(() => {
+    const split = splitQuotes(text)
+    const first = split[0]
+    // `/me` and `/loud` open a message: the messenger styles its first words.
+    if (first?.kind === 'text') split[0] = { kind: 'text', text: slashCommand(first.text) }
+    return split
+  }, [text])
+  return <div className="message__text">{renderBlocks(blocks, full, 'b')}</div>
 })

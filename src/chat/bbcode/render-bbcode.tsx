@@ -1,6 +1,8 @@
 import { Fragment, type ReactNode } from 'react'
+import { createTranslator, type Translator } from '../../i18n/i18n'
 import { highlightText, termPattern } from './highlight'
 import { parseBbcode } from './parse-bbcode'
+import { renderCode } from './render-codes'
 import { safeColor, safeFontSize, safeHref } from './safe-url'
 
 type Node = string | number | null | TagNode
@@ -30,12 +32,23 @@ export interface RenderContext {
    * inside an option, and text keeps one size and colour, so the marked term is what stands out.
    */
   preview?: boolean
+  /** The reader's language for dates (`[TIMESTAMP]`); MessageText fills it in, else Intl's default. */
+  locale?: string
+  /** The reader's translations for the words that stand in for codes ("File"); MessageText fills it in, else English. */
+  t?: Translator['t']
+  /** The chat shown: a quote or `[CONTEXT]` naming one of its messages jumps there. */
+  chatId?: number | null
+  /** Shows a message of this chat (loading it if need be); without it, references to messages are plain text. */
+  jumpTo?(messageId: number): void
 }
 
 /** What renderNode needs beyond the caller's context: the highlight compiled once per message. */
 interface Rendering extends RenderContext {
   pattern: RegExp | null
+  t: Translator['t']
 }
+
+let english: Translator | undefined
 
 const BARE_URL = /\b(https?:\/\/[^\s<>[\]"']+[^\s<>[\]"'.,;:!?)])/g
 
@@ -135,7 +148,9 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
       const id = /^(\d+|all)\b/i.exec(value)?.[1]
       if (!id) return <Fragment key={key}>{highlightText(sourceOf(node, source), ctx.pattern, key)}</Fragment>
       const written = plainText(childrenOf(node), source).trim()
-      const name = id.toLowerCase() === 'all' ? ctx.allLabel : written || ctx.userName(Number(id)) || `#${id}`
+      // As the messenger: REPLACE (the legacy reader's form) or no name written takes the user's current name.
+      const known = /\sreplace\b/i.test(value) || !written ? ctx.userName(Number(id)) : undefined
+      const name = id.toLowerCase() === 'all' ? ctx.allLabel : known || written || ctx.userName(Number(id)) || `#${id}`
       return (
         <span key={key} className="bb-mention">
           @{highlightText(name, ctx.pattern, key)}
@@ -162,16 +177,22 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
         <Fragment key={key}>{inner()}</Fragment>
       )
     }
-    // Actions and references whose target the app cannot act on: keep what the reader should see.
-    case 'send':
-    case 'put':
-    case 'call':
-    case 'chat':
-    case 'context':
-    case 'dialog':
-      return <Fragment key={key}>{inner()}</Fragment>
-    default:
+    default: {
+      const code = renderCode(node.tag.toLowerCase(), {
+        key,
+        value,
+        pattern: ctx.pattern,
+        preview: ctx.preview ?? false,
+        locale: ctx.locale,
+        chatId: ctx.chatId,
+        jumpTo: ctx.jumpTo,
+        t: ctx.t,
+        inner,
+        text: () => plainText(childrenOf(node), source),
+      })
+      if (code !== undefined) return code
       return <Fragment key={key}>{highlightText(sourceOf(node, source), ctx.pattern, key)}</Fragment>
+    }
   }
 }
 
@@ -186,5 +207,6 @@ export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): Re
   } catch {
     return [source] // a parser failure must never hide the message
   }
-  return renderNodes(ast, source, { ...ctx, pattern: termPattern(ctx.highlight) }, key)
+  const t = ctx.t ?? (english ??= createTranslator('en')).t
+  return renderNodes(ast, source, { ...ctx, t, pattern: termPattern(ctx.highlight) }, key)
 }

@@ -8,28 +8,58 @@ export interface PortalStamp {
 }
 
 /** A stretch of message text: ordinary text, or a quote written with Bitrix's line syntax. */
-export type TextBlock = { kind: 'text'; text: string } | { kind: 'quote'; blocks: TextBlock[]; author?: string; stamp?: PortalStamp; rawStamp?: string }
+export interface QuoteBlock {
+  kind: 'quote'
+  blocks: TextBlock[]
+  author?: string
+  stamp?: PortalStamp
+  /** The header's date as written, when it is not a date this splitter reads (the web messenger's "today, 2:05 pm"). */
+  rawStamp?: string
+  /** The message quoted, when the header names it (`#chat12/345`). */
+  source?: { chatId: number; messageId: number }
+}
+export type TextBlock = { kind: 'text'; text: string } | QuoteBlock
 
 const DASH_LINE = /^-{20,}$/ // the block quote sits between lines of 54 dashes; be lenient
-/** The header Bitrix writes above a quoted message: `Name [dd.mm.yyyy hh:mm]`. */
-const HEADER = /^(\S.*?)\s+\[([^\]\n]+)\]\s*$/
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})$/
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/
+/**
+ * The header Bitrix writes above a quoted message: `Name [date]`, and from the web messenger
+ * `Name [date] #chat12/345` naming the message (im/install/js/im/v2/lib/quote/src/quote.js; a private
+ * dialog's is `#1:2/345`). The messenger's own reading of it: parser/src/functions/quote.js.
+ */
+const HEADER = /^(\S.*?)\s+\[([^\]\n]+)\](?:\s+#(chat\d+\/\d+|\d+:\d+\/\d+))?\s*$/i
+/** The portal's FORMAT_DATETIME, day first (`31.12.2019 23:36[:49]`) as most cultures write it. */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::\d{2})?$/
+/** English (US) culture's `MM/DD/YYYY HH:MI:SS` with its am/pm (`12/31/2019 11:36:49 pm`); without am/pm a slashed date could be day first. */
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)$/i
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?$/
 
 function parseStamp(text: string): PortalStamp | undefined {
   const dotted = DOTTED.exec(text.trim())
   if (dotted) return { day: +dotted[1]!, month: +dotted[2]!, year: +dotted[3]!, hour: +dotted[4]!, minute: +dotted[5]! }
+  const us = US.exec(text.trim())
+  if (us) {
+    const hour = (+us[4]! % 12) + (us[6]!.toLowerCase() === 'pm' ? 12 : 0)
+    return { month: +us[1]!, day: +us[2]!, year: +us[3]!, hour, minute: +us[5]! }
+  }
   const iso = ISO.exec(text.trim())
   if (iso) return { year: +iso[1]!, month: +iso[2]!, day: +iso[3]!, hour: +iso[4]!, minute: +iso[5]! }
   return undefined
 }
 
-/** A quoted message: its "Name [date]" header when it has one, then its own text, quotes and all. */
+/** A quoted message: its "Name [date] #chat1/2" header when it has one, then its own text, quotes and all. */
 function blockQuote(lines: string[]): TextBlock {
   const header = lines.length > 1 ? HEADER.exec(lines[0]!) : null
   if (!header) return { kind: 'quote', blocks: splitQuotes(lines.join('\n')) }
   const stamp = parseStamp(header[2]!)
-  return { kind: 'quote', author: header[1]!, stamp, rawStamp: stamp ? undefined : header[2]!, blocks: splitQuotes(lines.slice(1).join('\n')) }
+  const named = /^chat(\d+)\/(\d+)$/i.exec(header[3] ?? '')
+  return {
+    kind: 'quote',
+    author: header[1]!,
+    stamp,
+    rawStamp: stamp ? undefined : header[2]!.trim(),
+    source: named ? { chatId: +named[1]!, messageId: +named[2]! } : undefined,
+    blocks: splitQuotes(lines.slice(1).join('\n')),
+  }
 }
 
 /**

@@ -37,10 +37,11 @@ interface Props {
 
 /** Writing to the chat: the draft and the reply live in the outbox, so a reload keeps them. */
 export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send, edit, onEditLast, attachments }: Props) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const replyTo = replyMessage && {
     name: replyMessage.isSystem ? t('feed.system') : (authors.get(replyMessage.authorId)?.name ?? t('feed.unknownAuthor')),
-    excerpt: plainText(replyMessage.text, 80),
+    excerpt: plainText(replyMessage.text, 80, { ...i18n, userName: (id) => authors.get(id)?.name }),
   }
   return (
     <Suspense fallback={<div className="composer composer--loading" />}>

@@ -10,6 +10,8 @@ import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../fe
 import { useI18n } from '../../i18n/i18n'
 import { useTextContext } from './use-text-context'
 
+const noJump = () => {}
+
 /** FeedList's row above the oldest message. */
 const TOP_HEIGHT_PX = 76
 
@@ -52,7 +54,8 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const firstUnreadId = unread?.firstUnreadId
   const dividerKey = firstUnreadId ? rows.find((r) => r.message.id >= firstUnreadId)?.key : undefined
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
-  const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes)
+  // A jump as the screen's, so quotes are laid out as they will be (the frame is inert: nothing jumps from it).
+  const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
   const scroller = useRef<HTMLDivElement>(null)
   const settled = !query.isPending
 

@@ -68,7 +68,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const retryOpening = useCallback(() => void query.refetch(), [query])
   const authorOf = useCallback((item: OutboxItem) => (item.asBot && bot ? bot.id : userId), [bot, userId])
   const portalUtcOffsetMinutes = conversation?.portalUtcOffsetMinutes
-  const textContext = useTextContext(authors, portalUtcOffsetMinutes)
+  // A quote naming a message jumps to it, from the results view too (which then gives way to the feed).
+  const jumpFromText = useCallback((id: number) => (setResultsOnly(false), view.go(id)), [view])
+  const textContext = useTextContext(authors, portalUtcOffsetMinutes, { chatId, jumpTo: jumpFromText })
   const actions = useChatActions({
     store,
     inputRef,

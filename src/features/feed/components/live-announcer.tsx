@@ -20,7 +20,8 @@ export function LiveAnnouncer({
   showSystem: boolean
   ownIds: number[]
 }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   // What was there when the feed opened is history, not news.
   const [openedAt] = useState(() => messages.at(-1)?.id ?? 0)
   // The reader's own messages are not news to them.
@@ -28,7 +29,7 @@ export function LiveAnnouncer({
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {latest ? t('feed.announce', { name: name!, text: plainText(latest.text, MAX_SPOKEN) }) : ''}
+      {latest ? t('feed.announce', { name: name!, text: plainText(latest.text, MAX_SPOKEN, { ...i18n, userName: (id) => authors.get(id)?.name }) }) : ''}
     </div>
   )
 }

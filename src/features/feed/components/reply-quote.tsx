@@ -12,7 +12,8 @@ const EXCERPT = 120
  * so a click anywhere on it still jumps.
  */
 export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors: ReadonlyMap<number, Author> }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const { find, jumpTo } = useFeedActions()
   const original = find(replyToId)
   // Not loaded (far back): the quote is still the way there; the jump loads the window around it.
@@ -30,7 +31,9 @@ export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors:
       <button type="button" className="reply-quote__author" onClick={() => jumpTo(original.id)} aria-label={t('message.replyTo', { name })}>
         {name}
       </button>{' '}
-      <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plainText(original.text, EXCERPT)}</span>
+      <span className="reply-quote__text">
+        {original.isDeleted ? t('feed.deleted') : plainText(original.text, EXCERPT, { ...i18n, userName: (id) => authors.get(id)?.name })}
+      </span>
     </div>
   )
 }
