@@ -21,7 +21,8 @@ export function previewSize(file: Pick<ChatFile, 'width' | 'height'>): { width: 
  * An image of a message, lazy. The portal's preview URL is tried first; it needs the portal's
  * login cookie, which a browser does not send from a frame of another site, so when it fails the
  * preview asks im.v2.File.download for this one file (only now: the image is on screen) and shows
- * it from there, and opens from there too. A file seen failing before starts from the link.
+ * it from there. A file seen failing before starts from the link. The full-size page opens in a tab
+ * of its own, top-level on the portal's site, where the browser does send the portal's cookie.
  */
 export function ImagePreview({ file, chatId }: { file: ChatFile; chatId: number }) {
   const { t } = useI18n()
@@ -54,26 +55,23 @@ export function ImagePreview({ file, chatId }: { file: ChatFile; chatId: number 
     )
   }
   const source = viaLink ? link.data : portalSource
-  const href = viaLink ? link.data : full
   return (
     <li className="image-preview">
-      <a href={href} target="_blank" rel="noopener noreferrer" title={t('feed.openImage', { name: file.name })}>
-        {source ? (
-          <img
-            // A new link is a new image: one that failed is tried again.
-            key={viaLink ? link.dataUpdatedAt : 'portal'}
-            src={source}
-            alt={file.name}
-            width={width}
-            height={height}
-            loading="lazy"
-            decoding="async"
-            className={boxed}
-            onError={() => (viaLink ? setBroken(true) : setViaLink(true))}
-          />
-        ) : (
-          <span role="img" aria-label={file.name} aria-busy="true" className={`${boxed} image-preview__img--boxed`} style={{ width, height }} />
-        )}
+      {/* Full size on the portal's page: a tab of its own is the portal's site, where its login cookie goes. */}
+      <a href={full} target="_blank" rel="noopener noreferrer" title={t('feed.openImage', { name: file.name })}>
+        <img
+          // A new link is a new image: one that failed is tried again. Without a source yet (the link is on its way) it keeps its box.
+          key={viaLink ? link.dataUpdatedAt : 'portal'}
+          src={source}
+          alt={file.name}
+          width={width}
+          height={height}
+          loading="lazy"
+          decoding="async"
+          className={boxed}
+          aria-busy={source ? undefined : true}
+          onError={() => (viaLink ? setBroken(true) : setViaLink(true))}
+        />
       </a>
     </li>
   )
