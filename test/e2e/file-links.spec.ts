@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
 import { solidPng } from '../portal/assets'
+import { axeInitScript, violations } from './axe'
 import { taskCard } from './feed-page'
 import { markRead, resetPortal, rest } from './portal'
 
@@ -40,6 +41,24 @@ test('an image preview shows when the portal’s URL refuses the frame', async (
   expect(refused).toContain(302)
 })
 
+test('an image neither URL gives says “File unavailable” with Retry, and Retry shows it', async ({ page, request }) => {
+  await resetPortal(request)
+  await page.addInitScript(axeInitScript)
+  await postFile(request, 'floorplan.png', solidPng(30, 20, 4))
+  // The link's bytes never come, until they do.
+  await page.route(/\/rest\/download\.json/, (route) => route.abort())
+  await page.goto('/')
+  const card = taskCard(page)
+  const failed = card.feed.getByRole('group', { name: 'floorplan.png' })
+  await expect(failed).toContainText('File unavailable')
+  await card.frames()
+  expect(await violations(page)).toEqual([])
+  await page.unroute(/\/rest\/download\.json/)
+  await failed.getByRole('button', { name: 'Retry' }).click()
+  const preview = card.feed.getByRole('img', { name: 'floorplan.png' })
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(30)
+})
+
 test('a file link opens through im.v2.File.download, with no portal cookie in the frame', async ({ page, request }) => {
   await resetPortal(request)
   await postFile(request, 'minutes.txt', Buffer.from('Decisions of the day\n'))
@@ -58,10 +77,12 @@ test('a file link opens through im.v2.File.download, with no portal cookie in th
 
 test('on a portal before task chats the card says the discussion is in the task’s comments, with a link to the task', async ({ page, request }) => {
   await resetPortal(request, { taskChats: false })
+  await page.addInitScript(axeInitScript)
   await page.goto('/')
   const app = taskCard(page).app
   await expect(app.getByText(/This portal keeps the task’s discussion in the task’s comments/)).toBeVisible()
   await expect(app.getByRole('link', { name: 'Open the task' })).toHaveAttribute('href', `${PORTAL}/company/personal/user/1/tasks/task/view/1/`)
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveCount(0)
   await expect(app.getByRole('feed')).toHaveCount(0)
+  expect(await violations(page)).toEqual([])
 })
