@@ -60,6 +60,11 @@ export interface TaskChat {
   title: string
   /** null while the task has no chat yet (the portal creates it with the first message). */
   chatId: number | null
+  /**
+   * 'comments' on a portal before task chats (tasks before 25.700.0, api-reference/tasks/tasks-new.md):
+   * its tasks.task.get has no chatId field at all, and the task's discussion is its comments.
+   */
+  discussion: 'chat' | 'comments'
 }
 
 /** Who is reading, learned in the opening batch. */

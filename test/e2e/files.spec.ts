@@ -86,9 +86,9 @@ test('attach by the button: the upload shows its progress and Cancel, then the f
   const posted = await fileMessages(request, 'report.txt')
   expect(posted).toHaveLength(1)
   await expect(mine).toHaveAttribute('data-message-id', String(posted[0]!.id))
-  // The link the feed shows serves the bytes that were sent.
+  // The link the feed shows serves the bytes that were sent, to a browser logged in to the portal (the card's cookie).
   const href = (await fileLink(mine, 'report.txt').getAttribute('href'))!
-  expect(await (await request.get(href)).text()).toBe('Quarterly numbers\n')
+  expect(await (await page.request.get(href)).text()).toBe('Quarterly numbers\n')
 })
 
 test('files listed above the message box keep the newest message in view, and the files sent are followed to the end', async ({ page }) => {
@@ -254,7 +254,8 @@ test('attach by pasting an image: it shows as a sized, lazy preview named by its
   const [popup] = await Promise.all([page.waitForEvent('popup'), preview.click()])
   const [posted] = await fileMessages(request, 'pasted.png')
   expect(popup.url()).toBe(posted!.files[0]!.urlShow)
-  const full = await request.get(popup.url())
+  // The portal's page, in a tab of its own: the portal's site, where its login cookie goes.
+  const full = await page.request.get(popup.url())
   expect([full.headers()['content-type'], (await full.body()).equals(png)]).toEqual(['image/png', true])
 })
 

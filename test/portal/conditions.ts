@@ -54,6 +54,20 @@ export interface Conditions {
    * missing padding). A `data:` prefix is refused either way, as the page says to leave it out.
    */
   fileUploadBase64: 'strict' | 'lenient'
+  // --- Files behind the login cookie, and portals before task chats (issue 19) ---
+  /**
+   * The portal's file pages (urlPreview, urlShow, urlDownload) answer only a browser logged in to
+   * the portal (its PHPSESSID cookie, set by the task card page): disk's download and showImage
+   * actions run `new Authentication(true)` (disk/lib/controller/file.php), which redirects anyone
+   * else to `/auth/?backurl=...` (main/lib/engine/actionfilter/authentication.php). Off: they answer anyone.
+   */
+  fileLoginGate: boolean
+  /**
+   * The tasks module has task chats (the new task card, tasks 25.700.0+: api-reference/tasks/tasks-new.md).
+   * Off, an older portal: tasks.task.get knows no CHAT_ID (no `chatId` in its answer) and the REST 3.0
+   * tasks methods (/rest/api/tasks.*) do not exist yet.
+   */
+  taskChats: boolean
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -102,6 +116,8 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   emptyUpdateBy: 'author',
   fileUploadMaxBytes: 100_000_000,
   fileUploadBase64: 'strict',
+  fileLoginGate: true,
+  taskChats: true,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -146,6 +162,8 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.emptyUpdateBy === 'author' || patch.emptyUpdateBy === 'deleters') next.emptyUpdateBy = patch.emptyUpdateBy
   next.fileUploadMaxBytes = num(patch.fileUploadMaxBytes, 1, 1_000_000_000) ?? next.fileUploadMaxBytes
   if (patch.fileUploadBase64 === 'strict' || patch.fileUploadBase64 === 'lenient') next.fileUploadBase64 = patch.fileUploadBase64
+  if (typeof patch.fileLoginGate === 'boolean') next.fileLoginGate = patch.fileLoginGate
+  if (typeof patch.taskChats === 'boolean') next.taskChats = patch.taskChats
   return next
 }
 

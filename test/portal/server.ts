@@ -1,7 +1,8 @@
 /**
  * HTTP front of the local portal: REST (v2 at /rest/, v3 at /rest/api/, both also as inbound
  * webhooks /rest/[api/]<userId>/<secret>/<method>), the control API under /__portal/, generated
- * avatars and files under /upload/, and anything else to the host page.
+ * avatars and files under /upload/ (files behind the login cookie), the REST `download` links of
+ * im.v2.File.download, the login page /auth/, and anything else to the host page.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -10,7 +11,11 @@ import { avatarSvg, fileBody } from './assets.ts'
 import { UPLOADED_TYPES } from './image-size.ts'
 import type { Conditions } from './conditions.ts'
 import { RestError, systemErrors, v2ErrorBody, v3Error, v3ErrorBody } from './envelope.ts'
+import { checkDownloadToken } from './download-links.ts'
+import { loggedInUser } from './login-sessions.ts'
 import { LocalPortal, type Portal } from './portal.ts'
+import { isChatMember } from './rest/ops.ts'
+import type { FileRec } from './state.ts'
 import type { RestAnswer } from './rest/dispatch.ts'
 import { isRecord } from './rest/params.ts'
 import { WebhookRegistry } from './webhooks.ts'
@@ -226,7 +231,43 @@ async function handleControl(
   }
 }
 
-function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boolean {
+/** A message file's bytes: uploaded ones as themselves, seeded ones generated; inline only where the type is harmless. */
+function sendFile(portal: LocalPortal, file: FileRec, res: ServerResponse, download: boolean): boolean {
+  const stored = file.uploaded ? portal.blobs.read(file.id) : null
+  if (file.uploaded && !stored) return false
+  const { contentType, body } = stored ? { contentType: UPLOADED_TYPES[file.extension] ?? 'application/octet-stream', body: stored } : fileBody(file)
+  const disposition = !download && contentType !== 'application/octet-stream' ? 'inline' : 'attachment'
+  send(
+    res,
+    200,
+    {
+      ...CORS,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Type': contentType,
+      'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      // An uploaded file's id comes round again after a reset, with other bytes.
+      'Cache-Control': stored ? 'no-cache' : 'public, max-age=3600',
+    },
+    body,
+  )
+  return true
+}
+
+/**
+ * Where disk's Authentication(true) sends a browser that is not logged in: a 302 to the login page
+ * with the page asked for as `backurl` (main/lib/engine/actionfilter/authentication.php, LocalRedirect).
+ */
+function sendToLogin(req: IncomingMessage, res: ServerResponse): void {
+  send(res, 302, { Location: `/auth/?backurl=${encodeURIComponent(req.url ?? '/')}`, 'Cache-Control': 'no-store' }, '')
+}
+
+const LOGIN_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Authorization · Local Bitrix24</title></head>
+<body><form method="post" action="/auth/"><h1>Authorization</h1>
+<label>Login <input name="USER_LOGIN"></label> <label>Password <input name="USER_PASSWORD" type="password"></label>
+<button>Log in</button></form></body></html>`
+
+function handleUpload(portal: LocalPortal, req: IncomingMessage, url: URL, res: ServerResponse): boolean {
   const avatar = /^\/upload\/avatar\/(\d+)\.svg$/.exec(url.pathname)
   if (avatar) {
     const user = portal.store.users.get(Number(avatar[1]))
@@ -238,28 +279,28 @@ function handleUpload(portal: LocalPortal, url: URL, res: ServerResponse): boole
   if (file) {
     const found = portal.store.files.get(Number(file[1]))
     if (!found) return false
-    const stored = found.uploaded ? portal.blobs.read(found.id) : null
-    if (found.uploaded && !stored) return false
-    // What users uploaded is served as itself, and inline only where the type is known to be harmless.
-    const { contentType, body } = stored ? { contentType: UPLOADED_TYPES[found.extension] ?? 'application/octet-stream', body: stored } : fileBody(found)
-    const inline = url.searchParams.get('download') !== 'Y' && contentType !== 'application/octet-stream'
-    const disposition = inline ? 'inline' : 'attachment'
-    send(
-      res,
-      200,
-      {
-        ...CORS,
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Type': contentType,
-        'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.name)}`,
-        // An uploaded file's id comes round again after a reset, with other bytes.
-        'Cache-Control': stored ? 'no-cache' : 'public, max-age=3600',
-      },
-      body,
-    )
-    return true
+    // The file pages are disk's, behind the portal's login (Conditions.fileLoginGate).
+    if (portal.conditions.fileLoginGate && loggedInUser(req.headers.cookie) === null) {
+      sendToLogin(req, res)
+      return true
+    }
+    return sendFile(portal, found, res, url.searchParams.get('download') === 'Y')
   }
   return false
+}
+
+/** The REST `download` method: a link im.v2.File.download answered (download-links.ts). Sent as an attachment, as disk's download is (\CFile::viewByUser with force_download). */
+function handleDownload(portal: LocalPortal, url: URL, res: ServerResponse): void {
+  const check = checkDownloadToken(url.searchParams.get('token'))
+  if (!check.ok) {
+    const error = check.reason === 'expired' ? systemErrors.expiredToken() : new RestError(403, 'ACCESS_DENIED', 'Access denied! Link check failed')
+    return sendJson(res, error.status, v2ErrorBody(error))
+  }
+  const file = portal.store.files.get(check.fileId)
+  const chat = file ? portal.store.chats.get(file.chatId) : undefined
+  // The file is read as the link's user: one who has left the chat since gets no bytes.
+  if (!file || !chat || !isChatMember(chat, check.userId)) return sendJson(res, 403, v2ErrorBody(new RestError(403, 'ACCESS_DENIED', 'Access denied!')))
+  if (!sendFile(portal, file, res, true)) sendJson(res, 400, v2ErrorBody(new RestError(400, 'ERROR_CORE', 'Could not get content of file')))
 }
 
 export async function startPortalServer(opts: PortalServerOptions = {}): Promise<{ portal: Portal; origin: string; close(): Promise<void> }> {
@@ -272,10 +313,12 @@ export async function startPortalServer(opts: PortalServerOptions = {}): Promise
     const requestOrigin = req.headers.host ? `http://${req.headers.host}` : origin
     const work = async (): Promise<void> => {
       if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, 'Access-Control-Max-Age': '600' }, '')
+      if (req.method === 'GET' && /^\/rest\/download(\.json)?\/?$/.test(url.pathname)) return handleDownload(portal, url, res)
       if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET'))
         return handleRest(portal, webhooks, req, url, res, requestOrigin)
       if (url.pathname.startsWith('/__portal/')) return handleControl(portal, webhooks, req, url, res, requestOrigin)
-      if (req.method === 'GET' && url.pathname.startsWith('/upload/') && handleUpload(portal, url, res)) return
+      if (req.method === 'GET' && url.pathname.startsWith('/upload/') && handleUpload(portal, req, url, res)) return
+      if (req.method === 'GET' && url.pathname === '/auth/') return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, LOGIN_PAGE)
       const hosted = opts.hostHandler ? await opts.hostHandler(req, url) : null
       if (hosted) return send(res, hosted.status, hosted.headers, hosted.body)
       send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found')

@@ -58,7 +58,9 @@ function toTaskChat(taskId: number, raw: unknown): TaskChat {
   // v2 answers [] both for a missing task and for one the user may not open.
   if (Array.isArray(wire)) throw new PortalError('not-found', 'TASK_NOT_AVAILABLE', `Task ${taskId} is not available`)
   const chatId = typeof wire.task.chatId === 'number' && wire.task.chatId > 0 ? wire.task.chatId : null
-  return { taskId, title: wire.task.title ?? '', chatId }
+  // A portal that knows task chats always names the field (null or 0 before the chat exists); an older one never does.
+  const named = 'chatId' in (raw as { task: object }).task
+  return { taskId, title: wire.task.title ?? '', chatId, discussion: named ? 'chat' : 'comments' }
 }
 
 /**

@@ -27,6 +27,7 @@ import { useResultUndo } from './result-undo-slot'
 import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
 import { useMessageEditing } from './use-message-editing'
+import { TaskCommentsNote } from './task-comments-note'
 import { useTextContext } from './use-text-context'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
@@ -56,7 +57,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
   const attachments = useAttachments(taskId)
   const attachFiles = useCallback((files: File[]) => attachments.queue.add(files), [attachments.queue])
-  const results = useTaskResults(taskId, userId, query.isSuccess)
+  // An older portal: no chat to show or write to (task-comments-note.tsx), and no REST 3.0 results to read.
+  const comments = conversation?.task.discussion === 'comments'
+  const results = useTaskResults(taskId, userId, query.isSuccess && !comments)
   const liveMessages = liveRun?.messages ?? NO_MESSAGES
   const editing = useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef })
   const undo = useResultUndo(results.change)
@@ -118,6 +121,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         </Suspense>
       </div>
     )
+  else if (comments) body = <TaskCommentsNote taskId={taskId} userId={userId} />
   else if (chatId === null && outbox.items.length === 0) body = <FeedState>{t('feed.noChat')}</FeedState>
   else if (!hasMessages && outbox.items.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
   else
@@ -157,7 +161,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
         </FileDropTarget>
         <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
         {undo.slot}
-        {query.isSuccess && !resultsOnly && (
+        {query.isSuccess && !resultsOnly && !comments && (
           <ComposerPanel
             {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
             replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}

@@ -9,7 +9,8 @@ import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
 
 let p: TestPortal
 beforeAll(async () => {
-  p = await startTestPortal()
+  // The file pages' login gate has its own suite (file-download.test.ts); here what they serve.
+  p = await startTestPortal({ conditions: { fileLoginGate: false } })
 })
 beforeEach(() => p.portal.reset())
 afterAll(() => p.close())
@@ -86,7 +87,7 @@ describe('im.v2.File.upload', () => {
   it('keeps the bytes in the data folder: a restart serves them again', async () => {
     const { file } = (await upload({ name: 'kept.txt', content: b64('still here') })).body.result
     const { startTestPortal: start } = await import('./helpers.ts')
-    const again = await start({ dataDir: p.dataDir })
+    const again = await start({ dataDir: p.dataDir, conditions: { fileLoginGate: false } })
     try {
       const served = await fetch(String(file.urlShow).replace(p.origin, again.origin))
       expect(await served.text()).toBe('still here')

@@ -1,6 +1,7 @@
 import { buildSync } from 'esbuild'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { startLoginSession } from '../login-sessions'
 import type { Portal } from '../portal'
 import type { HostHandler, HostResponse } from '../server'
 import { buildInitData, type CardRequest } from './init-data'
@@ -89,6 +90,8 @@ export function createHostHandler(portal: Portal, appUrl: string): HostHandler {
       installed: url.searchParams.get('install_finished') === 'Y',
       config: { appUrl: new URL(page.file, appUrl).href, appSid, userId: card.userId, initData },
     })
-    return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: html }
+    // Opening a portal page is being logged in to the portal: its session cookie opens the file pages (login-sessions.ts).
+    const cookie = startLoginSession(card.userId)
+    return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': cookie }, body: html }
   }
 }

@@ -47,6 +47,8 @@ export interface RestAnswer {
 function lookup(engine: Engine, version: ApiVersion, method: string): MethodDef | undefined {
   const def = (version === 'v2' ? V2_METHODS : V3_METHODS).get(method)
   if (def?.modernOnly && tailMode(engine.conditions) === 'missing') return undefined
+  // REST 3.0's tasks methods came with the new task card (tasks 25.700.0, tasks-new.md): an older portal has none.
+  if (version === 'v3' && !engine.conditions.taskChats) return undefined
   return def
 }
 

@@ -2,6 +2,7 @@ import { formatBytes } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import type { ChatFile } from '../../../chat/types'
 import { safeHref } from '../../../chat/bbcode/safe-url'
+import { useOpenFile } from './use-open-file'
 
 function FileIcon({ image }: { image: boolean }) {
   return (
@@ -15,32 +16,47 @@ function FileIcon({ image }: { image: boolean }) {
   )
 }
 
-/** The files attached to a message, as named chips that download on click. */
-export function FileChips({ ids, files }: { ids: number[]; files: ReadonlyMap<number, ChatFile> }) {
+/**
+ * One file as a named chip. Its link is the portal's file page, but a click opens it through
+ * im.v2.File.download (use-open-file.ts), which needs no portal cookie; when that fails the chip
+ * says so, with Retry.
+ */
+function FileChip({ file, href, chatId }: { file: ChatFile; href: string; chatId: number }) {
   const { t, locale } = useI18n()
+  const { open, failed } = useOpenFile(chatId, file.id)
+  return (
+    <li className="file-chip">
+      <a href={href} target="_blank" rel="noopener noreferrer" download={file.name} onClick={open}>
+        <FileIcon image={file.kind === 'image'} />
+        <span className="file-chip__name">{file.name}</span>
+        {file.size > 0 && <span className="file-chip__size">{formatBytes(file.size, locale)}</span>}
+      </a>
+      {failed && (
+        <span role="status" className="file-chip__failed">
+          {t('feed.fileUnavailable')}{' '}
+          <button type="button" onClick={() => open()}>
+            {t('feed.fileRetry')}
+          </button>
+        </span>
+      )}
+    </li>
+  )
+}
+
+/** The files attached to a message, as named chips that download on click. */
+export function FileChips({ ids, files, chatId }: { ids: number[]; files: ReadonlyMap<number, ChatFile>; chatId: number }) {
+  const { t } = useI18n()
   if (ids.length === 0) return null
   return (
     <ul className="message__files" aria-label={t('feed.files')}>
       {ids.map((id) => {
         const file = files.get(id)
-        const name = file?.name ?? t('feed.fileUnavailable')
         const href = file?.url ? safeHref(file.url) : null
-        const label = (
-          <>
-            <FileIcon image={file?.kind === 'image'} />
-            <span className="file-chip__name">{name}</span>
-            {file && file.size > 0 && <span className="file-chip__size">{formatBytes(file.size, locale)}</span>}
-          </>
-        )
+        if (file && href) return <FileChip key={id} file={file} href={href} chatId={chatId} />
         return (
           <li key={id} className="file-chip">
-            {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" download={name}>
-                {label}
-              </a>
-            ) : (
-              label
-            )}
+            <FileIcon image={file?.kind === 'image'} />
+            <span className="file-chip__name">{file?.name ?? t('feed.fileUnavailable')}</span>
           </li>
         )
       })}

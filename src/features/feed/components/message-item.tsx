@@ -90,7 +90,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
         ) : (
           <>
             {message.text && <MessageText text={message.text} ctx={textContext} />}
-            <MessageFiles ids={message.fileIds} files={files} />
+            <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
             {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
             {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
             {likesId && <LikesLine id={likesId} likedBy={message.likedBy} authors={authors} />}

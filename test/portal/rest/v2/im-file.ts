@@ -6,7 +6,9 @@
  * and 403 for ACCESS_DENIED. Where the page is silent the check is the stricter one: the chat is
  * checked before the fields (the controller's access prefilter runs first), an empty file is
  * FILE_EMPTY, and the size and Base64 readings are switches (Conditions.fileUploadMaxBytes, fileUploadBase64).
+ * im.v2.File.download: below.
  */
+import { downloadUrl } from '../../download-links.ts'
 import { RestError } from '../../envelope.ts'
 import { imageSize } from '../../image-size.ts'
 import type { ChatRec, FileRec } from '../../state.ts'
@@ -89,6 +91,26 @@ function fileUpload(ctx: CallContext, params: Params): unknown {
   return { file: fileCamel(file, ctx.store, ctx.origin), messageId: posted.id, chatId: chat.id, dialogId: `chat${chat.id}` }
 }
 
+/**
+ * im.v2.File.download (chat-bots-v2/im.v2/files/file-download.md): `dialogId` + `fileId` →
+ * `{downloadUrl}`, a link that works with the app's token alone (download-links.ts). The page's
+ * errors: FILE_NOT_FOUND (400) and ACCESS_DENIED (403, "No access to the chat"). Both parameters are
+ * required by the page, so the chat is checked first (the im source checks only the file's disk
+ * rights, im/lib/V2/Controller/File.php): a dialog the caller is not in is ACCESS_DENIED whether the
+ * file exists or not, and a file outside that dialog is FILE_NOT_FOUND.
+ */
+function fileDownload(ctx: CallContext, params: Params): unknown {
+  const dialog = param(params, 'dialogId')
+  const chatId = chatIdFromDialog(typeof dialog === 'string' || typeof dialog === 'number' ? String(dialog).trim() : '')
+  const chat = chatId === undefined ? undefined : ctx.store.chats.get(chatId)
+  if (!chat || !isChatMember(chat, ctx.userId)) throw accessDenied()
+  const fileId = intOf(param(params, 'fileId'))
+  const file = fileId === undefined ? undefined : ctx.store.files.get(fileId)
+  if (!file || file.chatId !== chat.id) throw new RestError(400, 'FILE_NOT_FOUND', 'File not found')
+  return { downloadUrl: downloadUrl(ctx.origin, file.id, ctx.userId, ctx.conditions.tokenTtlS) }
+}
+
 export const v2ImFile: Record<string, MethodDef> = {
   'im.v2.File.upload': { handler: fileUpload },
+  'im.v2.File.download': { handler: fileDownload },
 }

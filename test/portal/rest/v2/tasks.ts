@@ -132,6 +132,9 @@ function get(ctx: CallContext, params: Params): unknown {
   const task = ctx.store.tasks.get(taskId)
   if (!task || !canSeeTask(task, ctx.userId)) return []
   const full = taskV2(ctx.store, task, ctx.origin)
+  // A portal before task chats knows no CHAT_ID field: selected or not, the answer has none (tasks-new.md;
+  // tasks/classes/general/task.php fills CHAT_ID only where the new card is on).
+  if (!ctx.conditions.taskChats) delete full['chatId']
   const fields = (select ?? []).map(String)
   if (fields.length === 0 || fields.includes('*')) return { task: full }
   // Selected fields plus the ones a real portal always adds.
