@@ -88,7 +88,13 @@ function toBlock(raw: unknown): AttachBlock | null {
       return items.length ? { kind: 'grid', items } : null
     }
     case 'IMAGE': {
-      const items = rows(WireImage, value).map((w) => ({ name: str(w.NAME), url: w.LINK, preview: w.PREVIEW || null, width: num(w.WIDTH), height: num(w.HEIGHT) }))
+      const items = rows(WireImage, value).map((w) => ({
+        name: str(w.NAME),
+        url: w.LINK,
+        preview: w.PREVIEW || null,
+        width: num(w.WIDTH),
+        height: num(w.HEIGHT),
+      }))
       return items.length ? { kind: 'image', items } : null
     }
     case 'FILE': {

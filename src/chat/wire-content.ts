@@ -94,9 +94,7 @@ export function toSticker(raw: unknown, stickers: readonly WireSticker[]): Stick
 }
 
 /** Search's `forward` (Message::getForwardInfo): `{id, userId, chatTitle, chatType}`, or null. */
-export const WireForward = v.nullish(
-  v.looseObject({ userId: v.nullish(v.union([Id, v.literal(0)])), chatTitle: v.nullish(v.string()) }),
-)
+export const WireForward = v.nullish(v.looseObject({ userId: v.nullish(v.union([Id, v.literal(0)])), chatTitle: v.nullish(v.string()) }))
 
 /**
  * Whether and from whom a message was forwarded: search's `forward`, else params FORWARD_USER_ID /

@@ -7,6 +7,7 @@ import type { Conversation } from '../../../chat/conversation/conversation'
 import { conversationKey, writeChanged } from '../../../chat/conversation/conversation-queries'
 import { findMessage } from '../../../chat/conversation/runs'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import { likedByViewer } from '../../../chat/reactions'
 import type { Message } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
 import { applyChange, rolledBack, type Change } from './changed-message'
@@ -102,7 +103,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     }
     return {
       edit: (message: Message, text: string) => mutate({ message, change: { kind: 'edit', text } }),
-      like: (message: Message) => mutate({ message, change: { kind: 'like', userId: viewerId, like: !message.likedBy.includes(viewerId) } }),
+      like: (message: Message) => mutate({ message, change: { kind: 'like', userId: viewerId, like: !likedByViewer(message, viewerId) } }),
       /** Shown as deleted at once; sent once the Undo has passed. */
       remove(message: Message) {
         if (timers.current.has(message.id)) return
