@@ -11,7 +11,12 @@ const ATTACH = [
     BLOCKS: [
       { MESSAGE: 'Result: [B]shipped[/B]' },
       { DELIMITER: { SIZE: 200, COLOR: '#c8c8c8' } },
-      { GRID: [{ DISPLAY: 'LINE', NAME: 'Status', VALUE: 'Completed' }, { DISPLAY: 'COLUMN', NAME: 'Deadline', VALUE: 'Friday' }] },
+      {
+        GRID: [
+          { DISPLAY: 'LINE', NAME: 'Status', VALUE: 'Completed' },
+          { DISPLAY: 'COLUMN', NAME: 'Deadline', VALUE: 'Friday' },
+        ],
+      },
       { LINK: [{ NAME: 'Release notes', LINK: 'https://example.com/notes', DESC: 'What changed', PREVIEW: 'https://example.com/p.png' }] },
       { RICH_LINK: [{ NAME: 'Rich page', LINK: '/company/page/', DESC: 'From the portal', EXTRA_IMAGE: 'javascript:alert(1)' }] },
       { IMAGE: [{ NAME: 'Screenshot', LINK: 'https://example.com/shot.png', PREVIEW: 'https://example.com/shot-s.png', WIDTH: 100, HEIGHT: 50 }] },
@@ -25,7 +30,16 @@ const ATTACH = [
 ]
 
 const KEYBOARD = [
-  { BOT_ID: 0, TYPE: 'BUTTON', TEXT: 'Open the old comments', LINK: 'https://example.com/old?a=1&amp;b=2', DISPLAY: 'LINE', DISABLED: 'N', BLOCK: 'N', CONTEXT: 'ALL' },
+  {
+    BOT_ID: 0,
+    TYPE: 'BUTTON',
+    TEXT: 'Open the old comments',
+    LINK: 'https://example.com/old?a=1&amp;b=2',
+    DISPLAY: 'LINE',
+    DISABLED: 'N',
+    BLOCK: 'N',
+    CONTEXT: 'ALL',
+  },
   { TYPE: 'NEWLINE' },
   { BOT_ID: 7, TYPE: 'BUTTON', TEXT: 'Run report', COMMAND: 'report', COMMAND_PARAMS: '', DISPLAY: 'BLOCK', DISABLED: 'N', CONTEXT: 'ALL' },
   { BOT_ID: 7, TYPE: 'BUTTON', TEXT: 'Closed', LINK: 'https://example.com/closed', DISABLED: 'Y', CONTEXT: 'ALL' },
@@ -43,7 +57,14 @@ const USERS = [
 export const legacyContentPage = {
   messages: [
     { id: 504, chat_id: 1001, author_id: 2, date: '2026-03-04T09:46:00+03:00', text: 'the answer', unread: false, params: { LIKE: [1, 3] } },
-    { id: 503, chat_id: 1001, author_id: 3, date: '2026-03-04T09:45:00+03:00', text: '', params: { STICKER_PARAMS: { ID: 5, PACK_ID: 1, PACK_TYPE: 'vendor' } } },
+    {
+      id: 503,
+      chat_id: 1001,
+      author_id: 3,
+      date: '2026-03-04T09:45:00+03:00',
+      text: '',
+      params: { STICKER_PARAMS: { ID: 5, PACK_ID: 1, PACK_TYPE: 'vendor' } },
+    },
     { id: 502, chat_id: 1001, author_id: 2, date: '2026-03-04T09:44:00+03:00', text: 'passed on', params: { FORWARD_ID: 77 } },
     { id: 501, chat_id: 1001, author_id: 0, date: '2026-03-04T09:43:00+03:00', text: '', params: { ATTACH, KEYBOARD, LIKE: [] } },
   ],
@@ -91,6 +112,8 @@ export const searchContentPage = {
   users: USERS,
   files: [],
   stickers: [{ id: 5, uri: 'https://example.com/sticker.png', type: 'image', width: 256, height: 256, packId: 1, packType: 'vendor', sort: 5 }],
-  reactions: [{ messageId: 504, reactionCounters: { like: 1, fire: 1, faceWithTearsOfJoy: 7 }, reactionUsers: { like: [1], fire: [3] }, ownReactions: ['like'] }],
+  reactions: [
+    { messageId: 504, reactionCounters: { like: 1, fire: 1, faceWithTearsOfJoy: 7 }, reactionUsers: { like: [1], fire: [3] }, ownReactions: ['like'] },
+  ],
   usersShort: [{ id: 9, name: 'Ivan Far', avatar: '' }],
 }

@@ -28,10 +28,28 @@ describe('a message’s content outside its text', () => {
   it('reads KEYBOARD buttons: links unescaped, commands for the messenger, disabled ones, rows; mobile-only and empty ones left out', () => {
     for (const page of [legacyContentPage, searchContentPage]) {
       expect(byId(page).get(501)!.keyboard).toEqual([
-        { kind: 'button', text: 'Open the old comments', link: 'https://example.com/old?a=1&b=2', messengerOnly: false, disabled: false, display: 'LINE', bgColor: null, textColor: null },
+        {
+          kind: 'button',
+          text: 'Open the old comments',
+          link: 'https://example.com/old?a=1&b=2',
+          messengerOnly: false,
+          disabled: false,
+          display: 'LINE',
+          bgColor: null,
+          textColor: null,
+        },
         { kind: 'newline' },
         { kind: 'button', text: 'Run report', link: null, messengerOnly: true, disabled: false, display: 'BLOCK', bgColor: null, textColor: null },
-        { kind: 'button', text: 'Closed', link: 'https://example.com/closed', messengerOnly: false, disabled: true, display: 'BLOCK', bgColor: null, textColor: null },
+        {
+          kind: 'button',
+          text: 'Closed',
+          link: 'https://example.com/closed',
+          messengerOnly: false,
+          disabled: true,
+          display: 'BLOCK',
+          bgColor: null,
+          textColor: null,
+        },
       ])
     }
     expect(byId({ messages: [{ ...legacyContentPage.messages[0], params: { KEYBOARD: 'N' } }] }).get(504)!.keyboard).toBeUndefined()
@@ -56,7 +74,14 @@ describe('a message’s content outside its text', () => {
   })
 
   it('reads stickers with their picture from search’s `stickers`, and without one from the legacy reader', () => {
-    expect(byId(searchContentPage).get(503)!.sticker).toEqual({ id: 5, packId: 1, packType: 'vendor', url: 'https://example.com/sticker.png', width: 256, height: 256 })
+    expect(byId(searchContentPage).get(503)!.sticker).toEqual({
+      id: 5,
+      packId: 1,
+      packType: 'vendor',
+      url: 'https://example.com/sticker.png',
+      width: 256,
+      height: 256,
+    })
     expect(byId(legacyContentPage).get(503)!.sticker).toEqual({ id: 5, packId: 1, packType: 'vendor', url: null, width: null, height: null })
   })
 

@@ -175,7 +175,10 @@ describe('a get re-read of messages a search read knew more about', () => {
 
   it('keeps the quote of the user’s own reply, sent with REPLY_ID, when get reads it back', () => {
     const mine = aMessage(61, { authorId: 1, replyToId: 40, text: 'my reply' })
-    const runs = addRead(addSent(cached, mine), run(40, 70, [], { live: true, messages: [aMessage(40), searched, aMessage(61, { authorId: 1, text: 'my reply' })] }))
+    const runs = addRead(
+      addSent(cached, mine),
+      run(40, 70, [], { live: true, messages: [aMessage(40), searched, aMessage(61, { authorId: 1, text: 'my reply' })] }),
+    )
     expect(runs[0]!.messages.find((m) => m.id === 61)!.replyToId).toBe(40)
   })
 })
