@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { legacyContentPage, searchContentPage } from './content-fixtures'
 import { toHistoryPage } from './map-history'
+import { reactionsOf } from './reactions'
 
 const byId = (raw: unknown) => new Map(toHistoryPage(raw, 1001).messages.map((m) => [m.id, m]))
 
@@ -101,5 +102,13 @@ describe('a message’s content outside its text', () => {
     expect(page.messages).toHaveLength(1)
     expect(page.messages[0]).toMatchObject({ id: 504, text: 'the answer', reactions: [] })
     expect(page.messages[0]!.attach).toBeUndefined()
+  })
+})
+
+describe('reactionsOf', () => {
+  it('shows LIKE as likes where the page has no reaction for a liked message (likes older than reactions)', () => {
+    const page = toHistoryPage({ ...searchContentPage, reactions: [] }, 1001)
+    const liked = page.messages.find((m) => m.id === 504)!
+    expect(reactionsOf(liked, 1)).toEqual([{ code: 'like', count: 2, userIds: [1, 3], own: true }])
   })
 })

@@ -2,10 +2,12 @@ import type { Message, Reaction } from './types'
 
 /**
  * A message's reactions as the feed shows them: the reader's own where the page brought them
- * (search), else its LIKE list as likes (im.dialog.messages.get knows no other kind).
+ * (search), else its LIKE list as likes (im.dialog.messages.get knows no other kind). A LIKE with
+ * no reaction at all beside it is likes too: likes given before the portal had reactions have no
+ * b_im_reaction rows, and a portal may answer `reactions: []` without looking.
  */
 export function reactionsOf(message: Message, viewerId: number): Reaction[] {
-  if (message.reactions) return message.reactions
+  if (message.reactions?.length) return message.reactions
   if (message.likedBy.length === 0) return []
   return [{ code: 'like', count: message.likedBy.length, userIds: message.likedBy, own: message.likedBy.includes(viewerId) }]
 }
