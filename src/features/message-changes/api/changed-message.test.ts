@@ -43,6 +43,10 @@ describe('a like on a message whose reactions are known (search)', () => {
     const many = aMessage(7, { likedBy: [2, 3, 4, 5, 6, 8], reactions: [{ code: 'like', count: 6, userIds: [], own: false }] })
     expect(applyChange(many, { kind: 'like', userId: 1, like: true }).reactions).toEqual([{ code: 'like', count: 7, userIds: [1], own: true }])
     expect(applyChange(aMessage(7, { likedBy: [3] }), { kind: 'like', userId: 1, like: true }).reactions).toBeUndefined()
+    // Search said no reactions while LIKE has someone (a like older than reactions): that like counts.
+    expect(applyChange(aMessage(7, { likedBy: [3], reactions: [] }), { kind: 'like', userId: 1, like: true }).reactions).toEqual([
+      { code: 'like', count: 2, userIds: [3, 1], own: true },
+    ])
   })
 })
 

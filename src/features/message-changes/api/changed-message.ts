@@ -1,4 +1,4 @@
-import { withOwnLike } from '../../../chat/reactions'
+import { reactionsOf, withOwnLike } from '../../../chat/reactions'
 import type { Message } from '../../../chat/types'
 
 /** What a message looks like once a change is made, before the portal has said yes. */
@@ -14,7 +14,9 @@ export function applyChange(message: Message, change: Change): Message {
       const others = message.likedBy.filter((id) => id !== change.userId)
       const likedBy = change.like ? [...others, change.userId] : others
       // Known reactions change with it; unknown ones (the legacy reader) stay unknown: LIKE says it all.
-      return message.reactions ? { ...message, likedBy, reactions: withOwnLike(message.reactions, change.userId, change.like) } : { ...message, likedBy }
+      return message.reactions
+        ? { ...message, likedBy, reactions: withOwnLike(reactionsOf(message, change.userId), change.userId, change.like) }
+        : { ...message, likedBy }
     }
   }
 }
