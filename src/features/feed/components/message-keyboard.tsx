@@ -40,7 +40,6 @@ function KeyButton({ button, origin, messenger, hintId }: { button: Button; orig
     <a className={className} href={href} target="_blank" rel="noopener noreferrer" aria-describedby={hintId} title={t('keyboard.inMessenger')}>
       {button.text}
       <span className="keyboard__hint" aria-hidden="true">
-        {' '}
         ↗ {t('keyboard.messengerHint')}
       </span>
     </a>
