@@ -86,6 +86,16 @@ describe('a message’s content outside its text', () => {
     expect(byId(legacyContentPage).get(503)!.sticker).toEqual({ id: 5, packId: 1, packType: 'vendor', url: null, width: null, height: null })
   })
 
+  it('does not take the legacy reader’s "deleted" mark on a sticker’s message (it has no text) for a deletion', () => {
+    const sticker = {
+      ...legacyContentPage.messages[1]!,
+      text: 'The message was deleted',
+      params: { STICKER_PARAMS: { ID: 5, PACK_ID: 1, PACK_TYPE: 'vendor' }, IS_DELETED: 'Y' },
+    }
+    expect(byId({ messages: [sticker] }).get(503)).toMatchObject({ isDeleted: false, text: '', sticker: { id: 5 } })
+    expect(byId({ messages: [{ ...sticker, params: { IS_DELETED: 'Y' } }] }).get(503)).toMatchObject({ isDeleted: true })
+  })
+
   it('reads forwards: search’s `forward` names the author and chat, the legacy FORWARD_ID only says it was forwarded', () => {
     expect(byId(searchContentPage).get(502)!.forward).toEqual({ userId: 3, chatTitle: 'Design team' })
     expect(byId(legacyContentPage).get(502)!.forward).toEqual({ userId: null, chatTitle: null })

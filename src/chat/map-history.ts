@@ -33,6 +33,10 @@ function toPageMessage(wire: WireMessage, page: PageContent): Message {
   const sticker = toSticker(params['STICKER_PARAMS'], page.stickers)
   const forwardInfo = v.safeParse(WireForward, wire.forward)
   const forward = toForward(forwardInfo.success ? forwardInfo.output : null, params)
+  // The legacy reader marks a message with no text, files, keyboard or attach as deleted, with a
+  // "deleted" text (im/lib/chat.php getMessages): a sticker's message is one. A real deletion resets
+  // every param to IS_DELETED alone (SoftDeletionStrategy), so a sticker still there means it was not.
+  const stickerOnly = sticker !== undefined && params['IS_DELETED'] === 'Y'
   return {
     id: wire.id,
     chatId: wire.chat_id ?? wire.chatId ?? 0,
@@ -40,9 +44,9 @@ function toPageMessage(wire: WireMessage, page: PageContent): Message {
     // author 0 is how Bitrix marks system messages; isSystem only exists in the v2 format.
     isSystem: wire.isSystem === true || authorId === 0,
     date: new Date(wire.date),
-    text: wire.text ?? '',
+    text: stickerOnly ? '' : (wire.text ?? ''),
     isEdited: params['IS_EDITED'] === 'Y',
-    isDeleted: params['IS_DELETED'] === 'Y',
+    isDeleted: params['IS_DELETED'] === 'Y' && !stickerOnly,
     fileIds: ids(params['FILE_ID']),
     replyToId: replyTo ?? null,
     likedBy: ids(params['LIKE']),
