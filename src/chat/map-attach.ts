@@ -113,7 +113,9 @@ function toBlock(raw: unknown): AttachBlock | null {
 /** params.ATTACH as the app shows it; [] for none or for what does not fit. */
 export function toAttach(raw: unknown): Attach[] {
   const upper = upperKeys(raw)
-  const list = Array.isArray(upper) ? upper : upper && typeof upper === 'object' ? [upper] : []
+  let list: unknown[] = Array.isArray(upper) ? upper : upper && typeof upper === 'object' ? [upper] : []
+  // im.message.add takes the blocks alone too (attachments.md's short form); read so, they are one attach.
+  if (list.length > 0 && list.every((item) => !(item && typeof item === 'object' && 'BLOCKS' in item))) list = [{ BLOCKS: list }]
   return list.flatMap((item) => {
     const parsed = v.safeParse(WireAttach, item)
     if (!parsed.success) return []

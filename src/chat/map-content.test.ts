@@ -106,6 +106,16 @@ describe('a message’s content outside its text', () => {
     expect(toHistoryPage(searchContentPage, 1001).authors.map((a) => a.name)).toEqual(['Alex Morgan', 'Maria Ivanova', 'Oleg Petrov', 'Ivan Far'])
   })
 
+  it('reads the writers’ short forms too: ATTACH as its blocks alone, KEYBOARD as {BUTTONS}', () => {
+    const short = {
+      ...legacyContentPage.messages[0]!,
+      params: { ATTACH: [{ MESSAGE: 'Only blocks' }], KEYBOARD: { BUTTONS: [{ TEXT: 'Go', LINK: 'https://example.com' }] } },
+    }
+    const message = byId({ messages: [short] }).get(504)!
+    expect(message.attach).toEqual([{ color: null, description: '', blocks: [{ kind: 'message', text: 'Only blocks' }] }])
+    expect(message.keyboard).toMatchObject([{ kind: 'button', text: 'Go', link: 'https://example.com' }])
+  })
+
   it('never drops a message for content it cannot read', () => {
     const odd = { ...legacyContentPage.messages[0], params: { ATTACH: 'garbage', KEYBOARD: { TEXT: 1 }, STICKER_PARAMS: [] } }
     const page = toHistoryPage({ messages: [odd], reactions: [{ messageId: 'x' }] }, 1001)

@@ -42,7 +42,9 @@ const WireButton = v.looseObject({
  * mobile app only (CONTEXT MOBILE) are left out, as the web messenger does; one without a TEXT is skipped.
  */
 export function toKeyboard(raw: unknown): KeyboardButton[] {
-  const upper = upperKeys(raw)
+  let upper = upperKeys(raw)
+  // The writers' form `{BUTTONS: [...]}` (im.message.add, KEYBOARD) is read as its list.
+  if (upper && typeof upper === 'object' && !Array.isArray(upper)) upper = (upper as Record<string, unknown>)['BUTTONS']
   if (!Array.isArray(upper)) return []
   const out: KeyboardButton[] = []
   for (const row of upper) {

@@ -1,17 +1,10 @@
 import { useI18n } from '../../../i18n/i18n'
 import { plainText } from '../../../chat/bbcode/plain-text'
-import type { Author, Message } from '../../../chat/types'
+import { summaryText } from '../../../chat/message-summary'
+import type { Author } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
 
 const EXCERPT = 120
-
-/** What a quote shows of its original: the text, else the first text of its ATTACH (notices carry theirs there). */
-function quotedText(original: Message): string {
-  if (original.text.trim()) return original.text
-  const blocks = (original.attach ?? []).flatMap((a) => a.blocks)
-  const first = blocks.find((b) => b.kind === 'message')
-  return first?.kind === 'message' ? first.text : ''
-}
 
 /**
  * The message a reply answers: its author and opening words; choosing it jumps there. Only the
@@ -38,7 +31,7 @@ export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors:
       <button type="button" className="reply-quote__author" onClick={() => jumpTo(original.id)} aria-label={t('message.replyTo', { name })}>
         {name}
       </button>{' '}
-      <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plainText(quotedText(original), EXCERPT)}</span>
+      <span className="reply-quote__text">{original.isDeleted ? t('feed.deleted') : plainText(summaryText(original), EXCERPT)}</span>
     </div>
   )
 }
