@@ -1,6 +1,8 @@
 import * as v from 'valibot'
+import { toAttach } from './map-attach'
 import type { Author, ChatFile, HistoryPage, Message } from './types'
 import { WireFile, WireHistory, WireMessage, WireUser } from './wire'
+import { toForward, toKeyboard, toReactions, toSticker, WireForward, WireReactions, WireSticker } from './wire-content'
 
 type Params = Record<string, unknown>
 
@@ -9,10 +11,32 @@ function ids(value: unknown): number[] {
   return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0)
 }
 
+/** What a page says about its messages beside them: search's `reactions` and `stickers`. */
+interface PageContent {
+  /** undefined: the reader gives no reactions (im.dialog.messages.get). */
+  reactions: ReadonlyMap<number, WireReactions> | undefined
+  stickers: readonly WireSticker[]
+}
+const NO_CONTENT: PageContent = { reactions: undefined, stickers: [] }
+
+/** A message read alone, without its page (reactions unknown, stickers without their pictures). */
 export function toMessage(wire: WireMessage): Message {
+  return toPageMessage(wire, NO_CONTENT)
+}
+
+function toPageMessage(wire: WireMessage, page: PageContent): Message {
   const params: Params = wire.params && !Array.isArray(wire.params) ? wire.params : {}
   const authorId = wire.author_id ?? wire.authorId ?? 0
   const replyTo = ids(params['REPLY_ID'])[0]
+  const attach = toAttach(params['ATTACH'])
+  const keyboard = toKeyboard(params['KEYBOARD'])
+  const sticker = toSticker(params['STICKER_PARAMS'], page.stickers)
+  const forwardInfo = v.safeParse(WireForward, wire.forward)
+  const forward = toForward(forwardInfo.success ? forwardInfo.output : null, params)
+  // The legacy reader marks a message with no text, files, keyboard or attach as deleted, with a
+  // "deleted" text (im/lib/chat.php getMessages): a sticker's message is one. A real deletion resets
+  // every param to IS_DELETED alone (SoftDeletionStrategy), so a sticker still there means it was not.
+  const stickerOnly = sticker !== undefined && params['IS_DELETED'] === 'Y'
   return {
     id: wire.id,
     chatId: wire.chat_id ?? wire.chatId ?? 0,
@@ -20,13 +44,18 @@ export function toMessage(wire: WireMessage): Message {
     // author 0 is how Bitrix marks system messages; isSystem only exists in the v2 format.
     isSystem: wire.isSystem === true || authorId === 0,
     date: new Date(wire.date),
-    text: wire.text ?? '',
+    text: stickerOnly ? '' : (wire.text ?? ''),
     isEdited: params['IS_EDITED'] === 'Y',
-    isDeleted: params['IS_DELETED'] === 'Y',
+    isDeleted: params['IS_DELETED'] === 'Y' && !stickerOnly,
     fileIds: ids(params['FILE_ID']),
     replyToId: replyTo ?? null,
     likedBy: ids(params['LIKE']),
     unread: wire.unread === true,
+    ...(attach.length > 0 && { attach }),
+    ...(keyboard.length > 0 && { keyboard }),
+    ...(page.reactions && { reactions: toReactions(page.reactions.get(wire.id)) }),
+    ...(sticker && { sticker }),
+    ...(forward && { forward }),
   }
 }
 
@@ -87,13 +116,21 @@ function mapRows<S extends v.GenericSchema, T>(rows: unknown[], schema: S, map: 
  */
 export function toHistoryPage(raw: unknown, chatId: number): HistoryPage {
   const wire = v.parse(WireHistory, raw)
-  const messages = mapRows(wire.messages, WireMessage, toMessage).sort((a, b) => a.id - b.id)
+  const content: PageContent = {
+    reactions: wire.reactions ? new Map(mapRows(wire.reactions, WireReactions, (r) => [r.messageId, r] as const)) : undefined,
+    stickers: mapRows(wire.stickers ?? [], WireSticker, (s) => s),
+  }
+  const messages = mapRows(wire.messages, WireMessage, (m) => toPageMessage(m, content)).sort((a, b) => a.id - b.id)
+  // Search names the people who reacted in `usersShort` (id, name, avatar), beside `users`.
+  const authors = mapRows(wire.users, WireUser, toAuthor)
+  const listed = new Set(authors.map((a) => a.id))
+  for (const short of mapRows(wire.usersShort ?? [], WireUser, toAuthor)) if (!listed.has(short.id)) authors.push(short)
   const limitedByPlan = wire.tariffRestrictions?.isHistoryLimitExceeded === true
   const stamped = wire.messages.find((m): m is { date: string } => typeof (m as { date?: unknown })?.date === 'string')
   return {
     chatId,
     messages,
-    authors: mapRows(wire.users, WireUser, toAuthor),
+    authors,
     files: mapRows(wire.files, WireFile, toChatFile),
     limitedByPlan,
     portalUtcOffsetMinutes: stamped ? utcOffsetMinutes(stamped.date) : undefined,

@@ -16,7 +16,111 @@ export interface Message {
   likedBy: number[]
   /** Unread by the viewer when it was read (the portal's `unread`); the viewer's own messages never are. */
   unread: boolean
+  /** Rich blocks below the text (params.ATTACH); absent or empty when it has none. */
+  attach?: Attach[]
+  /** Buttons under the message (params.KEYBOARD). */
+  keyboard?: KeyboardButton[]
+  /**
+   * Every kind of reaction, as im.dialog.messages.search gives them (its top-level `reactions`).
+   * Absent when the reader gives none (im.dialog.messages.get): then `likedBy` is all there is, shown as likes.
+   */
+  reactions?: Reaction[]
+  sticker?: Sticker
+  /** Forwarded from elsewhere: search's `forward`; the legacy reader only says that it was (FORWARD_ID). */
+  forward?: Forward
 }
+
+export interface Reaction {
+  /** ui/lib/Public/Enum/Reaction/ReactionName.php: like, faceWithTearsOfJoy, redHeart, fire, ... */
+  code: string
+  count: number
+  /** Who, as far as the portal lists them (search names at most 5 of a kind). */
+  userIds: number[]
+  /** The viewer gave this reaction (search's `ownReactions`). */
+  own: boolean
+}
+
+export interface Sticker {
+  id: number
+  packId: number
+  packType: string
+  /** The image, from the page's `stickers`; null when the reader gave none (the legacy reader). */
+  url: string | null
+  width: number | null
+  height: number | null
+}
+
+export interface Forward {
+  /** The original author; null when the reader does not say (im.dialog.messages.get). */
+  userId: number | null
+  chatTitle: string | null
+}
+
+/** One ATTACH (CIMMessageParamAttach): a side colour, a description, and its blocks in order. */
+export interface Attach {
+  color: string | null
+  description: string
+  blocks: AttachBlock[]
+}
+
+export interface AttachLink {
+  name: string
+  url: string | null
+  desc: string
+  preview: string | null
+}
+export interface AttachGridItem {
+  display: 'LINE' | 'BLOCK' | 'ROW' | 'TABLE'
+  name: string
+  /** BB-code. */
+  value: string
+  color: string | null
+  width: number | null
+  url: string | null
+}
+export interface AttachImage {
+  name: string
+  url: string
+  preview: string | null
+  width: number | null
+  height: number | null
+}
+export interface AttachFile {
+  name: string
+  url: string
+  size: number | null
+}
+export interface AttachUser {
+  name: string
+  avatar: string | null
+  url: string | null
+}
+
+export type AttachBlock =
+  | { kind: 'message'; text: string }
+  | { kind: 'delimiter'; color: string | null; size: number | null }
+  | { kind: 'link'; items: AttachLink[] }
+  | { kind: 'richLink'; items: AttachLink[] }
+  | { kind: 'grid'; items: AttachGridItem[] }
+  | { kind: 'image'; items: AttachImage[] }
+  | { kind: 'file'; items: AttachFile[] }
+  | { kind: 'user'; items: AttachUser[] }
+
+export type KeyboardButton =
+  | { kind: 'newline' }
+  | {
+      kind: 'button'
+      text: string
+      /** A LINK button's address as the portal gave it (may be relative to the portal). */
+      link: string | null
+      /** COMMAND, ACTION, APP_ID or FUNCTION: only the messenger can run it. */
+      messengerOnly: boolean
+      disabled: boolean
+      /** BLOCK: a button of its own width; LINE: fills the line. */
+      display: 'LINE' | 'BLOCK'
+      bgColor: string | null
+      textColor: string | null
+    }
 
 export interface Author {
   id: number

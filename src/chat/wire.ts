@@ -25,6 +25,8 @@ export const WireMessage = v.looseObject({
   /** Unread for the viewer (im-dialog-messages-get.md); older builds may leave it out. */
   unread: v.nullish(v.boolean()),
   params: Params,
+  /** Search's forward info (Message::getForwardInfo); the legacy reader has only params.FORWARD_ID. */
+  forward: v.optional(v.unknown()),
 })
 export type WireMessage = v.InferOutput<typeof WireMessage>
 
@@ -63,6 +65,13 @@ export const WireHistory = v.looseObject({
   users: v.optional(v.array(v.unknown()), []),
   files: v.optional(v.array(v.unknown()), []),
   tariffRestrictions: v.nullish(v.looseObject({ isHistoryLimitExceeded: v.nullish(v.boolean()) })),
+  /**
+   * Search only (im-dialog-messages-search.md): `reactions` [{messageId, reactionCounters, reactionUsers,
+   * ownReactions}], `stickers` (their pictures), `usersShort` (who reacted). Absent `reactions`: the reader gives none.
+   */
+  reactions: v.nullish(v.array(v.unknown())),
+  stickers: v.nullish(v.array(v.unknown())),
+  usersShort: v.nullish(v.array(v.unknown())),
 })
 
 /**

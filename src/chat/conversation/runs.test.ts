@@ -129,3 +129,56 @@ describe('empty reads', () => {
     expect(reread[0]!.messages[1]).toMatchObject({ id: 110, isDeleted: false, text: 'm110' })
   })
 })
+
+describe('a get re-read of messages a search read knew more about', () => {
+  const fire = { code: 'fire', count: 1, userIds: [3], own: false }
+  const like = { code: 'like', count: 1, userIds: [1], own: true }
+  const searched = aMessage(50, {
+    replyToId: 40,
+    likedBy: [1, 3],
+    reactions: [like, fire],
+    forward: { userId: 3, chatTitle: 'Design' },
+    sticker: { id: 5, packId: 1, packType: 'vendor', url: 'https://example.com/s.png', width: 256, height: 256 },
+  })
+  const cached = [run(40, 60, [], { live: true, messages: [aMessage(40), searched] })]
+  // What im.dialog.messages.get gives of the same message: no REPLY_ID, no reactions, FORWARD_ID only, no sticker picture.
+  const got = aMessage(50, {
+    likedBy: [1, 3],
+    forward: { userId: null, chatTitle: null },
+    sticker: { id: 5, packId: 1, packType: 'vendor', url: null, width: null, height: null },
+  })
+  const reread = (message: typeof got) => addRead(cached, run(40, 60, [], { live: true, messages: [aMessage(40), message] }))
+  const at50 = (runs: Run[]) => runs[0]!.messages.find((m) => m.id === 50)!
+
+  it('keeps the reply’s original, the reactions, the forward’s author and the sticker’s picture: nothing re-renders', () => {
+    const runs = reread(got)
+    expect(runs).toBe(cached)
+    expect(at50(runs)).toBe(searched)
+  })
+
+  it('takes the text and the rest from the re-read, still keeping what get cannot see', () => {
+    const m = at50(reread({ ...got, text: 'edited', isEdited: true }))
+    expect(m).toMatchObject({ text: 'edited', isEdited: true, replyToId: 40, reactions: [like, fire], forward: { userId: 3, chatTitle: 'Design' } })
+  })
+
+  it('lets the reactions go when LIKE changed (then LIKE is shown as likes until search says which kinds)', () => {
+    const m = at50(reread({ ...got, likedBy: [1] }))
+    expect(m.reactions).toBeUndefined()
+    expect(m.likedBy).toEqual([1])
+    expect(m.replyToId).toBe(40)
+  })
+
+  it('lets a search re-read replace the reactions, and a deletion take everything', () => {
+    expect(at50(reread({ ...got, replyToId: 40, reactions: [fire] })).reactions).toEqual([fire])
+    expect(at50(reread({ ...got, isDeleted: true, text: '' }))).toMatchObject({ isDeleted: true, replyToId: null })
+  })
+
+  it('keeps the quote of the user’s own reply, sent with REPLY_ID, when get reads it back', () => {
+    const mine = aMessage(61, { authorId: 1, replyToId: 40, text: 'my reply' })
+    const runs = addRead(
+      addSent(cached, mine),
+      run(40, 70, [], { live: true, messages: [aMessage(40), searched, aMessage(61, { authorId: 1, text: 'my reply' })] }),
+    )
+    expect(runs[0]!.messages.find((m) => m.id === 61)!.replyToId).toBe(40)
+  })
+})

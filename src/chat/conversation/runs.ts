@@ -1,4 +1,7 @@
 import type { Message } from '../types'
+import { keepUnseen, sameMessage } from './message-merge'
+
+export { sameMessage }
 
 /**
  * A loaded part of the chat: every message with an id from `from` to `to` (inclusive) is in
@@ -31,26 +34,6 @@ function touches(a: Run, b: Run): boolean {
   return a.from <= b.to + 1 && b.from <= a.to + 1
 }
 
-const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i])
-
-/**
- * Whether a message read again is what is cached: then the cached object stays, and nothing re-renders.
- * `unread` is left out: where the unread part starts is taken once, on opening (opening-unread.ts).
- */
-export function sameMessage(a: Message, b: Message): boolean {
-  return (
-    a.id === b.id &&
-    a.text === b.text &&
-    a.isEdited === b.isEdited &&
-    a.isDeleted === b.isDeleted &&
-    a.authorId === b.authorId &&
-    a.date.getTime() === b.date.getTime() &&
-    a.replyToId === b.replyToId &&
-    sameIds(a.fileIds, b.fileIds) &&
-    sameIds(a.likedBy, b.likedBy)
-  )
-}
-
 const sameRun = (a: Run, b: Run) =>
   a.from === b.from &&
   a.to === b.to &&
@@ -60,14 +43,18 @@ const sameRun = (a: Run, b: Run) =>
   a.messages.length === b.messages.length &&
   a.messages.every((m, i) => m === b.messages[i])
 
-/** Ids outside the read's range keep the run's copy; inside it, the read is the truth (a message it lacks was deleted). */
+/**
+ * Ids outside the read's range keep the run's copy; inside it, the read is the truth (a message it lacks
+ * was deleted), except for what its reader cannot see (message-merge.ts).
+ */
 function joinInto(read: Run, runs: readonly Run[]): Run {
   const cached = new Map<number, Message>()
   for (const r of runs) for (const m of r.messages) cached.set(m.id, m)
   const kept = new Map<number, Message>()
   for (const [id, m] of cached) if (id < read.from || id > read.to) kept.set(id, m)
-  for (const m of read.messages) {
-    const old = cached.get(m.id)
+  for (const fresh of read.messages) {
+    const old = cached.get(fresh.id)
+    const m = old ? keepUnseen(old, fresh) : fresh
     kept.set(m.id, old && sameMessage(old, m) ? old : m)
   }
   const all = [read, ...runs]

@@ -19,7 +19,9 @@ export function useConversation(taskId: number) {
   const viewerId = conversation?.viewer.userId ?? 0
   const missing = useMemo(() => {
     // Who liked a message is named too (its likes line and the Like button's description).
-    const ids = new Set([viewerId, ...[...messagesById.values()].flatMap((m) => [m.authorId, ...m.likedBy])])
+    // So are a forward's original author and who reacted (their names describe the reactions).
+    const named = (m: Message) => [m.authorId, ...m.likedBy, ...(m.reactions ?? []).flatMap((r) => r.userIds), m.forward?.userId ?? 0]
+    const ids = new Set([viewerId, ...[...messagesById.values()].flatMap(named)])
     return [...ids].filter((id) => id > 0 && !known?.has(id)).sort((a, b) => a - b)
   }, [messagesById, known, viewerId])
   const extra = useQuery({ ...queries.authors(missing), enabled: missing.length > 0 && known !== undefined })

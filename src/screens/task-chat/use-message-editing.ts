@@ -1,3 +1,4 @@
+import { likedByViewer } from '../../chat/reactions'
 import { useCallback, useMemo, useState, type RefObject } from 'react'
 import type { Message } from '../../chat/types'
 import type { OutboxStore } from '../../features/composer/api/outbox-store'
@@ -58,7 +59,7 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
       return {
         canEdit: may,
         canDelete: may,
-        liked: message.likedBy.includes(userId),
+        liked: likedByViewer(message, userId),
         deleting: deleting.has(message.id),
         editing: message.id === editingId,
         error: errors.get(message.id) ?? null,

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { plainText } from '../../../chat/bbcode/plain-text'
+import { summaryText } from '../../../chat/message-summary'
 import type { Author, Message } from '../../../chat/types'
 
 const MAX_SPOKEN = 160
@@ -29,7 +30,7 @@ export function LiveAnnouncer({
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {latest ? t('feed.announce', { name: name!, text: plainText(latest.text, MAX_SPOKEN, { ...i18n, userName: (id) => authors.get(id)?.name }) }) : ''}
+      {latest ? t('feed.announce', { name: name!, text: plainText(summaryText(latest), MAX_SPOKEN, { ...i18n, userName: (id) => authors.get(id)?.name }) }) : ''}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n'
-import type { Author, Message } from '../../../chat/types'
+import type { Message } from '../../../chat/types'
 import { useFeedActions, type MessageChangeView } from './feed-actions'
 
 /** "Like" (pressed when the viewer likes it), "Edit" and "Delete" where the viewer may: with the other message actions. */
@@ -23,20 +23,6 @@ export function ChangeButtons({ message, view, likesId }: { message: Message; vi
         </button>
       )}
     </>
-  )
-}
-
-/** The like count, and who liked (for the eye on hover, and read out as the Like button's description). */
-export function LikesLine({ id, likedBy, authors }: { id: string; likedBy: readonly number[]; authors: ReadonlyMap<number, Author> }) {
-  const { t } = useI18n()
-  const names = likedBy.map((userId) => authors.get(userId)?.name ?? t('feed.unknownAuthor')).join(', ')
-  const who = t('message.likedBy', { names })
-  return (
-    <p className="message__likes" id={id} title={who}>
-      <span aria-hidden="true">👍 </span>
-      {t('message.likes', { count: likedBy.length })}
-      <span className="visually-hidden">. {who}</span>
-    </p>
   )
 }
 

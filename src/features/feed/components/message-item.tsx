@@ -4,14 +4,19 @@ import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../../../chat/bbcode/message-text'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
+import { AttachBlocks } from './attach-blocks'
 import { AuthorAvatar } from './author-avatar'
 import { NO_CHANGES, useFeedActions } from './feed-actions'
-import { ChangeButtons, ChangeError, DeletingLine, LikesLine } from './message-change-controls'
+import { ForwardedFrom } from './forwarded-from'
+import { ChangeButtons, ChangeError, DeletingLine } from './message-change-controls'
 import { MessageFiles } from './message-files'
+import { MessageKeyboard } from './message-keyboard'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
+import { hasLikes, Reactions } from './reactions'
 import { ReplyQuote } from './reply-quote'
 import { ResultBadgeLine, ResultButton } from './result-controls'
+import { StickerView } from './sticker'
 
 interface Props {
   message: Message
@@ -53,7 +58,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   ]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
-  const likesId = message.likedBy.length > 0 ? `${idBase}-likes` : undefined
+  const likesId = hasLikes(message) ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
   // After every render: the controls inside are re-created as the message changes.
   useLayoutEffect(() => {
@@ -82,6 +87,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           </time>
         </header>
         {result && <ResultBadgeLine view={result} />}
+        {message.forward && !message.isDeleted && <ForwardedFrom forward={message.forward} authors={authors} />}
         {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
         {change.deleting && !message.isDeleted ? (
           <DeletingLine id={message.id} />
@@ -90,10 +96,13 @@ export const MessageItem = memo(function MessageItem(props: Props) {
         ) : (
           <>
             {message.text && <MessageText text={message.text} ctx={textContext} />}
+            {message.sticker && <StickerView sticker={message.sticker} ctx={textContext} />}
+            <AttachBlocks attach={message.attach} ctx={textContext} />
             <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
+            <MessageKeyboard message={message} origin={textContext.baseUrl} idBase={idBase} />
             {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
             {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
-            {likesId && <LikesLine id={likesId} likedBy={message.likedBy} authors={authors} />}
+            <Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />
           </>
         )}
         {change.error && <ChangeError sentence={change.error} />}

@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
 import { plainText } from '../../../chat/bbcode/plain-text'
+import { summaryText } from '../../../chat/message-summary'
 import type { Author } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
 
@@ -32,7 +33,7 @@ export function ReplyQuote({ replyToId, authors }: { replyToId: number; authors:
         {name}
       </button>{' '}
       <span className="reply-quote__text">
-        {original.isDeleted ? t('feed.deleted') : plainText(original.text, EXCERPT, { ...i18n, userName: (id) => authors.get(id)?.name })}
+        {original.isDeleted ? t('feed.deleted') : plainText(summaryText(original), EXCERPT, { ...i18n, userName: (id) => authors.get(id)?.name })}
       </span>
     </div>
   )

@@ -29,6 +29,27 @@ describe('a message changed before the portal says yes', () => {
   })
 })
 
+describe('a like on a message whose reactions are known (search)', () => {
+  const fire = { code: 'fire', count: 1, userIds: [3], own: false }
+  it('adds the viewer’s like reaction beside the other kinds, and takes it away again', () => {
+    const message = aMessage(7, { likedBy: [3], reactions: [fire] })
+    const liked = applyChange(message, { kind: 'like', userId: 1, like: true })
+    expect(liked.likedBy).toEqual([3, 1])
+    expect(liked.reactions).toEqual([{ code: 'like', count: 1, userIds: [1], own: true }, fire])
+    expect(applyChange(liked, { kind: 'like', userId: 1, like: false }).reactions).toEqual([fire])
+  })
+
+  it('counts the viewer among likes the portal did not list, and leaves unknown reactions unknown', () => {
+    const many = aMessage(7, { likedBy: [2, 3, 4, 5, 6, 8], reactions: [{ code: 'like', count: 6, userIds: [], own: false }] })
+    expect(applyChange(many, { kind: 'like', userId: 1, like: true }).reactions).toEqual([{ code: 'like', count: 7, userIds: [1], own: true }])
+    expect(applyChange(aMessage(7, { likedBy: [3] }), { kind: 'like', userId: 1, like: true }).reactions).toBeUndefined()
+    // Search said no reactions while LIKE has someone (a like older than reactions): that like counts.
+    expect(applyChange(aMessage(7, { likedBy: [3], reactions: [] }), { kind: 'like', userId: 1, like: true }).reactions).toEqual([
+      { code: 'like', count: 2, userIds: [3, 1], own: true },
+    ])
+  })
+})
+
 describe('which messages the viewer may edit or delete', () => {
   const now = Date.UTC(2026, 10, 26)
   const fresh = new Date(now - 60_000)

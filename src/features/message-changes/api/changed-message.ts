@@ -1,3 +1,4 @@
+import { reactionsOf, withOwnLike } from '../../../chat/reactions'
 import type { Message } from '../../../chat/types'
 
 /** What a message looks like once a change is made, before the portal has said yes. */
@@ -8,10 +9,14 @@ export function applyChange(message: Message, change: Change): Message {
     case 'edit':
       return { ...message, text: change.text, isEdited: true }
     case 'delete':
-      return { ...message, isDeleted: true, text: '', fileIds: [], likedBy: [] }
+      return { ...message, isDeleted: true, text: '', fileIds: [], likedBy: [], reactions: message.reactions && [], attach: [], keyboard: [] }
     case 'like': {
       const others = message.likedBy.filter((id) => id !== change.userId)
-      return { ...message, likedBy: change.like ? [...others, change.userId] : others }
+      const likedBy = change.like ? [...others, change.userId] : others
+      // Known reactions change with it; unknown ones (the legacy reader) stay unknown: LIKE says it all.
+      return message.reactions
+        ? { ...message, likedBy, reactions: withOwnLike(reactionsOf(message, change.userId), change.userId, change.like) }
+        : { ...message, likedBy }
     }
   }
 }

@@ -7,6 +7,7 @@ import type { Conversation } from '../../../chat/conversation/conversation'
 import { conversationKey, writeChanged } from '../../../chat/conversation/conversation-queries'
 import { findMessage } from '../../../chat/conversation/runs'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import { likedByViewer } from '../../../chat/reactions'
 import type { Message } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
 import { applyChange, rolledBack, type Change } from './changed-message'
@@ -102,7 +103,11 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     }
     return {
       edit: (message: Message, text: string) => mutate({ message, change: { kind: 'edit', text } }),
-      like: (message: Message) => mutate({ message, change: { kind: 'like', userId: viewerId, like: !message.likedBy.includes(viewerId) } }),
+      // Toggles what is cached now, not what the button last rendered: two quick clicks are a like and its undo.
+      like(message: Message) {
+        const now = findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], message.id) ?? message
+        mutate({ message, change: { kind: 'like', userId: viewerId, like: !likedByViewer(now, viewerId) } })
+      },
       /** Shown as deleted at once; sent once the Undo has passed. */
       remove(message: Message) {
         if (timers.current.has(message.id)) return
@@ -116,7 +121,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
       },
       undoRemove: forget,
     }
-  }, [mutate, viewerId])
+  }, [mutate, viewerId, queryClient, taskId])
 
   // Leaving the card within the Undo time sends nothing: the deletion never reached the portal, and the message stays.
   useEffect(() => {
