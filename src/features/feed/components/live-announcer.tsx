@@ -30,7 +30,9 @@ export function LiveAnnouncer({
   const name = latest && (latest.isSystem ? t('feed.system') : (authors.get(latest.authorId)?.name ?? t('feed.unknownAuthor')))
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {latest ? t('feed.announce', { name: name!, text: plainText(summaryText(latest), MAX_SPOKEN, { ...i18n, userName: (id) => authors.get(id)?.name }) }) : ''}
+      {latest
+        ? t('feed.announce', { name: name!, text: plainText(summaryText(latest), MAX_SPOKEN, { ...i18n, userName: (id) => authors.get(id)?.name }) })
+        : ''}
     </div>
   )
 }
