@@ -156,7 +156,7 @@ export function seedDemoChat(store: Store): void {
         resultOrdinals[resultIndex] = ordinal + 1
       }
     }
-    if (day === portalTime(2026, 6, 15) || day === portalTime(2026, 9, 14)) cardResult(store, w, at(day + 18 * 3600), day === portalTime(2026, 9, 14))
+    if (day === portalTime(2026, 9, 14)) cardResult(store, w, at(day + 18 * 3600))
   }
   last = story.settle(at(last + 3600))
   seedRecentConversation(store, w, rng, at)
@@ -174,12 +174,10 @@ function reactTo(message: MessageRec, rng: Rng, author: number, date: number): v
 }
 
 /** A result written in the task card, announced by NotifyResultAdded with the text and files in ATTACH. */
-function cardResult(store: Store, w: ChatWriter, date: number, withFiles: boolean): void {
-  const text = withFiles
-    ? 'Q3 wave is live: landing page, newsletter and booth are done.\nConversion 3.4% against 2.8% planned; see the report.'
-    : 'Spring wave delivered: all channels launched on time, budget within 2%.'
-  const files = withFiles ? ['q3-campaign-report.pdf', 'conversion-by-channel.xlsx'] : []
-  const by = withFiles ? 2 : 1
+function cardResult(store: Store, w: ChatWriter, date: number): void {
+  const text = 'Q3 wave is live: landing page, newsletter and booth are done.\nConversion 3.4% against 2.8% planned; see the report.'
+  const files = ['q3-campaign-report.pdf', 'conversion-by-channel.xlsx']
+  const by = 1
   // The result's files are disk files of the result, not chat files; the notice names them.
   w.cardResult(by, date, text, [])
   w.notice(date, n.resultAdded(store, by, text, files, date))
