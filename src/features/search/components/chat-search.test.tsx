@@ -161,6 +161,9 @@ describe('search in the chat', () => {
     await user.click(option)
     expect(screen.getByRole('switch', { name: 'Show system messages' })).toBeChecked()
     // The message is at the very start of history: the feed opens afresh there (a new run), so it is looked up anew.
-    await waitFor(() => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector('article:focus')).toHaveTextContent('Task chat has been created'), SEARCH)
+    await waitFor(
+      () => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector('article:focus')).toHaveTextContent('Task chat has been created'),
+      SEARCH,
+    )
   })
 })
