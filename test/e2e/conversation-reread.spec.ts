@@ -11,7 +11,8 @@ test.beforeEach(async ({ request }) => resetPortal(request, { messageEditWindowS
 
 test('an edit by its author far back shows in a run jumped into, at the quiet cadence', async ({ page, request }) => {
   // The oldest seeded result: far back in task 1's chat, and not loaded when the card opens.
-  const target = Math.min(...(await resultsOf(request)).map((r) => r.messageId))
+  // The oldest result made from a message (results written in the task card have none).
+  const target = Math.min(...(await resultsOf(request)).flatMap((r) => (r.messageId === null ? [] : [r.messageId])))
   const [original] = (
     await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.search', { CHAT_ID: 1001, ORDER: { ID: 'ASC' }, LAST_ID: target - 1, LIMIT: 1 })
   ).messages

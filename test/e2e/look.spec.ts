@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { taskCard } from './feed-page'
-import { resetPortal, rest } from './portal'
+import { markRead, resetPortal, rest } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
@@ -98,13 +98,21 @@ test('"Jump to latest" sits below the messages, not over them, with its arrow an
   expect(arrow.x + arrow.width).toBeLessThanOrEqual(count.x)
 })
 
-test('an old-style quote shows its author and its time in the reader’s zone, with no ">>" and no raw portal stamp', async ({ page }) => {
+test('an old-style quote shows its author and its time in the reader’s zone, with no ">>" and no raw portal stamp', async ({ page, request }) => {
+  // The seed's quotes are now the web messenger's (`Name [date] #chat1001/<id>`); this one is posted here.
+  const dashes = '-'.repeat(54)
+  const id = await rest<number>(
+    request,
+    'im.message.add',
+    { DIALOG_ID: 'chat1001', MESSAGE: `${dashes}\nAlex Morgan [02.03.2026 09:15]\nLet us start.\n${dashes}\nAgreed.` },
+    3,
+  )
+  await markRead(request, 1, 1001, id)
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
   const quote = card.feed.locator('blockquote:has(.bb-quote__author)').first()
-  // Every 17th message quotes the one before; the list is virtualized, so scroll until one renders.
-  await expect.poll(async () => (await quote.count()) || (await card.scrollBy(-600), 0)).toBe(1)
+  await expect(quote).toHaveCount(1)
   await quote.scrollIntoViewIfNeeded()
   // The portal prints its wall clock (+03:00) in the text; the app reads the offset off the portal's dates.
   const time = quote.locator('.bb-quote__time')

@@ -36,7 +36,8 @@ export interface WireMessage {
 
 export interface ResultItem {
   id: number
-  messageId: number
+  /** null for a result written in the task card rather than made from a message. */
+  messageId: number | null
   authorId: number
 }
 

@@ -1,5 +1,6 @@
 /** Writing: messages as the user and as a bot, lazy task chats, installation methods. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedStore } from '../seed/index.ts'
 import { startTestPortal, type TestPortal } from './helpers.ts'
 
 let p: TestPortal
@@ -7,6 +8,9 @@ beforeAll(async () => {
   p = await startTestPortal()
 })
 afterAll(() => p.close())
+
+/** A message of chat 1005 (user 1 is a member there), from the seed. */
+const OTHER_CHAT_MESSAGE = seedStore().messagesOf(1005)[0]!.id
 
 describe('im.message.add', () => {
   it('posts as the token user and answers the integer id, which shows in the history', async () => {
@@ -39,7 +43,7 @@ describe('im.message.add', () => {
       [{ DIALOG_ID: '77', MESSAGE: 'hi' }, 400, 'USER_NOT_FOUND'],
       [{ DIALOG_ID: 'chat1004', MESSAGE: 'hi' }, 403, 'ACCESS_ERROR'],
       [{ DIALOG_ID: 'chat1001', MESSAGE: 'hi', REPLY_ID: 999_999_999 }, 400, 'REPLY_ACCESS_ERROR'],
-      [{ DIALOG_ID: 'chat1001', MESSAGE: 'hi', REPLY_ID: 5600 }, 400, 'REPLY_FROM_OTHER_CHAT_ERROR'],
+      [{ DIALOG_ID: 'chat1001', MESSAGE: 'hi', REPLY_ID: OTHER_CHAT_MESSAGE }, 400, 'REPLY_FROM_OTHER_CHAT_ERROR'],
     ]
     for (const [params, status, code] of cases) {
       const answer = await p.v2('im.message.add', params)

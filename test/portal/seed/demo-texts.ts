@@ -67,6 +67,26 @@ export const LINKS = [
   'https://en.wikipedia.org/wiki/Marketing_campaign',
 ]
 
+/**
+ * What the URL preview service found for the links above (b_urlpreview_metadata: id, title,
+ * description); the docs host sends no metadata, so its links get no preview.
+ */
+export const LINK_PREVIEWS: Readonly<Record<string, { id: number; name: string; desc: string }>> = {
+  'https://www.example.com/spring': { id: 301, name: 'Spring collection 2026', desc: 'New season, new colours: discover the spring collection.' },
+  'https://analytics.example.com/dashboards/42': { id: 302, name: 'Campaign dashboard', desc: 'Clicks, conversions and spend by channel, updated hourly.' },
+  'https://figma.example.com/file/banner': { id: 303, name: 'Hero banner – Figma', desc: 'Design file shared by Дмитрий Соколов.' },
+  'https://en.wikipedia.org/wiki/Marketing_campaign': {
+    id: 304,
+    name: 'Marketing campaign - Wikipedia',
+    desc: 'A marketing campaign is a series of steps to promote a product through different mediums.',
+  },
+  'https://www.example.com/newsletter/spring-preview': {
+    id: 305,
+    name: 'Spring is here – newsletter preview',
+    desc: 'Our spring newsletter, as subscribers will see it.',
+  },
+}
+
 export const CODE_SNIPPETS = [
   '<a href="https://www.example.com/spring?utm_source=newsletter&utm_medium=email">Shop now</a>',
   'utm_campaign=spring2026&utm_content=hero_banner',

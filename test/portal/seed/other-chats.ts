@@ -8,7 +8,7 @@ import { portalTime } from '../dates.ts'
 import { createRng } from '../prng.ts'
 import type { Store } from '../state.ts'
 import { CHECKLIST_ITEMS, sentenceFrom } from './demo-texts.ts'
-import { mention } from './people.ts'
+import * as n from './notices.ts'
 import { ChatWriter } from './writer.ts'
 
 function chatter(store: Store, chatId: number, seed: number, authors: number[], count: number, start: number, step: number): number {
@@ -24,28 +24,25 @@ function chatter(store: Store, chatId: number, seed: number, authors: number[], 
 
 export function seedOtherChats(store: Store): void {
   const hr = new ChatWriter(store, 1003, createRng(3))
-  hr.system(portalTime(2026, 6, 10, 10), `${mention(store, 8)} created the task "Confidential HR review"`, 'TASK_CREATED')
+  hr.notice(portalTime(2026, 6, 10, 10), n.taskCreated(store, 8, 3))
   chatter(store, 1003, 31, [2, 6, 8], 20, portalTime(2026, 6, 10, 10), 7200)
 
   const vendor = new ChatWriter(store, 1004, createRng(4))
-  vendor.system(portalTime(2026, 7, 14, 10), `${mention(store, 3)} created the task "Vendor contract renewal"`, 'TASK_CREATED')
+  vendor.notice(portalTime(2026, 7, 14, 10), n.taskCreated(store, 3, 4))
   chatter(store, 1004, 41, [3, 4, 8], 40, portalTime(2026, 7, 14, 10), 14_400)
 
   // Office move: 180 ordinary messages, then 120 system notices in a row (checklist progress),
   // so a feed that hides system messages must page back past them to find anything to show.
   const move = new ChatWriter(store, 1005, createRng(5))
   let time = portalTime(2026, 8, 3, 9)
-  move.system(time, `${mention(store, 6)} created the task "Office move checklist"`, 'TASK_CREATED')
+  move.notice(time, n.taskCreated(store, 6, 5))
   time = chatter(store, 1005, 51, [1, 2, 4, 6], 179, time, 3600)
   const rng = createRng(52)
   for (let i = 0; i < 120; i++) {
     time += rng.int(600, 5400)
     const who = rng.pick([1, 2, 4, 6])
-    move.system(
-      time,
-      `${mention(store, who)} completed a checklist item "${CHECKLIST_ITEMS[i % CHECKLIST_ITEMS.length] ?? ''} (${Math.floor(i / CHECKLIST_ITEMS.length) + 1})"`,
-      'TASK_CHECKLIST',
-    )
+    const item = `${CHECKLIST_ITEMS[i % CHECKLIST_ITEMS.length] ?? ''} (${Math.floor(i / CHECKLIST_ITEMS.length) + 1})`
+    move.notice(time, n.checklistItemCompleted(store, who, item, 'Moving day'))
   }
   // Chat 1006 (task 6) exists and stays empty.
 
@@ -53,11 +50,11 @@ export function seedOtherChats(store: Store): void {
   // any bounded auto-load of a feed that hides system messages goes through in one burst.
   const robots = new ChatWriter(store, 1007, createRng(7))
   time = portalTime(2026, 5, 4, 9)
-  robots.system(time, `${mention(store, 5)} created the task "Nightly report automation"`, 'TASK_CREATED')
+  robots.notice(time, n.taskCreated(store, 5, 7))
   time = chatter(store, 1007, 71, [1, 5, 7], 99, time, 3600)
   for (let i = 0; i < 1_500; i++) {
     time += 3600
-    robots.system(time, `Automation rule "Nightly report" ran: ${i % 7 === 0 ? 'report sent to 4 recipients' : 'no changes'}`, 'TASK_AUTOMATION')
+    robots.system(time, `Automation rule "Nightly report" ran: ${i % 7 === 0 ? 'report sent to 4 recipients' : 'no changes'}`)
   }
 }
 
@@ -80,7 +77,7 @@ export function seedBenchChat(store: Store): void {
         authorId: system ? 0 : (authors[i % authors.length] ?? 1),
         date,
         text: system ? `Status report #${i / 12}: all checks passed` : `#${i + 1} ${sentenceFrom(rng)}`,
-        params: system ? { CODE: ['TASK_STATUS_CHANGED'], NOTIFY: 'N' } : {},
+        params: system ? { NOTIFY: 'N' } : {},
         uuid: null,
       })
     }

@@ -1,6 +1,7 @@
 /** Small helpers the seed uses to append messages, files and results to a chat. */
 import type { FileRec, MessageParams, MessageRec, Store } from '../state.ts'
 import type { Rng } from '../prng.ts'
+import type { Notice } from './notices.ts'
 
 export function seedUuid(rng: Rng): string {
   const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rng.next() * 16).toString(16)).join('')
@@ -28,8 +29,14 @@ export class ChatWriter {
     return message
   }
 
-  system(date: number, text: string, code: string, extra: MessageParams = {}): MessageRec {
-    return this.post(0, date, text, { CODE: [code], NOTIFY: 'N', ...extra })
+  /** A tasks-module notice (notices.ts): author 0, its text and params as MessageSender stores them. */
+  notice(date: number, notice: Notice): MessageRec {
+    return this.post(0, date, notice.text, { ...notice.params })
+  }
+
+  /** A system message that is not the tasks module's (the automation chat's robot lines): NOTIFY 'N', nothing invented. */
+  system(date: number, text: string): MessageRec {
+    return this.post(0, date, text, { NOTIFY: 'N' })
   }
 
   file(authorId: number, date: number, name: string): FileRec {
@@ -50,11 +57,20 @@ export class ChatWriter {
     return file
   }
 
+  /** A result written in the task card (no message): ResultService::add without a messageId. */
+  cardResult(authorId: number, createdAt: number, text: string, fileIds: number[]): void {
+    const task = this.store.taskOfChat(this.chatId)
+    if (!task) throw new Error('result for a chat without a task')
+    const id = this.store.nextResultId++
+    this.store.results.set(id, { id, taskId: task.id, messageId: null, authorId, text, fileIds, createdAt, updatedAt: null })
+  }
+
   result(messageId: number, authorId: number, createdAt: number): void {
     const message = this.store.getMessage(messageId)
     const task = this.store.taskOfChat(this.chatId)
     if (!message || !task) throw new Error('result for an unknown message')
     const id = this.store.nextResultId++
-    this.store.results.set(id, { id, taskId: task.id, messageId, authorId, text: message.text, fileIds: [], createdAt, updatedAt: null })
+    const fileIds = Array.isArray(message.params['FILE_ID']) ? (message.params['FILE_ID'] as number[]) : []
+    this.store.results.set(id, { id, taskId: task.id, messageId, authorId, text: message.text, fileIds, createdAt, updatedAt: null })
   }
 }

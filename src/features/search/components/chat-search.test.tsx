@@ -153,7 +153,7 @@ describe('search in the chat', () => {
     const { user, box } = await open()
     await user.click(screen.getByRole('switch', { name: 'Show system messages' }))
     expect(screen.getByRole('switch', { name: 'Show system messages' })).not.toBeChecked()
-    await user.type(box, 'created the task')
+    await user.type(box, 'Task chat has been created')
     const results = await screen.findByRole('listbox', { name: 'Search results' }, SEARCH)
     const option = within(results).getAllByRole('option').at(-1)!
     expect(option).toHaveTextContent('System')
@@ -161,6 +161,9 @@ describe('search in the chat', () => {
     await user.click(option)
     expect(screen.getByRole('switch', { name: 'Show system messages' })).toBeChecked()
     // The message is at the very start of history: the feed opens afresh there (a new run), so it is looked up anew.
-    await waitFor(() => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector('article:focus')).toHaveTextContent('created the task'), SEARCH)
+    await waitFor(
+      () => expect(screen.getByRole('feed', { name: 'Task chat' }).querySelector('article:focus')).toHaveTextContent('Task chat has been created'),
+      SEARCH,
+    )
   })
 })
