@@ -153,7 +153,7 @@ export function FeedList(props: Props) {
     },
   })
   const items = virtualizer.getVirtualItems()
-  const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX, live)
+  const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX, live, (index) => virtualizer.scrollToIndex(index, { align: 'start' }))
   const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
   const reportSeen = useSeenRows(scrollerRef, rows, items, onSeen)

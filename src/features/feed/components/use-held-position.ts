@@ -38,7 +38,18 @@ const MAX_HOLD_FRAMES = 30
  * Where new rows are not followed (`follow` false: a run jumped into), the place is held at the end too.
  * Returns the scroll handler that notes the place.
  */
-export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows: FeedRow[], endThreshold: number, follow = true) {
+export function useHeldPosition(
+  scrollerRef: RefObject<HTMLElement | null>,
+  rows: FeedRow[],
+  endThreshold: number,
+  follow = true,
+  /**
+   * Brings the row at `index` into the rendered window: when many rows above the anchor go at once
+   * (a chat mostly of system notices, filtered), the virtualizer's offset lands far from it and its
+   * article is not rendered at all, so there is nothing to measure until it is.
+   */
+  bringIntoView?: (index: number) => void,
+) {
   const anchor = useRef<Anchor | null>(null)
   const lastRows = useRef(rows)
   const holding = useRef(false)
@@ -73,12 +84,22 @@ export function useHeldPosition(scrollerRef: RefObject<HTMLElement | null>, rows
     const mine = ++generation.current
     let stable = 0
     let frames = 0
+    let broughtIn = false
     // After the virtualizer has written its own correction for this change. Not cancelled by the
     // re-renders that measuring the new rows causes: those are part of the same change.
     const step = () => {
       const scroller = scrollerRef.current
       const article = scroller?.querySelector<HTMLElement>(`article[data-key="${held.key}"]`)
       if (mine !== generation.current) return
+      if (holding.current && scroller && !article && !broughtIn && bringIntoView) {
+        const index = lastRows.current.findIndex((row) => row.key === held.key)
+        if (index >= 0) {
+          broughtIn = true
+          bringIntoView(index)
+          requestAnimationFrame(step)
+          return
+        }
+      }
       if (!holding.current || !scroller || !article) {
         holding.current = false
         return
