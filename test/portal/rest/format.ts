@@ -214,7 +214,14 @@ export function fileCamel(file: FileRec, store: Store, origin: string): Record<s
       title: file.name,
       actions: JSON.stringify([
         { type: 'download' },
-        { type: 'copyToMe', text: 'Save to Disk', action: 'BXIM.disk.saveToDiskAction', params: { fileId: String(file.id) }, extension: 'disk.viewer.actions', buttonIconClass: 'ui-btn-icon-cloud' },
+        {
+          type: 'copyToMe',
+          text: 'Save to Disk',
+          action: 'BXIM.disk.saveToDiskAction',
+          params: { fileId: String(file.id) },
+          extension: 'disk.viewer.actions',
+          buttonIconClass: 'ui-btn-icon-cloud',
+        },
       ]),
     },
     mediaUrl: file.type === 'image' ? { preview: { 250: `${url}?preview=Y&width=250` } } : [],

@@ -10,20 +10,96 @@ import type { MessageParams } from '../state.ts'
 
 /** CIMMessageParam::GetDefault(), in its order. `null` (COPILOT_PROMPT_CODE) fails PHP's isset: never kept. */
 const DEFAULTS: Record<string, unknown> = {
-  TYPE: '', COMPONENT_ID: '', COMPONENT_PARAMS: [], CODE: '', FAVORITE: [], LIKE: [], FILE_ID: [], URL_ID: [], URL_ONLY: 'N',
-  ATTACH: [], LINK_ACTIVE: [], LARGE_FONT: 'N', NOTIFY: 'Y', MENU: 'N', KEYBOARD: 'N', KEYBOARD_UID: 0, CONNECTOR_MID: [],
-  IS_ERROR: 'N', IS_DELIVERED: 'Y', IS_DELETED: 'N', IS_EDITED: 'N', BETA: 'N', SENDING: 'N', SENDING_TS: 0, CAN_ANSWER: 'N',
-  IS_PINNED: 'N', CLASS: '', CALL_ID: 0, FORWARD_ID: 0, USER_ID: '', NAME: '', AVATAR: '', CHAT_ID: 0, CHAT_MESSAGE: 0,
-  CHAT_LAST_DATE: '', CHAT_USER: [], DATE_TEXT: [], DATE_TS: [], IMOL_VOTE: '', IMOL_VOTE_TEXT: '', IMOL_VOTE_LIKE: '',
-  IMOL_VOTE_DISLIKE: '', IMOL_VOTE_SID: '', IMOL_VOTE_USER: '', IMOL_VOTE_HEAD: '', IMOL_COMMENT_HEAD: '', IMOL_QUOTE_MSG: 'N',
-  IMOL_SID: 0, IMOL_FORM: '', IMOL_DATE_CLOSE_VOTE: '', IMOL_TIME_LIMIT_VOTE: '', USERS: [], CRM_FORM_ID: '', CRM_FORM_SEC: '',
-  CRM_FORM_FILLED: 'N', COPILOT_PROMPT_CODE: null, STICKER_PARAMS: [],
+  TYPE: '',
+  COMPONENT_ID: '',
+  COMPONENT_PARAMS: [],
+  CODE: '',
+  FAVORITE: [],
+  LIKE: [],
+  FILE_ID: [],
+  URL_ID: [],
+  URL_ONLY: 'N',
+  ATTACH: [],
+  LINK_ACTIVE: [],
+  LARGE_FONT: 'N',
+  NOTIFY: 'Y',
+  MENU: 'N',
+  KEYBOARD: 'N',
+  KEYBOARD_UID: 0,
+  CONNECTOR_MID: [],
+  IS_ERROR: 'N',
+  IS_DELIVERED: 'Y',
+  IS_DELETED: 'N',
+  IS_EDITED: 'N',
+  BETA: 'N',
+  SENDING: 'N',
+  SENDING_TS: 0,
+  CAN_ANSWER: 'N',
+  IS_PINNED: 'N',
+  CLASS: '',
+  CALL_ID: 0,
+  FORWARD_ID: 0,
+  USER_ID: '',
+  NAME: '',
+  AVATAR: '',
+  CHAT_ID: 0,
+  CHAT_MESSAGE: 0,
+  CHAT_LAST_DATE: '',
+  CHAT_USER: [],
+  DATE_TEXT: [],
+  DATE_TS: [],
+  IMOL_VOTE: '',
+  IMOL_VOTE_TEXT: '',
+  IMOL_VOTE_LIKE: '',
+  IMOL_VOTE_DISLIKE: '',
+  IMOL_VOTE_SID: '',
+  IMOL_VOTE_USER: '',
+  IMOL_VOTE_HEAD: '',
+  IMOL_COMMENT_HEAD: '',
+  IMOL_QUOTE_MSG: 'N',
+  IMOL_SID: 0,
+  IMOL_FORM: '',
+  IMOL_DATE_CLOSE_VOTE: '',
+  IMOL_TIME_LIMIT_VOTE: '',
+  USERS: [],
+  CRM_FORM_ID: '',
+  CRM_FORM_SEC: '',
+  CRM_FORM_FILLED: 'N',
+  COPILOT_PROMPT_CODE: null,
+  STICKER_PARAMS: [],
 }
 const WHOLE = new Set(['KEYBOARD', 'MENU', 'COMPONENT_PARAMS', 'STICKER_PARAMS'])
-const FLAGS = new Set(['IS_ERROR', 'IS_DELIVERED', 'IS_DELETED', 'BETA', 'IS_EDITED', 'CAN_ANSWER', 'IMOL_QUOTE_MSG', 'SENDING', 'URL_ONLY', 'LARGE_FONT', 'CRM_FORM_FILLED'])
+const FLAGS = new Set([
+  'IS_ERROR',
+  'IS_DELIVERED',
+  'IS_DELETED',
+  'BETA',
+  'IS_EDITED',
+  'CAN_ANSWER',
+  'IMOL_QUOTE_MSG',
+  'SENDING',
+  'URL_ONLY',
+  'LARGE_FONT',
+  'CRM_FORM_FILLED',
+])
 const INTS = new Set(['CALL_ID', 'CHAT_ID', 'CHAT_MESSAGE', 'IMOL_VOTE_SID', 'IMOL_VOTE_USER', 'IMOL_VOTE_HEAD', 'SENDING_TS', 'IMOL_SID'])
 const INT_LISTS = new Set(['CHAT_USER', 'DATE_TS', 'FILE_ID', 'LIKE', 'FAVORITE', 'KEYBOARD_ACTION', 'URL_ID', 'LINK_ACTIVE', 'USERS'])
-const FIRSTS = new Set(['TYPE', 'COMPONENT_ID', 'CLASS', 'IMOL_VOTE', 'IMOL_VOTE_TEXT', 'IMOL_VOTE_LIKE', 'IMOL_VOTE_DISLIKE', 'IMOL_FORM', 'IMOL_COMMENT_HEAD', 'IMOL_DATE_CLOSE_VOTE', 'IMOL_TIME_LIMIT_VOTE', 'CRM_FORM_ID', 'CRM_FORM_SEC', 'IS_PINNED'])
+const FIRSTS = new Set([
+  'TYPE',
+  'COMPONENT_ID',
+  'CLASS',
+  'IMOL_VOTE',
+  'IMOL_VOTE_TEXT',
+  'IMOL_VOTE_LIKE',
+  'IMOL_VOTE_DISLIKE',
+  'IMOL_FORM',
+  'IMOL_COMMENT_HEAD',
+  'IMOL_DATE_CLOSE_VOTE',
+  'IMOL_TIME_LIMIT_VOTE',
+  'CRM_FORM_ID',
+  'CRM_FORM_SEC',
+  'IS_PINNED',
+])
 
 /** PHP's intval for the values a param row can hold. */
 export function intval(value: unknown): number {
@@ -35,7 +111,11 @@ export function intval(value: unknown): number {
 }
 
 function htmlspecialchars(text: unknown): string {
-  return String(text ?? '').replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+  return String(text ?? '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
 }
 
 /** PHP 8's loose ==, enough for the values params hold. */

@@ -29,7 +29,10 @@ function anchor(rawUrl: string, rawText: string): string {
     url = url.slice(0, -1)
     text = text.slice(0, -1)
   }
-  url = url.replaceAll('&amp;', '&').replace(/javascript:/gi, 'java script&#58; ').replaceAll("'", '%27')
+  url = url
+    .replaceAll('&amp;', '&')
+    .replace(/javascript:/gi, 'java script&#58; ')
+    .replaceAll("'", '%27')
   if (!url.startsWith('/') && !new RegExp(`^(${SCHEMES}):`, 'i').test(url)) url = `http://${url}`
   text = text.replace(/&amp;/gi, '&').replace(/javascript:/gi, 'javascript&#58; ')
   return (url === text ? `[URL]${url}[/URL]` : `[URL=${url}]${text}[/URL]`) + postfix

@@ -66,7 +66,8 @@ function search(ctx: CallContext, params: Params): unknown {
   const additional: MessageRec[] = []
   for (const message of page) {
     const target = ctx.store.getMessage(intOf(message.params['REPLY_ID']) ?? 0)
-    if (target && target.chatId === chat.id && !onPage.has(target.id) && target.id >= (list[0]?.id ?? Infinity) && !additional.includes(target)) additional.push(target)
+    if (target && target.chatId === chat.id && !onPage.has(target.id) && target.id >= (list[0]?.id ?? Infinity) && !additional.includes(target))
+      additional.push(target)
   }
   const everything = [...page, ...additional]
   const reactions = reactionsOf(everything, ctx.userId)
