@@ -41,7 +41,7 @@ function anchor(rawUrl: string, rawText: string): string {
 export function parseText(store: Store, source: string): string {
   if (source === '') return ''
   const kept: string[] = []
-  const keep = (match: string): string => `\u0001${kept.push(match) - 1}\u0002`
+  const keep = (match: string): string => `\uE000${kept.push(match) - 1}\uE001`
   let text = source
     .replace(/\[CODE\](.*?)\[\/CODE\]/gis, keep)
     .replace(/\[PUT(?:=(.+?))?\](.+?)?\[\/PUT\]/gi, keep)
@@ -53,13 +53,13 @@ export function parseText(store: Store, source: string): string {
     .replace(/\u00a0/g, ' ')
   // Anchors first (tags, then bare URLs), each set aside so a URL is never wrapped twice.
   const anchors: string[] = []
-  const defend = (out: string): string => `\u0003${anchors.push(out) - 1}\u0004`
+  const defend = (out: string): string => `\uE002${anchors.push(out) - 1}\uE003`
   text = text
     .replace(/\[url\](.*?)\[\/url\]/giu, (_m, url: string) => defend(anchor(url, '')))
     .replace(/\[url\s*=\s*([^[\]]+)\s*\](.*?)\[\/url\]/gisu, (_m, url: string, label: string) => defend(anchor(url, label)))
   const bare = new RegExp(`(?<=^|[${SEPARATOR}])(?<!\\[nomodify\\])((((${SCHEMES}):\\/\\/)|www\\.)[._:a-z0-9@-].*?)(?=[\\s"{}]|&quot;|$)`, 'gisu')
   text = text.replace(bare, (url: string) => defend(anchor(url, url)))
-  text = text.replace(/\u0003(\d+)\u0004/g, (_m, i: string) => anchors[Number(i)] ?? '')
+  text = text.replace(/\uE002(\d+)\uE003/g, (_m, i: string) => anchors[Number(i)] ?? '')
   text = text
     .replaceAll('<br />', '\n')
     .replaceAll('#BR#', '\n')
@@ -79,5 +79,5 @@ export function parseText(store: Store, source: string): string {
     .replaceAll('&gt;', '>')
     .replaceAll('&#124;', '|')
     .replaceAll('&amp;', '&')
-  return text.replace(/\u0001(\d+)\u0002/g, (_m, i: string) => kept[Number(i)] ?? '')
+  return text.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)] ?? '')
 }
