@@ -54,6 +54,11 @@ export interface Conditions {
    * missing padding). A `data:` prefix is refused either way, as the page says to leave it out.
    */
   fileUploadBase64: 'strict' | 'lenient'
+  /**
+   * The name v2 tasks.task.get gives the task's chat id ('chatId' as the tasks module writes it); another
+   * name imitates a portal that names it differently, for the conformance check's report (issue 19).
+   */
+  taskChatIdField: string
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -102,6 +107,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   emptyUpdateBy: 'author',
   fileUploadMaxBytes: 100_000_000,
   fileUploadBase64: 'strict',
+  taskChatIdField: 'chatId',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -146,6 +152,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.emptyUpdateBy === 'author' || patch.emptyUpdateBy === 'deleters') next.emptyUpdateBy = patch.emptyUpdateBy
   next.fileUploadMaxBytes = num(patch.fileUploadMaxBytes, 1, 1_000_000_000) ?? next.fileUploadMaxBytes
   if (patch.fileUploadBase64 === 'strict' || patch.fileUploadBase64 === 'lenient') next.fileUploadBase64 = patch.fileUploadBase64
+  if (typeof patch.taskChatIdField === 'string' && /^[A-Za-z_]{1,40}$/.test(patch.taskChatIdField)) next.taskChatIdField = patch.taskChatIdField
   return next
 }
 

@@ -9,7 +9,8 @@
  *   im/lib/V2/Message/Params.php, ParamArray.php, Param/StickerParams.php, Reaction/ReactionMessage(s).php.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { MessageParams, ReactionRec } from '../state.ts'
+import type { LocalPortal } from '../portal.ts'
+import type { MessageParams, ReactionRec, Store } from '../state.ts'
 import { startTestPortal, type TestPortal } from './helpers.ts'
 
 let p: TestPortal
@@ -18,6 +19,9 @@ beforeAll(async () => {
 })
 beforeEach(() => p.portal.reset())
 afterAll(() => p.close())
+
+/** The in-process portal behind the server (createPortal makes a LocalPortal). */
+const store = (): Store => (p.portal as LocalPortal).store
 
 type Wire = Record<string, unknown> & { id: number; text: string; params: unknown }
 
@@ -47,9 +51,8 @@ const ATTACH = [
 ]
 
 function put(text: string, params: MessageParams, opts: { authorId?: number; reactions?: ReactionRec[] } = {}): number {
-  const store = p.portal.store
-  const id = store.nextMessageId
-  store.addMessage({ id, chatId: 1001, authorId: opts.authorId ?? 2, date: 1_790_000_000, text, params, uuid: null, reactions: opts.reactions })
+  const id = store().nextMessageId
+  store().addMessage({ id, chatId: 1001, authorId: opts.authorId ?? 2, date: 1_790_000_000, text, params, uuid: null, reactions: opts.reactions })
   return id
 }
 
@@ -141,7 +144,7 @@ describe('text and deleted reading (Im\\Text::parse; chat.php getMessages; Messa
       'See https://example.com/a?b=1, then [USER=3][/USER] and [url=https://x.example]x[/url] or www.bitrix24.com. [CODE]http://kept.example[/CODE]',
       {},
     )
-    const name = p.portal.store.userName(3)
+    const name = store().userName(3)
     const expected = `See [URL]https://example.com/a?b=1[/URL], then [USER=3 REPLACE]${name}[/USER] and [URL=https://x.example]x[/URL] or [URL=http://www.bitrix24.com]www.bitrix24.com[/URL]. [CODE]http://kept.example[/CODE]`
     expect((await legacy(id)).text).toBe(expected)
     expect((await searched(id)).message.text).toBe(expected)
@@ -220,7 +223,7 @@ describe('reactions in im.dialog.messages.search (the docs page #reactions; Reac
 
 describe('file records (the docs’ example in api-reference/chats/messages/im-dialog-messages-get.md)', () => {
   it('viewerAttrs as the docs show them: viewer "", viewerResized, objectId and viewerGroupBy strings, imChatId, actions as JSON text', async () => {
-    const file = [...p.portal.store.files.values()].find((f) => f.chatId === 1001 && f.type === 'image')
+    const file = [...store().files.values()].find((f) => f.chatId === 1001 && f.type === 'image')
     if (!file) throw new Error('no image in chat 1001')
     const id = put('', { FILE_ID: [file.id] })
     const answer = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 5 })).body.result
