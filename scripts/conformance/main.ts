@@ -36,25 +36,34 @@ function parseArgs(argv: string[]): Args | null {
   return { url, taskId, write }
 }
 
-/** The task's chat id, read as the app reads it (tasks.task.get, v2), or why there is none. */
+/**
+ * The task's chat id, read as the app reads it (tasks.task.get, v2), or why there is none. A task
+ * whose `chatId` is null or 0 has no chat; an answer without the `chatId` field at all is a portal
+ * that names it otherwise, reported as the difference it is (issue 19), not as a task without a chat.
+ */
 async function chatOf(client: WebhookClient, taskId: number): Promise<number | string> {
   const answer = await client.v2('tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] })
   if (!answer.ok) return `tasks.task.get refused: ${answer.code} (${answer.status}) ${answer.description}`
-  if (differences(TaskGetV2, answer.result).has('task.chatId')) return `task ${taskId} has no chat the webhook user can read (no chatId)`
-  return Number((answer.result as { task: { chatId: unknown } }).task.chatId)
+  const task = (answer.result as { task?: Record<string, unknown> } | null)?.task
+  if (task && !('chatId' in task)) return `tasks.task.get differs: chatId (missing; the task has ${Object.keys(task).join(', ')})`
+  if (differences(TaskGetV2, answer.result).has('task.chatId') || !Number(task?.['chatId']))
+    return `task ${taskId} has no chat the webhook user can read (no chatId)`
+  return Number(task?.['chatId'])
 }
 
-/** `--task`, or the newest of the webhook user's tasks (tasks.task.list) that has a chat. */
+/** `--task`, or the newest of the webhook user's tasks (tasks.task.list: "others can only see tasks available to them") that has a chat. */
 async function findTarget(client: WebhookClient, taskId: number | null): Promise<Target | string> {
   if (taskId !== null) {
     const chatId = await chatOf(client, taskId)
     return typeof chatId === 'string' ? chatId : { taskId, chatId }
   }
-  const list = await client.v2('tasks.task.list', { filter: { MEMBER: client.userId }, select: ['ID', 'TITLE'], order: { ID: 'desc' } })
+  const list = await client.v2('tasks.task.list', { order: { ID: 'desc' }, select: ['ID', 'TITLE'], start: 0 })
   if (!list.ok || differences(TaskListV2, list.result).size > 0)
     return `could not list the webhook user's tasks (tasks.task.list: ${list.ok ? 'unexpected shape' : list.code}); pass --task <id>`
   for (const task of (list.result as { tasks: { id: string }[] }).tasks.slice(0, 10)) {
     const chatId = await chatOf(client, Number(task.id))
+    // A differently named field is the portal's, not the task's: every task would say the same.
+    if (typeof chatId === 'string' && chatId.startsWith('tasks.task.get differs')) return chatId
     if (typeof chatId === 'number') return { taskId: Number(task.id), chatId }
   }
   return "none of the webhook user's newest tasks has a chat; pass --task <id>"
@@ -76,7 +85,8 @@ async function main(): Promise<number> {
   const target = await findTarget(client, args.taskId)
   if (typeof target === 'string') {
     console.error(`Cannot start: ${target}`)
-    return 2
+    // A differently named chat id breaks the app's opening (it reads task.chatId): a failed check, not bad usage.
+    return target.startsWith('tasks.task.get differs') ? 1 : 2
   }
   console.log(`Portal ${new URL(args.url).origin}, webhook user ${client.userId}, task ${target.taskId}, chat ${target.chatId}\n`)
   const rows: Row[] = await runReadChecks(client, target)

@@ -2,6 +2,7 @@
  * Read-only checks: every method the app reads with, called with the parameters the app sends
  * (see the src/ file named on each), judged against the documented shape.
  */
+import * as v from 'valibot'
 import * as im from './shapes-im.ts'
 import * as tasks from './shapes-tasks.ts'
 import { judge, type Expectation, type Row } from './verdict.ts'
@@ -31,6 +32,28 @@ function pageCall(seen: Seen, chatId: string | number): [string, Record<string, 
     : ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 50 }]
 }
 
+/**
+ * The same messages through both readers (issue 19): a reply carries REPLY_ID as a string in search
+ * (im/lib/V2/Message/Params.php) and none in get (not in CIMMessageParam::GetDefault()). Answers one
+ * row per reply found in the newest page of both; none found is nothing to compare.
+ */
+const RepliesInReaders = v.array(v.object({ id: v.number(), search: v.pipe(v.string(), v.regex(/^\d+$/)), get: v.optional(v.never()) }))
+
+type Paged = { messages?: { id?: unknown; params?: unknown }[] }
+
+async function repliesInReaders(client: WebhookClient, target: Target): Promise<Outcome> {
+  const search = await client.v2('im.dialog.messages.search', { CHAT_ID: target.chatId, LIMIT: 50, ORDER: { ID: 'DESC' } })
+  if (!search.ok) return search
+  const get = await client.v2('im.dialog.messages.get', { DIALOG_ID: `chat${target.chatId}`, LIMIT: 50 })
+  if (!get.ok) return get
+  const paramsOf = (m: { params?: unknown }): Record<string, unknown> => (m.params && !Array.isArray(m.params) ? (m.params as Record<string, unknown>) : {})
+  const legacy = new Map(((get.result as Paged).messages ?? []).map((m) => [Number(m.id), paramsOf(m)]))
+  const rows = ((search.result as Paged).messages ?? [])
+    .filter((m) => paramsOf(m)['REPLY_ID'] !== undefined && legacy.has(Number(m.id)))
+    .map((m) => ({ id: Number(m.id), search: paramsOf(m)['REPLY_ID'], get: legacy.get(Number(m.id))?.['REPLY_ID'] }))
+  return { ok: true, result: rows, body: {} }
+}
+
 const CHECKS: Check[] = [
   {
     method: 'tasks.task.get (v2)',
@@ -58,6 +81,15 @@ const CHECKS: Check[] = [
     onSuccess: 'history fallback, jumps and polling',
     onRefusal: 'no feed, no polling',
     call: (c, t) => c.v2('im.dialog.messages.get', { DIALOG_ID: `chat${t.chatId}`, LIMIT: 50 }),
+  },
+  {
+    method: 'replies in each reader',
+    schema: RepliesInReaders,
+    required: false,
+    reads: ['[].search'],
+    onSuccess: 'quotes from search; a get re-read keeps them (get has no REPLY_ID)',
+    onRefusal: 'a reader refused: see its row',
+    call: repliesInReaders,
   },
   {
     method: 'im.dialog.messages.get FIRST_ID (v2)',

@@ -3,10 +3,9 @@
  * as the local portal promises them. Loose objects: a portal may send more; what is listed must come.
  */
 import * as v from 'valibot'
+import { Forward, LegacyParams, Reactions, V2Params } from './shapes-readers.ts'
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/))
-/** PHP sends empty params as `[]` (im-dialog-messages-get.md example), otherwise an object. */
-const messageParams = v.union([v.array(v.unknown()), v.record(v.string(), v.unknown())])
 
 /** api-reference/chats/users/im-user-get.md: the snake_case user object (also im.user.list.get, im.dialog.users.list, messages.get users[]). */
 export const ImUser = v.looseObject({
@@ -67,7 +66,7 @@ export const DialogMessagesGet = v.looseObject({
       unread: v.boolean(),
       uuid: v.nullable(v.string()),
       replaces: v.array(v.unknown()),
-      params: messageParams,
+      params: LegacyParams,
     }),
   ),
   users: v.array(ImUser),
@@ -87,10 +86,14 @@ export const DialogMessagesSearch = v.looseObject({
       text: v.string(),
       isSystem: v.boolean(),
       uuid: v.nullable(v.string()),
-      params: messageParams,
+      forward: Forward,
+      params: V2Params,
+      viewedByOthers: v.boolean(),
       unread: v.boolean(),
     }),
   ),
+  reactions: Reactions,
+  usersShort: v.array(v.looseObject({ id: v.number(), name: v.string() })),
   users: v.array(ImUserCamel),
   files: v.array(ChatFile),
   additionalMessages: v.array(v.unknown()),

@@ -49,8 +49,11 @@ export function differences(schema: v.GenericSchema, value: unknown): Map<string
   if (parsed.success) return found
   for (const issue of parsed.issues) {
     // A union reports why each branch failed below it; the first branch's reason names the field.
+    // Its path is relative to the union's own place, so the two are joined.
     const deepest = issue.issues?.[0] ?? issue
-    const path = pathOf(deepest.path ? deepest : issue)
+    const inner = deepest !== issue && deepest.path ? pathOf(deepest) : ''
+    const outer = pathOf(issue)
+    const path = inner === '' ? outer : outer === '(result)' ? inner : inner.startsWith('[') ? `${outer}${inner}` : `${outer}.${inner}`
     if (!found.has(path)) found.set(path, describe(deepest))
   }
   return found

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPortal, type TestPortal } from '../portal/contract/helpers.ts'
+import type { LocalPortal } from '../portal/portal.ts'
 
 const run = promisify(execFile)
 
@@ -23,8 +24,10 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   }
 }
 
-/** A portal that differs in one field: forwards to the local portal, drops messages[].author_id from im.dialog.messages.get. */
-function startDroppingProxy(target: string): Promise<Server> {
+type Body = { result?: { messages?: Record<string, unknown>[] } }
+
+/** A portal that differs from the local one where `change` says: forwards to it and rewrites the answers of one method. */
+function startProxy(target: string, method: string, change: (body: Body) => void): Promise<Server> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -36,9 +39,9 @@ function startDroppingProxy(target: string): Promise<Server> {
           body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
         })
         let text = await upstream.text()
-        if ((req.url ?? '').includes('/im.dialog.messages.get')) {
-          const body = JSON.parse(text) as { result?: { messages?: Record<string, unknown>[] } }
-          for (const message of body.result?.messages ?? []) delete message['author_id']
+        if ((req.url ?? '').includes(`/${method}`)) {
+          const body = JSON.parse(text) as Body
+          change(body)
           text = JSON.stringify(body)
         }
         res.writeHead(upstream.status, { 'Content-Type': 'application/json' })
@@ -47,6 +50,40 @@ function startDroppingProxy(target: string): Promise<Server> {
     })
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+/** Drops messages[].author_id from im.dialog.messages.get. */
+const startDroppingProxy = (target: string): Promise<Server> =>
+  startProxy(target, 'im.dialog.messages.get', (body) => {
+    for (const message of body.result?.messages ?? []) delete message['author_id']
+  })
+
+/**
+ * Puts the new shapes (issue 19) at the newest end of a chat (1001 unless named) in the stored form, so the newest page
+ * of both readers has them whatever the seed holds: an ATTACH + KEYBOARD message with reactions, and a reply.
+ */
+function putNewShapes(portal: LocalPortal, chatId = 1001): { quoted: number; reply: number } {
+  const store = portal.store
+  const quoted = store.nextMessageId
+  const attach = [{ ID: 1, BLOCKS: [{ MESSAGE: 'attached [b]text[/b]' }], DESCRIPTION: '', COLOR: '#aac337', COLOR_TOKEN: 'base' }]
+  const keyboard = [{ TEXT: 'Open', LINK: 'https://example.com/', TYPE: 'BUTTON', DISPLAY: 'LINE', BLOCK: 'N', DISABLED: 'N' }]
+  const reactions = [
+    { userId: 1, reaction: 'like', date: 1_790_000_000 },
+    { userId: 2, reaction: 'fire', date: 1_790_000_001 },
+  ]
+  store.addMessage({
+    id: quoted,
+    chatId,
+    authorId: 2,
+    date: 1_790_000_000,
+    text: 'with attach',
+    params: { ATTACH: attach, KEYBOARD: keyboard, LIKE: [1, 2] },
+    uuid: null,
+    reactions,
+  })
+  const reply = quoted + 1
+  store.addMessage({ id: reply, chatId, authorId: 1, date: 1_790_000_100, text: 'a reply', params: { REPLY_ID: quoted }, uuid: null })
+  return { quoted, reply }
 }
 
 let p: TestPortal
@@ -75,6 +112,62 @@ describe('npm run conformance', () => {
     }
     expect(code).toBe(0)
   }, 60_000)
+
+  it('without --task finds the newest task with a chat through tasks.task.list and checks the new shapes', async () => {
+    p.portal.reset()
+    const portal = p.portal as LocalPortal
+    // The task the CLI should pick: user 1's newest with a chat.
+    const newest = [...portal.store.tasks.values()].filter((t) => t.memberIds.includes(1) && t.chatId !== null).sort((a, b) => b.id - a.id)[0]
+    if (!newest?.chatId) throw new Error('user 1 has no task with a chat')
+    putNewShapes(portal, newest.chatId)
+    const { code, out } = await cli(hook)
+    expect(out).toContain(`task ${newest.id}, chat ${newest.chatId}`)
+    expect(out).not.toMatch(/differs|refused|Cannot start/)
+    expect(out).toMatch(/im\.dialog\.messages\.search \(v2\)\s+\| same shape/)
+    expect(out).toMatch(/replies in each reader\s+\| same shape/)
+    expect(code).toBe(0)
+    p.portal.reset()
+  }, 60_000)
+
+  it('names a REPLY_ID in im.dialog.messages.get, a numeric REPLY_ID or malformed reactions in search', async () => {
+    p.portal.reset()
+    const { reply } = putNewShapes(p.portal as LocalPortal)
+    const withReply = await startProxy(p.origin, 'im.dialog.messages.get', (body) => {
+      for (const message of body.result?.messages ?? []) if (message['id'] === reply) message['params'] = { REPLY_ID: reply - 1 }
+    })
+    const intSearch = await startProxy(p.origin, 'im.dialog.messages.search', (body) => {
+      const result = body.result as Record<string, unknown> & { messages: Record<string, unknown>[] }
+      for (const message of result.messages) if (message['id'] === reply) message['params'] = { REPLY_ID: reply - 1 }
+      result['reactions'] = [{ messageId: reply - 1, reactionCounters: { like: 1 } }]
+    })
+    try {
+      const via = (server: Server) => hook.replace(p.origin, `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      const legacy = await cli(via(withReply), '--task', '1')
+      expect(legacy.out).toMatch(/im\.dialog\.messages\.get \(v2\)\s+\| differs: messages\[\]\.params\.REPLY_ID/)
+      expect(legacy.out).toMatch(/replies in each reader\s+\| differs: \[\]\.get/)
+      const search = await cli(via(intSearch), '--task', '1')
+      expect(search.out).toMatch(/im\.dialog\.messages\.search \(v2\)\s+\| differs: .*messages\[\]\.params\.REPLY_ID/)
+      expect(search.out).toMatch(/im\.dialog\.messages\.search \(v2\)\s+\| differs: .*reactions\[\]\.reactionUsers \(missing\)/)
+    } finally {
+      withReply.close()
+      intSearch.close()
+      p.portal.reset()
+    }
+  }, 90_000)
+
+  it('reports a portal whose tasks.task.get names the chat id otherwise as a difference, not as a task without a chat', async () => {
+    p.portal.setConditions({ taskChatIdField: 'chat_id' })
+    try {
+      for (const args of [[hook, '--task', '1'], [hook]]) {
+        const { code, out } = await cli(...args)
+        expect(out).toMatch(/tasks\.task\.get differs: chatId/)
+        expect(out).not.toMatch(/has no chat/)
+        expect(code).toBe(1)
+      }
+    } finally {
+      p.portal.setConditions({ taskChatIdField: 'chatId' })
+    }
+  }, 90_000)
 
   it('fails, naming the method and the field, when a portal drops a field the app reads', async () => {
     const proxy = await startDroppingProxy(p.origin)

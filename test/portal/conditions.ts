@@ -68,6 +68,11 @@ export interface Conditions {
    * tasks methods (/rest/api/tasks.*) do not exist yet.
    */
   taskChats: boolean
+  /**
+   * The name v2 tasks.task.get gives the task's chat id ('chatId' as the tasks module writes it); another
+   * name imitates a portal that names it differently, for the conformance check's report (issue 19).
+   */
+  taskChatIdField: string
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -118,6 +123,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   fileUploadBase64: 'strict',
   fileLoginGate: true,
   taskChats: true,
+  taskChatIdField: 'chatId',
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -164,6 +170,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (patch.fileUploadBase64 === 'strict' || patch.fileUploadBase64 === 'lenient') next.fileUploadBase64 = patch.fileUploadBase64
   if (typeof patch.fileLoginGate === 'boolean') next.fileLoginGate = patch.fileLoginGate
   if (typeof patch.taskChats === 'boolean') next.taskChats = patch.taskChats
+  if (typeof patch.taskChatIdField === 'string' && /^[A-Za-z_]{1,40}$/.test(patch.taskChatIdField)) next.taskChatIdField = patch.taskChatIdField
   return next
 }
 

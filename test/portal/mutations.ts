@@ -20,7 +20,7 @@ export type Mutation =
   /** `text` null keeps the text; `edited` null keeps the mark, false takes it away (im.message.update IS_EDITED=N with ATTACH). */
   | { op: 'messageUpdate'; id: number; text: string | null; edited: boolean | null }
   /** The whole list after the change, so a replay lands on the same state whatever came before. */
-  | { op: 'messageLike'; id: number; userIds: number[] }
+  | { op: 'messageLike'; id: number; userIds: number[]; reaction?: { userId: number; set: boolean; date: number } }
   /** A user's read mark in a chat set to `messageId` (im.dialog.read, or the control API). */
   | { op: 'read'; chatId: number; userId: number; messageId: number }
   /** A file uploaded to a chat (im.v2.File.upload); its bytes are already in the data folder. */
@@ -127,6 +127,12 @@ export function applyEntry(store: Store, m: Mutation): void {
       delete rest['LIKE']
       // An empty list leaves no LIKE key, as on a message nobody ever liked (im-dialog-messages-get.md shows `params: []`).
       message.params = m.userIds.length > 0 ? { ...rest, LIKE: [...m.userIds] } : rest
+      // im.message.like's 'like' reaction (CIMMessenger::Like through ReactionService), kept in b_im_reaction's order.
+      if (m.reaction) {
+        const { userId, set, date } = m.reaction
+        const others = (message.reactions ?? []).filter((r) => !(r.userId === userId && r.reaction === 'like'))
+        message.reactions = set ? [...others, { userId, reaction: 'like', date }] : others
+      }
       return
     }
     case 'read':

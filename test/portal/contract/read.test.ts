@@ -174,8 +174,8 @@ describe('im.v2.Chat.Message.tail', () => {
     expect(typeof first.isSystem).toBe('boolean')
     expect(result.users[0]).toHaveProperty('firstName')
     const replies = result.messages
-      .filter((m: { params: { REPLY_ID?: number } }) => m.params.REPLY_ID)
-      .map((m: { params: { REPLY_ID: number } }) => m.params.REPLY_ID)
+      .filter((m: { params: { REPLY_ID?: string } }) => m.params.REPLY_ID)
+      .map((m: { params: { REPLY_ID: string } }) => Number(m.params.REPLY_ID))
     expect(replies.length).toBeGreaterThan(0)
     for (const id of replies) expect(result.additionalMessages.map((m: { id: number }) => m.id)).toContain(id)
   })

@@ -131,7 +131,9 @@ const ACTIONS = ['auto', 'plus', 'minus']
 
 /**
  * im.message.like: ACTION auto (default) toggles, plus sets, minus removes; the caller's id joins or
- * leaves params.LIKE. A change that changes nothing is WITHOUT_CHANGES (400, "The reaction state was
+ * leaves params.LIKE, which holds every user with any reaction (ReactionService.php), so a user whose
+ * reaction is another one "likes" already: plus is WITHOUT_CHANGES, auto and minus take them out of
+ * LIKE and delete only a 'like' reaction of theirs (the source's deleteReaction finds none otherwise). A change that changes nothing is WITHOUT_CHANGES (400, "The reaction state was
  * already the same"); so is a message the caller cannot reach or a deleted one, as the im source's
  * Like() answers false there and the page names no other code.
  */
@@ -150,7 +152,10 @@ function messageLike(ctx: CallContext, params: Params): unknown {
   const likes = Array.isArray(current) ? current.filter((x): x is number => typeof x === 'number') : []
   const liked = likes.includes(ctx.userId)
   if ((action === 'plus' && liked) || (action === 'minus' && !liked)) throw withoutChanges()
-  ctx.mutate({ op: 'messageLike', id, userIds: liked ? likes.filter((userId) => userId !== ctx.userId) : [...likes, ctx.userId] })
+  // CIMMessenger::Like (im/classes/general/im_messenger.php): LIKE is sorted after the change, and the
+  // 'like' reaction is added or deleted through ReactionService (b_im_reaction) alongside.
+  const userIds = (liked ? likes.filter((userId) => userId !== ctx.userId) : [...likes, ctx.userId]).sort((a, b) => a - b)
+  ctx.mutate({ op: 'messageLike', id, userIds, reaction: { userId: ctx.userId, set: !liked, date: ctx.now() } })
   return true
 }
 

@@ -7,7 +7,8 @@ import { tailMode } from '../../conditions.ts'
 import { RestError, systemErrors } from '../../envelope.ts'
 import type { ChatRec, MessageRec } from '../../state.ts'
 import { ListResult, type CallContext, type MethodDef, type Params } from '../context.ts'
-import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, userCamel, userSnake } from '../format.ts'
+import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, pageUserIdsV2, userCamel, userSnake } from '../format.ts'
+import { reactionsOf } from '../reactions.ts'
 import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
 import { firstUnreadIndex, lastReadId, readFlags, unreadCount } from '../read-state.ts'
@@ -127,7 +128,7 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   }
   return {
     chat_id: chat.id,
-    messages: page.map((m) => messageSnake(m, readFlags(ctx.store, chat, m, ctx.userId))),
+    messages: page.map((m) => messageSnake(m, readFlags(ctx.store, chat, m, ctx.userId), ctx.store)),
     users: pageUserIds(page).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [userSnake(user, ctx.origin)] : []
@@ -173,15 +174,15 @@ function tail(ctx: CallContext, params: Params): unknown {
   }
   const everything = [...page, ...replied]
   return {
-    messages: page.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId))),
-    users: pageUserIds(everything).flatMap((id) => {
+    messages: page.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId), ctx.store)),
+    users: pageUserIdsV2(everything).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [userCamel(user, ctx.origin)] : []
     }),
     files: pageFiles(everything, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
     reminders: [],
-    additionalMessages: replied.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId))),
-    reactions: [],
+    additionalMessages: replied.map((m) => messageTail(m, readFlags(ctx.store, chat, m, ctx.userId), ctx.store)),
+    reactions: reactionsOf(page, ctx.userId),
     tariffRestrictions: { isHistoryLimitExceeded: exceeded },
     hasNextPage: page.length >= limit && !exceeded,
   }

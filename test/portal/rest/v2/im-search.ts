@@ -2,12 +2,14 @@
  * im.dialog.messages.search (api-reference/chats/messages/im-dialog-messages-search.md; im
  * source rest.php dialogMessagesSearch): CHAT_ID*, SEARCH_MESSAGE (applied when longer than 2
  * characters), DATE_FROM / DATE_TO / DATE, ORDER {ID}, LIMIT (default 50, at most 200),
- * LAST_ID. Answers the documented RestAdapter shape, tariffRestrictions included.
+ * LAST_ID. Answers the documented RestAdapter shape, tariffRestrictions included; messages through the
+ * v2 reader (format.ts messageSearch), `reactions` and `usersShort` as reactions.ts says.
  */
 import { RestError } from '../../envelope.ts'
 import type { MessageRec } from '../../state.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
-import { fileCamel, messageSearch, pageFiles, pageUserIds, userCamel } from '../format.ts'
+import { fileCamel, messageSearch, pageFiles, pageUserIdsV2, userCamel } from '../format.ts'
+import { reactionsOf, usersShortOf } from '../reactions.ts'
 import { isChatMember, lowerBound } from '../ops.ts'
 import { readFlags } from '../read-state.ts'
 import { intOf, isPresent, isRecord, param } from '../params.ts'
@@ -58,19 +60,30 @@ function search(ctx: CallContext, params: Params): unknown {
   }
   // The plan hid something this search would have reached: a newest-first scan ran out, or an oldest-first one started at the hidden edge.
   const exceeded = visible.hiddenByPlan && (asc ? lastId === undefined || lastId < (list[0]?.id ?? Infinity) : page.length < limit)
+  // additionalMessages: the messages the page's replies quote that are not on it (MessageCollection::getPopupData,
+  // AdditionalMessagePopupItem), whose users, files and reactions join the answer's; only ones this caller can see here.
+  const onPage = new Set(page.map((m) => m.id))
+  const additional: MessageRec[] = []
+  for (const message of page) {
+    const target = ctx.store.getMessage(intOf(message.params['REPLY_ID']) ?? 0)
+    if (target && target.chatId === chat.id && !onPage.has(target.id) && target.id >= (list[0]?.id ?? Infinity) && !additional.includes(target))
+      additional.push(target)
+  }
+  const everything = [...page, ...additional]
+  const reactions = reactionsOf(everything, ctx.userId)
   return {
-    users: pageUserIds(page).flatMap((id) => {
+    users: pageUserIdsV2(everything).flatMap((id) => {
       const user = ctx.store.users.get(id)
       return user ? [{ ...userCamel(user, ctx.origin), botData: null, website: '', email: user.email }] : []
     }),
-    files: pageFiles(page, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
-    additionalMessages: [],
+    files: pageFiles(everything, ctx.store).map((file) => fileCamel(file, ctx.store, ctx.origin)),
+    additionalMessages: additional.map((m) => messageSearch(m, readFlags(ctx.store, chat, m, ctx.userId), ctx.store)),
     copilot: null,
     stickers: [],
-    reactions: [],
+    reactions,
     tariffRestrictions: { isHistoryLimitExceeded: exceeded },
-    usersShort: [],
-    messages: page.map((m) => messageSearch(m, readFlags(ctx.store, chat, m, ctx.userId))),
+    usersShort: usersShortOf(reactions, ctx.store, ctx.origin),
+    messages: page.map((m) => messageSearch(m, readFlags(ctx.store, chat, m, ctx.userId), ctx.store)),
   }
 }
 

@@ -1,5 +1,10 @@
-/** im.message.add (§4.2): posts as the token's user and answers the new message's integer id. Changes to posted messages are in im-edit.ts. */
+/**
+ * im.message.add (§4.2; api-reference/chats/messages/im-message-add.md): posts as the token's user and
+ * answers the new message's integer id; ATTACH and KEYBOARD as documented (attachments.md, keyboards.md)
+ * and stored as the im source stores them. Changes to posted messages are in im-edit.ts.
+ */
 import { RestError } from '../../envelope.ts'
+import { buildAttach, buildKeyboard } from '../attach-build.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
 import { isChatMember, normalizeText, postMessage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, param } from '../params.ts'
@@ -34,7 +39,19 @@ function messageAdd(ctx: CallContext, params: Params): unknown {
     throw new RestError(400, 'MESSAGE_EMPTY', 'Wrong message type')
   }
   const text = raw === undefined || raw === null ? '' : String(raw)
-  if (text.trim() === '') throw new RestError(400, 'MESSAGE_EMPTY', "Message can't be empty")
+  // MESSAGE is "required if ATTACH is not provided" (im-message-add.md); the im source (rest.php messageAdd)
+  // refuses an empty MESSAGE only without a non-empty ATTACH, and a missing one only without ATTACH at all.
+  const rawAttach = param(params, 'ATTACH')
+  const attachEmpty =
+    rawAttach === undefined ||
+    rawAttach === null ||
+    rawAttach === '' ||
+    rawAttach === 0 ||
+    rawAttach === '0' ||
+    (Array.isArray(rawAttach) && rawAttach.length === 0)
+  if (raw === undefined || raw === null ? rawAttach === undefined || rawAttach === null : text.trim() === '' && attachEmpty) {
+    throw new RestError(400, 'MESSAGE_EMPTY', "Message can't be empty")
+  }
   const chat = ctx.store.chats.get(chatId)
   if (!chat || !isChatMember(chat, ctx.userId)) throw new RestError(403, 'ACCESS_ERROR', 'It is forbidden to send messages to this chat')
   const params2: Record<string, unknown> = {}
@@ -45,6 +62,24 @@ function messageAdd(ctx: CallContext, params: Params): unknown {
     if (!target) throw new RestError(400, 'REPLY_ACCESS_ERROR', 'Action unavailable')
     if (target.chatId !== chat.id) throw new RestError(400, 'REPLY_FROM_OTHER_CHAT_ERROR', 'You can only reply to a message within the same chat')
     params2['REPLY_ID'] = target.id
+  }
+  // ATTACH and KEYBOARD are stored as CIMMessageParamAttach::GetArray / Bot\Keyboard::getArray make them (attach-build.ts).
+  const attach = attachEmpty ? null : buildAttach(rawAttach, Math.floor(ctx.now()))
+  if (!attachEmpty && !attach) throw new RestError(400, 'ATTACH_ERROR', 'Incorrect attach params')
+  if (attach && JSON.stringify(attach).length >= 60_000) throw new RestError(400, 'ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach')
+  if (attach) params2['ATTACH'] = [attach]
+  const rawKeyboard = param(params, 'KEYBOARD')
+  const keyboardEmpty =
+    rawKeyboard === undefined ||
+    rawKeyboard === null ||
+    rawKeyboard === '' ||
+    rawKeyboard === 0 ||
+    rawKeyboard === '0' ||
+    (Array.isArray(rawKeyboard) && rawKeyboard.length === 0)
+  if (!keyboardEmpty) {
+    const keyboard = buildKeyboard(rawKeyboard)
+    if (!keyboard) throw new RestError(400, 'KEYBOARD_ERROR', 'Incorrect keyboard params')
+    params2['KEYBOARD'] = keyboard
   }
   const posted = postMessage(ctx, chat.id, ctx.userId, normalizeText(ctx.store, text), params2)
   return posted.id

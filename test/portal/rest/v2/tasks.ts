@@ -6,6 +6,7 @@ import type { CallContext, MethodDef, Params } from '../context.ts'
 import { avatarUrl } from '../format.ts'
 import { canSeeTask } from '../ops.ts'
 import { intOf, isPresent, listOf, param } from '../params.ts'
+import { taskList } from './tasks-list.ts'
 
 function person(store: Store, id: number, origin: string): Record<string, unknown> {
   const user = store.users.get(id)
@@ -18,7 +19,7 @@ function person(store: Store, id: number, origin: string): Record<string, unknow
   }
 }
 
-function taskV2(store: Store, task: TaskRec, origin: string): Record<string, unknown> {
+export function taskV2(store: Store, task: TaskRec, origin: string): Record<string, unknown> {
   const others = task.memberIds.filter((id) => id !== task.createdBy && id !== task.responsibleId)
   return {
     id: String(task.id),
@@ -117,8 +118,14 @@ function taskV2(store: Store, task: TaskRec, origin: string): Record<string, unk
 }
 
 /** `CHAT_ID` → `chatId`, `RESPONSIBLE_ID` → `responsibleId`. */
-function camel(field: string): string {
+export function camel(field: string): string {
   return field.toLowerCase().replace(/_([a-z])/g, (_all, c: string) => c.toUpperCase())
+}
+
+/** Conditions.taskChatIdField: a portal that names the chat id otherwise (the key keeps its place). */
+export function renameChatId(task: Record<string, unknown>, name: string): Record<string, unknown> {
+  if (name === 'chatId') return task
+  return Object.fromEntries(Object.entries(task).map(([key, value]) => [key === 'chatId' ? name : key, value]))
 }
 
 function get(ctx: CallContext, params: Params): unknown {
@@ -131,7 +138,7 @@ function get(ctx: CallContext, params: Params): unknown {
   if (rawSelect !== undefined && select === undefined) throw new RestError(400, '100', 'Invalid value {select} for parameter select')
   const task = ctx.store.tasks.get(taskId)
   if (!task || !canSeeTask(task, ctx.userId)) return []
-  const full = taskV2(ctx.store, task, ctx.origin)
+  const full = renameChatId(taskV2(ctx.store, task, ctx.origin), ctx.conditions.taskChatIdField)
   // A portal before task chats knows no CHAT_ID field: selected or not, the answer has none (tasks-new.md;
   // tasks/classes/general/task.php fills CHAT_ID only where the new card is on).
   if (!ctx.conditions.taskChats) delete full['chatId']
@@ -139,10 +146,11 @@ function get(ctx: CallContext, params: Params): unknown {
   if (fields.length === 0 || fields.includes('*')) return { task: full }
   // Selected fields plus the ones a real portal always adds.
   const picked: Record<string, unknown> = {}
-  for (const key of ['id', ...fields.map(camel), 'chatId', 'favorite', 'group', 'action']) if (key in full) picked[key] = full[key]
+  for (const key of ['id', ...fields.map(camel), ctx.conditions.taskChatIdField, 'favorite', 'group', 'action']) if (key in full) picked[key] = full[key]
   return { task: picked }
 }
 
 export const v2Tasks: Record<string, MethodDef> = {
   'tasks.task.get': { handler: get },
+  'tasks.task.list': { handler: taskList },
 }
