@@ -80,8 +80,10 @@ describe('tasks.task.result.addfromchatmessage and delete', () => {
     expect(item).toMatchObject({ taskId: 1, authorId: 4, messageId: 3000, status: 'open', updatedAt: null, rights: { edit: true, remove: true } })
     expect(item.createdAt).toMatch(/\+03:00$/)
     const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0]
-    expect(newest).toMatchObject({ author_id: 0, text: '[USER=4 REPLACE]Дмитрий Соколов[/USER] marked a message as the task result' })
-    expect(newest.params.CODE).toEqual(['TASK_RESULT'])
+    // tasks/lib/V2/Internal/Integration/Im/Action/NotifyResultFromMessage.php: text only, no CODE, no REPLY_ID.
+    expect(newest).toMatchObject({ author_id: 0 })
+    expect(newest.text).toMatch(/^\[USER=4\]Дмитрий Соколов\[\/USER\] marked a message as task status summary, \[TIMESTAMP=\d+ FORMAT=LONG_DATE_FORMAT\]\.$/)
+    expect(newest.params).toEqual({ NOTIFY: 'N' })
     // Duplicates are allowed, as on real portals.
     const duplicate = await p.v3('tasks.task.result.addfromchatmessage', { fields: { messageId: 3000 } }, { auth: AUTH_ID })
     expect(duplicate.status).toBe(200)

@@ -2,10 +2,10 @@
  * Task results from chat messages (§5): addfromchatmessage, list, delete, with the
  * validation and permission matrix of the docs. Duplicates are allowed, as on real portals.
  */
+import { resultFromMessage } from '../../seed/notices.ts'
 import { portalIso } from '../../dates.ts'
 import { v3Dto, v3Error, v3Invalid } from '../../envelope.ts'
 import type { ResultRec, Store } from '../../state.ts'
-import { mention } from '../../seed/people.ts'
 import type { CallContext, MethodDef, Params } from '../context.ts'
 import { canCreateResult, canSeeTask, postMessage } from '../ops.ts'
 import { isRecord } from '../params.ts'
@@ -70,12 +70,10 @@ function addFromChatMessage(ctx: CallContext, params: Params): unknown {
     fileIds,
     createdAt: now,
   })
-  // The tasks module announces the new result in the task chat.
-  postMessage(ctx, chat.id, 0, `${mention(ctx.store, ctx.userId)} marked a message as the task result`, {
-    CODE: ['TASK_RESULT'],
-    NOTIFY: 'N',
-    REPLY_ID: messageId,
-  })
+  // The tasks module announces the new result in the task chat: text only, no REPLY_ID, no CODE
+  // (tasks/lib/V2/Internal/Integration/Im/Action/NotifyResultFromMessage.php).
+  const notice = resultFromMessage(ctx.store, ctx.userId, now)
+  postMessage(ctx, chat.id, 0, notice.text, notice.params)
   const created = ctx.store.results.get(id)
   if (!created) throw new Error('result was not stored')
   return { item: item(ctx.store, created, ctx.userId) }
