@@ -34,7 +34,7 @@ test('ATTACH text shows in the message, and a KEYBOARD link opens its page in a 
   })
   const stored = await onPortal(request, id)
   const params = stored && !Array.isArray(stored.params) ? stored.params : {}
-  test.skip(!Array.isArray(params['ATTACH']) || !Array.isArray(params['KEYBOARD']), 'this portal build does not keep ATTACH and KEYBOARD yet')
+  expect(Array.isArray(params['ATTACH']) && Array.isArray(params['KEYBOARD']), 'the portal keeps ATTACH and KEYBOARD').toBe(true)
   const { article } = await open(page)
   await expect(article(id)).toContainText('Result text from the attach')
   await expect(article(id).getByText('Status')).toBeVisible()
@@ -85,4 +85,31 @@ test('a reply keeps its quote, and the quote jumps, when history comes only thro
   await quote.click()
   await expect(card.app.locator('article:focus')).toHaveAttribute('data-message-id', originalId)
   expect(searches.length).toBeLessThanOrEqual(1) // at most the refused first try
+})
+
+/**
+ * The seeded newest page (test/portal/seed/demo-recent.ts): the tasks module's result notice carries
+ * the result's text only in ATTACH (tasks/lib/V2/Internal/Integration/Im/Action/NotifyResultAdded.php),
+ * and people reacted with several kinds, the card's user (1) among them.
+ */
+test('the result notice shows the result’s text from its attachment', async ({ page, request }) => {
+  await resetPortal(request)
+  const { card } = await open(page)
+  const notice = card.feed.getByRole('article').filter({ hasText: 'added task status summary' }).last()
+  await expect(notice).toContainText('Task status summary')
+  await expect(notice).toContainText('Launch is ready: landing page, ads, newsletter and booth checked.')
+  await expect(notice).toContainText('launch-checklist.pdf')
+  await expect(notice).not.toContainText('[TIMESTAMP')
+})
+
+test('reactions of several kinds show with their counts and who reacted, the reader’s own marked', async ({ page, request }) => {
+  await resetPortal(request)
+  const { card } = await open(page)
+  const fixed = card.feed.getByRole('article').filter({ hasText: 'Fixed the button colour, deployed.' })
+  const reactions = fixed.getByRole('list', { name: 'Reactions' })
+  await expect(reactions.getByRole('listitem')).toHaveCount(3)
+  await expect(reactions).toContainText('1 like')
+  await expect(reactions.getByRole('listitem').filter({ hasText: 'Heart: 1, by Мария Иванова' })).toBeVisible()
+  // The reader's own reaction (user 1 clapped) says so.
+  await expect(reactions.getByRole('listitem').filter({ hasText: /by Alex Morgan \(yours\)/ })).toBeVisible()
 })
