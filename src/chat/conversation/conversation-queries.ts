@@ -4,6 +4,7 @@ import type { PortalClient } from '../../b24/portal-client'
 import type { ChatFile, Message } from '../types'
 import { getAuthors } from '../users-api'
 import { withChanged, withRead, withSent, type Conversation } from './conversation'
+import { enrich, newIds, notePending, noteSearched } from './enrich'
 import { openConversation } from './history-api'
 import type { Read } from './reads'
 
@@ -49,6 +50,28 @@ export const useConversationQueries = boundQueries(conversationQueries)
 /** What one read found lands in the conversation: runs join, changed messages are replaced in place. */
 export function writeRead(queryClient: QueryClient, taskId: number, read: Read): void {
   queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withRead(c, read))
+}
+
+/**
+ * A read lands, and what it is the first to bring through im.dialog.messages.get (which keeps no
+ * REPLY_ID, reactions or forward's author) is re-read through search in the background (enrich.ts).
+ */
+export function landRead(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number, read: Read): void {
+  const before = queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? []
+  writeRead(queryClient, taskId, read)
+  if (read.bySearch) noteSearched(chatId, read)
+  else notePending(chatId, newIds(before, read))
+  void enrichConversation(queryClient, client, taskId, chatId)
+}
+
+/** Re-reads what get alone brought (nothing, and no request, when nothing is pending). */
+export function enrichConversation(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number): Promise<void> {
+  return enrich({
+    client,
+    chatId,
+    runs: () => queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [],
+    land: (read) => writeRead(queryClient, taskId, read),
+  })
 }
 
 /** The user's own message, confirmed by the portal, written in by the send's mutation. */

@@ -1,15 +1,18 @@
 import * as v from 'valibot'
 import { backgroundPacer } from '../../b24/pacer'
 import { isSettled, PortalError } from '../../b24/portal-error'
-import type { BatchRow, Params, PortalClient } from '../../b24/portal-client'
+import type { Params, PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import type { TaskChat } from '../types'
 import { WireTaskV2 } from '../wire'
+import { rowData } from './batch-row'
 import { withRead, type Conversation } from './conversation'
+import { newIds, notePending } from './enrich'
 import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
 import { toUnread, unreadRows } from './opening-unread'
 import { newerRead, olderRead, windowRead, type Read } from './reads'
 import { toViewer } from './viewer'
+import { searchWindow } from './window-search'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
@@ -24,12 +27,6 @@ async function fallBackToGet(read: Promise<Read>): Promise<Read> {
   const answered = await read
   rememberPlainHistory()
   return answered
-}
-
-/** A batch row's answer, or its error (or a plain one when the portal sent no such row). */
-function rowData(row: BatchRow | undefined): unknown {
-  if (row?.ok) return row.data
-  throw row?.error ?? new PortalError('unknown', 'NO_PAGE_ROW', 'The portal sent no messages')
 }
 
 /** A refusal of the optional source (missing, outside the scopes, parameters rejected, ...): fall back to get. */
@@ -91,7 +88,7 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   const read =
     pageRow && !pageRow.ok && refusesSource(source, pageRow.error)
       ? await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
-      : olderRead(toHistoryPage(rowData(pageRow), task.chatId), undefined)
+      : { ...olderRead(toHistoryPage(rowData(pageRow), task.chatId), undefined), bySearch: source === 'search' }
   const unread = toUnread(rows, read, task.chatId, viewer.userId)
   const opened: Conversation = {
     ...empty,
@@ -101,7 +98,10 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
     portalUtcOffsetMinutes: read.portalUtcOffsetMinutes,
     unread: unread.state,
   }
-  return unread.read ? withRead(opened, unread.read) : opened
+  if (!unread.read) return opened
+  // The unread run came through get: search re-reads it after the first paint (enrich.ts, started by the live poll).
+  notePending(task.chatId, newIds(opened.runs, unread.read))
+  return withRead(opened, unread.read)
 }
 
 /** One page of messages older than `beforeId` (the newest page, live, when it is undefined). */
@@ -114,7 +114,8 @@ export async function readOlder(
 ): Promise<Read> {
   const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
   try {
-    return olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
+    const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
+    return source === 'search' ? { ...read, bySearch: true } : read
   } catch (error) {
     if (refusesSource(source, error)) return fallBackToGet(readOlder(client, chatId, beforeId, limit, 'get'))
     throw error
@@ -141,7 +142,8 @@ export async function readNewer(client: PortalClient, chatId: number, afterId: n
 }
 
 /**
- * The messages around `id`, in ONE batch round trip where the portal allows. A cursor must be a
+ * The messages around `id`, in ONE batch round trip where the portal allows: through search where
+ * it serves (window-search.ts), else through get, as here. A get cursor must be a
  * message of the chat (a made-up one answers nothing: im-dialog-messages-get.md), so the window is
  * read from the message itself: `after` is what is newer than it (FIRST_ID), and `around` is what is
  * older than the first of those (LAST_ID chained by `$result`), which is the message and the ones
@@ -149,6 +151,14 @@ export async function readNewer(client: PortalClient, chatId: number, afterId: n
  * round trip, on a portal that refuses the empty reference).
  */
 export async function readWindow(client: PortalClient, chatId: number, id: number): Promise<Read> {
+  if (historySource() === 'search') {
+    try {
+      return await searchWindow(client, chatId, id, WINDOW_SIDE)
+    } catch (error) {
+      if (!refusesSource('search', error)) throw error
+      rememberPlainHistory()
+    }
+  }
   const rows = await client.batchV2({
     after: newerCall(chatId, id, WINDOW_SIDE),
     around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: '$result[after][messages][0][id]', LIMIT: 2 * WINDOW_SIDE }],

@@ -7,6 +7,8 @@ export interface Read {
   authors: Author[]
   files: ChatFile[]
   portalUtcOffsetMinutes?: number
+  /** Read through im.dialog.messages.search, which sees REPLY_ID, reactions and forwards (get does not: enrich.ts). */
+  bySearch?: boolean
 }
 
 const extras = (page: HistoryPage) => ({ authors: page.authors, files: page.files, portalUtcOffsetMinutes: page.portalUtcOffsetMinutes })

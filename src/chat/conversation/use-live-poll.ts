@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { Conversation } from './conversation'
-import { conversationKey, writeRead } from './conversation-queries'
+import { conversationKey, enrichConversation, landRead } from './conversation-queries'
 import { readNewer, readNewest } from './history-api'
 import { LivePoller } from './live-poller'
 import { runOf } from './runs'
@@ -49,12 +49,13 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
           // Read by a tab whose live end is further on (this one opened before it spoke): catch up from
           // this tab's own end, rather than split the live run and move the reader.
           readNewer(client, chatId, before).then(
-            (own) => writeRead(queryClient, taskId, own),
+            (own) => landRead(queryClient, client, taskId, chatId, own),
             () => {},
           )
           return false
         }
-        writeRead(queryClient, taskId, read)
+        // Each tab learns replies of what it was shown (a shared read is this tab's too).
+        landRead(queryClient, client, taskId, chatId, read)
         return read.run.messages.some((m) => m.id > before)
       },
       onStatus: setError,
@@ -65,6 +66,8 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
     }
     window.addEventListener(POLL_SOON, onPollSoon)
     poller.start()
+    // The unread run the opening read through get (history-api.ts): its replies, after the first paint.
+    void enrichConversation(queryClient, client, taskId, chatId)
     return () => {
       window.removeEventListener(POLL_SOON, onPollSoon)
       poller.stop()

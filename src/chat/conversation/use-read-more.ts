@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { usePortalClient } from '../../app/portal-context'
-import { writeRead } from './conversation-queries'
+import { landRead } from './conversation-queries'
 import { readNewer, readOlder, readWindow } from './history-api'
 import type { Read } from './reads'
 
@@ -23,7 +23,7 @@ export function useReadMore(taskId: number, chatId: number | null, onRead?: (rea
       return readWindow(client, chatId, request.around)
     },
     onSuccess: (read, request) => {
-      writeRead(queryClient, taskId, read)
+      if (chatId !== null) landRead(queryClient, client, taskId, chatId, read)
       onRead?.(read, request)
     },
   })

@@ -1,0 +1,118 @@
+import { backgroundPacer } from '../../b24/pacer'
+import { isSettled } from '../../b24/portal-error'
+import type { PortalClient } from '../../b24/portal-client'
+import { toHistoryPage } from '../map-history'
+import { historySource, rememberPlainHistory } from './history-source'
+import { olderRead, type Read } from './reads'
+import type { Run } from './runs'
+
+/** im.dialog.messages.search's largest page. */
+const SEARCH_LIMIT = 200
+
+/**
+ * im.dialog.messages.get (polls, the unread run, windows, newer pages) keeps no REPLY_ID, reactions,
+ * forward author or sticker picture (CIMMessageParam::GetDefault()); search does. Per chat: the ids
+ * first read through get that no search read has covered yet. Module-wide like the history source:
+ * the cache entry holds what is shown, this what is still to learn of it.
+ */
+const pending = new Map<number, Set<number>>()
+const running = new Set<number>()
+
+/** Ids a get read brought that the conversation did not hold (a get re-read of known messages costs nothing). */
+export function newIds(runs: readonly Run[], read: Read): number[] {
+  const known = new Set(runs.flatMap((r) => r.messages.map((m) => m.id)))
+  return read.run.messages.filter((m) => !known.has(m.id)).map((m) => m.id)
+}
+
+export function notePending(chatId: number, ids: readonly number[]): void {
+  if (ids.length === 0 || historySource() === 'get') return
+  const set = pending.get(chatId) ?? new Set<number>()
+  for (const id of ids) set.add(id)
+  pending.set(chatId, set)
+}
+
+/** A search read is the truth for its range: what it covers needs no enrich. */
+export function noteSearched(chatId: number, read: Read): void {
+  const set = pending.get(chatId)
+  if (set) for (const id of set) if (id >= read.run.from && id <= read.run.to) set.delete(id)
+}
+
+export const pendingIds = (chatId: number): number[] => [...(pending.get(chatId) ?? [])].sort((a, b) => a - b)
+
+/**
+ * Pending ids in groups that are neighbours in the conversation (nothing known lies between them),
+ * newest group first, each at most one search page: one search (LAST_ID = newest + 1, LIMIT = size)
+ * then reads exactly that group.
+ */
+export function enrichGroups(runs: readonly Run[], ids: ReadonlySet<number>): number[][] {
+  const groups: number[][] = []
+  for (const run of runs) {
+    let group: number[] = []
+    for (const m of run.messages) {
+      if (ids.has(m.id) && group.length < SEARCH_LIMIT) group.push(m.id)
+      else {
+        if (group.length) groups.push(group)
+        group = ids.has(m.id) ? [m.id] : []
+      }
+    }
+    if (group.length) groups.push(group)
+  }
+  return groups.sort((a, b) => b.at(-1)! - a.at(-1)!)
+}
+
+export interface EnrichDeps {
+  client: PortalClient
+  chatId: number
+  runs(): readonly Run[]
+  land(read: Read): void
+}
+
+/** One group read through search: what search read, as a read of the group's range only (it claims no chat start). */
+async function readGroup({ client, chatId }: EnrichDeps, group: number[]): Promise<Read> {
+  const lastId = group.at(-1)! + 1
+  const params = { CHAT_ID: chatId, LIMIT: group.length, ORDER: { ID: 'DESC' }, LAST_ID: lastId }
+  const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2('im.dialog.messages.search', params)), chatId), lastId)
+  return { ...read, bySearch: true, run: { ...read.run, startReached: false, limitedByPlan: false } }
+}
+
+/**
+ * Re-reads the pending ids through im.dialog.messages.search in the background, paced with the other
+ * background reads, and lands each page as a read. Quiet: a failure leaves the ids for the next
+ * occasion (the next get read that lands); a refusal of search is remembered and ends enriching.
+ */
+export async function enrich(deps: EnrichDeps): Promise<void> {
+  const { chatId } = deps
+  if (running.has(chatId)) return
+  running.add(chatId)
+  try {
+    for (;;) {
+      const set = pending.get(chatId)
+      if (historySource() === 'get' || !set?.size) return
+      const runs = deps.runs()
+      // Ids no longer in the conversation (closed, deleted) need nothing.
+      for (const id of set) if (!runs.some((r) => r.messages.some((m) => m.id === id))) set.delete(id)
+      const group = enrichGroups(runs, set)[0]
+      if (!group) return
+      const read = await readGroup(deps, group)
+      for (const id of group) set.delete(id)
+      // An empty page (all of it deleted meanwhile) claims nothing; the next get re-read drops them.
+      if (read.run.messages.length > 0) {
+        noteSearched(chatId, read)
+        deps.land(read)
+      }
+    }
+  } catch (error) {
+    if (isSettled(error)) {
+      rememberPlainHistory()
+      pending.delete(chatId)
+    }
+  } finally {
+    running.delete(chatId)
+  }
+}
+
+/** For tests: forget every pending id. */
+export function resetEnrich(): void {
+  pending.clear()
+  running.clear()
+}
