@@ -1,7 +1,11 @@
 import type { MessageKey } from '../../../i18n/en'
 
-/** ui/lib/Public/Enum/Reaction/ReactionName.php's codes and the emoji the messenger draws for them. */
-const EMOJI: Record<string, string> = {
+/**
+ * Every code of ui/lib/Public/Enum/Reaction/ReactionName.php and the emoji the messenger draws for
+ * it: the one list of the kinds there are. Each has its name, `reaction.<code>`, in the catalogues
+ * (the type of reactionNameKey's result fails to check where one is missing).
+ */
+const EMOJI = {
   like: '👍',
   faceWithTearsOfJoy: '😂',
   redHeart: '❤️',
@@ -50,13 +54,18 @@ const EMOJI: Record<string, string> = {
   eyes: '👀',
   handshake: '🤝',
   hundredPoints: '💯',
+} as const satisfies Record<string, string>
+
+type ReactionCode = keyof typeof EMOJI
+
+/** Own keys only: a code such as `constructor` or `toString` is no kind of reaction. */
+function isKnown(code: string): code is ReactionCode {
+  return Object.hasOwn(EMOJI, code)
 }
 
-const NAMED = ['like', 'faceWithTearsOfJoy', 'redHeart', 'neutralFace', 'fire', 'cry', 'laugh', 'kiss', 'wonder', 'angry', 'facepalm', 'dislike']
-
-/** The catalogue key of a reaction's name; the kinds without one of their own are "Reaction". */
+/** The catalogue key of a reaction's name; a code the enum does not know (a newer portal's) is "Reaction". */
 export function reactionNameKey(code: string): MessageKey {
-  return (NAMED.includes(code) ? `reaction.${code}` : 'reaction.other') as MessageKey
+  return isKnown(code) ? `reaction.${code}` : 'reaction.other'
 }
 
 /**
@@ -78,7 +87,7 @@ export function ReactionGlyph({ code }: { code: string }) {
     )
   return (
     <span className="reaction__glyph reaction__glyph--emoji" aria-hidden="true">
-      {EMOJI[code] ?? '❔'}
+      {isKnown(code) ? EMOJI[code] : '❔'}
     </span>
   )
 }
