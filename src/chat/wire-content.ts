@@ -130,7 +130,8 @@ export function toReactions(wire: WireReactions | undefined): Reaction[] {
   const users = wire.reactionUsers && !Array.isArray(wire.reactionUsers) ? wire.reactionUsers : {}
   const own = new Set((wire.ownReactions ?? []).map(String))
   return Object.entries(counters).flatMap(([code, raw]) => {
-    const listed = (users[code] ?? []).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
+    // Own keys only: a code such as `toString` must not reach the object's inherited members.
+    const listed = (Object.hasOwn(users, code) ? users[code]! : []).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
     const count = Math.max(Number(raw), listed.length)
     return count > 0 ? [{ code, count, userIds: listed, own: own.has(code) }] : []
   })
