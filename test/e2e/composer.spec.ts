@@ -148,9 +148,11 @@ test('replying quotes the original, and the quote jumps to it', async ({ page, r
   const reply = card.feed.getByRole('article').filter({ hasText: text })
   const quote = reply.getByRole('button', { name: /^Reply to .*: go to the message$/ })
   await expect(quote).toBeVisible()
+  // REPLY_ID is read through search: im.dialog.messages.get has none (not among CIMMessageParam::GetDefault()'s keys).
   await expect
     .poll(async () => {
-      const [posted] = await copiesOf(request, text)
+      const { messages } = await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.search', { CHAT_ID: 1001, LIMIT: 5 })
+      const posted = messages.find((m) => m.text === text)
       return posted && !Array.isArray(posted.params) ? String(posted.params['REPLY_ID']) : null
     })
     .toBe(originalId)
