@@ -88,6 +88,15 @@ describe('codes the app cannot fully show read as words, never as the code', () 
     expect(screen.getByText(/javascript:alert\(1\)/)).not.toHaveAttribute('href')
   })
 
+  it('shows an image whose address the legacy reader wrapped in [URL] (Im\\Text::parse), closed in either order', () => {
+    const root = show('[IMG][URL]https://cdn.example/a.png[/IMG][/URL] and [IMG SIZE=small][URL]https://cdn.example/b.png[/URL][/IMG]')
+    expect(screen.getAllByRole('img', { name: 'Image' }).map((img) => img.getAttribute('src'))).toEqual([
+      'https://cdn.example/a.png',
+      'https://cdn.example/b.png',
+    ])
+    expect(root.textContent).not.toMatch(/\[\/?(URL|IMG)/i)
+  })
+
   it('in a search preview shows the image as its word, not the image', () => {
     show('[IMG SIZE=medium]https://cdn.example/chart.png[/IMG]', 'en', { preview: true })
     expect(screen.queryByRole('img')).toBeNull()

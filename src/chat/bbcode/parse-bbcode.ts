@@ -17,6 +17,20 @@ const LITERAL = new Set(['code'])
 const unquote = (value: string) => value.trim().replace(/^(["'])(.*)\1$/, '$2')
 
 /**
+ * What portals write that the tree would read wrongly, made plain first (callers parse and render the
+ * result, so what a tag was written as is sliced from the same string):
+ * - `[user=all]` is written without a closing tag; it would be read as text when the same message
+ *   also holds a closed [user] tag, so it is closed.
+ * - The legacy reader's text parse (Im\Text::parse) wraps a bare address in [URL] even inside [IMG],
+ *   where `]` ends the word: `[IMG][URL]https://…/a.png[/IMG][/URL]`. The image's address is unwrapped.
+ */
+export function normalizeBbcode(source: string): string {
+  return source
+    .replace(/\[user=all\](?!\s*\[\/user\])/gi, (m) => `${m}[/USER]`)
+    .replace(/(\[img(?:[= ][^\]]*)?\])\s*\[url\]([^[\]]*)(?:\[\/url\]\s*\[\/img\]|\[\/img\]\s*\[\/url\])/gi, '$1$2[/IMG]')
+}
+
+/**
  * Bitrix BB-code into a tree, for the allow-listed renderer (which decides what any tag becomes).
  * Lenient like the portal's own messenger: a tag with no closing tag after it stands alone
  * (`[br]`, `[user=all]`, or `[b]` left open, which then marks nothing); a closing tag with nothing

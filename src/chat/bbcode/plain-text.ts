@@ -1,6 +1,6 @@
 import { en, type MessageKey } from '../../i18n/en'
 import { iconTitle, ratingValue, slashCommand } from './messenger-codes'
-import { parseBbcode, type BbNode } from './parse-bbcode'
+import { normalizeBbcode, parseBbcode, type BbNode } from './parse-bbcode'
 import { splitQuotes, type TextBlock } from './split-quotes'
 import { formatTimestamp, readTimestamp } from './timestamp'
 
@@ -74,7 +74,7 @@ function blocksText(blocks: TextBlock[], reader: PlainReader & Required<Pick<Pla
     .map((block, i) => {
       // A quote is someone else's words: the messenger's previews say "[Quote]" instead (Im\Text::removeBbCodes).
       if (block.kind === 'quote') return mark(reader, 'bb.quote')
-      const text = i === 0 ? slashCommand(block.text) : block.text
+      const text = normalizeBbcode(i === 0 ? slashCommand(block.text) : block.text)
       try {
         return nodesText(parseBbcode(text), text, reader)
       } catch {

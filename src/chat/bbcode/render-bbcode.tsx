@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { createTranslator, type Translator } from '../../i18n/i18n'
 import { highlightText, termPattern } from './highlight'
-import { parseBbcode } from './parse-bbcode'
+import { normalizeBbcode, parseBbcode } from './parse-bbcode'
 import { renderCode } from './render-codes'
 import { safeColor, safeFontSize, safeHref } from './safe-url'
 
@@ -198,9 +198,7 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
 
 /** BB-code to React elements through an allow-list; nothing reaches the DOM as HTML. */
 export function renderBbcode(source: string, ctx: RenderContext, key = 'bb'): ReactNode[] {
-  // `[user=all]` is written without a closing tag; the parser reads it as text when the same
-  // message also holds a closed [user] tag, so close it first.
-  source = source.replace(/\[user=all\](?!\s*\[\/user\])/gi, (m) => `${m}[/USER]`)
+  source = normalizeBbcode(source)
   let ast: Node[]
   try {
     ast = parseBbcode(source)
