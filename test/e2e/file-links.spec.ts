@@ -66,10 +66,20 @@ test('a file link opens through im.v2.File.download, with no portal cookie in th
   const card = taskCard(page)
   const link = card.feed.getByRole('link', { name: /minutes\.txt/ })
   await expect(link).toBeVisible()
+  // The portal's answer is held until the test listens for the download in the tab the click opened:
+  // on a busy machine the tab could otherwise start it before anyone listens.
+  let answer = () => {}
+  const held = new Promise<void>((resolve) => (answer = resolve))
+  await page.route(/\/rest\/im\.v2\.File\.download/, async (route) => {
+    await held
+    await route.fallback()
+  })
   const asked = page.waitForRequest((r) => r.url().includes('/rest/im.v2.File.download'))
   const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()])
   expect((await asked).postDataJSON()).toMatchObject({ dialogId: 'chat1001' })
-  const download = await popup.waitForEvent('download')
+  const started = popup.waitForEvent('download')
+  answer()
+  const download = await started
   expect(download.url()).toMatch(new RegExp(`^${PORTAL}/rest/download\\.json\\?token=im%7C`))
   expect(download.suggestedFilename()).toBe('minutes.txt')
   expect((await (await page.request.get(download.url())).text()) as string).toBe('Decisions of the day\n')
