@@ -67,7 +67,13 @@ test('hostile messages render as text: nothing runs, no unsafe URL reaches the D
           if (value !== null && !/^(https?:|mailto:|\.?\/)/i.test(value.trim())) problems.push(`${attr}=${value}`)
         }
         const style = el.getAttribute('style')
-        if (style && !/^(color: #[0-9a-f]{3,6}|font-size: \d+px);$/i.test(style) && !el.classList.contains('avatar')) problems.push(`style ${style}`)
+        // Inline styles only from checked values: a colour (text, or an ATTACH's bar and delimiter) or a size in pixels.
+        const safeDeclaration = /^((color|border-color|border-inline-start-color): (#[0-9a-f]{3,6}|rgb\(\d+, \d+, \d+\))|(font-size|max-width): \d+px)$/i
+        const declarations = (style ?? '')
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+        if (!el.classList.contains('avatar') && declarations.some((d) => !safeDeclaration.test(d))) problems.push(`style ${style}`)
       }
       const words = [...(scroller.textContent ?? '').matchAll(/m(\d\d)(?:\u200B)?word/g)].map((m) => m[1]!)
       return { problems, words, overflow: scroller.scrollWidth - scroller.clientWidth }

@@ -111,7 +111,7 @@ test('an old-style quote shows its author and its time in the reader’s zone, w
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
-  const quote = card.feed.locator('blockquote:has(.bb-quote__author)').first()
+  const quote = card.feed.locator(`article[data-message-id="${id}"] blockquote:has(.bb-quote__author)`)
   await expect(quote).toHaveCount(1)
   await quote.scrollIntoViewIfNeeded()
   // The portal prints its wall clock (+03:00) in the text; the app reads the offset off the portal's dates.
