@@ -10,6 +10,8 @@ import { useOutbox } from '../../features/composer/api/use-outbox'
 import { useSend } from '../../features/composer/api/use-send'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { FeedActionsContext } from '../../features/feed/components/feed-actions'
+import { MessageExtrasContext } from '../../features/feed/components/message-extras'
+import { MESSAGE_EXTRAS } from '../../features/feed/components/message-extras-views'
 import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-states'
 import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
@@ -145,40 +147,42 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
 
   return (
     <FeedActionsContext.Provider value={actions}>
-      <div className="task-chat">
-        {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
-        {conversation && hasMessages && (
-          <div className="task-chat__toolbar">
-            {!resultsOnly && chatId !== null && (
-              <ChatSearch chatId={chatId} authors={authors} textContext={textContext} systemHidden={!showSystem} onChoose={showMatch} />
-            )}
-            <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
-            {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
-          </div>
-        )}
-        <FileDropTarget onFiles={attachFiles} disabled={chatId === null || resultsOnly || !query.isSuccess}>
-          {body}
-        </FileDropTarget>
-        <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
-        {undo.slot}
-        {query.isSuccess && !resultsOnly && !comments && (
-          <ComposerPanel
-            {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
-            replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
-            edit={editing.session}
-            onEditLast={editing.editLast}
-            send={(text, replyToId, asBot) => {
-              if (text.trim() !== '') sender.send(text, replyToId, asBot)
-              if (chatId !== null) attachments.queue.send({ chatId, userId, baselineId: newestId })
-              if (!view.run.live) view.toLatest()
-              setSentCount((n) => n + 1)
-            }}
-          />
-        )}
-        {editing.question && <ConfirmDelete emptied={editing.question.emptied} onConfirm={editing.answer.confirm} onCancel={editing.answer.cancel} />}
-        {/* Mounted with the conversation: what it holds then is history, not news. */}
-        {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
-      </div>
+      <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
+        <div className="task-chat">
+          {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
+          {conversation && hasMessages && (
+            <div className="task-chat__toolbar">
+              {!resultsOnly && chatId !== null && (
+                <ChatSearch chatId={chatId} authors={authors} textContext={textContext} systemHidden={!showSystem} onChoose={showMatch} />
+              )}
+              <ToolbarSwitch label={t('result.onlyResults')} checked={resultsOnly} onChange={setResultsOnly} />
+              {!resultsOnly && <SystemToggle checked={showSystem} onChange={setShowSystem} />}
+            </div>
+          )}
+          <FileDropTarget onFiles={attachFiles} disabled={chatId === null || resultsOnly || !query.isSuccess}>
+            {body}
+          </FileDropTarget>
+          <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
+          {undo.slot}
+          {query.isSuccess && !resultsOnly && !comments && (
+            <ComposerPanel
+              {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
+              replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
+              edit={editing.session}
+              onEditLast={editing.editLast}
+              send={(text, replyToId, asBot) => {
+                if (text.trim() !== '') sender.send(text, replyToId, asBot)
+                if (chatId !== null) attachments.queue.send({ chatId, userId, baselineId: newestId })
+                if (!view.run.live) view.toLatest()
+                setSentCount((n) => n + 1)
+              }}
+            />
+          )}
+          {editing.question && <ConfirmDelete emptied={editing.question.emptied} onConfirm={editing.answer.confirm} onCancel={editing.answer.cancel} />}
+          {/* Mounted with the conversation: what it holds then is history, not news. */}
+          {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
+        </div>
+      </MessageExtrasContext.Provider>
     </FeedActionsContext.Provider>
   )
 }

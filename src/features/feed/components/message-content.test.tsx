@@ -5,6 +5,8 @@ import { toHistoryPage } from '../../../chat/map-history'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, Message } from '../../../chat/types'
 import { FeedActionsContext, NO_CHANGES, type FeedActions } from './feed-actions'
+import { MessageExtrasContext } from './message-extras'
+import { MESSAGE_EXTRAS } from './message-extras-views'
 import { MessageItem } from './message-item'
 
 // Messages as the portal writes them, through the mapping at the edge (toHistoryPage), shown by
@@ -25,21 +27,23 @@ function show(raw: unknown, id: number, viewerLikes = false) {
   }
   render(
     <FeedActionsContext.Provider value={actions}>
-      <div role="feed" aria-label="Task chat">
-        <MessageItem
-          message={messages.get(id)!}
-          rowKey={String(id)}
-          continued={false}
-          author={authors.get(messages.get(id)!.authorId)}
-          authors={authors}
-          files={new Map()}
-          position={1}
-          setSize={1}
-          textContext={ctx}
-          tabStop
-          entered
-        />
-      </div>
+      <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
+        <div role="feed" aria-label="Task chat">
+          <MessageItem
+            message={messages.get(id)!}
+            rowKey={String(id)}
+            continued={false}
+            author={authors.get(messages.get(id)!.authorId)}
+            authors={authors}
+            files={new Map()}
+            position={1}
+            setSize={1}
+            textContext={ctx}
+            tabStop
+            entered
+          />
+        </div>
+      </MessageExtrasContext.Provider>
     </FeedActionsContext.Provider>,
   )
   return screen.getByRole('article')

@@ -3,17 +3,16 @@ import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
 import { MessageText } from '../../../chat/bbcode/message-text'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
+import { reactionsOf } from '../../../chat/reactions'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
-import { AttachBlocks } from './attach-blocks'
 import { AuthorAvatar } from './author-avatar'
 import { NO_CHANGES, useFeedActions } from './feed-actions'
 import { ForwardedFrom } from './forwarded-from'
 import { ChangeButtons, ChangeError, DeletingLine } from './message-change-controls'
+import { useMessageExtras } from './message-extras'
 import { MessageFiles } from './message-files'
-import { MessageKeyboard } from './message-keyboard'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
-import { hasLikes, Reactions } from './reactions'
 import { ReplyQuote } from './reply-quote'
 import { ResultBadgeLine, ResultButton } from './result-controls'
 import { StickerView } from './sticker'
@@ -58,7 +57,9 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   ]
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
-  const likesId = hasLikes(message) ? `${idBase}-likes` : undefined
+  const extras = useMessageExtras()
+  // The Like button is described by the likes line, when there is one.
+  const likesId = extras && reactionsOf(message, 0).some((r) => r.code === 'like') ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
   // After every render: the controls inside are re-created as the message changes.
   useLayoutEffect(() => {
@@ -97,12 +98,12 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           <>
             {message.text && <MessageText text={message.text} ctx={textContext} />}
             {message.sticker && <StickerView sticker={message.sticker} ctx={textContext} />}
-            <AttachBlocks attach={message.attach} ctx={textContext} />
+            {extras && <extras.Attachments message={message} ctx={textContext} />}
             <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
-            <MessageKeyboard message={message} origin={textContext.baseUrl} idBase={idBase} />
+            {extras && <extras.Keyboard message={message} origin={textContext.baseUrl} idBase={idBase} />}
             {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
             {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
-            <Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />
+            {extras && <extras.Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />}
           </>
         )}
         {change.error && <ChangeError sentence={change.error} />}

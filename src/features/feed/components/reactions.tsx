@@ -69,8 +69,3 @@ export function Reactions(props: { message: Message; ownLike: boolean; authors: 
     </ul>
   )
 }
-
-/** Whether the message shows a like chip (the Like button is then described by it). */
-export function hasLikes(message: Message): boolean {
-  return reactionsOf(message, 0).some((r) => r.code === 'like')
-}

@@ -1,0 +1,11 @@
+import type { MessageExtras } from './message-extras'
+import { AttachBlocks } from './attach-blocks'
+import { MessageKeyboard } from './message-keyboard'
+import { Reactions } from './reactions'
+
+/** What the screen provides to every message (see message-extras.ts). */
+export const MESSAGE_EXTRAS: MessageExtras = {
+  Attachments: ({ message, ctx }) => <AttachBlocks attach={message.attach} ctx={ctx} />,
+  Keyboard: MessageKeyboard,
+  Reactions,
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext, type ComponentType } from 'react'
+import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
+import type { Author, Message } from '../../../chat/types'
+
+/**
+ * The parts of a message that only some messages have and that are heavy to draw: ATTACH blocks,
+ * KEYBOARD buttons, reactions of every kind. The screen provides them (message-extras-views.tsx,
+ * loaded with it); the first frame, which paints before the screen has loaded, shows a message
+ * without them, so their code stays out of the first paint. They show when the screen replaces it.
+ */
+export interface MessageExtras {
+  Attachments: ComponentType<{ message: Message; ctx: RenderContext }>
+  Keyboard: ComponentType<{ message: Message; origin: string | undefined; idBase: string }>
+  Reactions: ComponentType<{ message: Message; ownLike: boolean; authors: ReadonlyMap<number, Author>; likesId: string }>
+}
+
+export const MessageExtrasContext = createContext<MessageExtras | null>(null)
+
+export const useMessageExtras = () => useContext(MessageExtrasContext)
