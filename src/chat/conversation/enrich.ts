@@ -2,12 +2,9 @@ import { backgroundPacer } from '../../b24/pacer'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
-import { historySource, rememberPlainHistory } from './history-source'
+import { historySource, PAGE_LIMIT, rememberPlainHistory } from './history-source'
 import { olderRead, type Read } from './reads'
 import type { Run } from './runs'
-
-/** im.dialog.messages.search's largest page. */
-const SEARCH_LIMIT = 200
 
 /**
  * im.dialog.messages.get (polls, the unread run, windows, newer pages) keeps no REPLY_ID, reactions,
@@ -49,7 +46,7 @@ export function enrichGroups(runs: readonly Run[], ids: ReadonlySet<number>): nu
   for (const run of runs) {
     let group: number[] = []
     for (const m of run.messages) {
-      if (ids.has(m.id) && group.length < SEARCH_LIMIT) group.push(m.id)
+      if (ids.has(m.id) && group.length < PAGE_LIMIT.search) group.push(m.id)
       else {
         if (group.length) groups.push(group)
         group = ids.has(m.id) ? [m.id] : []

@@ -8,7 +8,7 @@ import { WireTaskV2 } from '../wire'
 import { rowData } from './batch-row'
 import { withRead, type Conversation } from './conversation'
 import { newIds, notePending } from './enrich'
-import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
+import { historySource, PAGE_LIMIT, rememberPlainHistory, type HistorySource } from './history-source'
 import { toUnread, unreadRows } from './opening-unread'
 import { newerRead, olderRead, windowRead, type Read } from './reads'
 import { toViewer } from './viewer'
@@ -16,7 +16,6 @@ import { searchWindow } from './window-search'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
-const OLDER_PAGE: Record<HistorySource, number> = { search: 200, get: 50 }
 /** Messages read on each side of a message jumped to. */
 export const WINDOW_SIDE = 25
 /** A live read (newest page or messages above the newest known). */
@@ -112,7 +111,7 @@ export async function readOlder(
   limit?: number,
   source: HistorySource = historySource(),
 ): Promise<Read> {
-  const [method, params] = historyCall(source, chatId, limit ?? OLDER_PAGE[source], beforeId)
+  const [method, params] = historyCall(source, chatId, limit ?? PAGE_LIMIT[source], beforeId)
   try {
     const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
     return source === 'search' ? { ...read, bySearch: true } : read

@@ -9,6 +9,9 @@
  */
 export type HistorySource = 'search' | 'get'
 
+/** The largest page each reader gives (im-dialog-messages-search.md: 200; im-dialog-messages-get.md: 50). */
+export const PAGE_LIMIT: Record<HistorySource, number> = { search: 200, get: 50 }
+
 const KEY = 'task-chat:history-source'
 let remembered: HistorySource | undefined
 
