@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test'
 const portalPort = Number(process.env['E2E_PORT'] ?? 8181)
 const appPort = Number(process.env['E2E_APP_PORT'] ?? 5181)
 const dist = process.env['E2E_DIST'] ?? 'dist'
+// Set by scripts/e2e-shards.mjs: each shard its own report and artefacts.
+const shard = process.env['E2E_SHARD'] ?? ''
 export const PORTAL = `http://127.0.0.1:${portalPort}`
 export const APP = `http://localhost:${appPort}/`
 
@@ -16,7 +18,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `reports/playwright${shard}.json` }]],
+  outputDir: `test-results${shard}`,
   use: {
     baseURL: PORTAL,
     // Tall enough for the whole task card, so "in viewport" means visible in the app's own scroller.
