@@ -49,6 +49,8 @@ const KIND_BY_CODE: Record<string, PortalErrorKind> = {
   user_access_error: 'access',
   ACCESS_ERROR: 'access',
   ACCESS_DENIED: 'access',
+  // im.chat.user.add: the user may not add people to the chat (im-chat-user-add.md).
+  ACCESS_DENIED_EXTEND: 'access',
   AUTHORIZE_ERROR: 'access',
   WRONG_AUTH_TYPE: 'access',
   BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION: 'access',

@@ -177,6 +177,12 @@ export interface Viewer {
   userId: number
   /** The app's chat bot, when one is registered (admins may install one). */
   bot: { id: number; name: string } | null
+  /**
+   * The chat's im.dialog.get says the viewer may add people to it (their role reaches
+   * `manage_users_add`, and `restrictions.extend` allows it): they could add the bot. False when
+   * it says no or says nothing.
+   */
+  mayAddMembers?: boolean
 }
 
 /** A message of the user's own that is still on its way (from the composer's outbox). */

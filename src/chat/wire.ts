@@ -83,6 +83,17 @@ export const WireDialogReadState = v.looseObject({
   counter: v.nullish(v.number()),
 })
 
+/**
+ * im.dialog.get (api-reference/chats/im-dialog-get.md): what the viewer may do in the chat: their
+ * `role` (owner, manager, member), `permissions.manage_users_add` (the least role that may add
+ * people) and `restrictions.extend` (whether the chat takes new people at all).
+ */
+export const WireDialogRights = v.looseObject({
+  role: v.nullish(v.string()),
+  permissions: v.nullish(v.looseObject({ manage_users_add: v.nullish(v.string()) })),
+  restrictions: v.nullish(v.looseObject({ extend: v.nullish(v.boolean()) })),
+})
+
 /** v2 tasks.task.get: `{task:{id:"1", title, chatId}}`, or `[]` when the task is missing or closed to the user. */
 export const WireTaskV2 = v.union([
   v.looseObject({

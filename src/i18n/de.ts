@@ -128,7 +128,7 @@ export const de: Catalogue = {
   'message.waiting': 'Wartet auf die Nachricht darüber: Sie wird gesendet, sobald jene gesendet oder verworfen ist.',
   'send.error.access': 'Sie können in diesem Chat nicht schreiben. Bitten Sie den Ersteller der Aufgabe, Sie hinzuzufügen.',
   'send.error.botRefused':
-    'Bitrix24 hat den Bot der App nicht in diesen Chat gelassen, daher kann er hier nicht schreiben. Ihre Nachricht bleibt erhalten: „Erneut senden“ schickt sie in Ihrem Namen.',
+    'Bitrix24 lässt den Bot der App nicht in diesen Chat, daher kann er hier nicht schreiben, und „Senden als“ wird hier nicht mehr angeboten. Ihre Nachricht bleibt erhalten: Senden Sie sie in Ihrem Namen.',
   'send.error.noAnswer': 'Die Verbindung brach ab, bevor Bitrix24 antwortete. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
   'send.error.unknownOutcome':
     'Etwas ist schiefgegangen, und es ist unklar, ob Bitrix24 die Nachricht gespeichert hat. Erneut senden prüft zuerst den Chat, es wird also nichts doppelt gesendet.',
@@ -145,6 +145,7 @@ export const de: Catalogue = {
   'composer.charsOver':
     '{count, plural, one {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden} other {# Zeichen zu viel: kürzen Sie die Nachricht, um sie zu senden}}',
   'composer.sendAs': 'Als {name} senden',
+  'composer.sendAsMe': 'In meinem Namen senden',
   'composer.mentions': 'Personen in diesem Chat',
   'composer.noMatches': 'Niemand in diesem Chat passt',
   'result.make': 'Als Ergebnis festhalten',

@@ -124,7 +124,8 @@ export const en = {
   'message.discard': 'Discard',
   'message.waiting': 'Waiting for the message above: it goes once that one is sent or discarded.',
   'send.error.access': 'You can’t post in this chat. Ask the task’s creator to add you.',
-  'send.error.botRefused': 'Bitrix24 did not let the app’s bot join this chat, so it cannot post here. Your message is kept: Retry sends it as you.',
+  'send.error.botRefused':
+    'Bitrix24 keeps the app’s bot out of this chat, so it cannot post here, and “Send as” is not offered here any more. Your message is kept: send it as yourself.',
   'send.error.noAnswer': 'The connection failed before Bitrix24 answered. Retry checks the chat first, so it will not post twice.',
   'send.error.unknownOutcome':
     'Something went wrong and it is not known whether Bitrix24 saved the message. Retry checks the chat first, so it will not post twice.',
@@ -141,6 +142,7 @@ export const en = {
   'composer.charsOver':
     '{count, plural, one {# character over the limit: shorten the message to send it} other {# characters over the limit: shorten the message to send it}}',
   'composer.sendAs': 'Send as {name}',
+  'composer.sendAsMe': 'Send as me',
   'composer.mentions': 'People in this chat',
   'composer.noMatches': 'No one in this chat matches',
   'result.make': 'Make result',

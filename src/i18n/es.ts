@@ -126,7 +126,7 @@ export const es: Catalogue = {
   'message.waiting': 'Esperando al mensaje de arriba: se enviará cuando ese se envíe o se descarte.',
   'send.error.access': 'No puedes escribir en este chat. Pide al creador de la tarea que te agregue.',
   'send.error.botRefused':
-    'Bitrix24 no permitió que el bot de la aplicación se uniera a este chat, así que no puede escribir aquí. Tu mensaje se conserva: Reintentar lo envía en tu nombre.',
+    'Bitrix24 no deja entrar al bot de la aplicación en este chat, así que no puede escribir aquí y «Enviar como» ya no se ofrece aquí. Tu mensaje se conserva: envíalo en tu nombre.',
   'send.error.noAnswer': 'La conexión falló antes de que Bitrix24 respondiera. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
   'send.error.unknownOutcome':
     'Algo salió mal y no se sabe si Bitrix24 guardó el mensaje. Al reintentar, primero se revisa el chat, así que no se publicará dos veces.',
@@ -143,6 +143,7 @@ export const es: Catalogue = {
   'composer.charsOver':
     '{count, plural, one {Sobra # carácter: acorta el mensaje para enviarlo} many {Sobran # caracteres: acorta el mensaje para enviarlo} other {Sobran # caracteres: acorta el mensaje para enviarlo}}',
   'composer.sendAs': 'Enviar como {name}',
+  'composer.sendAsMe': 'Enviar en mi nombre',
   'composer.mentions': 'Personas en este chat',
   'composer.noMatches': 'Nadie en este chat coincide',
   'result.make': 'Marcar como resultado',

@@ -128,7 +128,7 @@ export const pl: Catalogue = {
   'message.waiting': 'Czeka na wiadomość powyżej: zostanie wysłana, gdy tamta zostanie wysłana lub odrzucona.',
   'send.error.access': 'Nie możesz pisać w tym czacie. Poproś twórcę zadania o dodanie do czatu.',
   'send.error.botRefused':
-    'Bitrix24 nie pozwolił dodać bota aplikacji do tego czatu, więc nie może tu pisać. Twoja wiadomość została zachowana: Ponów wyśle ją w Twoim imieniu.',
+    'Bitrix24 nie wpuszcza bota aplikacji do tego czatu, więc nie może tu pisać, a „Wyślij jako” nie jest tu już oferowane. Twoja wiadomość została zachowana: wyślij ją we własnym imieniu.',
   'send.error.noAnswer':
     'Połączenie zerwało się, zanim Bitrix24 odpowiedział. Ponowienie najpierw sprawdzi czat, więc wiadomość nie zostanie wysłana dwa razy.',
   'send.error.unknownOutcome':
@@ -146,6 +146,7 @@ export const pl: Catalogue = {
   'composer.charsOver':
     '{count, plural, one {# znak za dużo: skróć wiadomość, aby ją wysłać} few {# znaki za dużo: skróć wiadomość, aby ją wysłać} many {# znaków za dużo: skróć wiadomość, aby ją wysłać} other {# znaku za dużo: skróć wiadomość, aby ją wysłać}}',
   'composer.sendAs': 'Wyślij jako {name}',
+  'composer.sendAsMe': 'Wyślij we własnym imieniu',
   'composer.mentions': 'Osoby w tym czacie',
   'composer.noMatches': 'Nikt w tym czacie nie pasuje',
   'result.make': 'Oznacz jako wynik',

@@ -126,7 +126,7 @@ export const ptBr: Catalogue = {
   'message.waiting': 'Aguardando a mensagem acima: será enviada quando aquela for enviada ou descartada.',
   'send.error.access': 'Você não pode escrever neste chat. Peça ao criador da tarefa para adicionar você.',
   'send.error.botRefused':
-    'O Bitrix24 não permitiu que o bot do aplicativo entrasse neste chat, então ele não pode escrever aqui. Sua mensagem foi mantida: Tentar novamente a envia em seu nome.',
+    'O Bitrix24 não deixa o bot do aplicativo entrar neste chat, então ele não pode escrever aqui, e “Enviar como” não é mais oferecido aqui. Sua mensagem foi mantida: envie-a em seu nome.',
   'send.error.noAnswer':
     'A conexão caiu antes de o Bitrix24 responder. Ao tentar novamente, o chat é verificado primeiro, então a mensagem não será publicada duas vezes.',
   'send.error.unknownOutcome':
@@ -144,6 +144,7 @@ export const ptBr: Catalogue = {
   'composer.charsOver':
     '{count, plural, one {# caractere acima do limite: encurte a mensagem para enviá-la} many {# caracteres acima do limite: encurte a mensagem para enviá-la} other {# caracteres acima do limite: encurte a mensagem para enviá-la}}',
   'composer.sendAs': 'Enviar como {name}',
+  'composer.sendAsMe': 'Enviar em meu nome',
   'composer.mentions': 'Pessoas neste chat',
   'composer.noMatches': 'Ninguém neste chat corresponde à busca',
   'result.make': 'Marcar como resultado',

@@ -184,6 +184,8 @@ describe('npm run conformance', () => {
 
   it('--write posts, makes and removes a result, and names whatever it left', async () => {
     await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat' } } })
+    // A portal whose task chats keep the bot once added (the kinder reading, issue 20): the post as the bot succeeds.
+    p.portal.setConditions({ taskChatKeepsAnyone: true })
     const results = async (): Promise<number> =>
       ((await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], pagination: { limit: 50 } })).body.result.items as unknown[]).length
     const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0].id as number

@@ -14,7 +14,12 @@ export interface Conditions {
   rateLimitScope: 'token' | 'user'
   /** Scopes the app was installed with; a method outside them answers insufficient_scope. */
   scopes: string[]
-  /** Task chats refuse new members (im.chat.user.add → 403 ACCESS_ERROR "It is forbidden to add users to this chat"). */
+  /**
+   * The task chats' entity options forbid EXTEND (CIMChat::GetChatOptions, as Bitrix24 sets them for
+   * SONET_GROUP and the general chat): im.dialog.get says `restrictions.extend: false` and
+   * im.chat.user.add answers 403 ACCESS_ERROR "It is forbidden to add users to this chat" (im_rest.php
+   * chatUserAdd, Chat::isActionAllowed). See also the issue-20 block below for who may add.
+   */
   taskChatMembersLocked: boolean
   /** How the undocumented im.v2.Chat.Message.tail answers; `legacyIm: true` forces 'missing'. */
   tail: TailMode
@@ -73,6 +78,27 @@ export interface Conditions {
    * name imitates a portal that names it differently, for the conformance check's report (issue 19).
    */
   taskChatIdField: string
+  // --- the app's bot in task chats (issue 20) ---
+  /**
+   * The task chat's MANAGE_USERS_ADD (im-dialog-get.md `permissions.manage_users_add`): the least role
+   * that may add people. Bitrix24's default is 'member' (im/lib/V2/Chat.php getDefaultManageUsersAdd;
+   * the tasks module sets none); the chat's owner may narrow it to 'manager' or 'owner'.
+   */
+  taskChatUsersAdd: 'member' | 'manager' | 'owner'
+  /**
+   * How a refused add answers: 'source' 400 WRONG_REQUEST "You don't have access or user already member
+   * in chat" (im_rest.php chatUserAdd turns CIMChat::AddUser's ACCESS_DENIED_EXTEND into it), 'doc' 403
+   * ACCESS_DENIED_EXTEND as im-chat-user-add.md lists it.
+   */
+  taskChatAddRefusal: 'source' | 'doc'
+  /**
+   * Strict (false, the default): a TASKS_TASK chat keeps only people with access to the task
+   * (ExternalChatRelations filters its members through tasks' onFilterUsersByAccess,
+   * TaskAccessService::filterUsersWithAccess: task members, admins, heads): the app's bot, added,
+   * answers `true` but is not kept, so it still cannot post. true: the kinder reading, a portal whose
+   * task chats keep whoever is added (the older TASKS group chats).
+   */
+  taskChatKeepsAnyone: boolean
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -124,6 +150,10 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   fileLoginGate: true,
   taskChats: true,
   taskChatIdField: 'chatId',
+  // --- the app's bot in task chats (issue 20) ---
+  taskChatUsersAdd: 'member',
+  taskChatAddRefusal: 'source',
+  taskChatKeepsAnyone: false,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -171,6 +201,11 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (typeof patch.fileLoginGate === 'boolean') next.fileLoginGate = patch.fileLoginGate
   if (typeof patch.taskChats === 'boolean') next.taskChats = patch.taskChats
   if (typeof patch.taskChatIdField === 'string' && /^[A-Za-z_]{1,40}$/.test(patch.taskChatIdField)) next.taskChatIdField = patch.taskChatIdField
+  // --- the app's bot in task chats (issue 20) ---
+  if (patch.taskChatUsersAdd === 'member' || patch.taskChatUsersAdd === 'manager' || patch.taskChatUsersAdd === 'owner')
+    next.taskChatUsersAdd = patch.taskChatUsersAdd
+  if (patch.taskChatAddRefusal === 'source' || patch.taskChatAddRefusal === 'doc') next.taskChatAddRefusal = patch.taskChatAddRefusal
+  if (typeof patch.taskChatKeepsAnyone === 'boolean') next.taskChatKeepsAnyone = patch.taskChatKeepsAnyone
   return next
 }
 

@@ -75,7 +75,7 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
     bots: ['imbot.v2.Bot.list', {}],
     ...unreadRows('$result[task][task][chatId]'),
   })
-  const viewer = toViewer(rows['me'], rows['bots'])
+  const viewer = toViewer(rows['me'], rows['bots'], rows['dialog'])
   const taskRow = rows['task']
   if (!taskRow?.ok) throw taskRow?.error ?? new PortalError('unknown', 'NO_TASK_ROW', 'The portal sent no task')
   const task = toTaskChat(taskId, taskRow.data)

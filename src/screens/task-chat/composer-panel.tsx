@@ -23,6 +23,8 @@ interface Props {
   store: OutboxStore
   chatId: number | null
   bot: Viewer['bot']
+  /** im.dialog.get says the viewer may add people: "Send as" is offered even before the bot is in the chat. */
+  botMayJoin?: boolean
   /** The message replied to, when it is loaded. */
   replyMessage: Message | undefined
   authors: ReadonlyMap<number, Author>
@@ -36,7 +38,7 @@ interface Props {
 }
 
 /** Writing to the chat: the draft and the reply live in the outbox, so a reload keeps them. */
-export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, authors, inputRef, send, edit, onEditLast, attachments }: Props) {
+export function ComposerPanel({ outbox, store, chatId, bot, botMayJoin, replyMessage, authors, inputRef, send, edit, onEditLast, attachments }: Props) {
   const i18n = useI18n()
   const { t } = i18n
   const replyTo = replyMessage && {
@@ -53,6 +55,7 @@ export function ComposerPanel({ outbox, store, chatId, bot, replyMessage, author
         onCancelReply={() => store.update((s) => ({ ...s, replyToId: null }))}
         onSend={(text, asBot) => send(text, replyMessage?.id ?? null, asBot)}
         bot={outbox.botRefused ? null : bot}
+        botMayJoin={botMayJoin}
         chatId={chatId}
         inputRef={inputRef}
         edit={edit}

@@ -167,6 +167,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           {query.isSuccess && !resultsOnly && !comments && (
             <ComposerPanel
               {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
+              botMayJoin={conversation?.viewer.mayAddMembers === true}
               replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
               edit={editing.session}
               onEditLast={editing.editLast}

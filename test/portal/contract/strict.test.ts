@@ -28,20 +28,24 @@ describe('bots and task chats', () => {
     expect(members).not.toContain(botId)
   })
 
-  // api-reference/chats/chat-users/im-chat-user-add.md (+ im source rest.php chatUserAdd for WRONG_REQUEST)
+  // api-reference/chats/chat-users/im-chat-user-add.md (+ im/classes/general/im_rest.php chatUserAdd, CIMChat::AddUser);
+  // who may add and whether the bot is kept: test/portal/contract/chat-rights.test.ts (issue 20).
   it('im.chat.user.add: a member adds the bot (result true); the documented refusals', async () => {
     const botId = await register()
+    p.portal.setConditions({ taskChatKeepsAnyone: true })
     const added = await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [botId], HIDE_HISTORY: 'N' })
     expect([added.status, added.body.result]).toEqual([200, true])
     expect((await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1001', fields: { message: 'hi' } })).body.result).toEqual({
       id: expect.any(Number),
       uuidMap: {},
     })
+    // Adding a member again changes nothing and still answers true (Chat::addUsers; AddUser returns true).
+    expect((await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [botId] })).body.result).toBe(true)
     const cases: [Record<string, unknown>, number, string, string, string?][] = [
       [{ USERS: [botId] }, 400, 'CHAT_ID_EMPTY', "Chat ID can't be empty"],
-      [{ CHAT_ID: 1001, USERS: [botId] }, 400, 'WRONG_REQUEST', "You don't have access or user already member in chat"],
       [{ CHAT_ID: 1001, USERS: 'x' }, 400, 'WRONG_REQUEST', 'User IDs must be passed in array format'],
-      [{ CHAT_ID: 1004, USERS: [2] }, 403, 'ACCESS_DENIED_EXTEND', 'Insufficient permissions to add participants to the chat'],
+      // Not a member of chat 1004: a guest may not add (canDo(Extend) fails, AddUser answers false).
+      [{ CHAT_ID: 1004, USERS: [2] }, 400, 'WRONG_REQUEST', "You don't have access or user already member in chat"],
       [{ CHAT_ID: 424242, USERS: [2] }, 403, 'ACCESS_ERROR', 'Action unavailable'],
     ]
     for (const [params, status, error, description] of cases) {

@@ -92,6 +92,8 @@ describe('tasks.task.chat.message.send (v3)', () => {
 describe('bots', () => {
   // chat-bots-v2/imbot.v2/bots/bot-register.md, bot-list.md; messages/chat-message-send.md (ACCESS_DENIED until the bot is added).
   it('registers a bot that is in no chat until a member adds it, then posts there', async () => {
+    // A portal whose task chats keep the bot once added (Conditions.taskChatKeepsAnyone, issue 20).
+    p.portal.setConditions({ taskChatKeepsAnyone: true })
     const registered = await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
     expect(registered.status).toBe(200)
     const botId = registered.body.result.bot.id
@@ -115,6 +117,7 @@ describe('bots', () => {
   })
 
   it('reports BOT_ID_REQUIRED, ACCESS_DENIED and EMPTY_MESSAGE', async () => {
+    p.portal.setConditions({ taskChatKeepsAnyone: true })
     expect((await p.v2('imbot.v2.Chat.Message.send', { dialogId: 'chat1001', fields: { message: 'x' } })).body.error).toBe('BOT_ID_REQUIRED')
     const denied = await p.v2('imbot.v2.Chat.Message.send', { botId: 9, dialogId: 'chat424242', fields: { message: 'x' } })
     expect([denied.status, denied.body.error]).toEqual([403, 'ACCESS_DENIED'])

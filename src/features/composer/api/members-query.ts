@@ -16,12 +16,30 @@ async function getMembers(client: PortalClient, chatId: number): Promise<Author[
   })
 }
 
+/**
+ * im.dialog.users.list (v2), bots included: whether the app's bot is in the chat already (then it
+ * may post there whoever the viewer is). Past the first 200 people: not known, so no.
+ */
+async function hasMember(client: PortalClient, chatId: number, userId: number): Promise<boolean> {
+  const raw = await client.callV2('im.dialog.users.list', { DIALOG_ID: `chat${chatId}`, LIMIT: 200 })
+  return (Array.isArray(raw) ? raw : []).some((row) => {
+    const parsed = v.safeParse(WireUser, row)
+    return parsed.success && parsed.output.id === userId
+  })
+}
+
 /** Query keys and functions of the composer, bound to the portal client once. */
 export const useComposerQueries = boundQueries((client: PortalClient) => ({
   members: (chatId: number) =>
     queryOptions({
       queryKey: ['composer', 'members', chatId] as const,
       queryFn: () => getMembers(client, chatId),
+      staleTime: 5 * 60_000,
+    }),
+  hasMember: (chatId: number, userId: number) =>
+    queryOptions({
+      queryKey: ['composer', 'has-member', chatId, userId] as const,
+      queryFn: () => hasMember(client, chatId, userId),
       staleTime: 5 * 60_000,
     }),
 }))

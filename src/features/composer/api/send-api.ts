@@ -35,10 +35,21 @@ async function addToChat(client: PortalClient, chatId: number, userId: number): 
 }
 
 /**
+ * How a portal refuses to let a user add people (im-chat-user-add.md, im_rest.php chatUserAdd):
+ * 400 WRONG_REQUEST (what the source answers when the user may not), 403 ACCESS_ERROR (the chat takes
+ * nobody new), 403 ACCESS_DENIED_EXTEND (as the doc lists it). Any of them: the bot stays out.
+ */
+const ADD_REFUSALS = new Set(['WRONG_REQUEST', 'ACCESS_ERROR', 'ACCESS_DENIED_EXTEND'])
+
+const refused = (error: PortalError) => new PortalError('access', BOT_JOIN_REFUSED, error.message, error.status)
+
+/**
  * Posts as the app's bot. Bots are not members of task chats by default and the portal answers
  * 403 ACCESS_DENIED ("Bot is not a participant in the chat"), so on that answer the bot is added
- * to the chat and the post is made again, once. When the portal will not let the bot in (task
- * chats may follow the task's participants), the send fails with BOT_JOIN_REFUSED.
+ * to the chat and the post is made once more. When the portal refuses the add, or answers the add
+ * but does not keep the bot (a task chat keeps only people with access to the task) so the second
+ * post is refused too, the send fails with BOT_JOIN_REFUSED: the caller keeps the message and stops
+ * offering the bot in this chat. Nothing here is tried a third time.
  */
 export async function sendAsBot(client: PortalClient, botId: number, chatId: number, text: string, replyToId: number | null): Promise<number> {
   try {
@@ -47,14 +58,18 @@ export async function sendAsBot(client: PortalClient, botId: number, chatId: num
     if (!(error instanceof PortalError && error.kind === 'access')) throw error
   }
   try {
+    // An add of someone already in the chat answers true (another tab added the bot meanwhile).
     await addToChat(client, chatId, botId)
   } catch (refusal) {
-    // 403 ACCESS_ERROR: the chat takes no new members; ACCESS_DENIED_EXTEND: the user may not add any.
-    if (refusal instanceof PortalError && refusal.kind === 'access') throw new PortalError('access', BOT_JOIN_REFUSED, refusal.message, refusal.status)
-    // 400 WRONG_REQUEST "user already member in chat": another tab added it meanwhile; post again.
-    if (!(refusal instanceof PortalError && refusal.kind === 'invalid')) throw refusal
+    if (refusal instanceof PortalError && (refusal.kind === 'access' || ADD_REFUSALS.has(refusal.code))) throw refused(refusal)
+    throw refusal
   }
-  return postAsBot(client, botId, chatId, text, replyToId)
+  try {
+    return await postAsBot(client, botId, chatId, text, replyToId)
+  } catch (error) {
+    if (error instanceof PortalError && error.kind === 'access') throw refused(error)
+    throw error
+  }
 }
 
 /** tasks.task.chat.message.send (v3): posts into a task by id, creating its chat; answers no id. */

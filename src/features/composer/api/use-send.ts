@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
-import { isPortalError } from '../../../b24/portal-error'
+import { isPortalError, PortalError } from '../../../b24/portal-error'
 import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
 import { ownMessage } from '../../../chat/own-message'
@@ -44,6 +44,9 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
     mutationFn: async (item: OutboxItem): Promise<number | null> => {
       // Checked when its turn in the scope comes: the one before may have failed meanwhile.
       if (store.blockedBefore(item.clientId)) throw new HeldBack()
+      // The portal kept the bot out of this chat already: a message typed for it meanwhile is not
+      // tried again (no second add); it waits, kept, to be sent as the user.
+      if (item.asBot && store.get().botRefused) throw new PortalError('access', BOT_JOIN_REFUSED, 'The bot was kept out of this chat')
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
       const [{ deliver }, { findPosted }] = await Promise.all([import('./send-api'), import('./find-posted')])
       if (item.outcomeUnknown && target.chatId !== null) {

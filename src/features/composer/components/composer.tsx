@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n/i18n'
 import { withMentionCodes } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'
 import { MAX_MESSAGE_LENGTH } from '../api/use-send'
+import { useOfferedBot } from '../api/use-offered-bot'
 import { MentionPicker } from './mention-picker'
 import { useMentions } from './use-mentions'
 
@@ -18,7 +19,10 @@ interface Props {
   replyTo: { name: string; excerpt: string } | null
   onCancelReply(): void
   onSend(text: string, asBot: boolean): void
-  bot: { name: string } | null
+  /** The app's bot, when one is registered and not refused in this chat. */
+  bot: { id: number; name: string } | null
+  /** The viewer may add people to the chat (im.dialog.get): they could add the bot. */
+  botMayJoin?: boolean
   chatId: number | null
   inputRef: RefObject<HTMLTextAreaElement | null>
   /** Editing a posted message instead of writing a new one: the draft waits meanwhile (#12). */
@@ -50,7 +54,9 @@ export interface EditSession {
  * enforced here rather than letting the portal cut the message.
  */
 export function Composer(props: Props) {
-  const { edit, onEditLast, replyTo, onCancelReply, onSend, bot, chatId, inputRef, hasAttachments = false, onPasteFiles } = props
+  const { edit, onEditLast, replyTo, onCancelReply, onSend, chatId, inputRef, hasAttachments = false, onPasteFiles } = props
+  // "Send as" only where the bot is in the chat or the viewer may add it: elsewhere the portal refuses.
+  const bot = useOfferedBot(props.bot, chatId, props.botMayJoin === true)
   // While editing, the box holds the message's text; the draft is kept as it was.
   const draft = edit ? edit.text : props.draft
   const chosen = edit ? edit.mentions : props.mentions

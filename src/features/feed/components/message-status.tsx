@@ -45,7 +45,8 @@ export function MessageStatus({ pending }: { pending: PendingState }) {
         {t('message.notSent')} {t(REASON[pending.errorKind ?? 'unknown'] ?? 'send.error.unknownOutcome')}
       </span>
       <button type="button" onClick={() => retry(pending.clientId)}>
-        {t('message.retry')}
+        {/* The bot was kept out: the retry goes as the user (issue 20), and the button says so. */}
+        {t(pending.errorKind === 'bot-refused' ? 'composer.sendAsMe' : 'message.retry')}
       </button>
       {discardButton}
     </div>

@@ -8,6 +8,7 @@ import { RestError, systemErrors } from '../../envelope.ts'
 import type { ChatRec, MessageRec } from '../../state.ts'
 import { ListResult, type CallContext, type MethodDef, type Params } from '../context.ts'
 import { fileCamel, messageSnake, messageTail, pageFiles, pageUserIds, pageUserIdsV2, userCamel, userSnake } from '../format.ts'
+import { permissionsOf, restrictionsOf, roleOf } from '../chat-rights.ts'
 import { reactionsOf } from '../reactions.ts'
 import { canSeeTask, isChatMember, newerPage, olderPage } from '../ops.ts'
 import { chatIdFromDialog, intOf, isPresent, isRecord, param } from '../params.ts'
@@ -61,7 +62,8 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
     entity_data_3: '',
     entity_link: { type: 'TASKS', url: `/company/personal/user/${ctx.userId}/tasks/task/view/${chat.taskId}/`, id: String(chat.taskId) },
     diskFolderId: 0,
-    role: chat.ownerId === ctx.userId ? 'OWNER' : 'MEMBER',
+    // Lowercase, as the doc's example and im/lib/chat.php formatChatData (mb_strtolower) give it.
+    role: roleOf(chat, ctx.userId),
     date_create: portalIso(chat.createdAt),
     message_type: 'X',
     counter: unreadCount(ctx.store, visible, ctx.userId),
@@ -73,15 +75,8 @@ function dialogGet(ctx: CallContext, params: Params): unknown {
     mute_list: [],
     user_counter: chat.memberIds.size,
     public: '',
-    permissions: {
-      manage_users_add: 'member',
-      manage_users_delete: 'manager',
-      manage_ui: 'member',
-      manage_settings: 'owner',
-      manage_messages: 'member',
-      can_post: 'member',
-    },
-    restrictions: { avatar: true, extend: true, leave: true, leaveOwner: true, rename: true, send: true, userList: true, mute: true, call: true },
+    permissions: permissionsOf(ctx.conditions),
+    restrictions: restrictionsOf(ctx.conditions),
     dialog_id: `chat${chat.id}`,
   }
 }
