@@ -68,14 +68,11 @@ describe('v2 batch', () => {
  * string; inside a longer string only a string or number replaces it, anything else leaves it as written.
  */
 describe('v2 batch references (processBatchElement)', () => {
-  const newestId = () => {
-    const messages = p.portal.store.messagesOf(1001)
-    return messages[messages.length - 1]!.id
-  }
+  const newestId = async (): Promise<number> => (await p.v2('im.dialog.get', { DIALOG_ID: 'chat1001' })).body.result.last_message_id
   const get = (params: Record<string, unknown>) => row('im.dialog.messages.get', { DIALOG_ID: 'chat1001', ...params })
 
   it('resolves a reference that reaches its value, leading digits and all', async () => {
-    const id = newestId()
+    const id = await newestId()
     const answer = await p.v2('batch', {
       halt: 0,
       cmd: {
@@ -94,7 +91,7 @@ describe('v2 batch references (processBatchElement)', () => {
   it('gives an unresolved whole reference the deepest value reached: an array is no cursor, so the row is refused', async () => {
     const answer = await p.v2('batch', {
       halt: 0,
-      cmd: { after: get({ FIRST_ID: newestId(), LIMIT: 1 }), around: get({ LAST_ID: '$result[after][messages][0][id]', LIMIT: 5 }) },
+      cmd: { after: get({ FIRST_ID: await newestId(), LIMIT: 1 }), around: get({ LAST_ID: '$result[after][messages][0][id]', LIMIT: 5 }) },
     })
     const { result, result_error } = answer.body.result
     expect(result.after.messages).toEqual([])
@@ -106,7 +103,7 @@ describe('v2 batch references (processBatchElement)', () => {
     const answer = await p.v2('batch', {
       halt: 0,
       cmd: {
-        after: get({ FIRST_ID: newestId(), LIMIT: 1 }),
+        after: get({ FIRST_ID: await newestId(), LIMIT: 1 }),
         zero: get({ LAST_ID: '0$result[after][messages][0][id]', LIMIT: 5 }),
         chat: get({ DIALOG_ID: 'chat$result[nothing][chatId]' }),
       },
