@@ -38,7 +38,7 @@ function readNewer(row: BatchRow | undefined, chatId: number, id: number): boole
  * ignored, whatever the unresolved reference made of it, and the newest page is read once for
  * all such messages.
  */
-async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
+export async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
   const out: ResultMessages = { messages: new Map(), authors: new Map() }
   let newest = false
   for (let at = 0; at < ids.length; at += PER_BATCH) {
