@@ -6,6 +6,7 @@
  * method refused, or a field the app reads departs from the docs), 2 on bad usage or when no task
  * to check could be found; 0 otherwise, optional refusals included (the app's fallback is named).
  */
+import { runBatchChecks } from './checks-b-batch.ts'
 import { runReadChecks, type Target } from './read-checks.ts'
 import { differences, formatTable, type Row } from './verdict.ts'
 import { TaskGetV2, TaskListV2 } from './shapes-tasks.ts'
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
   }
   console.log(`Portal ${new URL(args.url).origin}, webhook user ${client.userId}, task ${target.taskId}, chat ${target.chatId}\n`)
   const rows: Row[] = await runReadChecks(client, target)
+  rows.push(...(await runBatchChecks(client, target)))
   let leftBehind: string[] = []
   if (args.write) {
     const report = await runWriteChecks(client, target)
