@@ -49,6 +49,24 @@ async function chainedIds(client: WebhookClient, target: Target): Promise<Row> {
   }
 }
 
+/** The opening (history-api.ts): search's CHAT_ID chained as `0$result[task][task][chatId]` must read the chat. */
+async function openingChatId(client: WebhookClient, target: Target): Promise<Row> {
+  const method = 'batch references (v2, opening CHAT_ID)'
+  const answer = await client.batch({
+    task: ['tasks.task.get', { taskId: target.taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
+    page: ['im.dialog.messages.search', { CHAT_ID: '0$result[task][task][chatId]', LIMIT: 50, ORDER: { ID: 'DESC' } }],
+  })
+  if (!answer.ok) return { method, verdict: `batch refused: ${refusal(answer)}`, appDoes: 'BREAKS: the opening batch fails', breaks: true }
+  const { result, errors } = rowsOf(answer)
+  const read = errors['page']?.error === undefined && idsOf(result['page']).length > 0
+  return {
+    method,
+    verdict: read ? `resolved: ${idsOf(result['page']).length} message(s)` : `not read: row error ${errors['page']?.error ?? '(no messages)'}`,
+    appDoes: read ? 'opens on the chained chat id in one round trip' : 'search taken as refused: history through get (50 a page)',
+    breaks: false,
+  }
+}
+
 /** src/chat/map-history.ts sorts every page by id: the order a FIRST_ID read comes in is reported, never relied on. */
 async function firstIdOrder(client: WebhookClient, target: Target): Promise<Row> {
   const method = 'im.dialog.messages.get FIRST_ID order (v2)'
@@ -83,5 +101,5 @@ async function resultsPaging(client: WebhookClient, target: Target): Promise<Row
 }
 
 export async function runBatchChecks(client: WebhookClient, target: Target): Promise<Row[]> {
-  return [await chainedIds(client, target), await firstIdOrder(client, target), await resultsPaging(client, target)]
+  return [await chainedIds(client, target), await openingChatId(client, target), await firstIdOrder(client, target), await resultsPaging(client, target)]
 }

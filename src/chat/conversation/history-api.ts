@@ -71,7 +71,10 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   const source = historySource()
   const rows = await client.batchV2({
     task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
-    page: historyCall(source, '$result[task][task][chatId]', OPENING_PAGE),
+    // Search's CHAT_ID goes to an `?int` parameter: chained as "0…" it is "01001", or, for a task
+    // without a chat, a string that is no chat (chained-id.ts), never the task object an unresolved
+    // whole reference would be. Get's `chat…` dialog id is a longer string already.
+    page: historyCall(source, source === 'search' ? chainedId('task', '[task][chatId]') : '$result[task][task][chatId]', OPENING_PAGE),
     me: ['im.user.get', {}],
     bots: ['imbot.v2.Bot.list', {}],
     ...unreadRows('$result[task][task][chatId]'),

@@ -88,6 +88,22 @@ describe('v2 batch references (processBatchElement)', () => {
     expect(result.zero.messages[0].id).toBe(result.whole.messages[0].id)
   })
 
+  it('takes the opening chained as the app chains it: search CHAT_ID "0$result[...]" reads the chat, and is no chat when unresolved', async () => {
+    const opening = (taskId: number) =>
+      p.v2('batch', {
+        halt: 0,
+        cmd: {
+          task: row('tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }),
+          page: row('im.dialog.messages.search', { CHAT_ID: '0$result[task][task][chatId]', LIMIT: 5, ORDER: { ID: 'DESC' } }),
+        },
+      })
+    const answer = (await opening(1)).body.result
+    expect(answer.result.page.messages).toHaveLength(5)
+    // A task that is not there (v2 answers []): the reference stays as written, which is no chat.
+    const missing = (await opening(999_999)).body.result
+    expect(missing.result_error.page.error).toBe('ACCESS_ERROR')
+  })
+
   it('gives an unresolved whole reference the deepest value reached: an array is no cursor, so the row is refused', async () => {
     const answer = await p.v2('batch', {
       halt: 0,
