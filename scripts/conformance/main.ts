@@ -7,6 +7,7 @@
  * to check could be found; 0 otherwise, optional refusals included (the app's fallback is named).
  */
 import { runBotChecks } from './checks-a-bot.ts'
+import { runBatchChecks } from './checks-b-batch.ts'
 import { runReadChecks, type Target } from './read-checks.ts'
 import { differences, formatTable, type Row } from './verdict.ts'
 import { TaskGetV2, TaskListV2 } from './shapes-tasks.ts'
@@ -92,6 +93,7 @@ async function main(): Promise<number> {
   console.log(`Portal ${new URL(args.url).origin}, webhook user ${client.userId}, task ${target.taskId}, chat ${target.chatId}\n`)
   const rows: Row[] = await runReadChecks(client, target)
   rows.push(...(await runBotChecks(client, target)))
+  rows.push(...(await runBatchChecks(client, target)))
   let leftBehind: string[] = []
   if (args.write) {
     const report = await runWriteChecks(client, target)

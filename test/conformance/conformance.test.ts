@@ -110,6 +110,14 @@ describe('npm run conformance', () => {
     ]) {
       expect(out).toMatch(new RegExp(`${method.replace(/[().]/g, '\\$&')}\\s+\\| same shape`))
     }
+    // Issue 20 (checks-b-batch.ts): chained ids resolve; an unresolved whole reference is the deepest
+    // value reached (an array: a row error), not ""; FIRST_ID reads in no order; results pages without next.
+    expect(out).toMatch(
+      /batch references \(v2, chained ids\)\s+\| resolved: yes; unresolved whole: row error LAST_ID_STRING; unresolved "0\$result": row error LAST_ID_STRING/,
+    )
+    expect(out).toMatch(/batch references \(v2, opening CHAT_ID\)\s+\| resolved: 50 message\(s\)/)
+    expect(out).toMatch(/im\.dialog\.messages\.get FIRST_ID order \(v2\)\s+\| in no order/)
+    expect(out).toMatch(/tasks\.task\.result\.list paging \(v3\)\s+\| limit 1 answered 1 item\(s\); result holds items; no next/)
     expect(code).toBe(0)
   }, 60_000)
 

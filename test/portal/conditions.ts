@@ -30,9 +30,10 @@ export interface Conditions {
   /** tasks.task.access.get on a task the caller cannot read: 403 ACCESSDENIEDEXCEPTION, or every action false. */
   accessGetNoTask: 'error' | 'allFalse'
   /**
-   * Seconds after posting during which a message may still be edited or deleted (0 = no limit).
-   * api-reference/chats/messages/index.md: "the period is set by the Bitrix24 settings";
-   * chat-bots/outdated/messages/imbot-message-update.md names three days, the default here.
+   * Seconds after posting during which a message may still be edited (and deleted: messageDeleteWindow), 0 = no limit.
+   * api-reference/chats/messages/index.md: "the period is set by the Bitrix24 settings"; the im source
+   * holds edits to 259,200 s (CIMMessenger::CheckPossibilityUpdateMessage), the default here, as
+   * chat-bots/outdated/messages/imbot-message-update.md's three days.
    */
   messageEditWindowS: number
   /**
@@ -99,7 +100,31 @@ export interface Conditions {
    * task chats keep whoever is added (the older TASKS group chats).
    */
   taskChatKeepsAnyone: boolean
+  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  /**
+   * The order of im.dialog.messages.get's messages when FIRST_ID is given (also the unread part of a
+   * page without a cursor). The doc gives none, and the im source asks for none (im/lib/chat.php
+   * getMessages: `order` is empty for FIRST_ID, both for the ids, which are still the nearest ones
+   * newer than the cursor, and for the messages): 'scrambled', the stricter reading, lists them in
+   * a fixed but meaningless order; 'ascending' and 'descending' are the two a database may give.
+   */
+  firstIdOrder: FirstIdOrder
+  /**
+   * Whether deleting is held to the edit window too. chats/messages/index.md: "editing and deleting a
+   * message are limited in time" ('edit', the default); the im source checks the time for updates only
+   * (CIMMessenger::CheckPossibilityUpdateMessage: `$type != IM_CHECK_DELETE && DATE_CREATE + 259200 < time()`) ('none').
+   */
+  messageDeleteWindow: 'edit' | 'none'
+  /**
+   * The most items a page of tasks.task.result.list (REST 3.0) holds, whatever `pagination.limit`
+   * asks: rest/lib/V3/Structure/PaginationStructure.php caps it at 1000 (default 50); the method's page
+   * documents no size, so tests lower it to prove the app reads every page.
+   */
+  resultsPageMax: number
 }
+
+export type FirstIdOrder = 'scrambled' | 'ascending' | 'descending'
+export const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
 export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
@@ -154,6 +179,10 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   taskChatUsersAdd: 'member',
   taskChatAddRefusal: 'source',
   taskChatKeepsAnyone: false,
+  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  firstIdOrder: 'scrambled',
+  messageDeleteWindow: 'edit',
+  resultsPageMax: 1000,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -206,6 +235,10 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
     next.taskChatUsersAdd = patch.taskChatUsersAdd
   if (patch.taskChatAddRefusal === 'source' || patch.taskChatAddRefusal === 'doc') next.taskChatAddRefusal = patch.taskChatAddRefusal
   if (typeof patch.taskChatKeepsAnyone === 'boolean') next.taskChatKeepsAnyone = patch.taskChatKeepsAnyone
+  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  if ((FIRST_ID_ORDERS as readonly unknown[]).includes(patch.firstIdOrder)) next.firstIdOrder = patch.firstIdOrder as FirstIdOrder
+  if (patch.messageDeleteWindow === 'edit' || patch.messageDeleteWindow === 'none') next.messageDeleteWindow = patch.messageDeleteWindow
+  next.resultsPageMax = num(patch.resultsPageMax, 1, 1000) ?? next.resultsPageMax
   return next
 }
 

@@ -9,6 +9,7 @@ import { rowData } from './batch-row'
 import { withRead, type Conversation } from './conversation'
 import { newIds, notePending } from './enrich'
 import { historySource, PAGE_LIMIT, rememberPlainHistory, type HistorySource } from './history-source'
+import { chainedId } from './chained-id'
 import { toUnread, unreadRows } from './opening-unread'
 import { newerRead, olderRead, windowRead, type Read } from './reads'
 import { toViewer } from './viewer'
@@ -70,7 +71,10 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   const source = historySource()
   const rows = await client.batchV2({
     task: ['tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] }],
-    page: historyCall(source, '$result[task][task][chatId]', OPENING_PAGE),
+    // Search's CHAT_ID goes to an `?int` parameter: chained as "0…" it is "01001", or, for a task
+    // without a chat, a string that is no chat (chained-id.ts), never the task object an unresolved
+    // whole reference would be. Get's `chat…` dialog id is a longer string already.
+    page: historyCall(source, source === 'search' ? chainedId('task', '[task][chatId]') : '$result[task][task][chatId]', OPENING_PAGE),
     me: ['im.user.get', {}],
     bots: ['imbot.v2.Bot.list', {}],
     ...unreadRows('$result[task][task][chatId]'),
@@ -142,12 +146,13 @@ export async function readNewer(client: PortalClient, chatId: number, afterId: n
 
 /**
  * The messages around `id`, in ONE batch round trip where the portal allows: through search where
- * it serves (window-search.ts), else through get, as here. A get cursor must be a
- * message of the chat (a made-up one answers nothing: im-dialog-messages-get.md), so the window is
- * read from the message itself: `after` is what is newer than it (FIRST_ID), and `around` is what is
- * older than the first of those (LAST_ID chained by `$result`), which is the message and the ones
- * before it. When nothing is newer, the message is the newest: the newest page holds it (a second
- * round trip, on a portal that refuses the empty reference).
+ * it serves (window-search.ts), else through get, as here. A get cursor must be a message of the
+ * chat (a made-up one answers nothing: im-dialog-messages-get.md), so the window is read from the
+ * message after it: `after` is what is newer than it (FIRST_ID), `next` the one message newer than
+ * it (LIMIT 1, so whatever order a FIRST_ID read lists), and `around` what is older than `next`
+ * (LAST_ID chained by `$result`): the message and the ones before it. See chainedId for the chain.
+ * When nothing is newer, the message is the newest: `around` is ignored, whatever the unresolved
+ * reference made of it, and the newest page is read (the second round trip).
  */
 export async function readWindow(client: PortalClient, chatId: number, id: number): Promise<Read> {
   if (historySource() === 'search') {
@@ -160,12 +165,11 @@ export async function readWindow(client: PortalClient, chatId: number, id: numbe
   }
   const rows = await client.batchV2({
     after: newerCall(chatId, id, WINDOW_SIDE),
-    around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: '$result[after][messages][0][id]', LIMIT: 2 * WINDOW_SIDE }],
+    next: newerCall(chatId, id, 1),
+    around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: chainedId('next'), LIMIT: 2 * WINDOW_SIDE }],
   })
+  const next = newerRead(toHistoryPage(rowData(rows['next']), chatId), id, 1)
+  if (next.run.messages.length === 0) return readNewest(client, chatId, 2 * WINDOW_SIDE)
   const newer = newerRead(toHistoryPage(rowData(rows['after']), chatId), id, WINDOW_SIDE)
-  const around = rows['around']
-  // Nothing newer: the message is the newest, and the empty reference read as "no cursor" is the newest page.
-  if (newer.run.messages.length === 0)
-    return around?.ok ? olderRead(toHistoryPage(around.data, chatId), undefined) : readNewest(client, chatId, 2 * WINDOW_SIDE)
-  return windowRead(toHistoryPage(rowData(around), chatId), newer)
+  return windowRead(toHistoryPage(rowData(rows['around']), chatId), newer)
 }

@@ -3,6 +3,7 @@ import type { BatchRow, Params } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import type { Message } from '../types'
 import { WireDialogReadState } from '../wire'
+import { chainedId } from './chained-id'
 import { newerRead, type Read } from './reads'
 
 /** Unread messages (#12): where the viewer stopped reading, as the card opened. */
@@ -23,11 +24,13 @@ export const UNREAD_PAGE = 50
  * `dialog` (im.dialog.get, v2) says the last message the viewer read, and `unread`
  * (im.dialog.messages.get, v2, FIRST_ID) reads the unread messages from there on, oldest first,
  * so a card with more unread than one page still opens at the first of them in one round trip.
+ * `unread` is used only when `dialog` answered a `last_id` (toUnread), so what an unresolved
+ * reference becomes never matters (chained-id.ts).
  */
 export function unreadRows(chatRef: string): Record<'dialog' | 'unread', [string, Params]> {
   return {
     dialog: ['im.dialog.get', { DIALOG_ID: `chat${chatRef}` }],
-    unread: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatRef}`, FIRST_ID: '$result[dialog][last_id]', LIMIT: UNREAD_PAGE }],
+    unread: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatRef}`, FIRST_ID: chainedId('dialog', '[last_id]'), LIMIT: UNREAD_PAGE }],
   }
 }
 

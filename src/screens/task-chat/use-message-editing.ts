@@ -4,7 +4,7 @@ import type { Message } from '../../chat/types'
 import type { OutboxStore } from '../../features/composer/api/outbox-store'
 import type { EditSession } from '../../features/composer/components/composer'
 import type { MessageChangeView } from '../../features/feed/components/feed-actions'
-import { isChangeable } from '../../features/message-changes/api/changed-message'
+import { isChangeable, isEditable } from '../../features/message-changes/api/changed-message'
 import { useMessageChanges } from '../../features/message-changes/api/use-message-changes'
 
 interface Wiring {
@@ -50,14 +50,15 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
   const editingId = editing?.id ?? null
 
   const canChange = useCallback(
-    (message: Message) => isChangeable(message, userId, Date.now()) && !refused.has(message.id) && !deleting.has(message.id),
+    (message: Message) => isChangeable(message, userId) && !refused.has(message.id) && !deleting.has(message.id),
     [userId, refused, deleting],
   )
+  const canEdit = useCallback((message: Message) => canChange(message) && isEditable(message, userId), [canChange, userId])
   const changeOf = useCallback(
     (message: Message): MessageChangeView => {
       const may = canChange(message)
       return {
-        canEdit: may,
+        canEdit: canEdit(message),
         canDelete: may,
         liked: likedByViewer(message, userId),
         deleting: deleting.has(message.id),
@@ -65,7 +66,7 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
         error: errors.get(message.id) ?? null,
       }
     },
-    [canChange, userId, deleting, editingId, errors],
+    [canChange, canEdit, userId, deleting, editingId, errors],
   )
 
   const startEdit = useCallback(
@@ -81,10 +82,10 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
   const editLast = useCallback(() => {
     // A message of files alone has no text to correct: Up goes to the last one with words.
     const last = liveMessages.findLast((m) => m.authorId === userId && !m.isDeleted && !deleting.has(m.id) && m.text.trim() !== '')
-    if (!last || !canChange(last)) return false
+    if (!last || !canEdit(last)) return false
     startEdit(last)
     return true
-  }, [liveMessages, userId, deleting, canChange, startEdit])
+  }, [liveMessages, userId, deleting, canEdit, startEdit])
 
   const session: EditSession | null = editing && {
     text: editing.text,

@@ -1,5 +1,6 @@
 /** Editing and liking messages over REST, and what history reads show afterwards. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { LocalPortal } from '../portal.ts'
 import { startTestPortal, type TestPortal } from './helpers.ts'
 
 let p: TestPortal
@@ -82,6 +83,28 @@ describe('im.message.update (api-reference/chats/messages/im-message-update.md)'
     expect(answerOf(await p.v2('im.message.update', { MESSAGE_ID: old.id, MESSAGE: 'late fix' }))).toEqual(cantEdit)
     p.portal.setConditions({ messageEditWindowS: 0 })
     expect((await p.v2('im.message.update', { MESSAGE_ID: old.id, MESSAGE: 'late fix' })).body.result).toBe(true)
+  })
+
+  /**
+   * chats/messages/index.md: "editing and deleting a message are limited in time" (a setting); the im
+   * source (CIMMessenger::CheckPossibilityUpdateMessage, im/classes/general/im_messenger.php) holds
+   * edits to 259,200 s and deletes to nothing, and never lets a forward be edited.
+   */
+  it('deletes are held to the window too (the page), or not (Conditions.messageDeleteWindow: none, the source)', async () => {
+    const page = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: 300, LIMIT: 50 })).body.result.messages as Wire[]
+    const old = page.filter((m) => m.author_id === 1 && !('IS_DELETED' in m.params)).sort((a, b) => a.id - b.id)[0]
+    if (!old) throw new Error('the seed has no early message by user 1')
+    expect(answerOf(await p.v2('im.message.delete', { MESSAGE_ID: old.id }))).toEqual(cantEdit)
+    p.portal.setConditions({ messageDeleteWindow: 'none' })
+    expect(answerOf(await p.v2('im.message.update', { MESSAGE_ID: old.id, MESSAGE: 'late fix' }))).toEqual(cantEdit)
+    expect((await p.v2('im.message.delete', { MESSAGE_ID: old.id })).body.result).toBe(true)
+  })
+
+  it('a forward is never edited, but its author may delete it', async () => {
+    const id = await post('passed on')
+    ;(p.portal as unknown as LocalPortal).store.getMessage(id)!.params['FORWARD_ID'] = 5
+    expect(answerOf(await p.v2('im.message.update', { MESSAGE_ID: id, MESSAGE: 'changed' }))).toEqual(cantEdit)
+    expect((await p.v2('im.message.delete', { MESSAGE_ID: id })).body.result).toBe(true)
   })
 
   it('ATTACH, KEYBOARD, MENU: N removes, IS_EDITED applies with ATTACH, the listed structure and size errors', async () => {

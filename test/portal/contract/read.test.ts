@@ -125,11 +125,11 @@ describe('im.dialog.messages.get', () => {
     expect(result.files[0].urlDownload).toContain(`${p.origin}/upload/file/`)
   })
 
-  it('pages older with LAST_ID and newer with FIRST_ID (ascending; FIRST_ID wins); LIMIT caps at 50', async () => {
+  it('pages older with LAST_ID (newest first) and newer with FIRST_ID (the nearest, FIRST_ID wins); LIMIT caps at 50', async () => {
     const older = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: 3000, LIMIT: 10 })).body.result.messages
     expect(older.map((m: { id: number }) => m.id)).toEqual([2999, 2998, 2997, 2996, 2995, 2994, 2993, 2992, 2991, 2990])
     const newer = (await p.v2('im.dialog.messages.get', { CHAT_ID: 1001, FIRST_ID: '3000', LAST_ID: 100, LIMIT: '5' })).body.result.messages
-    expect(newer.map((m: { id: number }) => m.id)).toEqual([3001, 3002, 3003, 3004, 3005])
+    expect(newer.map((m: { id: number }) => m.id).sort((a: number, b: number) => a - b)).toEqual([3001, 3002, 3003, 3004, 3005])
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 500 })).body.result.messages).toHaveLength(50)
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: 1 })).body.result.messages).toEqual([])
     const empty = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1006' })).body.result
@@ -149,6 +149,33 @@ describe('im.dialog.messages.get', () => {
       expect([answer.status, answer.body.error]).toEqual([status, code])
     }
     expect((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1004' })).body.error_description).toBe('You do not have access to the specified dialog')
+  })
+})
+
+/**
+ * A FIRST_ID read names no order: api-reference/chats/messages/im-dialog-messages-get.md gives none,
+ * and im/lib/chat.php getMessages passes an empty `order` for FIRST_ID (both for the ids and for the
+ * messages), so the database lists them as it likes. Conditions.firstIdOrder: 'scrambled' by default.
+ */
+describe('im.dialog.messages.get FIRST_ID order (Conditions.firstIdOrder)', () => {
+  const read = async () =>
+    ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: 3000, LIMIT: 8 })).body.result.messages as { id: number }[]).map((m) => m.id)
+  const nearest = [3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008]
+  afterAll(() => p.portal.setConditions({ firstIdOrder: 'scrambled' }))
+
+  it('scrambled (the default): the nearest messages, in neither ascending nor descending order', async () => {
+    const ids = await read()
+    expect([...ids].sort((a, b) => a - b)).toEqual(nearest)
+    expect(ids).not.toEqual(nearest)
+    expect(ids).not.toEqual([...nearest].reverse())
+    expect(await read()).toEqual(ids)
+  })
+
+  it('ascending and descending: the orders a database may give', async () => {
+    p.portal.setConditions({ firstIdOrder: 'ascending' })
+    expect(await read()).toEqual(nearest)
+    p.portal.setConditions({ firstIdOrder: 'descending' })
+    expect(await read()).toEqual([...nearest].reverse())
   })
 })
 

@@ -44,6 +44,26 @@ describe('tasks.task.result.list', () => {
     expect(page.map((i: { id: number }) => i.id)).toEqual([3, 4])
   })
 
+  /**
+   * The page documents no size; rest/lib/V3/Structure/PaginationStructure.php caps `limit` at 1000
+   * (default 50), and ListResponse (rest/lib/V3/Interaction/Response/ListResponse.php) answers `items`
+   * alone: no next, no total. Conditions.resultsPageMax makes pages smaller than asked.
+   */
+  it('answers items alone, and pages no larger than resultsPageMax whatever the limit asks', async () => {
+    const list = async (offset: number) =>
+      (await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], order: { id: 'ASC' }, pagination: { limit: 50, offset } })).body.result
+    expect(Object.keys(await list(0))).toEqual(['items'])
+    p.portal.setConditions({ resultsPageMax: 4 })
+    try {
+      const first = await list(0)
+      expect(first.items).toHaveLength(4)
+      expect((await list(4)).items).toHaveLength(2)
+      expect((await list(6)).items).toEqual([])
+    } finally {
+      p.portal.setConditions({ resultsPageMax: 1000 })
+    }
+  })
+
   it('reports the documented errors', async () => {
     const cases: [unknown, number, string][] = [
       [{}, 400, 'VALIDATION_REQUESTFILTERVALIDATIONEXCEPTION'],

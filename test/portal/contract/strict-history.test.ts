@@ -124,8 +124,9 @@ describe('im.dialog.messages.get FIRST_ID=0', () => {
   // api-reference/chats/messages/im-dialog-messages-get.md ("larger than FIRST_ID"); im source: a set FIRST_ID, 0 included, wins.
   it('reads the chat from its start, oldest first', async () => {
     const first = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', FIRST_ID: 0, LIMIT: 5 })).body.result.messages
-    const ids = first.map((m: { id: number }) => m.id)
-    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    // In no set order (Conditions.firstIdOrder): the oldest of them is the chat's first message.
+    const ids = first.map((m: { id: number }) => m.id).sort((a: number, b: number) => a - b)
+    expect(ids).toHaveLength(5)
     const older = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LAST_ID: ids[0], LIMIT: 5 })).body.result.messages
     expect(older).toEqual([])
   })
@@ -141,11 +142,18 @@ describe('im.dialog.messages.get FIRST_ID=0', () => {
     const stretch = 7 - above.findIndex((m) => m.author_id !== 1)
     expect([page.length, page.filter((m: { unread: boolean }) => m.unread).length]).toEqual([10 + stretch, above.filter((m) => m.author_id !== 1).length])
     expect(stretch).toBeGreaterThan(0)
-    // More unread than LIMIT: LIMIT read ones before the first unread, and LIMIT from it on.
+    // More unread than LIMIT: LIMIT read ones before the first unread, and LIMIT from it on; the
+    // source reads those with FIRST_ID (no set order) and reverses them, then the older ones newest first.
     p.portal.setReadMark(1001, 1, newest[30]!.id)
-    const window = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 10 })).body.result.messages
     const first = 30 - [...newest.slice(0, 30)].reverse().findIndex((m) => m.author_id !== 1) - 1
-    expect(window.map((m: { id: number }) => m.id)).toEqual(newest.slice(first - 9, first + 11).map((m) => m.id))
+    const expected = newest.slice(first - 9, first + 11).map((m) => m.id)
+    const ids = async () =>
+      ((await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 10 })).body.result.messages as { id: number }[]).map((m) => m.id)
+    const scrambled = await ids()
+    expect([...scrambled].sort((a, b) => b - a)).toEqual(expected)
+    expect(scrambled.slice(10)).toEqual(expected.slice(10))
+    p.portal.setConditions({ firstIdOrder: 'ascending' })
+    expect(await ids()).toEqual(expected)
   })
 })
 

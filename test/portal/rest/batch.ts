@@ -16,36 +16,81 @@ export type RowOutcome = { ok: true; value: unknown; total?: number; next?: numb
 
 export type RowRunner = (method: string, params: Params) => RowOutcome
 
-const PLACEHOLDER = /\$(result|result_total|result_next)\[([^\]]+)\]((?:\[[^\]]*\])*)/g
+/**
+ * What a row may reference: the keys of `$arResult` in CRestProvider::methodsBatch
+ * (rest/classes/general/rest_provider.php), in its order, which CRestUtil::processBatchElement
+ * (rest/classes/general/rest_util.php) joins into `/\$(result|next|total|time|error)([^\s]*)/i`.
+ * So `$next[key]` and `$total[key]` read another row's next and total, and `$result_total[key]`
+ * is `$result` with the path `_total[key]`: the row's result.
+ */
+type Roots = Record<string, Record<string, unknown>>
 
-type Resolved = { found: true; value: unknown } | { found: false }
-
-function resolve(source: Map<string, unknown>, key: string, path: string): Resolved {
-  if (!source.has(key)) return { found: false }
-  let value = source.get(key)
-  for (const match of path.matchAll(/\[([^\]]*)\]/g)) {
-    const segment = match[1] ?? ''
-    if (value !== null && typeof value === 'object' && segment in value) value = (value as Record<string, unknown>)[segment]
-    else return { found: false }
+/** PHP's `isset($r[$key])`: arrays by key (null counts as missing), strings by integer offset, nothing else. */
+function phpStep(value: unknown, key: string): { found: true; value: unknown } | { found: false } {
+  if (typeof value === 'string') {
+    if (!/^-?\d+$/.test(key)) return { found: false }
+    const at = Number(key) < 0 ? value.length + Number(key) : Number(key)
+    return at >= 0 && at < value.length ? { found: true, value: value[at] } : { found: false }
   }
-  return { found: true, value }
+  if (Array.isArray(value)) {
+    if (!/^(0|[1-9]\d*)$/.test(key)) return { found: false }
+    const item: unknown = value[Number(key)]
+    return item === undefined || item === null ? { found: false } : { found: true, value: item }
+  }
+  if (isRecord(value) && Object.hasOwn(value, key)) {
+    const item = value[key]
+    return item === undefined || item === null ? { found: false } : { found: true, value: item }
+  }
+  return { found: false }
 }
 
-/** Replace placeholders in every string value; a value that is one whole placeholder keeps its type. */
-function substitute(value: unknown, sources: Record<string, Map<string, unknown>>): unknown {
-  if (typeof value === 'string') {
-    const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(value)
-    if (whole) {
-      const found = resolve(sources[whole[1] ?? 'result'] ?? new Map(), whole[2] ?? '', whole[3] ?? '')
-      return found.found && found.value !== undefined && found.value !== null ? found.value : ''
-    }
-    return value.replace(PLACEHOLDER, (_all, kind: string, key: string, path: string) => {
-      const found = resolve(sources[kind] ?? new Map(), key, path)
-      return found.found && (typeof found.value === 'string' || typeof found.value === 'number' || typeof found.value === 'boolean') ? String(found.value) : ''
-    })
+/**
+ * The walk of processBatchElement: from the named root down the path while each key is set; where
+ * one is not, it stops and the reference is the deepest value reached (the row's whole result, the
+ * root map itself when the row is missing or failed), never an empty string.
+ */
+function walk(roots: Roots, name: string, path: string[]): unknown {
+  let value: unknown = Object.hasOwn(roots, name) ? roots[name] : null
+  for (const key of path) {
+    const step = phpStep(value, key)
+    if (!step.found) break
+    value = step.value
   }
-  if (Array.isArray(value)) return value.map((v) => substitute(v, sources))
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, sources)]))
+  return value
+}
+
+/** PHP's is_numeric for what a walk can end on (ints, floats, numeric strings). */
+const isNumeric = (value: unknown) =>
+  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value))
+
+/**
+ * One string value, as processBatchElement treats it: a value that is one whole reference becomes
+ * what the walk reached, of any type (an array too); a reference inside a longer string is replaced
+ * only by a string or a number, and otherwise stays as written.
+ */
+function processElement(text: string, roots: Roots): unknown {
+  const names = Object.keys(roots).join('|')
+  let query: unknown = text
+  for (const match of text.matchAll(new RegExp(`\\$(${names})([^\\s]*)`, 'gi'))) {
+    const path = [...(match[2] ?? '').matchAll(/\[([^\]]+)\]/g)].map((m) => m[1] ?? '')
+    if (path.length === 0) continue
+    const reached = walk(roots, match[1] ?? '', path)
+    if (match[0] === text) {
+      query = reached
+      continue
+    }
+    const replacement = isNumeric(reached) ? String(reached) : reached
+    if (typeof replacement !== 'string' || typeof query !== 'string') continue
+    query = query.split(match[0]).join(replacement)
+  }
+  return query
+}
+
+/** processBatchStructure: every value of the parsed query, at any depth (keys are left as written). */
+function substitute(value: unknown, roots: Roots): unknown {
+  if (typeof value === 'string') return processElement(value, roots)
+  if (Array.isArray(value)) return value.map((v) => substitute(v, roots))
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, roots)]))
   return value
 }
 
@@ -60,7 +105,8 @@ export function batchV2(params: Params, run: RowRunner): unknown {
   const totals = new Map<string, unknown>()
   const nexts = new Map<string, unknown>()
   const times = new Map<string, unknown>()
-  const sources = { result, result_total: totals, result_next: nexts }
+  // $arResult of methodsBatch, in its key order; a failed row also adds `error_description`.
+  const roots: Roots = { result: {}, next: {}, total: {}, time: {}, error: {} }
   for (const [key, row] of rows) {
     const text = typeof row === 'string' ? row : ''
     const at = text.indexOf('?')
@@ -70,17 +116,24 @@ export function batchV2(params: Params, run: RowRunner): unknown {
     if (method === 'batch') {
       outcome = { ok: false, error: new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage') }
     } else {
-      const rowParams = substitute(parseQuery(query, { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 }), sources) as Params
+      const rowParams = substitute(parseQuery(query, { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 }), roots) as Params
       outcome = run(method, rowParams)
     }
     if (outcome.ok) {
       result.set(key, outcome.value)
       times.set(key, outcome.time)
+      roots['result']![key] = outcome.value
+      roots['time']![key] = outcome.time
       if (outcome.total !== undefined) totals.set(key, outcome.total)
       if (outcome.next !== undefined) nexts.set(key, outcome.next)
+      if (outcome.total !== undefined) roots['total']![key] = outcome.total
+      if (outcome.next !== undefined) roots['next']![key] = outcome.next
     } else {
       // settings/how-to-call-rest-api/batch.md shows insufficient_scope rows with an empty description.
-      errors.set(key, { error: outcome.error.code, error_description: outcome.error.code === 'insufficient_scope' ? '' : outcome.error.message })
+      const description = outcome.error.code === 'insufficient_scope' ? '' : outcome.error.message
+      errors.set(key, { error: outcome.error.code, error_description: description })
+      roots['error']![key] = { error: outcome.error.code, error_description: description }
+      ;(roots['error_description'] ??= {})[key] = description
       if (halt) break
     }
   }

@@ -24,7 +24,8 @@ export async function findUploaded(
   const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: 50 })
   const page = v.parse(Newer, raw)
   const files = new Map(page.files.map((wire) => [wire.id, toChatFile(wire)]))
-  for (const message of page.messages.map(toMessage)) {
+  // A FIRST_ID read comes in no set order (im/lib/chat.php asks for none): the oldest match is the first attempt's.
+  for (const message of page.messages.map(toMessage).sort((a, b) => a.id - b.id)) {
     if (message.id <= afterId || message.authorId !== userId || known.has(message.id)) continue
     const match = message.fileIds.map((id) => files.get(id)).find((f) => f && f.name === file.name && f.size === file.size)
     if (match) return { messageId: message.id, file: match }

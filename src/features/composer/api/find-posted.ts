@@ -19,6 +19,8 @@ export function comparable(text: string): string {
 export async function findPosted(client: PortalClient, chatId: number, authorId: number, text: string, afterId: number): Promise<number | null> {
   const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: 50 })
   const wanted = comparable(text)
-  const match = v.parse(Newest, raw).messages.find((m) => m.id > afterId && (authorId === 0 || m.author_id === authorId) && comparable(m.text ?? '') === wanted)
+  // A FIRST_ID read comes in no set order (im/lib/chat.php asks for none): the oldest match is the first attempt's.
+  const messages = [...v.parse(Newest, raw).messages].sort((a, b) => a.id - b.id)
+  const match = messages.find((m) => m.id > afterId && (authorId === 0 || m.author_id === authorId) && comparable(m.text ?? '') === wanted)
   return match?.id ?? null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { aMessage } from '../../../chat/test-message'
-import { applyChange, EDIT_WINDOW_S, isChangeable, rolledBack, type Change } from './changed-message'
+import { applyChange, isChangeable, isEditable, rolledBack, type Change } from './changed-message'
 
 describe('a message changed before the portal says yes', () => {
   it('shows an edit as edited with the new text, a deletion as deleted, a like with the viewer among those who liked', () => {
@@ -53,11 +53,20 @@ describe('a like on a message whose reactions are known (search)', () => {
 describe('which messages the viewer may edit or delete', () => {
   const now = Date.UTC(2026, 10, 26)
   const fresh = new Date(now - 60_000)
-  it('only their own, posted, not deleted, within the edit window', () => {
-    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh }), 1, now)).toBe(true)
-    expect(isChangeable(aMessage(1, { authorId: 2, date: fresh }), 1, now)).toBe(false)
-    expect(isChangeable(aMessage(1, { authorId: 0, isSystem: true, date: fresh }), 0, now)).toBe(false)
-    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh, isDeleted: true }), 1, now)).toBe(false)
-    expect(isChangeable(aMessage(1, { authorId: 1, date: new Date(now - EDIT_WINDOW_S * 1000 - 1) }), 1, now)).toBe(false)
+  it('only their own, posted, not deleted, whatever their age: the portal keeps the time limit', () => {
+    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh }), 1)).toBe(true)
+    expect(isChangeable(aMessage(1, { authorId: 2, date: fresh }), 1)).toBe(false)
+    expect(isChangeable(aMessage(1, { authorId: 0, isSystem: true, date: fresh }), 0)).toBe(false)
+    expect(isChangeable(aMessage(1, { authorId: 1, date: fresh, isDeleted: true }), 1)).toBe(false)
+    // Four days old, a year old: offered; a portal past its window answers CANT_EDIT_MESSAGE, which hides them.
+    expect(isChangeable(aMessage(1, { authorId: 1, date: new Date(now - 4 * 86_400_000) }), 1)).toBe(true)
+    expect(isChangeable(aMessage(1, { authorId: 1, date: new Date(now - 365 * 86_400_000) }), 1)).toBe(true)
+  })
+
+  it('a forward of their own may be deleted, not edited', () => {
+    const forward = aMessage(1, { authorId: 1, date: fresh, forward: { userId: null, chatTitle: null } })
+    expect(isChangeable(forward, 1)).toBe(true)
+    expect(isEditable(forward, 1)).toBe(false)
+    expect(isEditable(aMessage(1, { authorId: 1, date: fresh }), 1)).toBe(true)
   })
 })

@@ -31,10 +31,15 @@ export function rolledBack(current: Message, optimistic: Message, previous: Mess
   return current === optimistic ? previous : current
 }
 
-/** Seconds after posting during which Bitrix24 lets the author change a message (its im module; chats/messages/index.md). */
-export const EDIT_WINDOW_S = 259_200
-
-/** Whether the viewer may edit or delete the message, as far as the app can tell before asking. */
-export function isChangeable(message: Message, viewerId: number, now: number): boolean {
-  return viewerId > 0 && message.authorId === viewerId && !message.isSystem && !message.isDeleted && now - message.date.getTime() < EDIT_WINDOW_S * 1000
+/**
+ * Whether the viewer may delete (and, but for forwards, edit) the message, as far as the app can
+ * tell before asking. No time limit: chats/messages/index.md says the period is a setting of the
+ * portal, which no method reads, so the portal decides, and its CANT_EDIT_MESSAGE takes the
+ * actions away from that message (use-message-changes.ts).
+ */
+export function isChangeable(message: Message, viewerId: number): boolean {
+  return viewerId > 0 && message.authorId === viewerId && !message.isSystem && !message.isDeleted
 }
+
+/** A forward is never edited (CIMMessenger::CheckPossibilityUpdateMessage in the im source), only deleted. */
+export const isEditable = (message: Message, viewerId: number): boolean => isChangeable(message, viewerId) && message.forward === undefined

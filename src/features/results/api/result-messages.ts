@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { boundQueries } from '../../../app/bound-queries'
-import type { Params, PortalClient } from '../../../b24/portal-client'
+import type { BatchRow, Params, PortalClient } from '../../../b24/portal-client'
+import { chainedId } from '../../../chat/conversation/chained-id'
 import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
 
@@ -12,30 +13,53 @@ export interface ResultMessages {
 /** A v2 batch takes up to 50 calls: two per message. */
 const PER_BATCH = 25
 
+const get = (chatId: number, params: Params): [string, Params] => ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, ...params }]
+
+/** A read's messages that are among `ids`, and their authors, into `out`. */
+function keep(out: ResultMessages, raw: unknown, chatId: number, ids: readonly number[]): void {
+  const page = toHistoryPage(raw, chatId)
+  for (const m of page.messages) if (ids.includes(m.id)) out.messages.set(m.id, m)
+  for (const a of page.authors) out.authors.set(a.id, a)
+}
+
+/** Did the `n` row read a message newer than `id`? LIMIT 1, so whatever order a FIRST_ID read lists. */
+function readNewer(row: BatchRow | undefined, chatId: number, id: number): boolean | undefined {
+  if (!row?.ok) return undefined
+  return toHistoryPage(row.data, chatId).messages.some((m) => m.id > id)
+}
+
 /**
  * The messages results were made from, for their author and time (a result records who marked
  * it, not who wrote it). No documented method reads a message by id, and a cursor must be a
  * message of the chat (im-dialog-messages-get.md), so each is read from the message after it: `n`
  * is the one message newer than it (FIRST_ID id), `m` the one message older than that (LAST_ID
- * chained by `$result`), which is the message itself. When nothing is newer, the reference is
- * empty, read as "no cursor": the newest message, which is then it. Two calls per message, 25
- * messages per batch.
+ * chained by `$result`, chained-id.ts), which is the message itself. Two calls per message, 25
+ * messages per batch. When nothing is newer, the message is the newest (or gone): its `m` row is
+ * ignored, whatever the unresolved reference made of it, and the newest page is read once for
+ * all such messages.
  */
-async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
+export async function getResultMessages(client: PortalClient, chatId: number, ids: readonly number[]): Promise<ResultMessages> {
   const out: ResultMessages = { messages: new Map(), authors: new Map() }
+  let newest = false
   for (let at = 0; at < ids.length; at += PER_BATCH) {
     const calls: Record<string, [string, Params]> = {}
     for (const id of ids.slice(at, at + PER_BATCH)) {
-      calls[`n${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: id, LIMIT: 1 }]
-      calls[`m${id}`] = ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: `$result[n${id}][messages][0][id]`, LIMIT: 1 }]
+      calls[`n${id}`] = get(chatId, { FIRST_ID: id, LIMIT: 1 })
+      calls[`m${id}`] = get(chatId, { LAST_ID: chainedId(`n${id}`), LIMIT: 1 })
     }
     const rows = await client.batchV2(calls)
-    for (const [key, row] of Object.entries(rows)) {
-      if (!key.startsWith('m') || !row.ok) continue // that one stays without an author: the list still shows the result
-      const page = toHistoryPage(row.data, chatId)
-      for (const m of page.messages) if (ids.includes(m.id)) out.messages.set(m.id, m)
-      for (const a of page.authors) out.authors.set(a.id, a)
+    for (const id of ids.slice(at, at + PER_BATCH)) {
+      const newer = readNewer(rows[`n${id}`], chatId, id)
+      const row = rows[`m${id}`]
+      // A failed row leaves that one without an author: the list still shows the result.
+      if (newer === true && row?.ok) keep(out, row.data, chatId, [id])
+      if (newer === false) newest = true
     }
+  }
+  // The newest page (no cursor; more than LIMIT with unread messages, the docs say), where those are.
+  if (newest) {
+    const page = await client.callV2(...get(chatId, { LIMIT: 50 })).catch(() => undefined) // as a failed row: no author
+    if (page !== undefined) keep(out, page, chatId, ids)
   }
   return out
 }

@@ -30,12 +30,19 @@ function toResult(wire: v.InferOutput<typeof WireResult>): TaskResult | null {
 
 const PAGE = 50
 
-/** tasks.task.result.list (v3), filtered by task (and message), every page: the results made from messages. */
+/**
+ * tasks.task.result.list (v3), filtered by task (and message), every page: the results made from
+ * messages. REST 3.0 answers a list with `items` alone, no `next` or total (ListResponse in the rest
+ * module), and the page documents no size, so a page shorter than asked may not be the last: the
+ * next page starts after what came, and the list ends at an empty page, or at a page shorter than
+ * one before it (the portal's own page size is then known).
+ */
 export async function listResults(client: PortalClient, taskId: number, messageId?: number): Promise<TaskResult[]> {
   const filter: unknown[] = [['taskId', taskId]]
   if (messageId) filter.push(['messageId', messageId])
   const out: TaskResult[] = []
-  for (let offset = 0; ; offset += PAGE) {
+  let largest = 0
+  for (let offset = 0; ;) {
     const raw = await client.callV3('tasks.task.result.list', {
       filter,
       select: ['id', 'messageId', 'authorId', 'text', 'createdAt'],
@@ -48,7 +55,9 @@ export async function listResults(client: PortalClient, taskId: number, messageI
       const result = parsed.success ? toResult(parsed.output) : null
       if (result) out.push(result)
     }
-    if (items.length < PAGE) return out
+    if (items.length === 0 || items.length < largest) return out
+    largest = Math.max(largest, items.length)
+    offset += items.length
   }
 }
 

@@ -35,8 +35,9 @@ function reachable(ctx: CallContext, id: number): { message: MessageRec; chat: C
 /**
  * Edits are the author's ("Who can execute the method: message author"); deletes also the chat's
  * administrator ("the author of the message or an administrator in a group chat"), which for a task
- * chat is its owner, im.dialog.get's `owner`. Never a system or already deleted message, never past
- * the edit window (Conditions.messageEditWindowS; chats/messages/index.md). Everything else, an
+ * chat is its owner, im.dialog.get's `owner`. Never a system or already deleted message, never an
+ * edit of a forward, never past the edit window (Conditions.messageEditWindowS; chats/messages/index.md
+ * limits both, the im source only edits: Conditions.messageDeleteWindow). Everything else, an
  * unknown id included, is CANT_EDIT_MESSAGE, so a refusal does not tell whether the message exists.
  */
 function changeable(ctx: CallContext, id: number, kind: 'edit' | 'delete'): MessageRec {
@@ -45,8 +46,11 @@ function changeable(ctx: CallContext, id: number, kind: 'edit' | 'delete'): Mess
   const { message, chat } = target
   const allowed = message.authorId === ctx.userId || (kind === 'delete' && chat.ownerId === ctx.userId)
   if (!allowed || message.authorId === 0 || message.params['IS_DELETED'] === 'Y') throw cantEdit()
+  // CIMMessenger::CheckPossibilityUpdateMessage (im/classes/general/im_messenger.php): a forward is never edited.
+  if (kind === 'edit' && message.params['FORWARD_ID'] !== undefined) throw cantEdit()
   const window = ctx.conditions.messageEditWindowS
-  if (window > 0 && message.date + window < ctx.now()) throw cantEdit()
+  const timed = kind === 'edit' || ctx.conditions.messageDeleteWindow === 'edit'
+  if (timed && window > 0 && message.date + window < ctx.now()) throw cantEdit()
   return message
 }
 

@@ -3,7 +3,7 @@
  * undocumented im.v2.Chat.Message.tail (§3.2), which a legacy portal does not have.
  */
 import { portalIso } from '../../dates.ts'
-import { tailMode } from '../../conditions.ts'
+import { tailMode, type FirstIdOrder } from '../../conditions.ts'
 import { RestError, systemErrors } from '../../envelope.ts'
 import type { ChatRec, MessageRec } from '../../state.ts'
 import { ListResult, type CallContext, type MethodDef, type Params } from '../context.ts'
@@ -95,6 +95,20 @@ function cursor(params: Params, name: 'FIRST_ID' | 'LAST_ID'): number | undefine
   return value > 0 ? value : undefined
 }
 
+/** A fixed, meaningless rank for an id (a multiplicative hash), for the 'scrambled' order. */
+const scramble = (id: number) => Math.imul(id ^ 0x9e3779b9, 0x85ebca6b) >>> 0
+
+/**
+ * Messages a FIRST_ID read picked (the nearest ones newer than the cursor) in Conditions.firstIdOrder:
+ * im/lib/chat.php getMessages passes an empty `order` for FIRST_ID, so the database lists them as it likes.
+ */
+function inFirstIdOrder(page: readonly MessageRec[], order: FirstIdOrder): MessageRec[] {
+  const ascending = [...page].sort((a, b) => a.id - b.id)
+  if (order === 'ascending') return ascending
+  if (order === 'descending') return ascending.reverse()
+  return ascending.sort((a, b) => scramble(a.id) - scramble(b.id))
+}
+
 function dialogMessages(ctx: CallContext, params: Params): unknown {
   const dialogPresent = isPresent(param(params, 'DIALOG_ID')) || isPresent(param(params, 'CHAT_ID'))
   if (!dialogPresent) throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty")
@@ -111,15 +125,23 @@ function dialogMessages(ctx: CallContext, params: Params): unknown {
   // be a message of this chat the caller can see (FIRST_ID 0 still reads from the start).
   const exists = (id: number | undefined) => id === undefined || id === 0 || list.some((m) => m.id === id)
   if (!exists(firstId) || (firstId === undefined && !exists(lastId))) return { chat_id: chat.id, messages: [], users: [], files: [] }
-  // FIRST_ID wins over LAST_ID; it answers oldest-first, everything else newest-first.
-  let page = firstId !== undefined ? newerPage(list, firstId, limit) : olderPage(list, lastId, limit)
+  // FIRST_ID wins over LAST_ID; it answers in no set order (Conditions.firstIdOrder), everything else newest-first.
+  const order = ctx.conditions.firstIdOrder
+  let page = firstId !== undefined ? inFirstIdOrder(newerPage(list, firstId, limit), order) : olderPage(list, lastId, limit)
   // "May return more messages than LIMIT if there are unread messages" (the doc; §3.1): without a
   // cursor, the caller's unread messages (from the first of them on) stretch the page; more of them
   // than LIMIT, and the page is the LIMIT read before the first unread and LIMIT from it on.
   const from = firstUnreadIndex(ctx.store, list, ctx.userId)
   const unread = from < 0 ? 0 : list.length - from
   if (unread > 0 && firstId === undefined && lastId === undefined) {
-    page = unread <= limit ? olderPage(list, undefined, limit + unread) : olderPage(list, list[from + limit]?.id ?? Infinity, 2 * limit)
+    if (unread <= limit) page = olderPage(list, undefined, limit + unread)
+    else {
+      // The source reads the unread part with FIRST_ID (no order), reverses it and adds the older part (ID DESC).
+      const firstUnreadId = list[from]?.id ?? Infinity
+      const stretch = olderPage(list, list[from + limit]?.id ?? Infinity, 2 * limit)
+      const unreadPart = stretch.filter((m) => m.id >= firstUnreadId)
+      page = [...inFirstIdOrder(unreadPart, order).reverse(), ...stretch.filter((m) => m.id < firstUnreadId)]
+    }
   }
   return {
     chat_id: chat.id,

@@ -112,7 +112,8 @@ function list(ctx: CallContext, params: Params): unknown {
       throw v3Error(400, 'INVALIDPAGINATIONEXCEPTION', `Invalid pagination value \`${key}\``)
     return value
   }
-  const limit = Math.min(num('limit', 50, 1), 1000)
+  // PaginationStructure caps the limit at 1000; Conditions.resultsPageMax lowers it (the page documents no size).
+  const limit = Math.min(num('limit', 50, 1), 1000, ctx.conditions.resultsPageMax)
   const offset = (num('page', 1, 1) - 1) * limit + num('offset', 0, 0)
   const rows = [...ctx.store.results.values()].map((r) => item(ctx.store, r, ctx.userId)).filter(parsed.test)
   rows.sort((a, b) => {
@@ -124,6 +125,7 @@ function list(ctx: CallContext, params: Params): unknown {
     return 0
   })
   const items = rows.slice(offset, offset + limit).map((row) => Object.fromEntries((select as string[]).map((f) => [f, row[f]])))
+  // ListResponse (rest/lib/V3/Interaction/Response/ListResponse.php) holds `items` only: no next, no total.
   return { items }
 }
 
