@@ -26,7 +26,7 @@ export async function pagingTabsOnly(browser: Browser, servers: BenchServers, st
   const runs: PagingTabsRun[] = []
   for (let i = 0; i < RUNS; i++) {
     step(`two tabs paging back at once under one bucket (run ${i + 1}/${RUNS})`)
-    runs.push(await pagingTabsRun(browser, servers))
+    runs.push(await pagingTabsRun(servers))
   }
   console.log(JSON.stringify(runs, null, 2))
   console.log(`\n${textTable(pagingTabsRows(runs, { app: { [lat0]: app }, floor: { [lat0]: floor } }))}\n`)

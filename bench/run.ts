@@ -81,7 +81,7 @@ try {
   const pagingTabs: PagingTabsRun[] = []
   for (let i = 0; i < RUNS; i++) {
     step(`two tabs paging back to ${LOADED_TARGET.toLocaleString('en-US')} at once under one bucket, beside the conversation window (run ${i + 1}/${RUNS})`)
-    pagingTabs.push(await pagingTabsRun(browser, servers))
+    pagingTabs.push(await pagingTabsRun(servers))
   }
   step('legacy and two-tab runs done; waiting for the conversation window')
   const conversation = await conversationRuns
