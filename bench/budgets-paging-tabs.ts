@@ -22,14 +22,14 @@ export function pagingTabsRows(runs: PagingTabsRun[], firstPaint: BenchResults['
   const budgetMs = floor * FIRST_MESSAGE_OVER_FLOOR
   return [
     {
-      figure: `8. Two tabs paging back through ${fmt(LOADED_TARGET)} at once: answered 503`,
+      figure: `13. Two tabs paging back through ${fmt(LOADED_TARGET)} at once: answered 503`,
       app: fmt(limited),
       reference: `bucket peak ${fmt(med(runs, (x) => x.bucketPeak))}/${RATE_BURST}, ${fmt(med(runs, (x) => x.requests))} requests, ${fmt(paged)} paged back in each tab in ${fmt(med(runs, (x) => x.ms) / 1000, 1)} s`,
       budget: '0',
       verdict: verdict(limited === 0 && paged >= LOADED_TARGET),
     },
     {
-      figure: '8. Two tabs opened together: time to first message, the slower tab',
+      figure: '13. Two tabs opened together: time to first message, the slower tab',
       app: `${fmt(slower)} ms`,
       reference: `the faster tab ${fmt(med(runs, (x) => Math.min(...x.firstMessageMs)))} ms; one tab alone ${fmt(alone)} ms`,
       budget: Number.isFinite(budgetMs) ? `<= floor x${FIRST_MESSAGE_OVER_FLOOR} (${fmt(budgetMs)} ms)` : `<= floor x${FIRST_MESSAGE_OVER_FLOOR}`,

@@ -7,7 +7,7 @@ import { textTable } from './report'
 import type { BenchServers } from './servers'
 
 /**
- * `BENCH_ONLY=paging-tabs npm run bench`: figure 8 (two tabs paging back at once) without the
+ * `BENCH_ONLY=paging-tabs npm run bench`: figure 13 (two tabs paging back at once) without the
  * rest of the bench, with the latency-0 first-message runs its budget is measured against.
  * Prints the rows; writes no results and leaves the README alone.
  */

@@ -33,7 +33,7 @@ await buildFloor()
 const servers = await startServers()
 const browser = await launchBrowser()
 try {
-  // BENCH_ONLY=paging-tabs: figure 8 alone (and the first-message runs at latency 0 its budget needs).
+  // BENCH_ONLY=paging-tabs: figure 13 alone (and the first-message runs at latency 0 its budget needs).
   if (process.env['BENCH_ONLY'] === 'paging-tabs') {
     await pagingTabsOnly(browser, servers, step)
     await browser.close()
