@@ -124,12 +124,13 @@ describe('one pace for all tabs of a browser', () => {
     expect(b).toBe(2500)
   })
 
-  it('ignores what is not a note of its own on the channel', async () => {
+  it('ignores what is not a note of its own on the channel, and a pace a day ahead', async () => {
     const channel = fakeChannels()
     const other = channel()
     const paced = createPacer({ gapMs: 500, channel: channel() })
     other.postMessage({ type: 'took', start: 'soon' })
     other.postMessage(null)
+    other.postMessage({ type: 'state', tat: Date.now() + 24 * 3600_000 })
     await vi.advanceTimersByTimeAsync(0)
     let at = -1
     const t0 = Date.now()

@@ -39,17 +39,21 @@ function noteOf(data: unknown): Note | undefined {
   return undefined
 }
 
+const MAX_AHEAD_MS = 5 * 60_000
+
 export type Pacer = <T>(run: () => Promise<T>) => Promise<T>
 
 export function createPacer({ gapMs, burst = 1, channel, now = Date.now }: PacerOptions): Pacer {
   const tolerance = (Math.max(1, burst) - 1) * gapMs
   let tat = 0
   const take = (start: number) => (tat = Math.max(tat, start) + gapMs)
+  // A slot or a pace further ahead than a long fling could reach is a broken note: heeded, it would stop paging in every tab.
+  const sane = (at: number) => at <= now() + MAX_AHEAD_MS
   channel?.addEventListener('message', (event) => {
     const note = noteOf((event as MessageEvent).data)
-    if (note?.type === 'took') take(note.start)
+    if (note?.type === 'took' && sane(note.start)) take(note.start)
     else if (note?.type === 'hello') channel.postMessage({ type: 'state', tat } satisfies Note)
-    else if (note?.type === 'state') tat = Math.max(tat, note.tat)
+    else if (note?.type === 'state' && sane(note.tat)) tat = Math.max(tat, note.tat)
   })
   channel?.postMessage({ type: 'hello' } satisfies Note)
 
@@ -63,8 +67,13 @@ export function createPacer({ gapMs, burst = 1, channel, now = Date.now }: Pacer
   }
 }
 
-/** The portal this frame belongs to: the page that framed it (Bitrix24 opens an app from the portal's page). */
+/**
+ * The portal this frame belongs to: Bitrix24 names the app's frame DOMAIN|PROTOCOL|APP_SID (what the
+ * SDK reads too); failing that, the page that framed it.
+ */
 function portalKey(): string {
+  const domain = window.name.includes('|') ? window.name.split('|')[0] : ''
+  if (domain) return domain
   try {
     return new URL(document.referrer).origin
   } catch {
