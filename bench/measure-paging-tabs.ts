@@ -36,8 +36,8 @@ const olderPages = (tab: BenchPage) => tab.requests.filter((r) => r.status === 2
 /**
  * Jumps each tab's feed to its top again and again from here, as the e2e suite does, until the
  * portal has answered each the pages that hold `messages` (200 a page), or nothing new came for
- * STALL_MS. (The probe's in-frame loop runs on animation frames, which a tab not in front of
- * headless Chromium hardly gets.)
+ * STALL_MS. (The probe's in-frame loop, on animation frames, left the tab not in front stalled
+ * after a page or two in headless Chromium; jumping from node pages both, as in the e2e suite.)
  */
 async function pageBack(tabs: BenchPage[], messages: number): Promise<number[]> {
   const pages = Math.ceil(messages / 200)
@@ -63,7 +63,7 @@ export async function pagingTabsRun(servers: BenchServers): Promise<PagingTabsRu
   await resetPortal(servers.portal)
   // The portal builds the 100,000 messages at their first read: not the tabs' opening's cost.
   await callAs(servers.portal, 1, 'im.dialog.messages.get', { DIALOG_ID: `chat${await chatIdOf(servers.portal, HISTORY_TASK)}`, LIMIT: 1 })
-  // Two windows side by side, both rendering: no background throttling for the tab not in front.
+  // A browser of its own, told not to throttle a tab for being behind the other: two windows side by side.
   const browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, ...SIDE_BY_SIDE] })
   const context = await newBenchContext(browser)
   try {
