@@ -1,4 +1,5 @@
 import { conversationRows } from './budgets-conversation'
+import { pagingTabsRows } from './budgets-paging-tabs'
 import { LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RATE_BURST, SCROLL_THROUGH } from './config'
 import { fmt, kb, med, plural, verdict } from './format'
 import type { BenchResults, Row } from './results'
@@ -160,5 +161,5 @@ export function tableRows(r: BenchResults): Row[] {
     budget: `<= ${BUDGET.heapAfterJumpsMb} MB`,
     verdict: verdict(jumped.length === r.modern.length && heapAfter <= BUDGET.heapAfterJumpsMb),
   })
-  return [...rows, ...conversationRows(r.conversation)]
+  return [...rows, ...conversationRows(r.conversation), ...pagingTabsRows(r.pagingTabs ?? [], r.firstPaint)]
 }

@@ -2,6 +2,7 @@ import type { ConversationResults } from './conversation-window'
 import type { InitialJs } from './initial-js'
 import type { FirstPaintRun } from './measure-first-paint'
 import type { HistoryRun } from './measure-history'
+import type { PagingTabsRun } from './measure-paging-tabs'
 
 /** Every run of every measurement, as bench.json keeps it. */
 export interface BenchResults {
@@ -15,6 +16,8 @@ export interface BenchResults {
   modern: HistoryRun[]
   legacy: HistoryRun[]
   conversation: ConversationResults
+  /** Issue 20: two tabs paging back at once under one bucket for their address (absent in older results). */
+  pagingTabs?: PagingTabsRun[]
   seconds: number
 }
 

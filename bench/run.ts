@@ -13,6 +13,8 @@ import { measureInitialJs } from './initial-js'
 import { firstPaintRun, type FirstPaintRun } from './measure-first-paint'
 import { historyRun, type HistoryRun } from './measure-history'
 import { conversationWindow } from './conversation-window'
+import { pagingTabsOnly } from './paging-tabs-only'
+import { pagingTabsRun, type PagingTabsRun } from './measure-paging-tabs'
 import { overBudget, textTable, updateReadme, writeResults } from './report'
 import type { BenchResults } from './results'
 import { startServers } from './servers'
@@ -31,6 +33,13 @@ await buildFloor()
 const servers = await startServers()
 const browser = await launchBrowser()
 try {
+  // BENCH_ONLY=paging-tabs: figure 13 alone (and the first-message runs at latency 0 its budget needs).
+  if (process.env['BENCH_ONLY'] === 'paging-tabs') {
+    await pagingTabsOnly(browser, servers, step)
+    await browser.close()
+    await servers.close()
+    process.exit(0)
+  }
   const firstPaint: BenchResults['firstPaint'] = { app: {}, floor: {} }
   // Not counted: the first page a fresh browser opens also starts its renderer and caches, and as the
   // first of each pair below it always fell on the app (780-2,800 ms against about 300 after it).
@@ -69,7 +78,12 @@ try {
     step(`legacy portal: page to ${LEGACY_TARGET.toLocaleString('en-US')} (run ${i + 1}/${RUNS})`)
     legacy.push(await historyRun(browser, servers, { legacy: true, target: LEGACY_TARGET, full: false }))
   }
-  step('legacy runs done; waiting for the conversation window')
+  const pagingTabs: PagingTabsRun[] = []
+  for (let i = 0; i < RUNS; i++) {
+    step(`two tabs paging back to ${LOADED_TARGET.toLocaleString('en-US')} at once under one bucket, beside the conversation window (run ${i + 1}/${RUNS})`)
+    pagingTabs.push(await pagingTabsRun(servers))
+  }
+  step('legacy and two-tab runs done; waiting for the conversation window')
   const conversation = await conversationRuns
 
   const results: BenchResults = {
@@ -81,6 +95,7 @@ try {
     modern,
     legacy,
     conversation,
+    pagingTabs,
     seconds: (Date.now() - started) / 1000,
   }
   const rows = tableRows(results)

@@ -10,8 +10,14 @@ export interface Conditions {
   /** The leaky bucket: how many requests it holds, and how many drain per second (Bitrix24: 50 and 2). */
   rateBurst: number
   rateDrainPerS: number
-  /** Whose bucket a request drains: its token's (each tab its own), or its user's (all their tabs together, closer to Bitrix24's per-portal bucket). */
-  rateLimitScope: 'token' | 'user'
+  /**
+   * Whose bucket a request drains. 'address' (Bitrix24's): the request's source address, so every
+   * tab, user and application behind one address shares it (settings/performance/limits.md: the limit
+   * "considers the IP address of the request source. If several applications on a single server work
+   * with the same Bitrix24, they share a common request rate limit"). Kinder readings for tests:
+   * 'token' (each tab its own) and 'user' (all of a user's tabs together).
+   */
+  rateLimitScope: RateLimitScope
   /** Scopes the app was installed with; a method outside them answers insufficient_scope. */
   scopes: string[]
   /**
@@ -125,6 +131,8 @@ export interface Conditions {
 
 export type FirstIdOrder = 'scrambled' | 'ascending' | 'descending'
 export const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
+export type RateLimitScope = 'address' | 'token' | 'user'
+export const RATE_LIMIT_SCOPES: readonly RateLimitScope[] = ['address', 'token', 'user']
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
 export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
@@ -159,7 +167,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   rateLimit: true,
   rateBurst: 50,
   rateDrainPerS: 2,
-  rateLimitScope: 'token',
+  rateLimitScope: 'address',
   scopes: [...ALL_SCOPES],
   taskChatMembersLocked: false,
   tail: 'present',
@@ -210,7 +218,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (typeof patch.rateLimit === 'boolean') next.rateLimit = patch.rateLimit
   next.rateBurst = num(patch.rateBurst, 0, 10_000) ?? next.rateBurst
   next.rateDrainPerS = num(patch.rateDrainPerS, 0, 10_000) ?? next.rateDrainPerS
-  if (patch.rateLimitScope === 'token' || patch.rateLimitScope === 'user') next.rateLimitScope = patch.rateLimitScope
+  if ((RATE_LIMIT_SCOPES as readonly unknown[]).includes(patch.rateLimitScope)) next.rateLimitScope = patch.rateLimitScope as RateLimitScope
   if (Array.isArray(patch.scopes) && patch.scopes.every((x) => typeof x === 'string')) next.scopes = [...(patch.scopes as string[])]
   if (typeof patch.taskChatMembersLocked === 'boolean') next.taskChatMembersLocked = patch.taskChatMembersLocked
   if ((TAIL_MODES as readonly unknown[]).includes(patch.tail)) next.tail = patch.tail as TailMode

@@ -1,7 +1,8 @@
 /**
- * Bitrix24's request limiter: a leaky bucket per access token (the real one is per portal and
- * IP). Each request adds one; the bucket drains 2 per second; a request that would push it
- * past 50 is refused with 503 QUERY_LIMIT_EXCEEDED and adds nothing.
+ * Bitrix24's request limiter (settings/performance/limits.md): leaky buckets by key, the request's
+ * source address by default (dispatch.ts picks the key). Each request adds one; the bucket drains
+ * 2 per second; a request that would push it past 50 is refused with 503 QUERY_LIMIT_EXCEEDED and
+ * adds nothing.
  */
 export class LeakyBuckets {
   private readonly buckets = new Map<string, { level: number; at: number }>()

@@ -154,6 +154,7 @@ async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: I
         params,
         queryAuth,
         origin,
+        address: req.socket.remoteAddress,
         idempotencyKey: typeof keyHeader === 'string' ? keyHeader : undefined,
       })
     } catch (error) {

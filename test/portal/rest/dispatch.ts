@@ -36,6 +36,15 @@ export interface RestRequest {
   queryAuth?: string
   idempotencyKey?: string
   origin: string
+  /** The HTTP request's source address, whose bucket it drains; in-process calls come from 127.0.0.1. */
+  address?: string
+}
+
+/** The bucket a request drains (see Conditions.rateLimitScope); an IPv4 peer seen through IPv6 is the same address. */
+function bucketKey(scope: Conditions['rateLimitScope'], req: RestRequest, token: string, userId: number): string {
+  if (scope === 'token') return `token:${token}`
+  if (scope === 'user') return `user:${userId}`
+  return `address:${(req.address ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '')}`
 }
 
 export interface RestAnswer {
@@ -137,7 +146,7 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   const check = engine.tokens.check(token, engine.conditions.tokenTtlS)
   if (!check.ok) return errorAnswer('v2', check.reason === 'expired' ? systemErrors.expiredToken() : systemErrors.invalidToken())
   const { rateLimit, rateBurst, rateDrainPerS, rateLimitScope } = engine.conditions
-  const bucket = rateLimitScope === 'user' ? `user:${check.userId}` : token
+  const bucket = bucketKey(rateLimitScope, req, token, check.userId)
   if (rateLimit && !engine.buckets.take(bucket, rateBurst, rateDrainPerS)) return errorAnswer(req.version, systemErrors.queryLimit())
   if (engine.failures.shouldFail(engine.conditions.failureRate)) return errorAnswer(req.version, systemErrors.internal())
 
