@@ -88,6 +88,10 @@ export const FAULT_ERRORS = [
   'insufficient_scope',
   'ERROR_METHOD_NOT_FOUND',
   'expired_token',
+  // --- Writes answered with a server error (issue 20) ---
+  // imbot.v2 chat-message-send.md lists `SENDING_FAILED` "Sending failed" (im/lib/V2/Message/MessageError.php);
+  // answered here with 500, a server failure of a write: the status the SDK 2.2.0 would have retried.
+  'SENDING_FAILED',
 ] as const
 export type FaultError = (typeof FAULT_ERRORS)[number]
 
@@ -96,6 +100,12 @@ export interface MethodFault {
   version?: 'v2' | 'v3'
   error: FaultError
   times?: number
+  /**
+   * The call IS carried out (the message posted, the result made) and only then answered with the
+   * error: a lost answer, what makes a repeated write visible as a duplicate (issue 20). The answer
+   * is not stored for its Idempotency-Key: rest-v3.md stores successful answers only.
+   */
+  carriedOut?: boolean
 }
 
 export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
@@ -136,6 +146,8 @@ function faultOf(value: unknown): MethodFault | undefined {
   const fault: MethodFault = { method: v['method'], error: v['error'] as FaultError }
   if (v['version'] !== undefined) fault.version = v['version'] as 'v2' | 'v3'
   if (v['times'] !== undefined) fault.times = v['times'] as number
+  if (v['carriedOut'] !== undefined && typeof v['carriedOut'] !== 'boolean') return undefined
+  if (v['carriedOut'] === true) fault.carriedOut = true
   return fault
 }
 

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
+import { mayHaveLanded } from '../../../b24/write-outcome'
 import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
 import { ownMessage } from '../../../chat/own-message'
@@ -10,9 +11,6 @@ import { BOT_JOIN_REFUSED } from './bot-refusal'
 import type { SendTarget } from './send-api'
 
 export const MAX_MESSAGE_LENGTH = 20_000
-
-/** Failures after which the message may have been saved anyway. */
-const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
 
 /** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
 class HeldBack extends Error {}
@@ -45,13 +43,17 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       // Checked when its turn in the scope comes: the one before may have failed meanwhile.
       if (store.blockedBefore(item.clientId)) throw new HeldBack()
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
-      const [{ deliver }, { findPosted }] = await Promise.all([import('./send-api'), import('./find-posted')])
-      if (item.outcomeUnknown && target.chatId !== null) {
+      const [{ deliver }, { findPosted, findPostedInTask }] = await Promise.all([import('./send-api'), import('./find-posted')])
+      if (item.outcomeUnknown) {
         const author = item.asBot && target.botId ? target.botId : userId
-        const found = await findPosted(client, target.chatId, author, item.text, item.baselineId)
+        const found =
+          target.chatId !== null
+            ? await findPosted(client, target.chatId, author, item.text, item.baselineId)
+            : await findPostedInTask(client, target.taskId, author, item.text)
         if (found) return found
       }
-      return deliver(client, target, item.text, item.replyToId, item.asBot)
+      // The message's id is its Idempotency-Key where the method takes one: every attempt at it is one action.
+      return deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
     },
     onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
     onSuccess: async (serverId, item) => {
@@ -93,7 +95,8 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       const kind = isPortalError(error) ? error.kind : 'unknown'
       store.patchItem(item.clientId, {
         status: 'failed',
-        outcomeUnknown: item.outcomeUnknown || UNKNOWN_OUTCOME.has(kind),
+        // No answer or a server error of any code: the message may be in the chat; Retry looks first.
+        outcomeUnknown: item.outcomeUnknown || mayHaveLanded(error),
         error: { kind, code: isPortalError(error) ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) },
       })
     },
