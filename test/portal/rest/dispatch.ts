@@ -163,11 +163,15 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   }
 
   if (method === 'batch') {
+    // A fault on `batch` itself answers for the whole call (a busy portal refuses the request, not its rows).
+    const batchFault = takeFault(engine, req.version, 'batch')
+    if (batchFault && !batchFault.carriedOut) return errorAnswer(req.version, batchFault.error)
     try {
       const result =
         req.version === 'v2'
           ? batchV2(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v2', rowMethod, rowParams))
           : batchV3(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v3', rowMethod, rowParams))
+      if (batchFault) return errorAnswer(req.version, batchFault.error)
       return { status: 200, body: { result, time: timeInfo(started) }, headers: {} }
     } catch (error) {
       if (error instanceof RestError) return errorAnswer(req.version, error)
