@@ -44,16 +44,26 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       if (store.blockedBefore(item.clientId)) throw new HeldBack()
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
       const [{ deliver }, { findPosted, findPostedInTask }] = await Promise.all([import('./send-api'), import('./find-posted')])
+      const author = item.asBot && target.botId ? target.botId : userId
+      const look = () =>
+        target.chatId !== null
+          ? findPosted(client, target.chatId, author, item.text, item.baselineId)
+          : findPostedInTask(client, target.taskId, author, item.text)
       if (item.outcomeUnknown) {
-        const author = item.asBot && target.botId ? target.botId : userId
-        const found =
-          target.chatId !== null
-            ? await findPosted(client, target.chatId, author, item.text, item.baselineId)
-            : await findPostedInTask(client, target.taskId, author, item.text)
+        const found = await look()
         if (found) return found
       }
-      // The message's id is its Idempotency-Key where the method takes one: every attempt at it is one action.
-      return deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
+      try {
+        // The message's id is its Idempotency-Key where the method takes one: every attempt at it is one action.
+        return await deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
+      } catch (error) {
+        // No answer, or a server error of any code: the portal may have saved it. Look now (a read, never
+        // a second post), so a message that is in the chat does not also show as failed beside itself.
+        if (!mayHaveLanded(error)) throw error
+        const found = await look().catch(() => null)
+        if (found) return found
+        throw error
+      }
     },
     onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
     onSuccess: async (serverId, item) => {
