@@ -40,7 +40,8 @@ export function readRetryDelay(error: unknown, attempt: number): number | null {
   return delay + delay * 0.1 * (Math.random() * 2 - 1)
 }
 
-export const READ_RETRY: ReadRetry = { attempts: 4, delayMs: readRetryDelay }
+/** Three sends in all, as the SDK's own maxRetries did for every call: reads keep their old patience. */
+export const READ_RETRY: ReadRetry = { attempts: 3, delayMs: readRetryDelay }
 
 /** Runs a read, sending it again after a passing server fault, at most `attempts` times in all. */
 export async function withReadRetry<T>(retry: ReadRetry, read: () => Promise<T>): Promise<T> {
