@@ -78,3 +78,23 @@ test('a result answered 503 OVERLOAD_LIMIT after the portal made it: clicking ag
   await expect(message.getByRole('alert')).toHaveCount(0)
   expect(await resultsOf(request, id)).toHaveLength(1)
 })
+
+test('the first message of a task without a chat, answered 500 after the portal posted it, starts the chat once', async ({ page, request }) => {
+  await page.goto('/task/2')
+  const card = taskCard(page)
+  await expect(card.app.getByRole('region', { name: 'Task chat' })).toContainText('This task has no chat yet.')
+  await faultNext(request, { method: 'tasks.task.chat.message.send', version: 'v3', error: 'SENDING_FAILED', carriedOut: true })
+  const text = `Kick-off, answer lost ${Date.now()}`
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  // The app looks in the task's new chat, finds it, and opens the chat: one message, nothing to retry.
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(mine).toHaveAttribute('data-message-id', /^\d+$/)
+  await expect(card.feed.getByRole('button', { name: 'Retry' })).toHaveCount(0)
+  const { task } = await rest<{ task: { chatId: number } }>(request, 'tasks.task.get', { taskId: 2 })
+  await card.nextPoll()
+  const { messages } = await rest<{ messages: WireMessage[] }>(request, 'im.dialog.messages.get', { DIALOG_ID: `chat${task.chatId}`, LIMIT: 50 })
+  expect(messages.filter((m) => m.text === text)).toHaveLength(1)
+  await expect(mine).toHaveCount(1)
+})
