@@ -11,6 +11,7 @@ import { differences, formatTable, type Row } from './verdict.ts'
 import { TaskGetV2, TaskListV2 } from './shapes-tasks.ts'
 import { WebhookClient } from './webhook-client.ts'
 import { runWriteChecks } from './write-checks.ts'
+import { runIdempotencyChecks } from './checks-d-writes.ts'
 
 const USAGE = 'usage: npm run conformance -- <https://<portal>/rest/<userId>/<secret>/> [--task <id>] [--write]'
 
@@ -95,6 +96,9 @@ async function main(): Promise<number> {
     const report = await runWriteChecks(client, target)
     rows.push(...report.rows)
     leftBehind = report.leftBehind
+    const keyed = await runIdempotencyChecks(client, target)
+    rows.push(...keyed.rows)
+    leftBehind.push(...keyed.leftBehind)
   }
   console.log(formatTable(rows))
   console.log(`\nLeft behind: ${leftBehind.length === 0 ? 'nothing' : leftBehind.join('; ')}`)
