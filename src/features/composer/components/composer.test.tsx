@@ -93,10 +93,13 @@ describe('the composer', () => {
       app!.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error, times: 1, carriedOut: true }] })
       const text = `Saved, answered ${error}`
       await user.type(box, `${text}{Enter}`)
+      const copies = async () => (await newestTexts(10)).filter((t) => t === text).length
+      await expect.poll(copies, { timeout: 10_000 }).toBe(1)
+      // Then the error, then the look that finds it: the send is over once "Sending…" goes.
       await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 10_000 })
       expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
       expect(screen.getAllByText(text)).toHaveLength(1)
-      expect((await newestTexts(10)).filter((t) => t === text)).toHaveLength(1)
+      expect(await copies()).toBe(1)
     },
   )
 
