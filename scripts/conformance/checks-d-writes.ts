@@ -1,5 +1,10 @@
 /**
- * `--write`, issue 20: does the portal honour REST 3.0's `Idempotency-Key` (api-reference/rest-v3.md)?
+ * Issue 20. Always (no side effects): does the portal's CORS preflight let a page of another origin send
+ * `Idempotency-Key`? Bitrix24's source answers `origin, content-type, accept` only (CRestUtil::sendHeaders,
+ * rest/classes/general/rest_util.php), and the app sends no key until a portal shows otherwise
+ * (src/b24/idempotency-keys.ts SEND_IDEMPOTENCY_KEYS).
+ *
+ * `--write`: does the portal honour REST 3.0's `Idempotency-Key` (api-reference/rest-v3.md)?
  * A result is made from a message of ours twice with one key: the second answer should be the first
  * one replayed (`Idempotent-Replayed: true`, the same result), not a second result. The app never
  * relies on it (a write that may have landed is looked for before any retry); the key only saves a
@@ -26,6 +31,37 @@ async function makeResult(client: WebhookClient, messageId: number, key: string)
   const body = (await response.json().catch(() => ({}))) as { result?: { item?: { id?: unknown } } }
   const id = Number(body.result?.item?.id)
   return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', resultId: Number.isSafeInteger(id) && id > 0 ? id : null }
+}
+
+export async function idempotencyKeyCorsRow(client: WebhookClient): Promise<Row> {
+  const method = 'CORS preflight of /rest/api/ (Idempotency-Key)'
+  let allowed: string
+  try {
+    const answer = await fetch(`${client.v3Base}tasks.task.result.addfromchatmessage`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://task-chat.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,idempotency-key',
+      },
+    })
+    allowed = answer.headers.get('access-control-allow-headers') ?? ''
+  } catch (error) {
+    return {
+      method,
+      verdict: `no answer: ${error instanceof Error ? error.message : String(error)}`,
+      appDoes: 'sends v3 writes without the key',
+      breaks: false,
+    }
+  }
+  const names = allowed.split(',').map((h) => h.trim().toLowerCase())
+  const lets = names.includes('idempotency-key') || names.includes('*')
+  return {
+    method,
+    verdict: lets ? `lets the key through (${allowed})` : `stops the key (allows: ${allowed || 'nothing named'})`,
+    appDoes: lets ? 'could send v3 writes with the key (SEND_IDEMPOTENCY_KEYS); today it sends none' : 'sends v3 writes without the key, as it does',
+    breaks: false,
+  }
 }
 
 export async function runIdempotencyChecks(client: WebhookClient, target: Target): Promise<{ rows: Row[]; leftBehind: string[] }> {

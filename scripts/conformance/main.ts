@@ -11,7 +11,7 @@ import { differences, formatTable, type Row } from './verdict.ts'
 import { TaskGetV2, TaskListV2 } from './shapes-tasks.ts'
 import { WebhookClient } from './webhook-client.ts'
 import { runWriteChecks } from './write-checks.ts'
-import { runIdempotencyChecks } from './checks-d-writes.ts'
+import { idempotencyKeyCorsRow, runIdempotencyChecks } from './checks-d-writes.ts'
 
 const USAGE = 'usage: npm run conformance -- <https://<portal>/rest/<userId>/<secret>/> [--task <id>] [--write]'
 
@@ -91,6 +91,7 @@ async function main(): Promise<number> {
   }
   console.log(`Portal ${new URL(args.url).origin}, webhook user ${client.userId}, task ${target.taskId}, chat ${target.chatId}\n`)
   const rows: Row[] = await runReadChecks(client, target)
+  rows.push(await idempotencyKeyCorsRow(client))
   let leftBehind: string[] = []
   if (args.write) {
     const report = await runWriteChecks(client, target)

@@ -13,7 +13,7 @@ afterEach(async () => {
 })
 
 /** A client as the app makes it (SDK retries off), its read waits shortened to a millisecond. */
-async function connect(): Promise<{ client: PortalClient; mayHaveLanded: (error: unknown) => boolean }> {
+async function connect(keys = false): Promise<{ client: PortalClient; mayHaveLanded: (error: unknown) => boolean }> {
   app = await openTaskCard({ taskId: 1 })
   vi.resetModules() // the SDK keeps one frame per page: each test is a new page
   const sdk = await import('@bitrix24/b24jssdk')
@@ -23,7 +23,7 @@ async function connect(): Promise<{ client: PortalClient; mayHaveLanded: (error:
   const { mayHaveLanded } = await import('./write-outcome')
   const b24 = await sdk.initializeB24Frame({ restrictionParams: RESTRICTION_PARAMS })
   const quick = { attempts: READ_RETRY.attempts, delayMs: (error: unknown, attempt: number) => (READ_RETRY.delayMs(error, attempt) === null ? null : 1) }
-  return { client: createPortalClient(b24, quick), mayHaveLanded }
+  return { client: createPortalClient(b24, quick, keys), mayHaveLanded }
 }
 
 function fault(method: string, error: FaultError, times: number, extra: Partial<MethodFault> = {}): void {
@@ -118,8 +118,9 @@ describe('writes', () => {
     expect(list.items).toHaveLength(1)
   })
 
-  it('a v3 write carries its Idempotency-Key: the same key replays the answer instead of writing again', async () => {
-    const { client } = await connect()
+  it('where the portal lets the key through, a v3 write carries it: the same key replays the answer instead of writing again', async () => {
+    const { client } = await connect(true)
+    app!.portal.setConditions({ idempotencyKeyCors: true })
     const params = { fields: { messageId: 4003 } }
     const first = await client.writeV3('tasks.task.result.addfromchatmessage', params, { idempotencyKey: 'test-4003' })
     const again = await client.writeV3('tasks.task.result.addfromchatmessage', params, { idempotencyKey: 'test-4003' })
@@ -142,5 +143,18 @@ describe('writes', () => {
       select: ['id'],
     })) as { items: unknown[] }
     expect(after.items).toHaveLength(2)
+  })
+
+  it('where the preflight stops the key, as Bitrix24’s does, a keyed write never leaves the browser: why keys are off', async () => {
+    const { client } = await connect(true)
+    await expect(client.writeV3('tasks.task.result.addfromchatmessage', { fields: { messageId: 4004 } })).rejects.toMatchObject({ kind: 'network' })
+    const list = (await client.callV3('tasks.task.result.list', {
+      filter: [
+        ['taskId', 1],
+        ['messageId', 4004],
+      ],
+      select: ['id'],
+    })) as { items: unknown[] }
+    expect(list.items).toHaveLength(0)
   })
 })

@@ -1,5 +1,5 @@
 import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
-import { trackIdempotencyKeys } from './idempotency-keys'
+import { SEND_IDEMPOTENCY_KEYS, trackIdempotencyKeys } from './idempotency-keys'
 import { READ_RETRY, withReadRetry, type ReadRetry } from './read-retry'
 import { toPortalError } from './to-portal-error'
 import type { PortalError } from './portal-error'
@@ -11,7 +11,7 @@ export type Params = Record<string, unknown>
 
 export interface WriteOptions {
   /**
-   * REST 3.0 `Idempotency-Key` for this write. Fresh for every call unless given: give the same
+   * REST 3.0 `Idempotency-Key` for this write, when keys are sent. Fresh for every call unless given: give the same
    * key only when the app repeats the very same action (same method, same parameters) after an
    * unknown outcome; the portal then replays the stored answer of a write that went through.
    */
@@ -40,7 +40,7 @@ export interface PortalClient {
   callV3(method: string, params?: Params): Promise<unknown>
   /** A v2 write: sent once. */
   writeV2(method: string, params: Params): Promise<unknown>
-  /** A v3 write: sent once, with an Idempotency-Key. */
+  /** A v3 write: sent once, with an Idempotency-Key where the portal lets the browser send one. */
   writeV3(method: string, params: Params, options?: WriteOptions): Promise<unknown>
   /** A v2 write with a large body (a file upload), sent once: reports the body's progress and can be aborted. */
   sendV2(method: string, params: Params, transfer: TransferOptions): Promise<unknown>
@@ -57,10 +57,13 @@ function unwrap(result: AjaxResult<unknown>): unknown {
   return result.getData()?.result
 }
 
-/** `retry` is how reads wait out a busy portal; tests shorten its waits. */
-export function createPortalClient(b24: B24Frame, retry: ReadRetry = READ_RETRY): PortalClient {
+/**
+ * `retry` is how reads wait out a busy portal (tests shorten its waits); `keys` whether v3 writes
+ * carry their Idempotency-Key (see SEND_IDEMPOTENCY_KEYS for why not yet).
+ */
+export function createPortalClient(b24: B24Frame, retry: ReadRetry = READ_RETRY, keys = SEND_IDEMPOTENCY_KEYS): PortalClient {
   const transfers = trackTransfers(b24)
-  const idempotencyKeys = trackIdempotencyKeys(b24)
+  const idempotencyKeys = trackIdempotencyKeys(b24, keys)
   const read = <T>(call: () => Promise<T>): Promise<T> => withReadRetry(retry, call)
   return {
     origin: b24.getTargetOrigin(),

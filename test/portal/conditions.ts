@@ -73,6 +73,14 @@ export interface Conditions {
    * name imitates a portal that names it differently, for the conformance check's report (issue 19).
    */
   taskChatIdField: string
+  // --- Writes never repeated: the Idempotency-Key across origins (issue 20) ---
+  /**
+   * Whether the CORS preflight for /rest/ lets a page of another origin send `Idempotency-Key`.
+   * Off (the server source): CRestUtil::sendHeaders answers `Access-Control-Allow-Headers: origin,
+   * content-type, accept` (rest/classes/general/rest_util.php, sent for OPTIONS by rest/include.php),
+   * so the browser stops such a request before it leaves. api-reference/rest-v3.md is silent on CORS.
+   */
+  idempotencyKeyCors: boolean
 }
 
 export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
@@ -134,6 +142,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   fileLoginGate: true,
   taskChats: true,
   taskChatIdField: 'chatId',
+  idempotencyKeyCors: false,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -183,6 +192,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (typeof patch.fileLoginGate === 'boolean') next.fileLoginGate = patch.fileLoginGate
   if (typeof patch.taskChats === 'boolean') next.taskChats = patch.taskChats
   if (typeof patch.taskChatIdField === 'string' && /^[A-Za-z_]{1,40}$/.test(patch.taskChatIdField)) next.taskChatIdField = patch.taskChatIdField
+  if (typeof patch.idempotencyKeyCors === 'boolean') next.idempotencyKeyCors = patch.idempotencyKeyCors
   return next
 }
 

@@ -5,6 +5,9 @@
  * - `OVERLOAD_LIMIT` 503 "REST API is blocked due to overload": _includes/system-errors.md.
  * - `carriedOut`: the write is done and only its answer is the error (a lost answer). The answer is
  *   not stored for its Idempotency-Key: api-reference/rest-v3.md stores successful answers only.
+ * - The CORS preflight and `Idempotency-Key` (Conditions.idempotencyKeyCors): the docs are silent;
+ *   CRestUtil::sendHeaders (rest/classes/general/rest_util.php, for OPTIONS from rest/include.php)
+ *   allows `origin, content-type, accept` only.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestPortal, type TestPortal } from './helpers.ts'
@@ -86,5 +89,26 @@ describe('a write answered with a server error', () => {
     const before = p.portal.setConditions({ methodFaults: [{ method: 'x', error: 'SENDING_FAILED', carriedOut: true }] }).methodFaults
     expect(before).toEqual([{ method: 'x', error: 'SENDING_FAILED', carriedOut: true }])
     expect(p.portal.setConditions({ methodFaults: [{ method: 'y', error: 'SENDING_FAILED', carriedOut: 'yes' }] as never }).methodFaults).toEqual(before)
+  })
+})
+
+describe('the CORS preflight and Idempotency-Key', () => {
+  const preflight = () =>
+    p.raw('/rest/api/tasks.task.result.addfromchatmessage', {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    })
+
+  it('by default allows only origin, content-type and accept: a browser page of another origin cannot send the key', async () => {
+    p.portal.setConditions({ idempotencyKeyCors: false })
+    const answer = await preflight()
+    expect(answer.status).toBe(204)
+    expect(answer.headers.get('access-control-allow-headers')).toBe('origin, content-type, accept')
+  })
+
+  it('with the switch on, lets the key through', async () => {
+    p.portal.setConditions({ idempotencyKeyCors: true })
+    expect((await preflight()).headers.get('access-control-allow-headers')).toBe('Content-Type, Idempotency-Key')
+    p.portal.setConditions({ idempotencyKeyCors: false })
   })
 })

@@ -54,7 +54,7 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
         if (found) return found
       }
       try {
-        // The message's id is its Idempotency-Key where the method takes one: every attempt at it is one action.
+        // The message's id is its Idempotency-Key where one is sent: every attempt at it is one action.
         return await deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
       } catch (error) {
         // No answer, or a server error of any code: the portal may have saved it. Look now (a read, never
