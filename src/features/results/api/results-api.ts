@@ -97,9 +97,9 @@ export async function deleteResult(client: PortalClient, id: number): Promise<vo
  * results for the message are read before adding (another tab, or an earlier attempt whose answer
  * was lost, may have made it) and after (two tabs may have raced past the first read: the oldest
  * result stays, ours is withdrawn if it is not the oldest). Every attempt looks first, so a click
- * after any failure (a 500 or 503 of any code included: the result may have been made) is safe. The
- * add carries a fresh Idempotency-Key (writeV3): the portal keeps only successful answers, so a key
- * cannot stand in for this look after a server error.
+ * after any failure (a 500 or 503 of any code included: the result may have been made) is safe. An
+ * Idempotency-Key could not stand in for this look: the portal keeps only successful answers, and a
+ * browser may not send the key at all (src/b24/idempotency-keys.ts).
  */
 export async function makeResultOnce(client: PortalClient, taskId: number, messageId: number): Promise<TaskResult> {
   const before = await listResults(client, taskId, messageId)
