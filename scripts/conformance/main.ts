@@ -13,6 +13,7 @@ import { differences, formatTable, type Row } from './verdict.ts'
 import { TaskGetV2, TaskListV2 } from './shapes-tasks.ts'
 import { WebhookClient } from './webhook-client.ts'
 import { runWriteChecks } from './write-checks.ts'
+import { idempotencyKeyCorsRow, runIdempotencyChecks } from './checks-d-writes.ts'
 
 const USAGE = 'usage: npm run conformance -- <https://<portal>/rest/<userId>/<secret>/> [--task <id>] [--write]'
 
@@ -94,11 +95,15 @@ async function main(): Promise<number> {
   const rows: Row[] = await runReadChecks(client, target)
   rows.push(...(await runBotChecks(client, target)))
   rows.push(...(await runBatchChecks(client, target)))
+  rows.push(await idempotencyKeyCorsRow(client))
   let leftBehind: string[] = []
   if (args.write) {
     const report = await runWriteChecks(client, target)
     rows.push(...report.rows)
     leftBehind = report.leftBehind
+    const keyed = await runIdempotencyChecks(client, target)
+    rows.push(...keyed.rows)
+    leftBehind.push(...keyed.leftBehind)
   }
   console.log(formatTable(rows))
   console.log(`\nLeft behind: ${leftBehind.length === 0 ? 'nothing' : leftBehind.join('; ')}`)

@@ -22,6 +22,15 @@ export interface PortalSession {
   setFrameHeight(height: number): Promise<void>
 }
 
+/**
+ * The SDK sends every call once. Its own retries (maxRetries 3) repeat a 503 of any code and other
+ * 5xx, for writes too: a message or a result whose answer was lost would be posted again behind the
+ * user's back (issue 20). Reads are sent again by the client instead (portal-client.ts, read-retry.ts);
+ * writes never are. The other two settings say the same for the SDK's older paths: no retry after a
+ * network failure, and none after a cancelled upload (axios ERR_CANCELED) or a bad response.
+ */
+export const RESTRICTION_PARAMS = { maxRetries: 1, retryOnNetworkError: false, hardErrorCodes: ['ERR_BAD_RESPONSE', 'ERR_CANCELED'] }
+
 /** The parent page gets this long to answer the handshake before we say it did not. */
 const HANDSHAKE_TIMEOUT_MS = 15_000
 
@@ -43,10 +52,7 @@ export function connectToPortal(): Promise<PortalSession> {
 async function open(): Promise<PortalSession> {
   const b24 = await withTimeout(
     initializeB24Frame({
-      // A request that failed on the network may still have been carried out: posting a message or
-      // making a result must never be repeated behind the user's back. Queries retry in the app.
-      // An upload the user cancels (axios ERR_CANCELED) is not tried again either.
-      restrictionParams: { retryOnNetworkError: false, hardErrorCodes: ['ERR_BAD_RESPONSE', 'ERR_CANCELED'] },
+      restrictionParams: RESTRICTION_PARAMS,
     }),
   )
   return {

@@ -1,4 +1,6 @@
 import type { AjaxResult, B24Frame } from '@bitrix24/b24jssdk'
+import { SEND_IDEMPOTENCY_KEYS, trackIdempotencyKeys } from './idempotency-keys'
+import { READ_RETRY, withReadRetry, type ReadRetry } from './read-retry'
 import { toPortalError } from './to-portal-error'
 import type { PortalError } from './portal-error'
 import { trackTransfers, type TransferOptions } from './upload-transfers'
@@ -7,6 +9,15 @@ export type { TransferOptions } from './upload-transfers'
 
 export type Params = Record<string, unknown>
 
+export interface WriteOptions {
+  /**
+   * REST 3.0 `Idempotency-Key` for this write, when keys are sent. Fresh for every call unless given: give the same
+   * key only when the app repeats the very same action (same method, same parameters) after an
+   * unknown outcome; the portal then replays the stored answer of a write that went through.
+   */
+  idempotencyKey?: string
+}
+
 /** One row of a v2 batch: the row's payload, or the error the portal gave for that row alone. */
 export type BatchRow = { ok: true; data: unknown } | { ok: false; error: PortalError }
 
@@ -14,13 +25,24 @@ export type BatchRow = { ok: true; data: unknown } | { ok: false; error: PortalE
  * What the features may ask of the portal. Every method returns the `result` payload or throws one
  * PortalError, so React Query sees ordinary rejected promises and nothing outside src/b24 touches
  * AjaxResult.
+ *
+ * Reads (`callV2`, `callV3`, `batchV2`) wait out a busy portal (503 of any code, other 5xx) and are
+ * sent again quietly a few times. Writes (`writeV2`, `writeV3`, `sendV2`) are sent exactly once:
+ * neither the SDK nor this client repeats them, since a write whose answer was lost may have been
+ * carried out. After a failed write the caller looks before it offers to try again (mayHaveLanded).
  */
 export interface PortalClient {
   /** The portal's origin, e.g. https://acme.bitrix24.com: the base for relative links in messages. */
   readonly origin: string
+  /** A v2 read. */
   callV2(method: string, params?: Params): Promise<unknown>
+  /** A v3 read. */
   callV3(method: string, params?: Params): Promise<unknown>
-  /** A v2 call with a large body (a file upload): reports the body's progress and can be aborted. */
+  /** A v2 write: sent once. */
+  writeV2(method: string, params: Params): Promise<unknown>
+  /** A v3 write: sent once, with an Idempotency-Key where the portal lets the browser send one. */
+  writeV3(method: string, params: Params, options?: WriteOptions): Promise<unknown>
+  /** A v2 write with a large body (a file upload), sent once: reports the body's progress and can be aborted. */
   sendV2(method: string, params: Params, transfer: TransferOptions): Promise<unknown>
   /** A per-user setting of this app, kept by the portal (BX24 user options): read at start, sync. Store truthy values (strings) only. */
   userOption(name: string): unknown
@@ -35,8 +57,14 @@ function unwrap(result: AjaxResult<unknown>): unknown {
   return result.getData()?.result
 }
 
-export function createPortalClient(b24: B24Frame): PortalClient {
+/**
+ * `retry` is how reads wait out a busy portal (tests shorten its waits); `keys` whether v3 writes
+ * carry their Idempotency-Key (see SEND_IDEMPOTENCY_KEYS for why not yet).
+ */
+export function createPortalClient(b24: B24Frame, retry: ReadRetry = READ_RETRY, keys = SEND_IDEMPOTENCY_KEYS): PortalClient {
   const transfers = trackTransfers(b24)
+  const idempotencyKeys = trackIdempotencyKeys(b24, keys)
+  const read = <T>(call: () => Promise<T>): Promise<T> => withReadRetry(retry, call)
   return {
     origin: b24.getTargetOrigin(),
     userOption(name) {
@@ -55,9 +83,27 @@ export function createPortalClient(b24: B24Frame): PortalClient {
     },
     async callV2(method, params = {}) {
       try {
+        return unwrap(await read(() => b24.actions.v2.call.make({ method, params })))
+      } catch (error) {
+        throw toPortalError(error)
+      }
+    },
+    async writeV2(method, params) {
+      try {
         return unwrap(await b24.actions.v2.call.make({ method, params }))
       } catch (error) {
         throw toPortalError(error)
+      }
+    },
+    async writeV3(method, params, options = {}) {
+      const requestId = crypto.randomUUID()
+      idempotencyKeys.set(requestId, options.idempotencyKey ?? crypto.randomUUID())
+      try {
+        return unwrap(await b24.actions.v3.call.make({ method, params, requestId }))
+      } catch (error) {
+        throw toPortalError(error)
+      } finally {
+        idempotencyKeys.delete(requestId)
       }
     },
     async sendV2(method, params, transfer) {
@@ -73,7 +119,7 @@ export function createPortalClient(b24: B24Frame): PortalClient {
     },
     async callV3(method, params = {}) {
       try {
-        return unwrap(await b24.actions.v3.call.make({ method, params }))
+        return unwrap(await read(() => b24.actions.v3.call.make({ method, params })))
       } catch (error) {
         throw toPortalError(error)
       }
@@ -81,10 +127,12 @@ export function createPortalClient(b24: B24Frame): PortalClient {
     async batchV2(calls) {
       let response
       try {
-        response = await b24.actions.v2.batch.make({
-          calls,
-          options: { isHaltOnError: false, returnAjaxResult: true },
-        })
+        response = await read(() =>
+          b24.actions.v2.batch.make({
+            calls,
+            options: { isHaltOnError: false, returnAjaxResult: true },
+          }),
+        )
       } catch (error) {
         throw toPortalError(error)
       }

@@ -205,6 +205,8 @@ describe('npm run conformance', () => {
     expect(out).toMatch(/tasks\.task\.result\.delete \(v3\)\s+\| same shape/)
     expect(out).toMatch(/imbot\.v2\.Chat\.Message\.send \(v2\)\s+\| same shape/)
     expect(out).toMatch(/im\.v2\.File\.upload \(v2\)\s+\| same shape/)
+    expect(out).toMatch(/Idempotency-Key twice\)\s+\| replays the first answer/)
+    expect(out).toMatch(/CORS preflight of \/rest\/api\/ \(Idempotency-Key\)\s+\| stops the key/)
     expect(code).toBe(0)
 
     expect(await results()).toBe(resultsBefore)

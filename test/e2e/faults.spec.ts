@@ -62,7 +62,24 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
   expect(await resultsOf(request, messageId)).toHaveLength(1)
 })
 
+test('a short spell of 503 answers is waited out quietly: the feed opens, the user is never told', async ({ page, request }) => {
+  // The opening batch answered QUERY_LIMIT_EXCEEDED, then OVERLOAD_LIMIT: the app waits and asks again by itself.
+  await resetPortal(request, {
+    methodFaults: [
+      { method: 'batch', error: 'QUERY_LIMIT_EXCEEDED', times: 1 },
+      { method: 'batch', error: 'OVERLOAD_LIMIT', times: 1 },
+    ],
+  })
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await expect(card.app.getByRole('alert')).toHaveCount(0)
+  const now = await (await request.post(`${PORTAL}/__portal/conditions`, { data: {} })).json()
+  expect(now.methodFaults.map((f: { times: number }) => f.times)).toEqual([0, 0])
+})
+
 test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {
+  // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told.
   test.setTimeout(60_000)
   await resetPortal(request, { rateBurst: 0 })
   await page.goto('/')

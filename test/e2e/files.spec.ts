@@ -196,16 +196,34 @@ test('when the answer is lost after the portal stored the file, Retry finds it i
     await route.fetch() // reaches the portal, which posts it
     await route.abort('connectionreset')
   })
+  // The connection stays down for the look the app makes at once after such a failure, so the file
+  // waits with Retry; a look that gets through finds it (the next test).
+  await page.route(`${PORTAL}/rest/im.dialog.messages.get**`, (route) => route.abort('connectionreset'))
   await chooseByButton(page, card, { name: 'invoice.txt', mimeType: 'text/plain', buffer: Buffer.from('Invoice 42') })
   await send.click()
   const item = files.getByRole('listitem', { name: 'invoice.txt' })
   await expect(item.getByRole('button', { name: 'Retry' })).toBeVisible()
+  await page.unroute(`${PORTAL}/rest/im.dialog.messages.get**`)
   await item.getByRole('button', { name: 'Retry' }).click()
   await expect(files).toHaveCount(0)
   await card.nextPoll()
   expect(uploads).toBe(1)
   expect(await fileMessages(request, 'invoice.txt')).toHaveLength(1)
   await expect(card.feed.getByRole('article').filter({ has: fileLink(card.app, 'invoice.txt') })).toHaveCount(1)
+})
+
+test('an upload answered 500 SENDING_FAILED after the portal stored the file is found at once: one file, nothing to retry', async ({ page, request }) => {
+  const { card, files, send } = await openCard(page)
+  await request.post(`${PORTAL}/__portal/conditions`, {
+    data: { methodFaults: [{ method: 'im.v2.File.upload', error: 'SENDING_FAILED', times: 1, carriedOut: true }] },
+  })
+  await chooseByButton(page, card, { name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Receipt 7') })
+  await send.click()
+  await expect(card.feed.getByRole('article').filter({ has: fileLink(card.app, 'receipt.txt') })).toHaveCount(1)
+  await expect(files).toHaveCount(0)
+  await card.nextPoll()
+  expect(await fileMessages(request, 'receipt.txt')).toHaveLength(1)
+  await expect(card.feed.getByRole('article').filter({ has: fileLink(card.app, 'receipt.txt') })).toHaveCount(1)
 })
 
 /** Runs in the app's frame: a DataTransfer holding one file, as a drop or a paste carries it. */

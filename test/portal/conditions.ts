@@ -127,6 +127,14 @@ export interface Conditions {
    * documents no size, so tests lower it to prove the app reads every page.
    */
   resultsPageMax: number
+  // --- Writes never repeated: the Idempotency-Key across origins (issue 20) ---
+  /**
+   * Whether the CORS preflight for /rest/ lets a page of another origin send `Idempotency-Key`.
+   * Off (the server source): CRestUtil::sendHeaders answers `Access-Control-Allow-Headers: origin,
+   * content-type, accept` (rest/classes/general/rest_util.php, sent for OPTIONS by rest/include.php),
+   * so the browser stops such a request before it leaves. api-reference/rest-v3.md is silent on CORS.
+   */
+  idempotencyKeyCors: boolean
 }
 
 export type FirstIdOrder = 'scrambled' | 'ascending' | 'descending'
@@ -147,6 +155,10 @@ export const FAULT_ERRORS = [
   'insufficient_scope',
   'ERROR_METHOD_NOT_FOUND',
   'expired_token',
+  // --- Writes answered with a server error (issue 20) ---
+  // imbot.v2 chat-message-send.md lists `SENDING_FAILED` "Sending failed" (im/lib/V2/Message/MessageError.php);
+  // answered here with 500, a server failure of a write: the status the SDK 2.2.0 would have retried.
+  'SENDING_FAILED',
 ] as const
 export type FaultError = (typeof FAULT_ERRORS)[number]
 
@@ -155,6 +167,12 @@ export interface MethodFault {
   version?: 'v2' | 'v3'
   error: FaultError
   times?: number
+  /**
+   * The call IS carried out (the message posted, the result made) and only then answered with the
+   * error: a lost answer, what makes a repeated write visible as a duplicate (issue 20). The answer
+   * is not stored for its Idempotency-Key: rest-v3.md stores successful answers only.
+   */
+  carriedOut?: boolean
 }
 
 export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
@@ -191,6 +209,7 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   firstIdOrder: 'scrambled',
   messageDeleteWindow: 'edit',
   resultsPageMax: 1000,
+  idempotencyKeyCors: false,
 }
 
 function faultOf(value: unknown): MethodFault | undefined {
@@ -203,6 +222,8 @@ function faultOf(value: unknown): MethodFault | undefined {
   const fault: MethodFault = { method: v['method'], error: v['error'] as FaultError }
   if (v['version'] !== undefined) fault.version = v['version'] as 'v2' | 'v3'
   if (v['times'] !== undefined) fault.times = v['times'] as number
+  if (v['carriedOut'] !== undefined && typeof v['carriedOut'] !== 'boolean') return undefined
+  if (v['carriedOut'] === true) fault.carriedOut = true
   return fault
 }
 
@@ -247,6 +268,7 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if ((FIRST_ID_ORDERS as readonly unknown[]).includes(patch.firstIdOrder)) next.firstIdOrder = patch.firstIdOrder as FirstIdOrder
   if (patch.messageDeleteWindow === 'edit' || patch.messageDeleteWindow === 'none') next.messageDeleteWindow = patch.messageDeleteWindow
   next.resultsPageMax = num(patch.resultsPageMax, 1, 1000) ?? next.resultsPageMax
+  if (typeof patch.idempotencyKeyCors === 'boolean') next.idempotencyKeyCors = patch.idempotencyKeyCors
   return next
 }
 

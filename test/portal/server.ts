@@ -45,6 +45,11 @@ const CORS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'Idempotency-Key, Idempotent-Replayed',
 }
 
+/** The request headers a page of another origin may send (Conditions.idempotencyKeyCors, issue 20). */
+function preflightHeaders(portal: LocalPortal): Record<string, string> {
+  return { 'Access-Control-Allow-Headers': portal.conditions.idempotencyKeyCors ? 'Content-Type, Idempotency-Key' : 'origin, content-type, accept' }
+}
+
 const MAX_BODY = 5 * 1024 * 1024
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -313,7 +318,7 @@ export async function startPortalServer(opts: PortalServerOptions = {}): Promise
     const url = new URL(req.url ?? '/', origin)
     const requestOrigin = req.headers.host ? `http://${req.headers.host}` : origin
     const work = async (): Promise<void> => {
-      if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, 'Access-Control-Max-Age': '600' }, '')
+      if (req.method === 'OPTIONS') return send(res, 204, { ...CORS, ...preflightHeaders(portal), 'Access-Control-Max-Age': '600' }, '')
       if (req.method === 'GET' && /^\/rest\/download(\.json)?\/?$/.test(url.pathname)) return handleDownload(portal, url, res)
       if (url.pathname.startsWith('/rest/') && (req.method === 'POST' || req.method === 'GET'))
         return handleRest(portal, webhooks, req, url, res, requestOrigin)

@@ -45,8 +45,13 @@ async function bindOnce(
 ): Promise<void> {
   const bound = v.parse(Bound, await client.callV2('placement.get', {})).filter((p) => p.placement === placement)
   if (bound.some((p) => p.handler === handler && hasOptions(p, options))) return
-  for (const old of bound) await client.callV2('placement.unbind', { PLACEMENT: placement, HANDLER: old.handler })
-  await client.callV2('placement.bind', { PLACEMENT: placement, HANDLER: handler, ...params, ...(Object.keys(options).length > 0 ? { OPTIONS: options } : {}) })
+  for (const old of bound) await client.writeV2('placement.unbind', { PLACEMENT: placement, HANDLER: old.handler })
+  await client.writeV2('placement.bind', {
+    PLACEMENT: placement,
+    HANDLER: handler,
+    ...params,
+    ...(Object.keys(options).length > 0 ? { OPTIONS: options } : {}),
+  })
 }
 
 /** The app's pages sit next to the install page, wherever the app is hosted (ZIP or server). */
@@ -84,7 +89,7 @@ export async function runStep(client: PortalClient, step: Exclude<StepId, 'finis
     )
   } else {
     // imbot.v2.Bot.register (v2): registering the same code again answers the existing bot.
-    await client.callV2('imbot.v2.Bot.register', { fields: { code: APP_BOT_CODE, properties: { name: t('app.title') } } })
+    await client.writeV2('imbot.v2.Bot.register', { fields: { code: APP_BOT_CODE, properties: { name: t('app.title') } } })
   }
 }
 

@@ -100,34 +100,45 @@ function faultError(version: ApiVersion, method: string, error: MethodFault['err
       return notFound(version, method)
     case 'expired_token':
       return systemErrors.expiredToken()
+    case 'SENDING_FAILED':
+      // Code and text as api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-send.md lists them.
+      return new RestError(500, 'SENDING_FAILED', 'Sending failed')
   }
 }
 
+interface TakenFault {
+  error: RestError
+  /** The call runs first; only its answer is the error (a lost answer). */
+  carriedOut: boolean
+}
+
 /** Takes one use of the first fault that matches this call; `times` counts down, absent means every call. */
-function takeFault(engine: Engine, version: ApiVersion, method: string): RestError | undefined {
+function takeFault(engine: Engine, version: ApiVersion, method: string): TakenFault | undefined {
   const faults = engine.conditions.methodFaults
   const index = faults.findIndex((f) => f.method.toLowerCase() === method && (f.version ?? version) === version && (f.times === undefined || f.times > 0))
   const fault = faults[index]
   if (!fault) return undefined
   if (fault.times !== undefined) engine.conditions.methodFaults = faults.map((f, i) => (i === index ? { ...f, times: (f.times ?? 1) - 1 } : f))
-  return faultError(version, method, fault.error)
+  return { error: faultError(version, method, fault.error), carriedOut: fault.carriedOut === true }
 }
 
 /** Runs one method (a whole call or a batch row) and reports its outcome without throwing REST errors. */
 function runRow(engine: Engine, ctx: CallContext, version: ApiVersion, method: string, params: Params): RowOutcome {
   const started = Date.now()
   const fault = takeFault(engine, version, method.toLowerCase())
-  if (fault) return { ok: false, error: fault }
+  if (fault && !fault.carriedOut) return { ok: false, error: fault.error }
   const def = lookup(engine, version, method)
   if (!def) return { ok: false, error: notFound(version, method) }
   const scope = scopeOf(version, method)
   if (scope && !engine.conditions.scopes.includes(scope)) return { ok: false, error: insufficientScope(version) }
   try {
     const value = def.handler(ctx, params)
+    // Done, and the answer lost to a server error on the way back.
+    if (fault) return { ok: false, error: fault.error }
     if (value instanceof ListResult) return { ok: true, value: value.result, total: value.total, next: value.next, time: timeInfo(started) }
     return { ok: true, value, time: timeInfo(started) }
   } catch (error) {
-    if (error instanceof RestError) return { ok: false, error }
+    if (error instanceof RestError) return { ok: false, error: fault?.error ?? error }
     throw error
   }
 }
@@ -161,11 +172,15 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
   }
 
   if (method === 'batch') {
+    // A fault on `batch` itself answers for the whole call (a busy portal refuses the request, not its rows).
+    const batchFault = takeFault(engine, req.version, 'batch')
+    if (batchFault && !batchFault.carriedOut) return errorAnswer(req.version, batchFault.error)
     try {
       const result =
         req.version === 'v2'
           ? batchV2(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v2', rowMethod, rowParams))
           : batchV3(params, (rowMethod, rowParams) => runRow(engine, ctx, 'v3', rowMethod, rowParams))
+      if (batchFault) return errorAnswer(req.version, batchFault.error)
       return { status: 200, body: { result, time: timeInfo(started) }, headers: {} }
     } catch (error) {
       if (error instanceof RestError) return errorAnswer(req.version, error)
@@ -175,7 +190,7 @@ export function dispatch(engine: Engine, req: RestRequest): RestAnswer {
 
   const def = lookup(engine, req.version, method)
   // A faulted method answers its fault even where the method does not exist.
-  if (!def) return errorAnswer(req.version, takeFault(engine, req.version, method) ?? notFound(req.version, req.method))
+  if (!def) return errorAnswer(req.version, takeFault(engine, req.version, method)?.error ?? notFound(req.version, req.method))
 
   const key = req.version === 'v3' && def.write ? req.idempotencyKey : undefined
   const keyHeaders: Record<string, string> = key === undefined ? {} : { 'Idempotency-Key': key }

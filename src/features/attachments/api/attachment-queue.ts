@@ -6,6 +6,7 @@
  * with Retry, and after one whose outcome is unknown the retry looks in the chat first.
  */
 import { isPortalError } from '../../../b24/portal-error'
+import { mayHaveLanded } from '../../../b24/write-outcome'
 import { refusalOf, type Refusal } from './limits'
 
 /** 'ready': chosen, waiting for Send; 'queued': sent, waiting its turn. Uploaded files leave the list. */
@@ -40,8 +41,6 @@ export interface Transfer {
 
 /** Uploads one attachment (or finds it already posted); throws what the portal answered. */
 export type Deliver = (item: Attachment, transfer: Transfer) => Promise<void>
-
-const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
 
 export class AttachmentQueue {
   private items: readonly Attachment[] = []
@@ -127,7 +126,7 @@ export class AttachmentQueue {
       }
       const kind = isPortalError(error) ? error.kind : 'unknown'
       const code = isPortalError(error) ? error.code : 'UNKNOWN'
-      this.patch(item.id, (current) => ({ status: 'failed', error: { kind, code }, outcomeUnknown: current.outcomeUnknown || UNKNOWN_OUTCOME.has(kind) }))
+      this.patch(item.id, (current) => ({ status: 'failed', error: { kind, code }, outcomeUnknown: current.outcomeUnknown || mayHaveLanded(error) }))
     } finally {
       this.aborts.delete(item.id)
     }

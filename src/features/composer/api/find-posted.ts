@@ -24,3 +24,16 @@ export async function findPosted(client: PortalClient, chatId: number, authorId:
   const match = messages.find((m) => m.id > afterId && (authorId === 0 || m.author_id === authorId) && comparable(m.text ?? '') === wanted)
   return match?.id ?? null
 }
+
+const TaskChat = v.looseObject({ task: v.looseObject({ chatId: v.nullish(v.union([v.number(), v.string()])) }) })
+
+/**
+ * The same look for a message sent to a task that had no chat (tasks.task.chat.message.send makes
+ * the chat with the post): tasks.task.get (v2) names the chat if there is one now, and the message
+ * is among its first. No chat yet: nothing was posted.
+ */
+export async function findPostedInTask(client: PortalClient, taskId: number, authorId: number, text: string): Promise<number | null> {
+  const raw = await client.callV2('tasks.task.get', { taskId, select: ['ID', 'CHAT_ID'] })
+  const chatId = Number(v.parse(TaskChat, raw).task.chatId ?? 0)
+  return chatId > 0 ? findPosted(client, chatId, authorId, text, 0) : null
+}

@@ -18,20 +18,20 @@ const BotAnswer = v.looseObject({ id: MessageId })
 export async function addMessage(client: PortalClient, chatId: number, text: string, replyToId: number | null): Promise<number> {
   const params: Record<string, unknown> = { DIALOG_ID: `chat${chatId}`, MESSAGE: text }
   if (replyToId) params['REPLY_ID'] = replyToId
-  return v.parse(MessageId, await client.callV2('im.message.add', params))
+  return v.parse(MessageId, await client.writeV2('im.message.add', params))
 }
 
 /** imbot.v2.Chat.Message.send (v2): posts as the app's bot; answers `{id}`. The bot must be a member of the chat. */
 async function postAsBot(client: PortalClient, botId: number, chatId: number, text: string, replyToId: number | null): Promise<number> {
   const fields: Record<string, unknown> = { message: text }
   if (replyToId) fields['replyId'] = replyToId
-  const answer = await client.callV2('imbot.v2.Chat.Message.send', { botId, dialogId: `chat${chatId}`, fields })
+  const answer = await client.writeV2('imbot.v2.Chat.Message.send', { botId, dialogId: `chat${chatId}`, fields })
   return v.parse(BotAnswer, answer).id
 }
 
 /** im.chat.user.add (v2): the user, a member, adds the bot to the chat (the bot cannot add itself). */
 async function addToChat(client: PortalClient, chatId: number, userId: number): Promise<void> {
-  await client.callV2('im.chat.user.add', { CHAT_ID: chatId, USERS: [userId], HIDE_HISTORY: 'N' })
+  await client.writeV2('im.chat.user.add', { CHAT_ID: chatId, USERS: [userId], HIDE_HISTORY: 'N' })
 }
 
 /**
@@ -72,16 +72,26 @@ export async function sendAsBot(client: PortalClient, botId: number, chatId: num
   }
 }
 
-/** tasks.task.chat.message.send (v3): posts into a task by id, creating its chat; answers no id. */
-export async function sendToTask(client: PortalClient, taskId: number, text: string): Promise<void> {
-  await client.callV3('tasks.task.chat.message.send', { fields: { taskId, text } })
+/**
+ * tasks.task.chat.message.send (v3): posts into a task by id, creating its chat; answers no id.
+ * `key` is the message's own Idempotency-Key, the same on every attempt at this one message.
+ */
+export async function sendToTask(client: PortalClient, taskId: number, text: string, key?: string): Promise<void> {
+  await client.writeV3('tasks.task.chat.message.send', { fields: { taskId, text } }, { idempotencyKey: key })
 }
 
 /** Delivers one message to its target; answers the new id when the method gives one. */
-export async function deliver(client: PortalClient, target: SendTarget, text: string, replyToId: number | null, asBot: boolean): Promise<number | null> {
+export async function deliver(
+  client: PortalClient,
+  target: SendTarget,
+  text: string,
+  replyToId: number | null,
+  asBot: boolean,
+  key?: string,
+): Promise<number | null> {
   if (target.chatId === null) {
     if (asBot) throw new PortalError('invalid', 'BOT_NEEDS_CHAT', 'The bot can post only once the task has a chat')
-    await sendToTask(client, target.taskId, text)
+    await sendToTask(client, target.taskId, text, key)
     return null
   }
   if (asBot && target.botId) return sendAsBot(client, target.botId, target.chatId, text, replyToId)

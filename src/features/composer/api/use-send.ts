@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { usePortalClient } from '../../../app/portal-context'
 import { isPortalError, PortalError } from '../../../b24/portal-error'
+import { mayHaveLanded } from '../../../b24/write-outcome'
 import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'
 import { ownMessage } from '../../../chat/own-message'
@@ -10,9 +11,6 @@ import { BOT_JOIN_REFUSED } from './bot-refusal'
 import type { SendTarget } from './send-api'
 
 export const MAX_MESSAGE_LENGTH = 20_000
-
-/** Failures after which the message may have been saved anyway. */
-const UNKNOWN_OUTCOME = new Set(['network', 'unavailable', 'unknown'])
 
 /** Not a failure: a message typed after one that failed waits for it (retried or discarded). */
 class HeldBack extends Error {}
@@ -48,13 +46,27 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       // tried again (no second add); it waits, kept, to be sent as the user.
       if (item.asBot && store.get().botRefused) throw new PortalError('access', BOT_JOIN_REFUSED, 'The bot was kept out of this chat')
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
-      const [{ deliver }, { findPosted }] = await Promise.all([import('./send-api'), import('./find-posted')])
-      if (item.outcomeUnknown && target.chatId !== null) {
-        const author = item.asBot && target.botId ? target.botId : userId
-        const found = await findPosted(client, target.chatId, author, item.text, item.baselineId)
+      const [{ deliver }, { findPosted, findPostedInTask }] = await Promise.all([import('./send-api'), import('./find-posted')])
+      const author = item.asBot && target.botId ? target.botId : userId
+      const look = () =>
+        target.chatId !== null
+          ? findPosted(client, target.chatId, author, item.text, item.baselineId)
+          : findPostedInTask(client, target.taskId, author, item.text)
+      if (item.outcomeUnknown) {
+        const found = await look()
         if (found) return found
       }
-      return deliver(client, target, item.text, item.replyToId, item.asBot)
+      try {
+        // The message's id is its Idempotency-Key where one is sent: every attempt at it is one action.
+        return await deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
+      } catch (error) {
+        // No answer, or a server error of any code: the portal may have saved it. Look now (a read, never
+        // a second post), so a message that is in the chat does not also show as failed beside itself.
+        if (!mayHaveLanded(error)) throw error
+        const found = await look().catch(() => null)
+        if (found) return found
+        throw error
+      }
     },
     onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
     onSuccess: async (serverId, item) => {
@@ -96,7 +108,8 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       const kind = isPortalError(error) ? error.kind : 'unknown'
       store.patchItem(item.clientId, {
         status: 'failed',
-        outcomeUnknown: item.outcomeUnknown || UNKNOWN_OUTCOME.has(kind),
+        // No answer or a server error of any code: the message may be in the chat; Retry looks first.
+        outcomeUnknown: item.outcomeUnknown || mayHaveLanded(error),
         error: { kind, code: isPortalError(error) ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) },
       })
     },

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
@@ -82,5 +82,36 @@ describe('the composer', () => {
     cleanup() // the app closes...
     await renderApp() // ...and opens again in the same card, as a fresh page
     expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toHaveValue('A thought in progress')
+  })
+
+  // Issue 20: a write is sent once. A 5xx of any code may come after the portal saved the message.
+  it.each(['OVERLOAD_LIMIT', 'SENDING_FAILED'] as const)(
+    'a send answered %s after the portal saved it is found, not sent again: one copy, nothing to retry',
+    async (error) => {
+      const user = userEvent.setup()
+      const box = await openComposer()
+      app!.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error, times: 1, carriedOut: true }] })
+      const text = `Saved, answered ${error}`
+      await user.type(box, `${text}{Enter}`)
+      const copies = async () => (await newestTexts(10)).filter((t) => t === text).length
+      await expect.poll(copies, { timeout: 10_000 }).toBe(1)
+      // Then the error, then the look that finds it: the send is over once "Sending…" goes.
+      await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 10_000 })
+      expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+      expect(screen.getAllByText(text)).toHaveLength(1)
+      expect(await copies()).toBe(1)
+    },
+  )
+
+  it('a send answered 500 SENDING_FAILED before the portal saved it fails with Retry, and Retry posts one copy', async () => {
+    const user = userEvent.setup()
+    const box = await openComposer()
+    app!.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error: 'SENDING_FAILED', times: 1 }] })
+    const text = 'Refused once'
+    await user.type(box, `${text}{Enter}`)
+    await user.click(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 }))
+    await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 10_000 })
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+    expect((await newestTexts(10)).filter((t) => t === text)).toHaveLength(1)
   })
 })

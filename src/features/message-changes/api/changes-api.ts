@@ -10,12 +10,12 @@ const Done = v.literal(true)
  */
 export async function updateMessage(client: PortalClient, messageId: number, text: string): Promise<void> {
   if (text.trim() === '') throw new Error('An empty edit would delete the message')
-  v.parse(Done, await client.callV2('im.message.update', { MESSAGE_ID: messageId, MESSAGE: text }))
+  v.parse(Done, await client.writeV2('im.message.update', { MESSAGE_ID: messageId, MESSAGE: text }))
 }
 
 /** im.message.delete (v2): the user's own message (or any, for the chat's administrator). */
 export async function deleteMessage(client: PortalClient, messageId: number): Promise<void> {
-  v.parse(Done, await client.callV2('im.message.delete', { MESSAGE_ID: messageId }))
+  v.parse(Done, await client.writeV2('im.message.delete', { MESSAGE_ID: messageId }))
 }
 
 /**
@@ -23,5 +23,5 @@ export async function deleteMessage(client: PortalClient, messageId: number): Pr
  * two quick clicks then mean what the user saw, whatever another tab did meanwhile.
  */
 export async function likeMessage(client: PortalClient, messageId: number, like: boolean): Promise<void> {
-  v.parse(Done, await client.callV2('im.message.like', { MESSAGE_ID: messageId, ACTION: like ? 'plus' : 'minus' }))
+  v.parse(Done, await client.writeV2('im.message.like', { MESSAGE_ID: messageId, ACTION: like ? 'plus' : 'minus' }))
 }

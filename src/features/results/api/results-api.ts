@@ -90,7 +90,7 @@ export async function canCreateResults(client: PortalClient, taskId: number): Pr
 
 /** tasks.task.result.addfromchatmessage (v3): the message becomes a result of its task. */
 export async function addResultFromMessage(client: PortalClient, messageId: number): Promise<TaskResult> {
-  const raw = await client.callV3('tasks.task.result.addfromchatmessage', { fields: { messageId } })
+  const raw = await client.writeV3('tasks.task.result.addfromchatmessage', { fields: { messageId } })
   const result = toResult(v.parse(WireItem, raw).item)
   if (!result) throw new Error('The portal answered a result without its message')
   return result
@@ -98,15 +98,17 @@ export async function addResultFromMessage(client: PortalClient, messageId: numb
 
 /** tasks.task.result.delete (v3): only the result's author may. */
 export async function deleteResult(client: PortalClient, id: number): Promise<void> {
-  await client.callV3('tasks.task.result.delete', { id })
+  await client.writeV3('tasks.task.result.delete', { id })
 }
 
 /**
  * Makes a message its task's result unless it already is one, and never leaves two: the task's
  * results for the message are read before adding (another tab, or an earlier attempt whose answer
  * was lost, may have made it) and after (two tabs may have raced past the first read: the oldest
- * result stays, ours is withdrawn if it is not the oldest). The SDK cannot send the portal's
- * Idempotency-Key header, so this is the guard.
+ * result stays, ours is withdrawn if it is not the oldest). Every attempt looks first, so a click
+ * after any failure (a 500 or 503 of any code included: the result may have been made) is safe. An
+ * Idempotency-Key could not stand in for this look: the portal keeps only successful answers, and a
+ * browser may not send the key at all (src/b24/idempotency-keys.ts).
  */
 export async function makeResultOnce(client: PortalClient, taskId: number, messageId: number): Promise<TaskResult> {
   const before = await listResults(client, taskId, messageId)

@@ -11,7 +11,7 @@ const WireDialogRead = v.union([v.literal(false), v.looseObject({ lastId: v.null
  * A background request: paced with history pages and polls.
  */
 export async function markRead(client: PortalClient, chatId: number, messageId: number): Promise<number | null> {
-  const raw = await backgroundPacer(() => client.callV2('im.dialog.read', { DIALOG_ID: `chat${chatId}`, MESSAGE_ID: messageId }))
+  const raw = await backgroundPacer(() => client.writeV2('im.dialog.read', { DIALOG_ID: `chat${chatId}`, MESSAGE_ID: messageId }))
   const answer = v.parse(WireDialogRead, raw)
   if (answer === false) return null
   return Math.max(Number(answer.lastId ?? 0), messageId)
