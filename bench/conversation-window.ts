@@ -36,7 +36,9 @@ function openings() {
  * The result to jump to is made once: "Results only" of every jump run lists just it.
  */
 export async function conversationWindow(browser: Browser, site: AppSite): Promise<ConversationResults> {
-  await resetPortal(site.portal)
+  // The window stands for a dozen browsers, each at its own desk: every card has a bucket of its own
+  // (per token), as it would behind its own address, not one shared by the whole bench.
+  await resetPortal(site.portal, { rateLimitScope: 'token' })
   const target = await resultBack(site.portal, JUMP_BACK)
   const cards = openings()
   const runs = Array.from({ length: RUNS }, (_, i) => i)

@@ -64,6 +64,7 @@ export interface PortalConditions {
   legacyIm?: boolean
   rateLimit?: boolean
   methodFaults?: { method: string; error: string }[]
+  rateLimitScope?: 'address' | 'token' | 'user'
 }
 
 /** Forgets what earlier runs did and sets the conditions of the next one (the e2e defaults plus these). */
