@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
-import { resetPortal, resultsOf } from './portal'
+import { resetPortal, rest, resultsOf } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
@@ -12,6 +12,16 @@ async function openAndPick(page: Page, path = '/') {
   const message = card.feed.locator('article:not(.message--system)').nth(-2)
   const id = Number(await message.getAttribute('data-message-id'))
   return { card, message, id }
+}
+
+/**
+ * Making or removing a result posts the tasks module's notice to the chat (NotifyResultFromMessage),
+ * and the next poll brings it: the feed's end moves up by its height. The next click waits until the
+ * chat's newest message is on screen, so it never lands on a row that is moving.
+ */
+async function newestShown(page: Page, request: APIRequestContext) {
+  const { last_id: newest } = await rest<{ last_id: number }>(request, 'im.dialog.get', { DIALOG_ID: 'chat1001' })
+  await expect(taskCard(page).feed.locator(`article[data-message-id="${newest}"]`)).toHaveCount(1)
 }
 
 test('one click makes a message the task result: badge at once, exactly one result on the portal', async ({ page, request }) => {
@@ -108,10 +118,12 @@ test('the author can remove a result, and undo right after making one', async ({
   await undo.getByRole('button', { name: 'Undo' }).click()
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
+  await newestShown(page, request)
 
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
+  await newestShown(page, request)
   await message.hover()
   await message.getByRole('button', { name: 'Remove result' }).click()
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
