@@ -81,10 +81,11 @@ describe('the live poller: cadence', () => {
       await vi.advanceTimersByTimeAsync(2_000)
     }
     expect(polls).toHaveLength(5)
-    await vi.advanceTimersByTimeAsync(2_000 + 4_000 + 8_000)
-    expect(polls).toHaveLength(8)
-    await vi.advanceTimersByTimeAsync(8_000)
-    expect(polls).toHaveLength(8)
+    // Quiet again: 2, 2, 4, 8 s apart, then 16.
+    await vi.advanceTimersByTimeAsync(2_000 + 2_000 + 4_000 + 8_000)
+    expect(polls).toHaveLength(9)
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(polls).toHaveLength(9)
   })
 
   it('after the reader acts: at once, then fast again', async () => {
@@ -94,7 +95,8 @@ describe('the live poller: cadence', () => {
     p.pollNow(true)
     await vi.advanceTimersByTimeAsync(0)
     expect(polls).toHaveLength(before + 1)
-    await vi.advanceTimersByTimeAsync(2_000 + 2_000)
+    // 2 s, then 4 s: the ladder starts again from the bottom (the 30 s poll would only be due at 92 s).
+    await vi.advanceTimersByTimeAsync(2_000 + 4_000)
     expect(polls).toHaveLength(before + 3)
   })
 

@@ -53,7 +53,8 @@ function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: num
   const live = runOf(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], null)
   const before = live?.to ?? 0
   const full = read.run.messages.length >= LIVE_PAGE
-  if (live && live.messages.length > 0 && read.run.live && full && read.run.from > before + 1) {
+  // (A get page of more than LIMIT, around the first of many unread, is full too: read forward from the live end.)
+  if (live && live.messages.length > 0 && full && read.run.from > before + 1) {
     readNewer(client, chatId, before).then(
       (own) => landRead(queryClient, client, taskId, chatId, own),
       () => {}, // the next poll tries again
@@ -61,7 +62,7 @@ function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: num
     return true
   }
   // A page shorter than asked holds every message the chat has: none lies between the live end and its oldest.
-  const run = read.run.live && !full && read.run.from > before + 1 ? { ...read.run, from: before + 1 } : read.run
+  const run = !full && read.run.from > before + 1 ? { ...read.run, from: before + 1 } : read.run
   landRead(queryClient, client, taskId, chatId, { ...read, run })
   return read.run.messages.some((m) => m.id > before)
 }
