@@ -307,17 +307,17 @@ test('a reply quote to a message about 3,000 back jumps there in one window read
  * reaction or deletion made before this call is then in the cache.
  */
 async function nextPollOnClock(page: Page) {
-  let poll: Request | undefined
+  const next: { poll?: Request } = {}
   const seen = (r: Request) => {
-    if (isLivePoll(r) && fromApp(r)) poll ??= r
+    if (isLivePoll(r) && fromApp(r)) next.poll ??= r
   }
   page.on('request', seen)
   try {
-    for (let waited = 0; !poll; waited += 500) {
+    for (let waited = 0; !next.poll; waited += 500) {
       expect(waited, 'a live poll within the quiet cadence (30 s)').toBeLessThanOrEqual(31_000)
       await page.clock.runFor(500)
     }
-    await poll.response()
+    await next.poll.response()
   } finally {
     page.off('request', seen)
   }

@@ -44,17 +44,19 @@ function tab(chats: number[], extra: Partial<PollerDeps> & { page?: ReturnType<t
   const page = extra.page ?? fakePage()
   const polls: number[][] = []
   const landed = new Map<number, number>(chats.map((c) => [c, 0]))
+  const statuses: unknown[] = []
   const p = new LivePoller({
     document: page.document,
     window: page.window,
     channel: undefined,
     now: () => Date.now(),
     read: async (ids) => (polls.push([...ids]), new Map<number, PollOutcome>(ids.map((id) => [id, { ok: true, read: pageOf(id) }]))),
+    revive: (failure) => ({ revived: failure }),
     ...extra,
   })
   p.start()
-  for (const chat of chats) p.watch(chat, { apply: () => (landed.set(chat, landed.get(chat)! + 1), false), onStatus: () => {} })
-  return { p, page, polls, landed }
+  for (const chat of chats) p.watch(chat, { apply: () => (landed.set(chat, landed.get(chat)! + 1), false), onStatus: (e) => statuses.push(e) })
+  return { p, page, polls, landed, statuses }
 }
 
 beforeEach(() => {
@@ -145,6 +147,38 @@ describe('the live poller: one per browser', () => {
     expect(leader!.polls.at(-1)!.sort()).toEqual([1, 2, 3, 4, 5])
     // Each tab got its own chat's page from every poll that asked for it.
     for (const [i, other] of others.entries()) expect(other.landed.get(i + 2)).toBe(leader!.polls.filter((chats) => chats.includes(i + 2)).length)
+  })
+
+  it('two tabs of one chat: the chat is read once a cycle and both tabs get its page', async () => {
+    const channel = fakeChannels()
+    const first = tab([1], { channel: channel() })
+    await vi.advanceTimersByTimeAsync(100)
+    const second = tab([1], { channel: channel() })
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(second.polls).toEqual([])
+    expect(first.polls.every((chats) => chats.length === 1 && chats[0] === 1)).toBe(true)
+    expect(second.landed.get(1)).toBe(first.polls.length)
+    expect(first.landed.get(1)).toBe(first.polls.length)
+  })
+
+  it('a failed poll is said in every tab, and so is the next that answers', async () => {
+    const channel = fakeChannels()
+    let down = true
+    const failing: Partial<PollerDeps> = {
+      read: async () => {
+        if (down) throw Object.assign(new Error('Failed to fetch'), { kind: 'network', code: 'NETWORK', status: 0 })
+        return new Map<number, PollOutcome>([1, 2].map((id) => [id, { ok: true, read: pageOf(id) }]))
+      },
+    }
+    const first = tab([1], { channel: channel(), ...failing })
+    await vi.advanceTimersByTimeAsync(100)
+    const second = tab([2], { channel: channel() })
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect((first.statuses.at(-1) as { kind: string }).kind).toBe('network')
+    expect(second.statuses.at(-1)).toEqual({ revived: { kind: 'network', code: 'NETWORK', message: 'Failed to fetch', status: 0 } })
+    down = false
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect([first.statuses.at(-1), second.statuses.at(-1)]).toEqual([null, null])
   })
 
   it('a message arriving in any chat makes the cadence fast for the one poll', async () => {

@@ -20,6 +20,19 @@ export interface ChatWatch {
   onStatus(error: unknown): void
 }
 
+/** A failure as it crosses the channel: the fields of a PortalError (a structured clone keeps no class). */
+export interface SharedFailure {
+  kind: string
+  code: string
+  message: string
+  status: number
+}
+
+function toShared(error: unknown): SharedFailure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as Partial<Record<keyof SharedFailure, unknown>>
+  return { kind: String(e.kind ?? 'unknown'), code: String(e.code ?? ''), message: String(e.message ?? ''), status: Number(e.status ?? 0) }
+}
+
 export interface PollerDeps {
   /** The newest page of every chat given, in one request (a batch). */
   read(chatIds: readonly number[]): Promise<ReadonlyMap<number, PollOutcome>>
@@ -28,6 +41,8 @@ export interface PollerDeps {
   /** One channel per portal and user: how the tabs of the browser find each other and share reads. */
   channel: BroadcastChannel | undefined
   now(): number
+  /** A failure another tab's poll met, made an error of this tab again. */
+  revive(failure: SharedFailure): unknown
 }
 
 /** Visible tabs say so (and which chats they show) this often, and count as gone when not heard from for PEER_TTL_MS. */
@@ -35,7 +50,10 @@ const HEARTBEAT_MS = 4_000
 const PEER_TTL_MS = 10_000
 
 type Note =
-  { type: 'here'; id: string; chats: number[] } | { type: 'bye'; id: string } | { type: 'reads'; reads: [number, Read][] } | { type: 'poll-now'; fast: boolean }
+  | { type: 'here'; id: string; chats: number[] }
+  | { type: 'bye'; id: string }
+  | { type: 'reads'; reads: [number, Read][]; failed: [number, SharedFailure][] }
+  | { type: 'poll-now'; fast: boolean }
 
 const newestOf = (read: Read) => read.run.messages.at(-1)?.id ?? 0
 
@@ -178,6 +196,8 @@ export class LivePoller {
     } else if (note.type === 'reads') {
       // The polling tab read these pages: this tab has seen them too, and keeps its cadence should it take over.
       this.lastRead = this.deps.now()
+      for (const [chatId] of note.reads) this.watches.get(chatId)?.onStatus(null)
+      for (const [chatId, failure] of note.failed) this.watches.get(chatId)?.onStatus(this.deps.revive(failure))
       this.empty = this.land(note.reads) ? 0 : this.empty + 1
     } else if (this.leads()) this.pollNow(note.fast)
   }
@@ -215,15 +235,20 @@ export class LivePoller {
       if (this.stopped) return // the card closed while the read was on its way: its cache and channel are gone
       this.lastRead = this.deps.now()
       const reads: [number, Read][] = []
+      const failed: [number, SharedFailure][] = []
       for (const [chatId, outcome] of outcomes) {
         if (outcome.ok) reads.push([chatId, outcome.read])
+        else failed.push([chatId, toShared(outcome.error)])
         this.watches.get(chatId)?.onStatus(outcome.ok ? null : outcome.error)
       }
       this.empty = this.land(reads) ? 0 : this.empty + 1
-      if (reads.length > 0) this.post({ type: 'reads', reads })
+      this.post({ type: 'reads', reads, failed })
     } catch (error) {
+      if (this.stopped) return
+      // Every card's poll failed (the network, the portal): each tab says so.
       this.empty++
       for (const watch of this.watches.values()) watch.onStatus(error)
+      this.post({ type: 'reads', reads: [], failed: chats.map((chatId): [number, SharedFailure] => [chatId, toShared(error)]) })
     } finally {
       this.inFlight = false
     }

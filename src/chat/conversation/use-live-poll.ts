@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { PortalClient } from '../../b24/portal-client'
+import { PortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { Conversation } from './conversation'
 import { conversationKey, enrichConversation, landRead } from './conversation-queries'
 import { LIVE_PAGE, readNewer } from './history-api'
@@ -27,7 +28,14 @@ function acquirePoller(client: PortalClient, userId: number): [LivePoller, () =>
   let entry = pollers.get(key)
   if (!entry) {
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(key) : undefined
-    const poller = new LivePoller({ channel, document, window, now: () => Date.now(), read: (chats) => readLivePages(client, chats) })
+    const poller = new LivePoller({
+      channel,
+      document,
+      window,
+      now: () => Date.now(),
+      read: (chats) => readLivePages(client, chats),
+      revive: (f) => new PortalError(f.kind as PortalErrorKind, f.code, f.message, f.status),
+    })
     entry = { poller, channel, users: 0 }
     pollers.set(key, entry)
     poller.start()
