@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LivePoller, pollDelay, type PollerDeps, type PollOutcome } from './live-poller'
+import { LivePoller } from './live-poller'
+import { pollDelay, type PollerDeps, type PollOutcome } from './live-protocol'
 import type { Read } from './reads'
 
 /** The portal as the fake polls see it: each chat's newest message id (a higher one is a message that arrived). */

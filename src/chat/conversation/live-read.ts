@@ -5,7 +5,7 @@ import { toHistoryPage } from '../map-history'
 import { rowData } from './batch-row'
 import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
 import { LIVE_PAGE } from './history-api'
-import type { PollOutcome } from './live-poller'
+import type { PollOutcome } from './live-protocol'
 import { olderRead, type Read } from './reads'
 
 /** A v2 batch holds at most 50 commands (settings/how-to-call-rest-api/batch.md). */
