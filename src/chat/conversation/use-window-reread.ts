@@ -47,7 +47,7 @@ export function useWindowReread(taskId: number, chatId: number | null, visible: 
       const runs = queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? []
       const live = runOf(runs, null)
       // Within the newest page: every live poll reads it.
-      const newestPageFrom = live?.messages.at(-LIVE_PAGE)?.id ?? Infinity
+      const newestPageFrom = live?.messages.slice(-LIVE_PAGE)[0]?.id ?? Infinity
       if (live && range.first >= newestPageFrom && range.last <= live.to) return
       // A cursor must be a message of the chat: read what follows the message just before the
       // window (or the window's first, which is then left out), up to a page of it.
