@@ -148,19 +148,19 @@ export class LivePoller {
       this.lastRead = this.deps.now()
       for (const [chatId] of note.reads) this.watches.get(chatId)?.onStatus(null)
       for (const [chatId, failure] of note.failed) this.watches.get(chatId)?.onStatus(this.deps.revive(failure))
-      this.empty = this.land(note.reads) ? 0 : this.empty + 1
+      this.empty = this.land(note.reads, note.askedAt) ? 0 : this.empty + 1
     } else if (this.leads()) this.pollNow(note.fast)
   }
 
   /** Pages read (here or by the polling tab) land in the chats this tab shows; says whether any brought a new message. */
-  private land(reads: readonly [number, Read][]): boolean {
+  private land(reads: readonly [number, Read][], askedAt: number): boolean {
     let arrived = false
     for (const [chatId, read] of reads) {
       const before = this.newest.get(chatId)
       const newest = newestOf(read)
       if (before !== undefined && newest > before) arrived = true
       this.newest.set(chatId, Math.max(before ?? 0, newest))
-      if (this.watches.get(chatId)?.apply(read)) arrived = true
+      if (this.watches.get(chatId)?.apply(read, askedAt)) arrived = true
     }
     return arrived
   }
@@ -180,6 +180,7 @@ export class LivePoller {
     const chats = this.chats()
     if (chats.length === 0) return this.schedule(pollDelay(this.empty))
     this.inFlight = true
+    const askedAt = this.deps.now()
     try {
       const outcomes = await this.deps.read(chats)
       if (this.stopped) return // the card closed while the read was on its way: its cache and channel are gone
@@ -191,14 +192,14 @@ export class LivePoller {
         else failed.push([chatId, toShared(outcome.error)])
         this.watches.get(chatId)?.onStatus(outcome.ok ? null : outcome.error)
       }
-      this.empty = this.land(reads) ? 0 : this.empty + 1
-      this.post({ type: 'reads', reads, failed })
+      this.empty = this.land(reads, askedAt) ? 0 : this.empty + 1
+      this.post({ type: 'reads', askedAt, reads, failed })
     } catch (error) {
       if (this.stopped) return
       // Every card's poll failed (the network, the portal): each tab says so.
       this.empty++
       for (const watch of this.watches.values()) watch.onStatus(error)
-      this.post({ type: 'reads', reads: [], failed: chats.map((chatId): [number, SharedFailure] => [chatId, toShared(error)]) })
+      this.post({ type: 'reads', askedAt, reads: [], failed: chats.map((chatId): [number, SharedFailure] => [chatId, toShared(error)]) })
     } finally {
       this.inFlight = false
     }

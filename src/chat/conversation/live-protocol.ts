@@ -19,8 +19,11 @@ export type PollOutcome = { ok: true; read: Read } | { ok: false; error: unknown
 
 /** A chat a tab shows: what a read of its newest page does there. */
 export interface ChatWatch {
-  /** Writes the read into the tab's cache; says whether it brought a message the tab did not hold. */
-  apply(read: Read): boolean
+  /**
+   * Writes the read into the tab's cache; says whether it brought a message the tab did not hold.
+   * `askedAt`: when the poll went out (a change the reader made after it is newer than the page).
+   */
+  apply(read: Read, askedAt: number): boolean
   onStatus(error: unknown): void
 }
 
@@ -53,5 +56,5 @@ export interface PollerDeps {
 export type Note =
   | { type: 'here'; id: string; chats: number[] }
   | { type: 'bye'; id: string }
-  | { type: 'reads'; reads: [number, Read][]; failed: [number, SharedFailure][] }
+  | { type: 'reads'; askedAt: number; reads: [number, Read][]; failed: [number, SharedFailure][] }
   | { type: 'poll-now'; fast: boolean }

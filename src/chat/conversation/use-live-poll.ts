@@ -8,6 +8,7 @@ import { conversationKey, enrichConversation, landRead } from './conversation-qu
 import { LIVE_PAGE, readNewer } from './history-api'
 import { LivePoller } from './live-poller'
 import { readLivePages } from './live-read'
+import { keepOwnChanges } from './own-changes'
 import type { Read } from './reads'
 import { runOf } from './runs'
 
@@ -57,8 +58,9 @@ function acquirePoller(client: PortalClient, userId: number): [LivePoller, () =>
  * is read forward from it (FIRST_ID), as many pages as it takes over the next polls, so the live run
  * is never split and the reader never moved. Says whether a message the tab did not hold arrived.
  */
-function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number, read: Read): boolean {
+function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number, page: Read, askedAt: number): boolean {
   const live = runOf(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], null)
+  const read = keepOwnChanges(page, askedAt, new Map(live?.messages.map((m) => [m.id, m])))
   const before = live?.to ?? 0
   const full = read.run.messages.length >= LIVE_PAGE
   // (A get page of more than LIMIT, around the first of many unread, is full too: read forward from the live end.)
@@ -88,7 +90,7 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
     if (chatId === null) return
     const [poller, release] = acquirePoller(client, userId)
     const unwatch = poller.watch(chatId, {
-      apply: (read) => applyNewest(queryClient, client, taskId, chatId, read),
+      apply: (read, askedAt) => applyNewest(queryClient, client, taskId, chatId, read, askedAt),
       onStatus: setError,
     })
     const onPollSoon = (event: Event) => {
