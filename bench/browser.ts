@@ -12,8 +12,8 @@ export interface RestRequest {
   at: number
   method: string
   /**
-   * The live end: messages newer than the newest (`FIRST_ID`), or the newest page read again for
-   * edits (no cursor at all). Timed, not caused by scrolling, which always reads before a `LAST_ID`.
+   * The live poll: the newest page of every chat shown in the browser, in one batch. Timed, not
+   * caused by scrolling.
    */
   poll: boolean
   status?: number
@@ -60,7 +60,8 @@ export async function openPageIn(context: BrowserContext, framedOrigin: string, 
     const url = new URL(request.url())
     if (url.origin !== portalOrigin || !url.pathname.startsWith('/rest/') || request.method() === 'OPTIONS') return
     const method = url.pathname.slice('/rest/'.length).replace(/\.json$/, '')
-    const entry = { at: Date.now(), method, poll: method === 'im.dialog.messages.get' && !/LAST_ID/.test(request.postData() ?? url.search) }
+    // The live poll: one batch a cycle, a row `live_<chatId>` per shown chat (src/chat/conversation/live-read.ts).
+    const entry = { at: Date.now(), method, poll: method === 'batch' && /live_\d+/.test(request.postData() ?? url.search) }
     requests.push(entry)
     byRequest.set(request, entry)
   })

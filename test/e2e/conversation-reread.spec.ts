@@ -3,7 +3,7 @@ import { taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 /**
- * Edits are seen where the reader is, not only at the live end: a reader who jumped far back has
+ * Edits are seen where the reader is, not only in the newest page: a reader who jumped far back has
  * the window on screen read again at the quiet cadence (every 30 s), and the edit shows in place.
  * The page's clock is Playwright's, so the half minute passes at once.
  */
@@ -31,10 +31,12 @@ test('an edit by its author far back shows in a run jumped into, at the quiet ca
   await rest(request, 'im.message.update', { MESSAGE_ID: target, MESSAGE: text }, original!.author_id)
   // Not read yet: nothing has asked the portal about that stretch since the jump.
   await expect(article).not.toContainText(text)
-  // The window's re-read: what follows the message before the first one shown (FIRST_ID below the target).
+  // The window's re-read: what follows the message before the first one shown, through search
+  // (ORDER ASC from a LAST_ID below the target), which brings reactions as well.
   const reread = page.waitForRequest((r) => {
-    const first = /"FIRST_ID":(\d+)/.exec(r.postData() ?? '')
-    return r.url().includes('/rest/im.dialog.messages.get') && first !== null && Number(first[1]) < target
+    const body = r.postData() ?? ''
+    const last = /"LAST_ID":(\d+)/.exec(body)
+    return r.url().includes('/rest/im.dialog.messages.search') && body.includes('"ASC"') && last !== null && Number(last[1]) < target
   })
   await page.clock.runFor(31_000)
   await (await reread).response()

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Frame, type Page, type Request } from '@playwright/test'
 import { APP, PORTAL } from '../../playwright.config'
-import { isLivePoll, taskCard } from './feed-page'
+import { isLivePoll, livePollChats, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 /**
@@ -113,12 +113,17 @@ function firstIdOf(body: string): number | undefined {
   return match ? Number(match[1]) : undefined
 }
 
+/** The batch of a live poll: a row per chat shown in the browser, keyed `live_<chatId>` (feed-page.ts). */
+const isLiveBatch = (call: RestCall) => call.method === 'batch' && /live_\d+/.test(call.body)
+
 /**
- * A live poll, not a read of history: im.dialog.messages.get for what is newer than the live end
- * (FIRST_ID at or above `liveEnd`, the newest id when the card opened), or the newest page read
- * whole (neither FIRST_ID nor LAST_ID). A FIRST_ID below the live end is a newer page of a window.
+ * A live poll, not a read of history: the poll's batch (each chat's newest page), or
+ * im.dialog.messages.get for what is newer than the live end (FIRST_ID at or above `liveEnd`, the
+ * newest id when the card opened), which follows when more arrived than a page holds. A FIRST_ID
+ * below the live end is a newer page of a window.
  */
 function isLiveCall(call: RestCall, liveEnd: number): boolean {
+  if (isLiveBatch(call)) return true
   if (call.method !== 'im.dialog.messages.get') return false
   if (call.body.includes('LAST_ID')) return false
   const first = firstIdOf(call.body)
@@ -129,12 +134,12 @@ function isLiveCall(call: RestCall, liveEnd: number): boolean {
 function isHistoryCall(call: RestCall, liveEnd: number): boolean {
   if (call.method === 'im.dialog.messages.search') return true
   if (call.method === 'im.dialog.messages.get') return !isLiveCall(call, liveEnd)
-  if (call.method === 'batch') return call.body.includes('im.dialog.messages')
+  if (call.method === 'batch') return call.body.includes('im.dialog.messages') && !isLiveBatch(call)
   return false
 }
 
 /** The window around a message jumped to: one batch of history reads (search where it serves, else get). */
-const isWindowBatch = (call: RestCall) => call.method === 'batch' && call.body.includes('im.dialog.messages.')
+const isWindowBatch = (call: RestCall) => call.method === 'batch' && call.body.includes('im.dialog.messages.') && !isLiveBatch(call)
 
 /** A page older than what is loaded, outside a batch: what paging back through history to a message would cost. */
 const isOlderPageCall = (call: RestCall) =>
@@ -160,11 +165,11 @@ async function appFrame(page: Page): Promise<Frame> {
 const focusEvent = async (page: Page) => (await appFrame(page)).evaluate(() => window.dispatchEvent(new Event('focus')))
 
 /**
- * A focus event on the frame's window, and its live poll (the newest page read whole) answered.
+ * A focus event on the frame's window, and its live poll (the newest page of each shown chat) answered.
  * In a tab that does not poll itself the poll is the other tab's: pass that tab as `poller`.
  */
 async function pollNow(page: Page, poller = page) {
-  const reread = (r: Request) => isLivePoll(r) && fromApp(r) && !(r.postData() ?? '').includes('FIRST_ID')
+  const reread = (r: Request) => isLivePoll(r) && fromApp(r)
   // Again if need be: a focus event before the poller has started listening (it starts once the
   // chat is known, about when the feed shows) is not heard, and one within 2 s of the last read
   // is taken for the card opening and polls nothing.
@@ -296,12 +301,35 @@ test('a reply quote to a message about 3,000 back jumps there in one window read
   expect(there.filter((c) => !isLiveCall(c, replyId)).length, describe(there)).toBeLessThanOrEqual(2)
 })
 
-test('another user’s edit, like and deletion show in place while the reader stays where they are', async ({ page, request }) => {
-  test.setTimeout(90_000)
+/**
+ * Moves Playwright's clock on (the page's timers run as they come due) until the app's next live
+ * poll has gone out, at most the quiet cadence, and resolves once it has been answered: an edit,
+ * reaction or deletion made before this call is then in the cache.
+ */
+async function nextPollOnClock(page: Page) {
+  const next: { poll?: Request } = {}
+  const seen = (r: Request) => {
+    if (isLivePoll(r) && fromApp(r)) next.poll ??= r
+  }
+  page.on('request', seen)
+  try {
+    for (let waited = 0; !next.poll; waited += 500) {
+      expect(waited, 'a live poll within the quiet cadence (30 s)').toBeLessThanOrEqual(31_000)
+      await page.clock.runFor(500)
+    }
+    await next.poll.response()
+  } finally {
+    page.off('request', seen)
+  }
+}
+
+test('another user’s edit, reaction and deletion show in place at the next poll, while the reader stays where they are', async ({ page, request }) => {
+  test.setTimeout(60_000)
   const text = `Budget draft is in the shared folder ${Date.now()}`
   const id = await post(request, text, 2)
   // Messages after it, so the reader can sit with it in view and away from the newest end.
   for (let i = 0; i < 10; i++) await post(request, `Noted, thanks (${i + 1})`, i % 2 ? 3 : 4)
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -331,19 +359,19 @@ test('another user’s edit, like and deletion show in place while the reader st
 
   const edited = `Budget draft v2 is in the shared folder ${Date.now()}`
   expect(await rest<boolean>(request, 'im.message.update', { MESSAGE_ID: id, MESSAGE: edited }, 2)).toBe(true)
-  await pollNow(page)
+  await nextPollOnClock(page)
   await expect(message).toContainText(edited)
   await expect(message).not.toContainText(text)
   await expect(message.getByText('edited', { exact: true })).toBeVisible()
   await stays('edit')
 
   expect(await rest<boolean>(request, 'im.message.like', { MESSAGE_ID: id, ACTION: 'plus' }, 3)).toBe(true)
-  await pollNow(page)
+  await nextPollOnClock(page)
   await expect(message).toContainText('1 like')
   await stays('like')
 
   expect(await rest<boolean>(request, 'im.message.delete', { MESSAGE_ID: id }, 2)).toBe(true)
-  await pollNow(page)
+  await nextPollOnClock(page)
   await expect(message).toContainText('This message has been deleted.')
   await expect(message).not.toContainText(edited)
   await expect(card.feed.locator(`article[data-message-id="${id}"]`)).toHaveCount(1)
@@ -351,53 +379,91 @@ test('another user’s edit, like and deletion show in place while the reader st
   await expect(message).toBeInViewport()
 })
 
-test('two tabs of one chat: only the older polls, both show new messages; the other takes over when it hides or closes', async ({ context, request }) => {
-  test.setTimeout(120_000)
-  const first = await context.newPage()
-  const second = await context.newPage()
-  const polls = new Map<Page, number>([
-    [first, 0],
-    [second, 0],
-  ])
-  for (const page of [first, second]) page.on('request', (r) => isLivePoll(r) && fromApp(r) && polls.set(page, polls.get(page)! + 1))
+test('five cards of five tasks in one browser: one tab polls all five chats in one batch; another takes over when it hides or closes', async ({
+  context,
+  request,
+}) => {
+  test.setTimeout(90_000)
+  // Task 6's chat is empty: a message makes its card open like the others.
+  await rest(request, 'im.message.add', { DIALOG_ID: 'chat1006', MESSAGE: 'Ideas welcome' }, 5)
+  const tasks = [
+    { task: 1, chat: 1001 },
+    { task: 5, chat: 1005 },
+    { task: 6, chat: 1006 },
+    { task: 7, chat: 1007 },
+    { task: 100, chat: 1100 },
+  ]
+  // One clock for the whole browser context: the five pages' timers move together.
+  await context.clock.install()
+  const pages: Page[] = []
+  const polls = new Map<Page, Request[]>()
+  for (const { task } of tasks) {
+    const page = await context.newPage()
+    polls.set(page, [])
+    page.on('request', (r) => isLivePoll(r) && fromApp(r) && polls.get(page)!.push(r))
+    await page.goto(`/task/${task}`)
+    await expect(taskCard(page).feed.getByRole('article').first()).toBeVisible({ timeout: 30_000 })
+    pages.push(page)
+  }
+  const counts = () => pages.map((p) => polls.get(p)!.length)
+  /** Moves the clock on in steps, letting each poll be answered before it moves again. */
+  async function advance(ms: number) {
+    for (let done = 0; done < ms; done += 500) {
+      const before = counts()
+      await context.clock.runFor(500)
+      for (const [i, page] of pages.entries()) for (const poll of polls.get(page)!.slice(before[i])) await poll.response()
+    }
+  }
+  const chatsOf = (page: Page) => livePollChats(polls.get(page)!.at(-1)!).sort((a, b) => a - b)
+  const shows = (page: Page, text: string) => expect(taskCard(page).feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
 
-  await first.goto('/')
-  await taskCard(first).ready()
-  await expect.poll(() => polls.get(first), { timeout: 20_000 }).toBeGreaterThan(0)
-  await second.goto('/')
-  await taskCard(second).ready()
-  // From here: the first tab polls at least three times; the second, which has been open all that
-  // time (its own first poll would be due 2 s after it opened), not once.
-  const start = { first: polls.get(first)!, second: polls.get(second)! }
-  await expect.poll(() => polls.get(first)! - start.first, { timeout: 60_000 }).toBeGreaterThanOrEqual(3)
-  expect(polls.get(second)! - start.second, 'live polls by the second tab while the first polls').toBe(0)
+  // A quiet minute: the oldest tab polls, as often as one card alone would, every chat in each batch.
+  await advance(2_000)
+  const from = counts()
+  await advance(60_000)
+  const inMinute = counts().map((n, i) => n - from[i]!)
+  expect(inMinute.slice(1), 'polls by the four younger tabs').toEqual([0, 0, 0, 0])
+  expect(inMinute[0], 'polls in a quiet minute, for all five cards').toBeGreaterThanOrEqual(2)
+  expect(inMinute[0], 'polls in a quiet minute, for all five cards').toBeLessThanOrEqual(6)
+  expect(chatsOf(pages[0]!)).toEqual(tasks.map((t) => t.chat))
 
-  const text = `For both tabs ${Date.now()}`
-  await post(request, text, 2)
-  await expect(taskCard(first).feed.getByRole('article').filter({ hasText: text })).toHaveCount(1, { timeout: 40_000 })
-  await expect(taskCard(second).feed.getByRole('article').filter({ hasText: text })).toHaveCount(1, { timeout: 10_000 })
-  expect(polls.get(second)! - start.second, 'live polls by the second tab').toBe(0)
+  // A message in the fourth card's chat shows there, from the first tab's poll.
+  const text = `For the fourth card ${Date.now()}`
+  await rest(request, 'im.message.add', { DIALOG_ID: 'chat1007', MESSAGE: text }, 5)
+  await advance(31_000)
+  await shows(pages[3]!, text)
+  expect(
+    counts()
+      .slice(1)
+      .every((n) => n === 0),
+  ).toBe(true)
 
-  // Hidden, the first tab stops; the second takes over.
-  await setHidden(first, true)
-  const hiddenAt = polls.get(first)!
-  await expect.poll(() => polls.get(second)! - start.second, { timeout: 40_000 }).toBeGreaterThanOrEqual(2)
-  const later = `While the first tab is hidden ${Date.now()}`
-  await post(request, later, 4)
-  await expect(taskCard(second).feed.getByRole('article').filter({ hasText: later })).toHaveCount(1, { timeout: 40_000 })
-  // A poll already on its way when it was hidden may still have gone out: at most that one.
-  expect(polls.get(first)! - hiddenAt, 'live polls by the hidden tab').toBeLessThanOrEqual(1)
+  // Hidden, the first tab stops and the second (now the oldest visible) polls the four shown chats.
+  const hiddenAt = counts()
+  await setHidden(pages[0]!, true)
+  await advance(5_000)
+  expect(counts()[0]! - hiddenAt[0]!, 'polls by the hidden tab').toBeLessThanOrEqual(1)
+  expect(counts()[1]! - hiddenAt[1]!, 'the second tab took over').toBeGreaterThan(0)
+  expect(chatsOf(pages[1]!)).toEqual(tasks.slice(1).map((t) => t.chat))
+  expect(
+    counts()
+      .slice(2)
+      .every((n) => n === 0),
+  ).toBe(true)
 
-  // Shown again, the first (older) tab polls again; closed, the second takes over once more.
-  await setHidden(first, false)
-  const shownAt = polls.get(first)!
-  await expect.poll(() => polls.get(first)! - shownAt, { timeout: 40_000 }).toBeGreaterThanOrEqual(1)
-  await first.close()
-  const closedAt = polls.get(second)!
-  await expect.poll(() => polls.get(second)! - closedAt, { timeout: 40_000 }).toBeGreaterThanOrEqual(2)
-  const last = `After the first tab closed ${Date.now()}`
-  await post(request, last, 5)
-  await expect(taskCard(second).feed.getByRole('article').filter({ hasText: last })).toHaveCount(1, { timeout: 40_000 })
+  // Closed, the third takes over (at once on the closing page's goodbye; within the 10 s a silent
+  // tab is waited for otherwise), and what it reads reaches the others.
+  const closedAt = counts().filter((_, i) => i !== 1)
+  await pages[1]!.close()
+  pages.splice(1, 1)
+  await advance(12_000)
+  expect(counts()[1]! - closedAt[1]!, 'the third tab took over').toBeGreaterThan(0)
+  expect(chatsOf(pages[1]!)).toEqual(tasks.slice(2).map((t) => t.chat))
+  const last = `After the poller closed ${Date.now()}`
+  await rest(request, 'im.message.add', { DIALOG_ID: 'chat1100', MESSAGE: last }, 2)
+  await advance(31_000)
+  await shows(pages[3]!, last)
+  expect(counts()[3]!, 'polls by the fifth tab').toBe(0)
 })
 
 test('quiet, polls back off to 16 s and more; focus polls at once (the newest page whole); hidden, nothing', async ({ page }) => {

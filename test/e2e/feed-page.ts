@@ -11,13 +11,13 @@ export function pagingBudgetMs(messages: number, pageSize = 200): number {
 }
 
 /**
- * The app's live poll: im.dialog.messages.get for what is newer than FIRST_ID, or for the newest
- * page (neither FIRST_ID nor LAST_ID), which it reads again now and then to see edits.
+ * The app's live poll: ONE batch a cycle for every card open in the browser, a row per chat keyed
+ * `live_<chatId>` (src/chat/conversation/live-read.ts), each reading that chat's newest page.
  */
-export const isLivePoll = (request: Request) => {
-  const body = request.postData() ?? ''
-  return request.url().includes('/rest/im.dialog.messages.get') && (body.includes('FIRST_ID') || !body.includes('LAST_ID'))
-}
+export const isLivePoll = (request: Request) => request.url().includes('/rest/batch') && /live_\d+/.test(request.postData() ?? '')
+
+/** The chats a live poll reads (its rows' keys). */
+export const livePollChats = (request: Request) => [...new Set([...(request.postData() ?? '').matchAll(/live_(\d+)/g)].map((m) => Number(m[1])))]
 
 /** A request for an older page of history (im.dialog.messages.search, or get on a portal without it). */
 export const isOlderPage = (request: Request) => {

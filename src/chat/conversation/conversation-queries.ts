@@ -6,6 +6,7 @@ import { getAuthors } from '../users-api'
 import { withChanged, withRead, withSent, type Conversation } from './conversation'
 import { enrich, newIds, notePending, noteSearched } from './enrich'
 import { openConversation } from './history-api'
+import { noteOwnChange } from './own-changes'
 import type { Read } from './reads'
 
 export const conversationKey = (taskId: number) => ['conversation', taskId] as const
@@ -81,6 +82,7 @@ export function writeSent(queryClient: QueryClient, taskId: number, message: Mes
 
 /** A message changed at once by the user (or put back when the portal refused): see replaceMessage. */
 export function writeChanged(queryClient: QueryClient, taskId: number, message: Message): void {
+  noteOwnChange(message.id)
   queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withChanged(c, message))
 }
 

@@ -19,7 +19,7 @@ import { searchWindow } from './window-search'
 export const OPENING_PAGE = 50
 /** Messages read on each side of a message jumped to. */
 export const WINDOW_SIDE = 25
-/** A live read (newest page or messages above the newest known). */
+/** A live read: the newest page each poll reads, or messages above the newest known. */
 export const LIVE_PAGE = 50
 
 /** get answered where search was refused: remember, so no later page asks search again. */
@@ -126,9 +126,9 @@ export async function readOlder(
 }
 
 /**
- * The newest page read whole (im.dialog.messages.get, v2, no cursor): what the live end re-reads to
- * see edits, deletions and likes. Always get, whatever serves history pages: a fallback is
- * remembered only where search was refused (fallBackToGet), never by this.
+ * The newest page read whole (im.dialog.messages.get, v2, no cursor): a get window whose message is
+ * the newest. Always get: a fallback is remembered only where search was refused (fallBackToGet),
+ * never by this. (Live polls read the newest page of every shown chat in one batch: live-read.ts.)
  */
 export async function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
   const read = await readOlder(client, chatId, undefined, limit, 'get')

@@ -2,10 +2,15 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, type RefObject } from 'react'
 import { usePortalClient } from '../../app/portal-context'
 import type { Conversation } from './conversation'
-import { conversationKey, writeRead } from './conversation-queries'
+import { isSettled } from '../../b24/portal-error'
+import type { PortalClient } from '../../b24/portal-client'
+import { conversationKey, landRead } from './conversation-queries'
 import { LIVE_PAGE, readNewer } from './history-api'
-import { QUIET_MS } from './live-poller'
+import { historySource, rememberPlainHistory } from './history-source'
+import { QUIET_MS } from './live-protocol'
+import type { Read } from './reads'
 import { runOf } from './runs'
+import { searchAfter } from './window-search'
 
 /** The messages on screen, by id (the oldest and the newest rendered). */
 export interface VisibleRange {
@@ -13,10 +18,23 @@ export interface VisibleRange {
   last: number
 }
 
+/** What follows `cursor`, up to a page: through search where it serves (reactions come with it), else get. */
+async function readAfter(client: PortalClient, chatId: number, cursor: number): Promise<Read> {
+  if (historySource() === 'search') {
+    try {
+      return await searchAfter(client, chatId, cursor, LIVE_PAGE)
+    } catch (error) {
+      if (!isSettled(error)) throw error
+      rememberPlainHistory()
+    }
+  }
+  return readNewer(client, chatId, cursor, LIVE_PAGE)
+}
+
 /**
- * Edits, deletions and likes of what the reader is looking at, when that is not at the live end
- * (the live poller re-reads the newest page for everyone): the visible window is read again at
- * the quiet cadence, one request, and lands in the conversation in place. Nothing while hidden.
+ * Edits, deletions and reactions of what the reader is looking at, when that is not in the newest
+ * page (which every live poll reads): the window on screen is read again at the quiet cadence, one
+ * request, and lands in the conversation in place. Only while the tab is visible and shows a window.
  */
 export function useWindowReread(taskId: number, chatId: number | null, visible: RefObject<VisibleRange | null>): void {
   const client = usePortalClient()
@@ -28,8 +46,8 @@ export function useWindowReread(taskId: number, chatId: number | null, visible: 
       if (!range || document.visibilityState === 'hidden') return
       const runs = queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? []
       const live = runOf(runs, null)
-      // Within the newest page: the live end's own re-read covers it.
-      const newestPageFrom = live?.messages.at(-LIVE_PAGE)?.id ?? Infinity
+      // Within the newest page: every live poll reads it.
+      const newestPageFrom = live?.messages.slice(-LIVE_PAGE)[0]?.id ?? Infinity
       if (live && range.first >= newestPageFrom && range.last <= live.to) return
       // A cursor must be a message of the chat: read what follows the message just before the
       // window (or the window's first, which is then left out), up to a page of it.
@@ -37,8 +55,8 @@ export function useWindowReread(taskId: number, chatId: number | null, visible: 
       const at = shown.findIndex((m) => m.id >= range.first)
       const cursor = shown[at - 1]?.id ?? shown[at]?.id
       if (cursor === undefined) return
-      readNewer(client, chatId, cursor, LIVE_PAGE).then(
-        (read) => writeRead(queryClient, taskId, read),
+      readAfter(client, chatId, cursor).then(
+        (read) => landRead(queryClient, client, taskId, chatId, read),
         () => {}, // the next round tries again; the live end reports failures
       )
     }, QUIET_MS)

@@ -1,3 +1,4 @@
+import { backgroundPacer } from '../../b24/pacer'
 import type { Params, PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import { rowData } from './batch-row'
@@ -22,4 +23,10 @@ export async function searchWindow(client: PortalClient, chatId: number, id: num
   const around = toHistoryPage(rowData(rows['around']), chatId)
   const read = newer.run.messages.length === 0 ? olderRead(around, undefined) : windowRead(around, newer)
   return { ...read, bySearch: true }
+}
+
+/** Up to `limit` messages newer than `id` through search (ORDER ASC from LAST_ID: `ID > LAST_ID`), with their reactions. */
+export async function searchAfter(client: PortalClient, chatId: number, id: number, limit: number): Promise<Read> {
+  const page = await backgroundPacer(() => client.callV2(...search(chatId, { LIMIT: limit, ORDER: { ID: 'ASC' }, LAST_ID: id })))
+  return { ...newerRead(toHistoryPage(page, chatId), id, limit), bySearch: true }
 }

@@ -77,7 +77,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     onSuccess: () => {
       // A read of the newest page confirms the change (and brings what others did meanwhile); not while
       // more changes wait their turn, as it would show the portal's state from before them for a moment.
-      if (chatId !== null && queryClient.isMutating({ mutationKey }) <= 1) pollSoon(chatId, true)
+      if (chatId !== null && queryClient.isMutating({ mutationKey }) <= 1) pollSoon(chatId)
     },
     onError: (error, { message, change }, context) => {
       if (context) {
