@@ -16,6 +16,7 @@ import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-sta
 import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
+import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { ConfirmDelete } from '../../features/message-changes/components/confirm-delete'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ChatSearch } from '../../features/search/components/chat-search'
@@ -148,6 +149,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   return (
     <FeedActionsContext.Provider value={actions}>
       <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
+        <ViewerIdContext.Provider value={userId}>
         <div className="task-chat">
           {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
           {conversation && hasMessages && (
@@ -183,6 +185,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           {/* Mounted with the conversation: what it holds then is history, not news. */}
           {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
         </div>
+        </ViewerIdContext.Provider>
       </MessageExtrasContext.Provider>
     </FeedActionsContext.Provider>
   )
