@@ -60,7 +60,9 @@ export async function openPageIn(context: BrowserContext, framedOrigin: string, 
     const url = new URL(request.url())
     if (url.origin !== portalOrigin || !url.pathname.startsWith('/rest/') || request.method() === 'OPTIONS') return
     const method = url.pathname.slice('/rest/'.length).replace(/\.json$/, '')
-    const entry = { at: Date.now(), method, poll: method === 'im.dialog.messages.get' && !/LAST_ID/.test(request.postData() ?? url.search) }
+    // The newest page is read through search where it serves (issue 21), get elsewhere; older pages always name a LAST_ID.
+    const history = method === 'im.dialog.messages.get' || method === 'im.dialog.messages.search'
+    const entry = { at: Date.now(), method, poll: history && !/LAST_ID/.test(request.postData() ?? url.search) }
     requests.push(entry)
     byRequest.set(request, entry)
   })

@@ -87,3 +87,13 @@ export function postAs(portal: string, userId: number, chatId: number, text: str
 export async function editAs(portal: string, userId: number, messageId: number, text: string): Promise<void> {
   await callAs(portal, userId, 'im.message.update', { MESSAGE_ID: messageId, MESSAGE: text })
 }
+
+/** Deletes the user's own message (im.message.delete: the portal keeps it, marked deleted). */
+export async function deleteAs(portal: string, userId: number, messageId: number): Promise<void> {
+  await callAs(portal, userId, 'im.message.delete', { MESSAGE_ID: messageId })
+}
+
+/** Likes a message as the user (im.message.like, the reaction the docs give users). */
+export async function likeAs(portal: string, userId: number, messageId: number): Promise<void> {
+  await callAs(portal, userId, 'im.message.like', { MESSAGE_ID: messageId, ACTION: 'plus' })
+}
