@@ -5,7 +5,6 @@ import { fmt, med, plural, verdict } from './format'
 import type { Row } from './results'
 import { median, percentile } from './stats'
 
-
 /** DESIGN.md, "Budgets", the conversation lines (issue 21's figures). */
 const BUDGET = {
   jumpRoundTrips: 2,
@@ -134,4 +133,3 @@ export function fiveCardsRows(c: ConversationResults): Row[] {
     },
   ]
 }
-

@@ -79,9 +79,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
 
   if (rows.length === 0) return <FeedSkeleton />
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
-  return (
-    // The reader's id: their own messages show "Seen" here as in the screen that replaces this.
-    <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>
+  const frame = (
     <div className="task-chat">
       <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
       <div className="feed-frame" inert>
@@ -117,6 +115,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
       </div>
       <div className="composer composer--loading" />
     </div>
-    </ViewerIdContext.Provider>
   )
+  // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
+  return <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>{frame}</ViewerIdContext.Provider>
 }

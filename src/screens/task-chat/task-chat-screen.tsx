@@ -146,10 +146,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
       />
     )
 
-  return (
+  const screen = (
     <FeedActionsContext.Provider value={actions}>
       <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
-        <ViewerIdContext.Provider value={userId}>
         <div className="task-chat">
           {/* Filters only where there is something to filter: not on an error screen, an empty chat or a task without one. */}
           {conversation && hasMessages && (
@@ -185,8 +184,9 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           {/* Mounted with the conversation: what it holds then is history, not news. */}
           {conversation && <LiveAnnouncer messages={liveRun?.messages ?? []} authors={authors} showSystem={showSystem} ownIds={[userId, bot?.id ?? -1]} />}
         </div>
-        </ViewerIdContext.Provider>
       </MessageExtrasContext.Provider>
     </FeedActionsContext.Provider>
   )
+  // The reader's id: their own messages say "Seen" once another member has read them.
+  return <ViewerIdContext.Provider value={userId}>{screen}</ViewerIdContext.Provider>
 }
