@@ -21,8 +21,8 @@ test('"Seen" appears under the reader’s own message at the next poll after ano
   await expect(seen).toHaveCount(0)
 
   await rest(request, 'im.dialog.read', { DIALOG_ID: 'chat1001', MESSAGE_ID: id }, 2)
-  // A quiet card polls at most 30 s apart (before issue 21's poller, the newest page is read again
-  // every 25 s: live-poller.ts REREAD_MS). The page's clock is Playwright's: no real-time wait.
+  // Each poll reads the newest page through search (issue 21, item 1), which says viewedByOthers; a
+  // quiet card polls at most 30 s apart. The page's clock is Playwright's: no real-time wait.
   await page.clock.runFor(31_000)
   await expect(seen).toBeVisible()
 })
