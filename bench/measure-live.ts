@@ -48,11 +48,11 @@ export async function arrivalRun(browser: Browser, site: AppSite): Promise<Arriv
   const chatId = await chatIdOf(site.portal, ARRIVAL_TASK)
   const bench = await openBenchPage(browser, site.appOrigin, site.portal)
   const changer = { portal: site.portal, authorId: ARRIVAL_AUTHOR, reactorId: ARRIVAL_REACTOR }
+  const seen: Promise<number>[] = []
+  const changes: Promise<ChangeRun>[] = []
   try {
     await openCard(bench, site, ARRIVAL_TASK)
     const tag = short()
-    const seen: Promise<number>[] = []
-    const changes: Promise<ChangeRun>[] = []
     const ids: number[] = []
     const started = Date.now()
     for (let i = 0; i < ARRIVALS; i++) {
@@ -69,6 +69,8 @@ export async function arrivalRun(browser: Browser, site: AppSite): Promise<Arriv
     }
     return { ms: await Promise.all(seen), changes: await Promise.all(changes) }
   } finally {
+    // A post that failed ends the run: the watches still running end with the page, not as unhandled rejections.
+    for (const watch of seen) watch.catch(() => {})
     await bench.close()
   }
 }
