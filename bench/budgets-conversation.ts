@@ -1,18 +1,19 @@
-import { ARRIVAL_GAP_MS, EDIT_TIMEOUT_MS, IDLE_WARMUP_MS, IDLE_WINDOW_MS } from './config'
+import { changeRows } from './budgets-changes'
+import { ARRIVAL_GAP_MS, FIVE_TASKS, IDLE_WARMUP_MS, IDLE_WINDOW_MS } from './config'
 import type { ConversationResults } from './conversation-window'
 import { fmt, med, plural, verdict } from './format'
 import type { Row } from './results'
 import { median, percentile } from './stats'
 
-/** DESIGN.md, "Budgets", the conversation lines. */
+/** DESIGN.md, "Budgets", the conversation lines (issue 21's figures). */
 const BUDGET = {
   jumpRoundTrips: 2,
   jumpMs: 1_000,
-  visiblePerMinute: 4,
-  /** README: the live poll does nothing while the tab is hidden. */
+  visiblePerMinute: 2,
+  /** The live poll does nothing while the tab is hidden. */
   hiddenPerMinute: 0,
-  arrivalMedianMs: 3_000,
-  editMs: 30_000,
+  arrivalMedianMs: 2_000,
+  fiveCardsPerMinute: 2.5,
 }
 
 /**
@@ -48,6 +49,15 @@ export function conversationRows(c: ConversationResults): Row[] {
     verdict: verdict(hidden <= BUDGET.hiddenPerMinute),
   })
 
+  if (c.jump.length > 0) rows.push(...jumpRows(c))
+  rows.push(...twoTabsRows(c, visible, window))
+  rows.push(...arrivalRows(c))
+  rows.push(...changeRows(c.arrivals, c.quietChanges))
+  return rows
+}
+
+function jumpRows(c: ConversationResults): Row[] {
+  const rows: Row[] = []
   const landed = c.jump.filter((j) => !j.error)
   const failed = c.jump.find((j) => j.error)?.error
   const trips = med(landed, (j) => j.roundTrips)
@@ -71,6 +81,11 @@ export function conversationRows(c: ConversationResults): Row[] {
     budget: `<= ${fmt(BUDGET.jumpMs)} ms`,
     verdict: verdict(landed.length === c.jump.length && ms <= BUDGET.jumpMs),
   })
+  return rows
+}
+
+function twoTabsRows(c: ConversationResults, visible: number, window: string): Row[] {
+  const rows: Row[] = []
 
   const two = med(c.twoTabs, (x) => x.perMinute)
   const typicalTwo = c.twoTabs.find((x) => x.perMinute === two) ?? c.twoTabs[0]
@@ -81,7 +96,11 @@ export function conversationRows(c: ConversationResults): Row[] {
     budget: 'one tab’s',
     verdict: verdict(two <= visible + TWO_TABS_SLACK_PER_MINUTE),
   })
+  return rows
+}
 
+function arrivalRows(c: ConversationResults): Row[] {
+  const rows: Row[] = []
   const arrivals = c.arrivals.flatMap((a) => a.ms)
   const shown = arrivals.filter((n) => !Number.isNaN(n))
   const arrival = shown.length === arrivals.length ? median(arrivals) : NaN
@@ -94,15 +113,23 @@ export function conversationRows(c: ConversationResults): Row[] {
     verdict: verdict(arrival <= BUDGET.arrivalMedianMs),
   })
 
-  const editError = c.edits.find((e) => e.error)?.error
-  const edit = c.edits.some((e) => Number.isNaN(e.ms)) ? NaN : median(c.edits.map((e) => e.ms))
-  const each = c.edits.map((e) => (Number.isNaN(e.ms) ? 'never' : seconds(e.ms))).join(', ')
-  rows.push({
-    figure: '12. An edit by another user on screen',
-    app: Number.isFinite(edit) ? seconds(edit) : editError ? 'n/a' : `not within ${seconds(EDIT_TIMEOUT_MS)}`,
-    reference: editError ? `could not edit: ${editError}` : `each: ${each} (after the card was quiet)`,
-    budget: `<= ${seconds(BUDGET.editMs)}`,
-    verdict: verdict(edit <= BUDGET.editMs),
-  })
   return rows
+}
+
+/** Figure 14, printed after 13 (budgets.ts): five cards of five tasks in one browser. */
+export function fiveCardsRows(c: ConversationResults): Row[] {
+  if (c.fiveCards.length === 0) return []
+  const window = `${fmt(IDLE_WINDOW_MS / 1000)} s after ${fmt(IDLE_WARMUP_MS / 1000)} s open`
+  const visible = med(c.idle, (x) => x.visiblePerMinute)
+  const five = med(c.fiveCards, (x) => x.perMinute)
+  const typical = c.fiveCards.find((x) => x.perMinute === five) ?? c.fiveCards[0]
+  return [
+    {
+      figure: `14. Requests per minute, cards of ${FIVE_TASKS.length} tasks in one browser`,
+      app: fmt(five, 1),
+      reference: `tasks ${FIVE_TASKS.join(', ')}, all visible; the tabs: ${typical?.perTab.map((n) => fmt(n, 1)).join(' + ') ?? '-'}; ${typical ? byMethod(typical.byMethod) || 'none' : '-'} (one context, ${window}); one card ${fmt(visible, 1)}`,
+      budget: `<= ${fmt(BUDGET.fiveCardsPerMinute, 1)}`,
+      verdict: verdict(five <= BUDGET.fiveCardsPerMinute),
+    },
+  ]
 }

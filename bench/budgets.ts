@@ -1,4 +1,4 @@
-import { conversationRows } from './budgets-conversation'
+import { conversationRows, fiveCardsRows } from './budgets-conversation'
 import { pagingTabsRows } from './budgets-paging-tabs'
 import { LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RATE_BURST, SCROLL_THROUGH } from './config'
 import { fmt, kb, med, plural, verdict } from './format'
@@ -161,5 +161,5 @@ export function tableRows(r: BenchResults): Row[] {
     budget: `<= ${BUDGET.heapAfterJumpsMb} MB`,
     verdict: verdict(jumped.length === r.modern.length && heapAfter <= BUDGET.heapAfterJumpsMb),
   })
-  return [...rows, ...conversationRows(r.conversation), ...pagingTabsRows(r.pagingTabs ?? [], r.firstPaint)]
+  return [...rows, ...conversationRows(r.conversation), ...pagingTabsRows(r.pagingTabs ?? [], r.firstPaint), ...fiveCardsRows(r.conversation)]
 }

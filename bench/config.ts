@@ -47,8 +47,17 @@ export const ARRIVAL_GAP_MS = 3_000
 export const IDLE_TASK = 1
 export const ARRIVAL_TASK = 5
 export const ARRIVAL_AUTHOR = 2
+/** Another member of task 5's chat (1, 2, 4, 6), who likes a message while the conversation goes on. */
+export const ARRIVAL_REACTOR = 4
 export const EDIT_TASK = 6
 export const EDIT_AUTHOR = 5
+/** Another member of task 6's chat (1, 5, 7), who likes the message in a quiet card. */
+export const EDIT_REACTOR = 7
+/**
+ * Five cards of five tasks in one browser (issue 21): every task of the seed whose chat user 1 is in.
+ * Measured after the rest of the conversation window, when 5 and 6 have gone quiet again.
+ */
+export const FIVE_TASKS = [1, 5, 6, 7, 100] as const
 /** Edits start this far apart, so that cards opened together meet them at different points of their poll. */
 export const EDIT_STAGGER_MS = 7_000
 /** Bitrix24's leaky bucket lets this many requests through at once before the 2/s drain applies. */

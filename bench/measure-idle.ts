@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test'
 import { newBenchContext, openBenchPage, openPageIn, type BenchPage, type RestRequest } from './browser'
-import { IDLE_TASK, IDLE_WARMUP_MS, IDLE_WINDOW_MS } from './config'
+import { FIVE_TASKS, IDLE_TASK, IDLE_WARMUP_MS, IDLE_WINDOW_MS } from './config'
 import type { AppSite } from './servers'
 
 export interface IdleRun {
@@ -8,6 +8,14 @@ export interface IdleRun {
   hiddenPerMinute: number
   /** What the visible card asked for in the window, by method ('live poll' apart). */
   visibleByMethod: Record<string, number>
+}
+
+export interface FiveCardsRun {
+  /** The five tabs together. */
+  perMinute: number
+  perTab: number[]
+  /** What they asked for in the window, all tabs, by method ('live poll' apart). */
+  byMethod: Record<string, number>
 }
 
 export interface TwoTabsRun {
@@ -63,9 +71,34 @@ async function idleTab(browser: Browser, site: AppSite, hidden: boolean, opened:
  */
 export async function idleRun(browser: Browser, site: AppSite, opened: [() => void, () => void]): Promise<IdleRun> {
   const [visible, hidden] = await Promise.all([idleTab(browser, site, false, opened[0]), idleTab(browser, site, true, opened[1])])
-  const visibleByMethod: Record<string, number> = {}
-  for (const r of visible.requests) visibleByMethod[r.poll ? 'live poll' : r.method] = (visibleByMethod[r.poll ? 'live poll' : r.method] ?? 0) + 1
-  return { visiblePerMinute: visible.perMinute, hiddenPerMinute: hidden.perMinute, visibleByMethod }
+  return { visiblePerMinute: visible.perMinute, hiddenPerMinute: hidden.perMinute, visibleByMethod: countByMethod(visible.requests) }
+}
+
+function countByMethod(requests: RestRequest[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const r of requests) counts[r.poll ? 'live poll' : r.method] = (counts[r.poll ? 'live poll' : r.method] ?? 0) + 1
+  return counts
+}
+
+/**
+ * Issue 21: cards of five different tasks in ONE context (one browser profile), all visible, counted
+ * as in idleRun's window: one poller for them all, so together they cost about what one card does.
+ * The tabs open one after another, as a person opens them.
+ */
+export async function fiveCardsRun(browser: Browser, site: AppSite): Promise<FiveCardsRun> {
+  const context = await newBenchContext(browser)
+  try {
+    const tabs: BenchPage[] = []
+    for (const taskId of FIVE_TASKS) {
+      const tab = await openPageIn(context, site.appOrigin, site.portal)
+      await openCard(tab, site, taskId)
+      tabs.push(tab)
+    }
+    const counted = await quietWindow(tabs)
+    return { perMinute: counted.perMinute.reduce((a, b) => a + b, 0), perTab: counted.perMinute, byMethod: countByMethod(counted.requests.flat()) }
+  } finally {
+    await context.close()
+  }
 }
 
 /**

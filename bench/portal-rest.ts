@@ -2,6 +2,45 @@
  * The portal's REST called from node as one of its users, the way the SDK calls it (POST, JSON body
  * with `auth`): for what others do while the app watches (post, edit) and for setting up a result.
  */
+import { request } from 'node:http'
+
+/**
+ * The bench's calls stand for other people, whose requests come from addresses of their own. The
+ * portal keys its rate limit by source address, as Bitrix24 does, so they leave from another
+ * loopback address and never take from the bucket of the app under test (127.0.0.1).
+ */
+const OTHERS_ADDRESS = '127.0.0.2'
+
+/** POSTs a JSON body from OTHERS_ADDRESS; answers the HTTP status and the parsed body. */
+function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const target = new URL(url)
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: OTHERS_ADDRESS,
+        headers: { 'Content-Type': 'application/json' },
+      },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) })
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(JSON.stringify(body))
+  })
+}
 
 const tokens = new Map<string, Promise<string>>()
 
@@ -10,9 +49,7 @@ function authFor(portal: string, userId: number): Promise<string> {
   const key = `${portal} ${userId}`
   let token = tokens.get(key)
   if (!token) {
-    token = fetch(`${portal}/__portal/token`, { method: 'POST', body: JSON.stringify({ userId }) })
-      .then((r) => r.json() as Promise<{ AUTH_ID: string }>)
-      .then((set) => set.AUTH_ID)
+    token = postJson(`${portal}/__portal/token`, { userId }).then((answer) => (answer.body as { AUTH_ID: string }).AUTH_ID)
     tokens.set(key, token)
   }
   return token
@@ -30,21 +67,9 @@ export class RestFailure extends Error {
 
 /** A v2 method (`/rest/<method>`), or v3 with `api/` in front of the method; answers `result`. */
 export async function callAs<T>(portal: string, userId: number, method: string, params: Record<string, unknown> = {}): Promise<T> {
-  const send = async () =>
-    fetch(`${portal}/rest/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...params, auth: await authFor(portal, userId) }),
-    })
-  let response = await send()
-  // The bench's own calls share the cards' bucket: a refusal of the limit is waited out (the bucket
-  // drains 2 a second), not a failed run. What the app draws is counted by the figures themselves.
-  for (let attempt = 0; response.status === 503 && attempt < 20; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-    response = await send()
-  }
-  const body = (await response.json()) as { result?: T; error?: string | { code: string; message: string }; error_description?: string }
-  if (body.error !== undefined || !response.ok) {
+  const response = await postJson(`${portal}/rest/${method}`, { ...params, auth: await authFor(portal, userId) })
+  const body = response.body as { result?: T; error?: string | { code: string; message: string }; error_description?: string }
+  if (body.error !== undefined || response.status >= 400) {
     const code = typeof body.error === 'object' ? body.error.code : String(body.error ?? response.status)
     const description = typeof body.error === 'object' ? body.error.message : (body.error_description ?? '')
     throw new RestFailure(method, code, description)
@@ -94,4 +119,14 @@ export function postAs(portal: string, userId: number, chatId: number, text: str
 /** Edits the user's own message (im.message.update). */
 export async function editAs(portal: string, userId: number, messageId: number, text: string): Promise<void> {
   await callAs(portal, userId, 'im.message.update', { MESSAGE_ID: messageId, MESSAGE: text })
+}
+
+/** Deletes the user's own message (im.message.delete: the portal keeps it, marked deleted). */
+export async function deleteAs(portal: string, userId: number, messageId: number): Promise<void> {
+  await callAs(portal, userId, 'im.message.delete', { MESSAGE_ID: messageId })
+}
+
+/** Likes a message as the user (im.message.like, the reaction the docs give users). */
+export async function likeAs(portal: string, userId: number, messageId: number): Promise<void> {
+  await callAs(portal, userId, 'im.message.like', { MESSAGE_ID: messageId, ACTION: 'plus' })
 }

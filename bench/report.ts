@@ -39,7 +39,7 @@ export async function writeResults(r: BenchResults, rows: Row[]): Promise<void> 
 const EXPLANATION = `\`npm run bench\` builds the app into \`bench-results/app-dist\` and a *floor* page (\`bench/floor/\`:
 React, the SDK's \`initializeB24Frame\`, a TanStack \`QueryClient\`, \`useVirtualizer\`, one \`tasks.task.get\`, one painted
 line) into \`bench-results/floor-dist\`, starts the local portal on 8383 with the app on 5383 and the floor on 5384 (the
-same task card frames either) and a second portal on 8384 for the conversation figures (8–12), drives Debian's headless
+same task card frames either) and a second portal on 8384 for the conversation figures (8–12, 14), drives Debian's headless
 Chromium with Playwright, prints the table and writes \`bench-results/bench.{json,md}\` (about 6 minutes on 2 cores; a
 report: it exits 0 whatever is over budget).
 \`BENCH_RUNS=1 npm run bench\` is a quicker look. Each figure is the median of 3 runs, each in a fresh browser context;
@@ -65,8 +65,14 @@ task 100, from the click's event time to focus on that message's \`article\`, an
 trips started in between; (10) two tabs of task 1 in one browser context (shared storage, Web Locks,
 BroadcastChannel), both visible, counted as in (8), against one tab; (11) another member posts 10 messages into task
 5's open card, one every 3 s (\`im.message.add\`), 3 times: from sending each to the animation frame that first shows
-its text in the feed's viewport; (12) the author edits a message shown in task 6's open card (\`im.message.update\`)
-after 30 s open and 0, 7 or 14 s more: from the edit to the frame that first shows the new text (60 s at most).`
+its text in the feed's viewport; and meanwhile, after the 4th, 6th and 8th, the message posted two before is edited,
+liked by a third member (\`im.message.like\`) and deleted: from the call to the frame that first shows the change in
+that message's \`article\`, the median of the 9; (12) in task 6's open card, after 30 s open and 0, 7 or 14 s more (the
+card quiet, met at different points of its poll), a message shown is edited, deleted or liked by someone else, one kind
+a card: timed the same way (60 s at most), the worst of the 3; (14) after the rest of the window, cards of tasks 1, 5,
+6, 7 and 100 (every chat user 1 is in) opened one after another as tabs of one browser context, all visible, their
+\`/rest/\` requests together counted as in (8). \`BENCH_ONLY=live npm run bench\` runs (8), (10), (11), (12) and
+(14) alone and prints them (\`BENCH_ONLY=paging-tabs\`: (13) alone).`
 
 /** Replaces everything from "## Benchmark" (the README's last section) with the explanation and this run's table. */
 export async function updateReadme(r: BenchResults, rows: Row[]): Promise<void> {

@@ -64,6 +64,8 @@ export interface Probe {
   jumpTimes(timeoutMs: number): Promise<JumpTimes>
   /** Epoch ms of the animation frame that first shows `text` inside the feed's viewport; null after timeoutMs. */
   textShownAt(text: string, timeoutMs: number): Promise<number | null>
+  /** As textShownAt, inside the article of message `messageId` only (a deletion, a like). */
+  messageShowsAt(messageId: number, text: string, timeoutMs: number): Promise<number | null>
 }
 
 export type ProbeWindow = Window & { __bench: Probe }

@@ -5,7 +5,7 @@
  */
 import { articles, nextFrame, scroller } from './dom'
 import type { DomStats, Probe, ProbeWindow, RestEntry, ScrollResult, Span } from './probe-api'
-import { armJump, jumpTimes, textShownAt } from './watch'
+import { armJump, jumpTimes, messageShowsAt, textShownAt } from './watch'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -183,6 +183,7 @@ const probe: Probe = {
   armJump,
   jumpTimes,
   textShownAt,
+  messageShowsAt,
 }
 
 // Only the framed page (the app or the floor) is measured, not the task card around it.

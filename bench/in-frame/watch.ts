@@ -54,12 +54,13 @@ function describeMiss(messageId: number): string {
   return `focus on ${where}; the message's article ${present ? 'is' : 'is not'} in the DOM`
 }
 
-/** An article containing `text` with some part inside the feed's viewport. */
-function shows(text: string): boolean {
+/** An article containing `text` (of the message `messageId` only, when given) with some part inside the feed's viewport. */
+function shows(text: string, messageId?: number): boolean {
   const feed = document.querySelector<HTMLElement>('.feed-scroller')
   if (!feed) return false
   const view = feed.getBoundingClientRect()
-  for (const article of feed.querySelectorAll<HTMLElement>('article[data-message-id]')) {
+  const which = messageId === undefined ? 'article[data-message-id]' : `article[data-message-id="${messageId}"]`
+  for (const article of feed.querySelectorAll<HTMLElement>(which)) {
     if (!article.textContent?.includes(text)) continue
     const box = article.getBoundingClientRect()
     if (box.bottom > view.top && box.top < view.bottom) return true
@@ -68,11 +69,14 @@ function shows(text: string): boolean {
 }
 
 /** Epoch ms of the animation frame that first shows `text` in the feed's viewport; null after timeoutMs. */
-export async function textShownAt(text: string, timeoutMs: number): Promise<number | null> {
+export async function textShownAt(text: string, timeoutMs: number, messageId?: number): Promise<number | null> {
   const until = performance.now() + timeoutMs
   while (performance.now() < until) {
     const at = await nextFrame()
-    if (shows(text)) return performance.timeOrigin + at
+    if (shows(text, messageId)) return performance.timeOrigin + at
   }
   return null
 }
+
+/** As textShownAt, inside one message's article: a deletion or a like shows words other messages may have too. */
+export const messageShowsAt = (messageId: number, text: string, timeoutMs: number): Promise<number | null> => textShownAt(text, timeoutMs, messageId)

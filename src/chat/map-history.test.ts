@@ -109,6 +109,17 @@ describe('toHistoryPage', () => {
     expect(limited).toMatchObject({ limitedByPlan: true })
   })
 
+  it('maps search’s viewedByOthers to seenByOthers, and leaves it unsaid where the reader has none (get)', () => {
+    // im-dialog-messages-search.md: viewedByOthers "viewed by other participants"; im-dialog-messages-get.md has no such field.
+    const row = { id: 9, chat_id: 58, author_id: 1, date: '2026-06-10T14:51:00+02:00', text: 'mine', params: [] }
+    const seen = toHistoryPage({ messages: [{ ...row, viewedByOthers: true }], users: [], files: [] }, 58)
+    const unseen = toHistoryPage({ messages: [{ ...row, viewedByOthers: false }], users: [], files: [] }, 58)
+    const unsaid = toHistoryPage({ messages: [row], users: [], files: [] }, 58)
+    expect(seen.messages[0]!.seenByOthers).toBe(true)
+    expect(unseen.messages[0]!.seenByOthers).toBe(false)
+    expect(unsaid.messages[0]).not.toHaveProperty('seenByOthers')
+  })
+
   it('reads the portal’s UTC offset off the zone it prints on dates', () => {
     expect(toHistoryPage(legacyAnswer, 58).portalUtcOffsetMinutes).toBe(180)
     expect(utcOffsetMinutes('2026-06-10T14:51:00-0530')).toBe(-330)

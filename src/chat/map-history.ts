@@ -51,6 +51,7 @@ function toPageMessage(wire: WireMessage, page: PageContent): Message {
     replyToId: replyTo ?? null,
     likedBy: ids(params['LIKE']),
     unread: wire.unread === true,
+    ...(typeof wire.viewedByOthers === 'boolean' && { seenByOthers: wire.viewedByOthers }),
     ...(attach.length > 0 && { attach }),
     ...(keyboard.length > 0 && { keyboard }),
     ...(page.reactions && { reactions: toReactions(page.reactions.get(wire.id)) }),

@@ -16,6 +16,11 @@ export interface Message {
   likedBy: number[]
   /** Unread by the viewer when it was read (the portal's `unread`); the viewer's own messages never are. */
   unread: boolean
+  /**
+   * Someone other than the viewer has read it (search's `viewedByOthers`): the messenger marks the
+   * viewer's own messages "viewed" by it. Absent when the reader does not say (im.dialog.messages.get).
+   */
+  seenByOthers?: boolean
   /** Rich blocks below the text (params.ATTACH); absent or empty when it has none. */
   attach?: Attach[]
   /** Buttons under the message (params.KEYBOARD). */

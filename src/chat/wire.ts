@@ -24,6 +24,11 @@ export const WireMessage = v.looseObject({
   isSystem: v.optional(v.boolean()),
   /** Unread for the viewer (im-dialog-messages-get.md); older builds may leave it out. */
   unread: v.nullish(v.boolean()),
+  /**
+   * Search only (im-dialog-messages-search.md: "viewed by other participants"); im.dialog.messages.get
+   * has no such field (im-dialog-messages-get.md), so absent means "not said", never "not seen".
+   */
+  viewedByOthers: v.nullish(v.boolean()),
   params: Params,
   /** Search's forward info (Message::getForwardInfo); the legacy reader has only params.FORWARD_ID. */
   forward: v.optional(v.unknown()),

@@ -22,6 +22,8 @@ export const de: Catalogue = {
   'feed.system': 'System',
   'feed.deleted': 'Diese Nachricht wurde gelöscht.',
   'feed.edited': 'bearbeitet',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Gesehen',
   'feed.mentionAll': 'alle',
   'bb.file': 'Datei',
   'bb.image': 'Bild',

@@ -20,6 +20,8 @@ export const en = {
   'feed.system': 'System',
   'feed.deleted': 'This message has been deleted.',
   'feed.edited': 'edited',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Seen',
   'feed.mentionAll': 'everyone',
   'bb.file': 'File',
   'bb.image': 'Image',

@@ -21,6 +21,8 @@ export const es: Catalogue = {
   'feed.system': 'Sistema',
   'feed.deleted': 'Este mensaje se eliminó.',
   'feed.edited': 'editado',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Visto',
   'feed.mentionAll': 'todos',
   'bb.file': 'Archivo',
   'bb.image': 'Imagen',

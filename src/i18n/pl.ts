@@ -22,6 +22,8 @@ export const pl: Catalogue = {
   'feed.system': 'System',
   'feed.deleted': 'Ta wiadomość została usunięta.',
   'feed.edited': 'edytowano',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Wyświetlono',
   'feed.mentionAll': 'wszyscy',
   'bb.file': 'Plik',
   'bb.image': 'Obraz',

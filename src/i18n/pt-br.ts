@@ -21,6 +21,8 @@ export const ptBr: Catalogue = {
   'feed.system': 'Sistema',
   'feed.deleted': 'Esta mensagem foi excluída.',
   'feed.edited': 'editada',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Visualizada',
   'feed.mentionAll': 'todos',
   'bb.file': 'Arquivo',
   'bb.image': 'Imagem',

@@ -21,6 +21,8 @@ export const ru: Catalogue = {
   'feed.system': 'Система',
   'feed.deleted': 'Сообщение удалено.',
   'feed.edited': 'изменено',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Просмотрено',
   'feed.mentionAll': 'все',
   'bb.file': 'Файл',
   'bb.image': 'Изображение',

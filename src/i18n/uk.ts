@@ -22,6 +22,8 @@ export const uk: Catalogue = {
   'feed.system': 'Система',
   'feed.deleted': 'Повідомлення видалено.',
   'feed.edited': 'змінено',
+  // Under the reader's own message once another member has read it (issue 21).
+  'message.seen': 'Переглянуто',
   'feed.mentionAll': 'усі',
   'bb.file': 'Файл',
   'bb.image': 'Зображення',

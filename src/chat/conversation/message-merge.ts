@@ -17,6 +17,7 @@ export function sameMessage(a: Message, b: Message): boolean {
     a.authorId === b.authorId &&
     a.date.getTime() === b.date.getTime() &&
     a.replyToId === b.replyToId &&
+    a.seenByOthers === b.seenByOthers &&
     sameIds(a.fileIds, b.fileIds) &&
     sameIds(a.likedBy, b.likedBy) &&
     sameJson(a.reactions, b.reactions) &&
@@ -36,7 +37,8 @@ export function sameMessage(a: Message, b: Message): boolean {
  * - reactions, while LIKE is unchanged: every reaction puts its user in LIKE (ReactionService), so an
  *   unchanged LIKE means nobody reacted or took a reaction back in a way the get reader could tell;
  *   a changed LIKE makes the kinds unknown, and the message shows LIKE as likes until search says more;
- * - the forward's author and chat, and the sticker's picture, for the same forward and sticker.
+ * - the forward's author and chat, and the sticker's picture, for the same forward and sticker;
+ * - whether others have seen it (search's viewedByOthers), which get does not say.
  */
 export function keepUnseen(cached: Message, read: Message): Message {
   if (read.isDeleted) return read
@@ -46,6 +48,7 @@ export function keepUnseen(cached: Message, read: Message): Message {
     merged = { ...merged, reactions: cached.reactions }
   }
   if (cached.forward && (!read.forward || (read.forward.userId === null && cached.forward.userId !== null))) merged = { ...merged, forward: cached.forward }
+  if (read.seenByOthers === undefined && cached.seenByOthers !== undefined) merged = { ...merged, seenByOthers: cached.seenByOthers }
   if (read.sticker && read.sticker.url === null && cached.sticker?.url && cached.sticker.id === read.sticker.id) {
     merged = { ...merged, sticker: cached.sticker }
   }

@@ -182,3 +182,22 @@ describe('a get re-read of messages a search read knew more about', () => {
     expect(runs[0]!.messages.find((m) => m.id === 61)!.replyToId).toBe(40)
   })
 })
+
+describe('"Seen" (search’s viewedByOthers) across reads', () => {
+  const mine = (seenByOthers?: boolean) => aMessage(70, { authorId: 1, text: 'mine', ...(seenByOthers !== undefined && { seenByOthers }) })
+  const cached = [run(70, 70, [], { live: true, messages: [mine(false)] })]
+  const reread = (message: Message) => addRead(cached, run(70, 70, [], { live: true, messages: [message] }))
+
+  it('a search re-read that says another member has read it replaces the message', () => {
+    const runs = reread(mine(true))
+    expect(runs).not.toBe(cached)
+    expect(runs[0]!.messages[0]!.seenByOthers).toBe(true)
+  })
+
+  it('a get re-read, which does not say, keeps what search said: nothing re-renders', () => {
+    const seen = [run(70, 70, [], { live: true, messages: [mine(true)] })]
+    const runs = addRead(seen, run(70, 70, [], { live: true, messages: [mine()] }))
+    expect(runs).toBe(seen)
+    expect(runs[0]!.messages[0]!.seenByOthers).toBe(true)
+  })
+})

@@ -7,6 +7,7 @@ import { DaySeparator } from '../../features/feed/components/day-separator'
 import { FeedSkeleton } from '../../features/feed/components/feed-states'
 import { MessageItem } from '../../features/feed/components/message-item'
 import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/components/new-messages-divider'
+import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { useTextContext } from './use-text-context'
 
@@ -78,7 +79,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
 
   if (rows.length === 0) return <FeedSkeleton />
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
-  return (
+  const frame = (
     <div className="task-chat">
       <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
       <div className="feed-frame" inert>
@@ -115,4 +116,6 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
       <div className="composer composer--loading" />
     </div>
   )
+  // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
+  return <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>{frame}</ViewerIdContext.Provider>
 }

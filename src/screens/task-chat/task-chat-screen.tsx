@@ -16,6 +16,7 @@ import { FeedSkeleton, FeedState } from '../../features/feed/components/feed-sta
 import { LiveAnnouncer } from '../../features/feed/components/live-announcer'
 import { SystemToggle } from '../../features/feed/components/system-toggle'
 import { ToolbarSwitch } from '../../features/feed/components/toolbar-switch'
+import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { ConfirmDelete } from '../../features/message-changes/components/confirm-delete'
 import { useTaskResults } from '../../features/results/api/use-task-results'
 import { ChatSearch } from '../../features/search/components/chat-search'
@@ -145,7 +146,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
       />
     )
 
-  return (
+  const screen = (
     <FeedActionsContext.Provider value={actions}>
       <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
         <div className="task-chat">
@@ -186,4 +187,6 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
       </MessageExtrasContext.Provider>
     </FeedActionsContext.Provider>
   )
+  // The reader's id: their own messages say "Seen" once another member has read them.
+  return <ViewerIdContext.Provider value={userId}>{screen}</ViewerIdContext.Provider>
 }

@@ -14,6 +14,8 @@ import { MessageFiles } from './message-files'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
+import { SeenMark } from './seen-mark'
+import { useViewerId } from './viewer-id'
 import { ResultBadgeLine, ResultButton } from './result-controls'
 import { StickerView } from './sticker'
 
@@ -58,6 +60,9 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const actionable = !message.isSystem && !pending && !message.isDeleted
   const result = actionable ? actions.resultOf(message.id) : null
   const extras = useMessageExtras()
+  // The messenger marks only the reader's own messages viewed; a message on its way has not been read yet.
+  const viewerId = useViewerId()
+  const seen = message.seenByOthers === true && message.authorId === viewerId && !message.isSystem && !pending && !message.isDeleted
   // The Like button is described by the likes line, when there is one.
   const likesId = extras && reactionsOf(message, 0).some((r) => r.code === 'like') ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
@@ -106,6 +111,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
             {extras && <extras.Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />}
           </>
         )}
+        {seen && !change.deleting && <SeenMark />}
         {change.error && <ChangeError sentence={change.error} />}
         {pending && <MessageStatus pending={pending} />}
       </div>
