@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { isLivePoll, taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 // The app on a portal as strict as Bitrix24: what the official docs say is refused, is refused.
@@ -22,7 +22,7 @@ const members = async (request: APIRequestContext) =>
   (await rest<{ id: number }[]>(request, 'im.dialog.users.list', { DIALOG_ID: `chat${CHAT}`, LIMIT: 200 })).map((u) => u.id)
 
 /** Resolves once the feed's next live poll has been answered: a duplicate would have shown by then. */
-const nextPoll = (page: Page) => page.waitForResponse((r) => r.url().includes('im.dialog.messages.get') && (r.request().postData() ?? '').includes('FIRST_ID'))
+const nextPoll = (page: Page) => page.waitForResponse((r) => isLivePoll(r.request()))
 
 async function sendAsBot(page: Page, text: string) {
   const card = taskCard(page)
