@@ -2,7 +2,7 @@
  * Unread messages (#12): the card opens at the first unread message under "New messages", and what
  * the reader has seen is marked read on the portal with im.dialog.read, a few calls, not one per message.
  */
-import { expect, test, type Page, type Request } from '@playwright/test'
+import { expect, test, type Page, type Request, type Route } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
@@ -111,6 +111,51 @@ test('more unread than one page: opens far back at the first unread, and scrolli
   expect(marks.length).toBeLessThan(15)
   expect(marks).toEqual([...marks].sort((a, b) => a - b))
   expect(new Set(marks).size).toBe(marks.length)
+})
+
+test('when the page that joins the far-back run to the newest lands, the reader stays where they read: the feed never flashes to the end', async ({
+  page,
+  request,
+}) => {
+  const history = await newest(request, 1, 200)
+  await request.post(`${PORTAL}/__portal/read`, { data: { userId: READER, chatId: CHAT, messageId: history[150]!.id } })
+  // The newer page below the run the card opens in waits until the reader sits at that run's bottom.
+  const held: Route[] = []
+  await page.route(`${PORTAL}/rest/im.dialog.messages.get**`, (route) =>
+    /FIRST_ID/.test(decodeURIComponent(route.request().postData() ?? '')) ? void held.push(route) : route.continue(),
+  )
+  await page.goto(`/task/1?user=${READER}`)
+  const card = taskCard(page)
+  await card.ready()
+  await expect
+    .poll(
+      async () => {
+        await card.scrollBy(2000)
+        return held.length
+      },
+      { message: 'the newer page was asked for' },
+    )
+    .toBeGreaterThan(0)
+  await card.scrollBy(100_000)
+  const before = await card.firstVisible()
+  // Every frame from now on: did the newest message ever render?
+  await card.feed.evaluate((feed, id) => {
+    const w = window as unknown as { sawNewest: boolean }
+    w.sawNewest = false
+    const tick = () => {
+      if (feed.querySelector(`article[data-message-id="${id}"]`)) w.sawNewest = true
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  }, history[0]!.id)
+  for (const route of held.splice(0)) await route.continue()
+  await page.unroute(`${PORTAL}/rest/im.dialog.messages.get**`)
+  // The page landed below the reader (its first message is rendered just under the view), and the view did not move.
+  await expect(card.feed.locator(`article[data-message-id="${history[99]!.id}"]`)).toBeAttached()
+  await card.settled()
+  expect(await card.firstVisible()).toEqual(before)
+  expect(await card.feed.evaluate(() => (window as unknown as { sawNewest: boolean }).sawNewest)).toBe(false)
+  await expect(card.app.getByRole('button', { name: 'Jump to latest' })).toBeVisible()
 })
 
 test('with nothing unread the card opens at the newest message, shows no divider and sends no read mark', async ({ page }) => {

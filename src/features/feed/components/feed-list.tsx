@@ -116,7 +116,14 @@ export function FeedList(props: Props) {
   const dividerKey = useMemo(() => (unreadFromId ? rows.find((r) => !r.pending && r.message.id >= unreadFromId)?.key : undefined), [rows, unreadFromId])
 
   // Before the virtualizer: its onChange asks it. It follows through the virtualizer only after rendering.
-  const endPin = useEndPin(scrollerRef, END_THRESHOLD_PX, () => virtualizer.scrollToEnd())
+  const endPin = useEndPin(scrollerRef, END_THRESHOLD_PX, live, () => virtualizer.scrollToEnd())
+  // A run that turns live when a newer page joins it to the newest is not followed in that render:
+  // the reader was at the bottom of the run, not at the chat's end, and stays where they read.
+  const wasLive = useRef(live)
+  const follow = live && wasLive.current
+  useLayoutEffect(() => {
+    wasLive.current = live
+  })
   const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
   /**
    * Where the list opens: a run jumped into centred on the message jumped to, before anything may
@@ -143,7 +150,7 @@ export function FeedList(props: Props) {
     paddingEnd: live ? 0 : BOTTOM_HEIGHT_PX,
     overscan: 6,
     anchorTo: 'end',
-    followOnAppend: live,
+    followOnAppend: follow,
     scrollEndThreshold: END_THRESHOLD_PX,
     onChange: (instance) => {
       // A viewport that shrank with the reader at the end is about to be pinned there: still at the end.
@@ -239,7 +246,7 @@ export function FeedList(props: Props) {
             )}
           </div>
         </div>
-        {(!atEnd || !live) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
+        {(!atEnd || !follow) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
       </div>
     </FeedActionsContext.Provider>
   )

@@ -12,14 +12,20 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react'
  * distance from the end says "away"; believed, it showed "Jump to latest", whose strip shrank the
  * viewport again, and the end was let go for good.
  */
-export function useEndPin(scrollerRef: RefObject<HTMLElement | null>, endThreshold: number, scrollToEnd: () => void) {
+export function useEndPin(scrollerRef: RefObject<HTMLElement | null>, endThreshold: number, live: boolean, scrollToEnd: () => void) {
   const atEnd = useRef(true)
+  // The bottom of a run that is not live is where newer pages load, not the chat's end: the reader
+  // there is not pinned (when the page that joins it to the newest lands, they stay where they read).
+  const isLive = useRef(live)
   /** The viewport height the last pin (or the mount) saw; null where there is no layout. */
   const pinnedHeight = useRef<number | null>(null)
   const follow = useRef(scrollToEnd)
   useLayoutEffect(() => {
     follow.current = scrollToEnd
   })
+  useLayoutEffect(() => {
+    isLive.current = live
+  }, [live])
   const pinning = useCallback(() => {
     const el = scrollerRef.current
     return atEnd.current && !!el && pinnedHeight.current !== null && el.clientHeight !== pinnedHeight.current
@@ -29,7 +35,7 @@ export function useEndPin(scrollerRef: RefObject<HTMLElement | null>, endThresho
     // A scroll seen after a resize and before its pin (the pin's own write, read after a later
     // change of height) says nothing about where the reader is: the pin decides.
     if (!el || pinning()) return
-    atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= endThreshold
+    atEnd.current = isLive.current && el.scrollHeight - el.clientHeight - el.scrollTop <= endThreshold
   }, [scrollerRef, endThreshold, pinning])
 
   useLayoutEffect(() => {
