@@ -16,6 +16,11 @@ export interface RestRequest {
    * caused by scrolling.
    */
   poll: boolean
+  /**
+   * The re-read of the window on screen when it is not in the newest page: what follows a message
+   * (get with FIRST_ID, or search ORDER ASC). Timed at the quiet cadence too, not caused by scrolling.
+   */
+  reread: boolean
   status?: number
   /** The answer has been read to its end, or the request failed: resource timing has it by now. */
   done?: boolean
@@ -61,7 +66,11 @@ export async function openPageIn(context: BrowserContext, framedOrigin: string, 
     if (url.origin !== portalOrigin || !url.pathname.startsWith('/rest/') || request.method() === 'OPTIONS') return
     const method = url.pathname.slice('/rest/'.length).replace(/\.json$/, '')
     // The live poll: one batch a cycle, a row `live_<chatId>` per shown chat (src/chat/conversation/live-read.ts).
-    const entry = { at: Date.now(), method, poll: method === 'batch' && /live_\d+/.test(request.postData() ?? url.search) }
+    const body = decodeURIComponent(request.postData() ?? url.search)
+    const poll = method === 'batch' && /live_\d+/.test(body)
+    // Paging back asks with LAST_ID (get) or ORDER DESC (search); only the window re-read reads forward while paging back.
+    const reread = (method === 'im.dialog.messages.get' && /FIRST_ID/.test(body)) || (method === 'im.dialog.messages.search' && /"ASC"|=ASC/.test(body))
+    const entry = { at: Date.now(), method, poll, reread }
     requests.push(entry)
     byRequest.set(request, entry)
   })

@@ -62,9 +62,11 @@ function paging(
   const { loaded, ms } = result
   const during = requests.filter((r) => r.at >= from && r.at <= to)
   const byMethod: Record<string, number> = {}
-  for (const r of during) byMethod[r.poll ? 'live poll' : r.method] = (byMethod[r.poll ? 'live poll' : r.method] ?? 0) + 1
+  const label = (r: RestRequest) => (r.poll ? 'live poll' : r.reread ? 'window re-read' : r.method)
+  for (const r of during) byMethod[label(r)] = (byMethod[label(r)] ?? 0) + 1
   const added = loaded - startLoaded
-  const polls = during.filter((r) => r.poll).length
+  // Timed, not caused by paging: the live poll and the re-read of the window on screen.
+  const polls = during.filter((r) => r.poll || r.reread).length
   const perThousand = (n: number) => (added > 0 ? (n / added) * 1000 : NaN)
   return {
     loaded,

@@ -53,7 +53,7 @@ loaded (the feed jumped to its top every frame until then; the count is checked 
 position), against two viewports' worth = scroller height / median article height x 2; (5) \`longtask\` entries and
 \`requestAnimationFrame\` deltas in the app frame while scrolling from the newest message back through 5,000 of them
 at 400 px per frame, and the long tasks while the pages came in; (6) \`/rest/\` requests while paging per 1,000
-messages added, without the live poll (timed, not caused by scrolling; with it beside), on a modern portal (10,000)
+messages added, without the live poll and the re-read of the window on screen (timed, not caused by scrolling; with them beside), on a modern portal (10,000)
 and a legacy one (no tail and no search: \`im.dialog.messages.get\` only, 3,000), and the most requests in any second after the session's first 50 (the leaky
 bucket's burst), with how full a 2/s bucket got and the 503s answered; (7) the app renderer's used JS heap after a
 CDP \`HeapProfiler.collectGarbage\`, 10,000 loaded, and again after, with those loaded, "Show in chat" on a task result
