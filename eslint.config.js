@@ -16,7 +16,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, house },
     rules: {
       'house/feature-boundaries': 'error',
-      // The portal client is one per page, not data: factories close over it (app/bound-queries.ts) and keys leave it out.
+      // The portal client is one per page, not data: factories close over it (platform/bound-queries.ts) and keys leave it out.
       '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['PortalClient'] } }],
       ...reactHooks.configs.recommended.rules,
       // TanStack Virtual is known to the compiler rules as un-memoizable; we do not use the compiler.

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
-import { createQueryClient } from './app/query-client'
+import { createQueryClient } from './platform/query-client'
 import { connectToPortal } from './b24/connect'
 import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'

@@ -5,11 +5,11 @@ import { readPlacementTask } from '../b24/placement'
 import { I18nProvider, useI18n } from '../i18n/i18n'
 import { TaskChat } from '../screens/task-chat/task-chat'
 import { BootShell, Connecting } from './boot-shell'
-import { NoticeScreen } from './notice-screen'
-import { PortalClientContext } from './portal-context'
-import { createQueryClient } from './query-client'
+import { NoticeScreen } from '../platform/notice-screen'
+import { PortalClientContext } from '../platform/portal-context'
+import { createQueryClient } from '../platform/query-client'
 import { sessionReady } from './session-ready'
-import { useSettled } from './use-settled'
+import { useSettled } from '../platform/use-settled'
 
 /** The frame's height in a task card: the feed scrolls inside it. */
 const FRAME_HEIGHT = 680

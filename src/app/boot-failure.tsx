@@ -1,7 +1,7 @@
 import { isPortalError } from '../b24/portal-error'
 import { useI18n } from '../i18n/i18n'
-import { errorSentence } from './error-sentence'
-import { NoticeScreen } from './notice-screen'
+import { errorSentence } from '../platform/error-sentence'
+import { NoticeScreen } from '../platform/notice-screen'
 
 /** What to show when connecting to the portal failed, by cause. */
 export function BootFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {

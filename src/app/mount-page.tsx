@@ -4,7 +4,7 @@ import type { PortalSession } from '../b24/connect'
 import { I18nProvider } from '../i18n/i18n'
 import { BootShell, Connecting } from './boot-shell'
 import { sessionReady } from './session-ready'
-import { useSettled } from './use-settled'
+import { useSettled } from '../platform/use-settled'
 import './app.css'
 
 /**

@@ -9,7 +9,7 @@ import { vi } from 'vitest'
 export async function renderApp(lang = 'en') {
   vi.resetModules()
   const { App } = await import('../../src/app/app')
-  const { createQueryClient } = await import('../../src/app/query-client')
+  const { createQueryClient } = await import('../../src/platform/query-client')
   const queryClient = createQueryClient()
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
   await act(async () => {

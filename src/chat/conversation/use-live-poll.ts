@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { usePortalClient } from '../../app/portal-context'
+import { usePortalClient } from '../../platform/portal-context'
 import type { PortalClient } from '../../b24/portal-client'
 import { PortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { Conversation } from './conversation'

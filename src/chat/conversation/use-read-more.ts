@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { usePortalClient } from '../../app/portal-context'
+import { usePortalClient } from '../../platform/portal-context'
 import { landRead } from './conversation-queries'
 import { readNewer, readOlder, readWindow } from './history-api'
 import type { Read } from './reads'

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, type RefObject } from 'react'
-import { usePortalClient } from '../../app/portal-context'
+import { usePortalClient } from '../../platform/portal-context'
 import type { Conversation } from './conversation'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'

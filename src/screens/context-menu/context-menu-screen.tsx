@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalSession } from '../../b24/connect'
-import { errorSentence } from '../../app/error-sentence'
-import { NoticeScreen } from '../../app/notice-screen'
+import { errorSentence } from '../../platform/error-sentence'
+import { NoticeScreen } from '../../platform/notice-screen'
 import { useI18n } from '../../i18n/i18n'
 import { makeResultFromMenu, type MenuOutcome } from './menu-action'
 

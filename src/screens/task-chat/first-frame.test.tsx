@@ -23,8 +23,8 @@ async function newestMessage(card: FramedApp, chatId: number): Promise<{ id: num
 async function renderFirstFrame(taskId: number, onShown: () => void) {
   vi.resetModules()
   const { connectToPortal } = await import('../../b24/connect')
-  const { createQueryClient } = await import('../../app/query-client')
-  const { PortalClientContext } = await import('../../app/portal-context')
+  const { createQueryClient } = await import('../../platform/query-client')
+  const { PortalClientContext } = await import('../../platform/portal-context')
   const { prefetchOpening } = await import('./prefetch-opening')
   const { FirstFrame } = await import('./first-frame')
   const session = await connectToPortal()

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { boundQueries } from '../../app/bound-queries'
+import { boundQueries } from '../../platform/bound-queries'
 import { isPortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { useI18n } from '../../i18n/i18n'

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { useSettled } from '../../app/use-settled'
+import { useSettled } from '../../platform/use-settled'
 import { FirstFrame } from './first-frame'
 
 let screen: Promise<typeof import('./task-chat-screen')> | undefined

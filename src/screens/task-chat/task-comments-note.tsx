@@ -1,4 +1,4 @@
-import { usePortalClient } from '../../app/portal-context'
+import { usePortalClient } from '../../platform/portal-context'
 import { safeHref } from '../../chat/bbcode/safe-url'
 import { FeedState } from '../../features/feed/components/feed-states'
 import { useI18n } from '../../i18n/i18n'

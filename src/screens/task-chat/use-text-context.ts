@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react'
-import { usePortalClient } from '../../app/portal-context'
+import { usePortalClient } from '../../platform/portal-context'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
 import type { Author } from '../../chat/types'
 import { useI18n } from '../../i18n/i18n'

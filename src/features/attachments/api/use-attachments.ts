@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useMemo, useSyncExternalStore } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 import { mayHaveLanded } from '../../../b24/write-outcome'
 import { writeSent } from '../../../chat/conversation/conversation-queries'
 import { pollSoon } from '../../../chat/conversation/use-live-poll'

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
-import { boundQueries } from '../../../app/bound-queries'
+import { boundQueries } from '../../../platform/bound-queries'
 import type { PortalClient } from '../../../b24/portal-client'
 import { toAuthor } from '../../../chat/map-history'
 import { WireUser } from '../../../chat/wire'

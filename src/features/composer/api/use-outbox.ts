@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 import { outboxStore, type OutboxState, type OutboxStore } from './outbox-store'
 import { createPersistence } from './persistence'
 

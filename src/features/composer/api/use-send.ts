@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 import { isPortalError, PortalError } from '../../../b24/portal-error'
 import { mayHaveLanded } from '../../../b24/write-outcome'
 import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'

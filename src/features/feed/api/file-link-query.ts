@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { boundQueries } from '../../../app/bound-queries'
+import { boundQueries } from '../../../platform/bound-queries'
 import { backgroundPacer } from '../../../b24/pacer'
 import type { PortalClient } from '../../../b24/portal-client'
 import { getFileLink } from '../../../chat/file-links'

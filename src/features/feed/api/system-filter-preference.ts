@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 
 const OPTION = 'feed.showSystem'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { errorSentence } from '../../../app/error-sentence'
+import { errorSentence } from '../../../platform/error-sentence'
 import { isPassing, isPortalError, isSettled } from '../../../b24/portal-error'
 import { useI18n } from '../../../i18n/i18n'
 

@@ -1,4 +1,4 @@
-import { errorSentence } from '../../../app/error-sentence'
+import { errorSentence } from '../../../platform/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
 import { useAutoRetry } from './use-auto-retry'
 import type { OlderLoader } from '../api/use-older-loader'

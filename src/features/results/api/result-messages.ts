@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { boundQueries } from '../../../app/bound-queries'
+import { boundQueries } from '../../../platform/bound-queries'
 import type { BatchRow, Params, PortalClient } from '../../../b24/portal-client'
 import { chainedId } from '../../../chat/conversation/chained-id'
 import { toHistoryPage } from '../../../chat/map-history'

@@ -1,6 +1,6 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 import { isPortalError } from '../../../b24/portal-error'
 import type { BadgeInput } from './badge-state'
 import type { TaskResult } from './results-api'

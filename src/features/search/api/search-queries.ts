@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
-import { boundQueries } from '../../../app/bound-queries'
+import { boundQueries } from '../../../platform/bound-queries'
 import type { PortalClient } from '../../../b24/portal-client'
 import { MIN_TERM, searchChat } from './search-api'
 

@@ -1,5 +1,5 @@
 import type { ReactNode, UIEvent } from 'react'
-import { errorSentence } from '../../../app/error-sentence'
+import { errorSentence } from '../../../platform/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
 import type { useChatSearch } from '../api/use-chat-search'
 

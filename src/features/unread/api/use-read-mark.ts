@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react'
-import { usePortalClient } from '../../../app/portal-context'
+import { usePortalClient } from '../../../platform/portal-context'
 import type { Message } from '../../../chat/types'
 import { markRead } from './mark-read-api'
 import { ReadMark } from './read-mark'

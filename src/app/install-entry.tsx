@@ -1,0 +1,4 @@
+import { mountPage } from './mount-page'
+import { InstallScreen } from '../screens/install/install-screen'
+
+mountPage(InstallScreen)
