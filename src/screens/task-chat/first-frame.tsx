@@ -4,7 +4,9 @@ import { useConversation } from '../../chat/conversation/use-conversation'
 import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { DaySeparator } from '../../features/feed/components/day-separator'
+import { FeedActionsContext, INERT_ACTIONS } from '../../features/feed/components/feed-actions'
 import { FeedSkeleton } from '../../features/feed/components/feed-states'
+import { MessageExtrasContext } from '../../features/feed/components/message-extras'
 import { MessageItem } from '../../features/feed/components/message-item'
 import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/components/new-messages-divider'
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
@@ -117,5 +119,12 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
     </div>
   )
   // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
-  return <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>{frame}</ViewerIdContext.Provider>
+  // Nothing here can be clicked, and the heavy extras are not loaded yet: the screen brings both.
+  return (
+    <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>
+      <FeedActionsContext.Provider value={INERT_ACTIONS}>
+        <MessageExtrasContext.Provider value={null}>{frame}</MessageExtrasContext.Provider>
+      </FeedActionsContext.Provider>
+    </ViewerIdContext.Provider>
+  )
 }

@@ -1,5 +1,5 @@
-import { createContext, useContext } from 'react'
 import type { Message } from '../../../chat/types'
+import { createRequiredContext } from '../../../platform/required-context'
 
 /** What a message shows about being the task's result (see results/api/badge-state.ts). */
 export interface ResultBadge {
@@ -47,7 +47,8 @@ export interface FeedActions {
 }
 
 const noop = () => {}
-export const FeedActionsContext = createContext<FeedActions>({
+/** For rows nothing can be clicked in (the first frame is inert): no action, no result, no change offered. */
+export const INERT_ACTIONS: FeedActions = {
   reply: noop,
   retry: noop,
   discard: noop,
@@ -61,8 +62,8 @@ export const FeedActionsContext = createContext<FeedActions>({
   remove: noop,
   undoRemove: noop,
   like: noop,
-})
-
-export function useFeedActions(): FeedActions {
-  return useContext(FeedActionsContext)
 }
+
+/** Provided by the screen (and by the first frame, with INERT_ACTIONS); read outside them it throws. */
+export const FeedActionsContext = createRequiredContext<FeedActions>('FeedActionsContext')
+export const useFeedActions = FeedActionsContext.use

@@ -8,6 +8,7 @@ import { FeedActionsContext, NO_CHANGES, type FeedActions } from './feed-actions
 import { MessageExtrasContext } from './message-extras'
 import { MESSAGE_EXTRAS } from './message-extras-views'
 import { MessageItem } from './message-item'
+import { ViewerIdContext } from './viewer-id'
 
 // Messages as the portal writes them, through the mapping at the edge (toHistoryPage), shown by
 // the feed's MessageItem and found by role and text as a reader finds them.
@@ -26,25 +27,27 @@ function show(raw: unknown, id: number, viewerLikes = false) {
     changeOf: () => ({ ...NO_CHANGES, liked: viewerLikes }),
   }
   render(
-    <FeedActionsContext.Provider value={actions}>
-      <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
-        <div role="feed" aria-label="Task chat">
-          <MessageItem
-            message={messages.get(id)!}
-            rowKey={String(id)}
-            continued={false}
-            author={authors.get(messages.get(id)!.authorId)}
-            authors={authors}
-            files={new Map()}
-            position={1}
-            setSize={1}
-            textContext={ctx}
-            tabStop
-            entered
-          />
-        </div>
-      </MessageExtrasContext.Provider>
-    </FeedActionsContext.Provider>,
+    <ViewerIdContext.Provider value={0}>
+      <FeedActionsContext.Provider value={actions}>
+        <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
+          <div role="feed" aria-label="Task chat">
+            <MessageItem
+              message={messages.get(id)!}
+              rowKey={String(id)}
+              continued={false}
+              author={authors.get(messages.get(id)!.authorId)}
+              authors={authors}
+              files={new Map()}
+              position={1}
+              setSize={1}
+              textContext={ctx}
+              tabStop
+              entered
+            />
+          </div>
+        </MessageExtrasContext.Provider>
+      </FeedActionsContext.Provider>
+    </ViewerIdContext.Provider>,
   )
   return screen.getByRole('article')
 }

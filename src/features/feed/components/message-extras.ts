@@ -1,12 +1,14 @@
-import { createContext, useContext, type ComponentType } from 'react'
+import type { ComponentType } from 'react'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, Message } from '../../../chat/types'
+import { createRequiredContext } from '../../../platform/required-context'
 
 /**
  * The parts of a message that only some messages have and that are heavy to draw: ATTACH blocks,
  * KEYBOARD buttons, reactions of every kind. The screen provides them (message-extras-views.tsx,
  * loaded with it); the first frame, which paints before the screen has loaded, shows a message
- * without them, so their code stays out of the first paint. They show when the screen replaces it.
+ * without them (it provides null), so their code stays out of the first paint. They show when the
+ * screen replaces it. Read outside a provider it throws.
  */
 export interface MessageExtras {
   Attachments: ComponentType<{ message: Message; ctx: RenderContext }>
@@ -14,6 +16,5 @@ export interface MessageExtras {
   Reactions: ComponentType<{ message: Message; ownLike: boolean; authors: ReadonlyMap<number, Author>; likesId: string }>
 }
 
-export const MessageExtrasContext = createContext<MessageExtras | null>(null)
-
-export const useMessageExtras = () => useContext(MessageExtrasContext)
+export const MessageExtrasContext = createRequiredContext<MessageExtras | null>('MessageExtrasContext')
+export const useMessageExtras = MessageExtrasContext.use

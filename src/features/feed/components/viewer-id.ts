@@ -1,11 +1,8 @@
-import { createContext, useContext } from 'react'
+import { createRequiredContext } from '../../../platform/required-context'
 
 /**
  * The reader's user id, for what only their own messages show ("Seen"). Provided by the screen and
- * by the first frame, so both lay out the same rows; 0 (no one: system messages are author 0) outside.
+ * by the first frame, so both lay out the same rows; read outside them it throws.
  */
-export const ViewerIdContext = createContext(0)
-
-export function useViewerId(): number {
-  return useContext(ViewerIdContext)
-}
+export const ViewerIdContext = createRequiredContext<number>('ViewerIdContext')
+export const useViewerId = ViewerIdContext.use
