@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { Author, Message } from '../types'
+import { useConversationHandle } from './conversation-handle'
 import { useConversationQueries } from './conversation-queries'
 
 /**
  * The task's conversation: the one cache, every message loaded in any run by id (for reply quotes
- * and results), and the authors, with those no read described fetched in bulk.
+ * and results), the authors, with those no read described fetched in bulk, and the handle that
+ * features are given to read and write it (conversation-handle.ts).
  */
 export function useConversation(taskId: number) {
   const queries = useConversationQueries()
@@ -32,5 +34,6 @@ export function useConversation(taskId: number) {
     return all
   }, [known, extra.data])
 
-  return { query, conversation, messagesById, authors }
+  const handle = useConversationHandle(taskId, conversation)
+  return { query, conversation, messagesById, authors, handle }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react'
+import type { ConversationHandle } from './conversation-handle'
 import type { Read } from './reads'
 import { useReadMore } from './use-read-more'
 
@@ -8,8 +9,8 @@ import { useReadMore } from './use-read-more'
  * the run shows the page it wrote, and asking again then would read the same page twice. A failed
  * request clears the cursor, so Retry asks again.
  */
-export function useCursorRead(taskId: number, chatId: number | null, direction: 'older' | 'newer', cursor: number | undefined, onRead?: (read: Read) => void) {
-  const read = useReadMore(taskId, chatId, onRead)
+export function useCursorRead(conversation: ConversationHandle, direction: 'older' | 'newer', cursor: number | undefined, onRead?: (read: Read) => void) {
+  const read = useReadMore(conversation, onRead)
   const { mutate } = read
   const asked = useRef<number | null>(null)
   const load = useCallback(() => {

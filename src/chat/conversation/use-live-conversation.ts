@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react'
+import type { ConversationHandle } from './conversation-handle'
 import { useLivePoll } from './use-live-poll'
 import { useWindowReread, type VisibleRange } from './use-window-reread'
 
@@ -7,10 +8,10 @@ import { useWindowReread, type VisibleRange } from './use-window-reread'
  * and the re-read of what this tab shows when that is elsewhere. The feed reports what it shows
  * through `onVisibleRange`; the last poll's failure is returned for the screen to say.
  */
-export function useLiveConversation(taskId: number, chatId: number | null, userId: number) {
-  const error = useLivePoll(taskId, chatId, userId)
+export function useLiveConversation(conversation: ConversationHandle) {
+  const error = useLivePoll(conversation)
   const visible = useRef<VisibleRange | null>(null)
-  useWindowReread(taskId, chatId, visible)
+  useWindowReread(conversation, visible)
   const onVisibleRange = useCallback((range: VisibleRange | null) => {
     visible.current = range
   }, [])

@@ -4,6 +4,7 @@ import { usePortalClient } from '../../platform/portal-context'
 import type { PortalClient } from '../../b24/portal-client'
 import { PortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { Conversation } from './conversation'
+import type { ConversationHandle } from './conversation-handle'
 import { conversationKey, enrichConversation, landRead } from './conversation-queries'
 import { LIVE_PAGE, readNewer } from './history-api'
 import { LivePoller } from './live-poller'
@@ -11,15 +12,6 @@ import { readLivePages } from './live-read'
 import { keepOwnChanges } from './own-changes'
 import type { Read } from './reads'
 import { runOf } from './runs'
-
-/** Asks the browser's poller (in this tab or another) to poll at once and fast: the reader has just sent or changed a message. */
-export function pollSoon(chatId: number): void {
-  window.dispatchEvent(new CustomEvent<PollSoon>(POLL_SOON, { detail: { chatId } }))
-}
-interface PollSoon {
-  chatId: number
-}
-const POLL_SOON = 'task-chat:poll-soon'
 
 /** This tab's one poller per portal and user, shared by every card it shows, while any does. */
 const pollers = new Map<string, { poller: LivePoller; channel: BroadcastChannel | undefined; users: number }>()
@@ -81,10 +73,12 @@ function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: num
  * Keeps the conversation's live end current while the card is visible, through the browser's one
  * poller for every open card (see LivePoller). Returns the last poll's failure, or null.
  */
-export function useLivePoll(taskId: number, chatId: number | null, userId: number): unknown {
+export function useLivePoll(conversation: ConversationHandle): unknown {
   const client = usePortalClient()
   const queryClient = useQueryClient()
   const [error, setError] = useState<unknown>(null)
+  const { taskId, chatId, connectPoller } = conversation
+  const { userId } = conversation.viewer
 
   useEffect(() => {
     if (chatId === null) return
@@ -93,18 +87,16 @@ export function useLivePoll(taskId: number, chatId: number | null, userId: numbe
       apply: (read, askedAt) => applyNewest(queryClient, client, taskId, chatId, read, askedAt),
       onStatus: setError,
     })
-    const onPollSoon = (event: Event) => {
-      if ((event as CustomEvent<PollSoon>).detail.chatId === chatId) poller.pollNow(true)
-    }
-    window.addEventListener(POLL_SOON, onPollSoon)
+    // The reader has just sent or changed a message (the handle's pollSoon): poll at once and fast.
+    const disconnect = connectPoller(() => poller.pollNow(true))
     // The unread run the opening read through get (history-api.ts): its replies, after the first paint.
     void enrichConversation(queryClient, client, taskId, chatId)
     return () => {
-      window.removeEventListener(POLL_SOON, onPollSoon)
+      disconnect()
       unwatch()
       release()
     }
-  }, [client, queryClient, taskId, chatId, userId])
+  }, [client, queryClient, taskId, chatId, userId, connectPoller])
 
   return error
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { usePortalClient } from '../../platform/portal-context'
-import { landRead } from './conversation-queries'
+import type { ConversationHandle } from './conversation-handle'
 import { readNewer, readOlder, readWindow } from './history-api'
 import type { Read } from './reads'
 
@@ -12,9 +12,9 @@ export type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; a
  * its own (it lands in the conversation), and the mutation gives the loading, error and retry state
  * of this one request. `onRead` sees each read after it landed.
  */
-export function useReadMore(taskId: number, chatId: number | null, onRead?: (read: Read, request: ReadRequest) => void) {
+export function useReadMore(conversation: ConversationHandle, onRead?: (read: Read, request: ReadRequest) => void) {
   const client = usePortalClient()
-  const queryClient = useQueryClient()
+  const { chatId } = conversation
   return useMutation({
     mutationFn: (request: ReadRequest): Promise<Read> => {
       if (chatId === null) throw new Error('The task has no chat')
@@ -23,7 +23,7 @@ export function useReadMore(taskId: number, chatId: number | null, onRead?: (rea
       return readWindow(client, chatId, request.around)
     },
     onSuccess: (read, request) => {
-      if (chatId !== null) landRead(queryClient, client, taskId, chatId, read)
+      conversation.land(read)
       onRead?.(read, request)
     },
   })

@@ -1,10 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, type RefObject } from 'react'
 import { usePortalClient } from '../../platform/portal-context'
-import type { Conversation } from './conversation'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
-import { conversationKey, landRead } from './conversation-queries'
+import type { ConversationHandle } from './conversation-handle'
 import { LIVE_PAGE, readNewer } from './history-api'
 import { historySource, rememberPlainHistory } from './history-source'
 import { QUIET_MS } from './live-protocol'
@@ -36,15 +34,15 @@ async function readAfter(client: PortalClient, chatId: number, cursor: number): 
  * page (which every live poll reads): the window on screen is read again at the quiet cadence, one
  * request, and lands in the conversation in place. Only while the tab is visible and shows a window.
  */
-export function useWindowReread(taskId: number, chatId: number | null, visible: RefObject<VisibleRange | null>): void {
+export function useWindowReread(conversation: ConversationHandle, visible: RefObject<VisibleRange | null>): void {
   const client = usePortalClient()
-  const queryClient = useQueryClient()
+  const { chatId, cachedRuns, land } = conversation
   useEffect(() => {
     if (chatId === null) return
     const timer = setInterval(() => {
       const range = visible.current
       if (!range || document.visibilityState === 'hidden') return
-      const runs = queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? []
+      const runs = cachedRuns()
       const live = runOf(runs, null)
       // Within the newest page: every live poll reads it.
       const newestPageFrom = live?.messages.slice(-LIVE_PAGE)[0]?.id ?? Infinity
@@ -56,10 +54,10 @@ export function useWindowReread(taskId: number, chatId: number | null, visible: 
       const cursor = shown[at - 1]?.id ?? shown[at]?.id
       if (cursor === undefined) return
       readAfter(client, chatId, cursor).then(
-        (read) => landRead(queryClient, client, taskId, chatId, read),
+        (read) => land(read),
         () => {}, // the next round tries again; the live end reports failures
       )
     }, QUIET_MS)
     return () => clearInterval(timer)
-  }, [client, queryClient, taskId, chatId, visible])
+  }, [client, chatId, cachedRuns, land, visible])
 }

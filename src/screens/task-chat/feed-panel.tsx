@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { ConversationHandle } from '../../chat/conversation/conversation-handle'
 import type { Run } from '../../chat/conversation/runs'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
 import type { Author, ChatFile, Message } from '../../chat/types'
@@ -12,8 +13,7 @@ import { FeedTop } from '../../features/feed/components/feed-top'
 import { withOutbox } from './outbox-rows'
 
 interface Props {
-  taskId: number
-  chatId: number | null
+  conversation: ConversationHandle
   /** The run the reader is in. */
   run: Run
   showSystem: boolean
@@ -41,8 +41,8 @@ interface Props {
  * so a bounded burst of silent pages starts afresh in another run.
  */
 export function FeedPanel(p: Props) {
-  const older = useOlderLoader(p.taskId, p.chatId, p.run, p.showSystem)
-  const newer = useNewerLoader(p.taskId, p.chatId, p.run)
+  const older = useOlderLoader(p.conversation, p.run, p.showSystem)
+  const newer = useNewerLoader(p.conversation, p.run)
   const { rows: feedRows, firstDay } = useMemo(() => buildRows(p.run.messages, p.showSystem), [p.run.messages, p.showSystem])
   const { live } = p.run
   const { outbox, arrivedKeys, authorOf } = p

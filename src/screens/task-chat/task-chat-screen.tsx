@@ -41,30 +41,30 @@ const NO_MESSAGES: readonly Message[] = []
 /** The task's chat: a layout of the feed, the results view and the composer, around one conversation. */
 export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { t } = useI18n()
-  const { query, conversation, messagesById, authors } = useConversation(taskId)
-  const chatId = conversation?.chatId ?? null
-  const userId = conversation?.viewer.userId ?? 0
-  const bot = conversation?.viewer.bot ?? null
+  // The conversation's handle goes to the features: its chat, its viewer, its reads and writes.
+  const { query, conversation, messagesById, authors, handle } = useConversation(taskId)
+  const { chatId, viewer } = handle
+  const { userId, bot } = viewer
   // Unread messages (#12): more unread than the newest page holds opens in the run of the first of them.
   const unread = conversation?.unread
-  const view = useChatView(taskId, chatId, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
-  const onSeen = useReadMark(chatId, userId, unread?.lastReadId)
-  const live = useLiveConversation(taskId, chatId, userId)
+  const view = useChatView(handle, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
+  const onSeen = useReadMark(handle, unread?.lastReadId)
+  const live = useLiveConversation(handle)
   const [showSystem, setShowSystem] = useShowSystemPreference()
   const [resultsOnly, setResultsOnly] = useState(false)
   const [sentCount, setSentCount] = useState(0)
-  const [outbox, store] = useOutbox(userId, taskId)
+  const [outbox, store] = useOutbox(handle)
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const liveRun = conversation ? runOf(conversation.runs, null) : undefined
   const newestId = liveRun?.to ?? 0
-  const sender = useSend({ taskId, target: { taskId, chatId, botId: bot?.id ?? null }, userId, newestId, store })
-  const attachments = useAttachments(taskId)
+  const sender = useSend({ conversation: handle, newestId, store })
+  const attachments = useAttachments(handle)
   const attachFiles = useCallback((files: File[]) => attachments.queue.add(files), [attachments.queue])
   // An older portal: no chat to show or write to (task-comments-note.tsx), and no REST 3.0 results to read.
   const comments = conversation?.task.discussion === 'comments'
-  const results = useTaskResults(taskId, userId, query.isSuccess && !comments)
+  const results = useTaskResults(handle, query.isSuccess && !comments)
   const liveMessages = liveRun?.messages ?? NO_MESSAGES
-  const editing = useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef })
+  const editing = useMessageEditing({ conversation: handle, messagesById, liveMessages, store, inputRef })
   const undo = useResultUndo(results.change)
   useEffect(() => {
     void loadComposer()
@@ -131,7 +131,8 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
     body = (
       <FeedPanel
         key={view.key}
-        {...{ taskId, chatId, showSystem, authors, textContext, sentCount, authorOf }}
+        {...{ showSystem, authors, textContext, sentCount, authorOf }}
+        conversation={handle}
         onVisibleRange={live.onVisibleRange}
         run={view.run}
         outbox={outbox.items}
@@ -168,7 +169,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           {query.isSuccess && !resultsOnly && !comments && (
             <ComposerPanel
               {...{ outbox, store, chatId, bot, authors, inputRef, attachments }}
-              botMayJoin={conversation?.viewer.mayAddMembers === true}
+              botMayJoin={viewer.mayAddMembers === true}
               replyMessage={outbox.replyToId === null ? undefined : messagesById.get(outbox.replyToId)}
               edit={editing.session}
               onEditLast={editing.editLast}

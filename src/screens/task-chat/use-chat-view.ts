@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { PortalError } from '../../b24/portal-error'
+import type { ConversationHandle } from '../../chat/conversation/conversation-handle'
 import { findMessage, runOf, type Run } from '../../chat/conversation/runs'
 import { useReadMore } from '../../chat/conversation/use-read-more'
 
@@ -13,7 +14,7 @@ const NO_CHAT_YET: Run = { from: 0, to: 0, messages: [], startReached: true, lim
  * cached, without reading it again. A card opened with more unread messages than the newest page
  * holds starts in the run of the first of them (`opensAt`).
  */
-export function useChatView(taskId: number, chatId: number | null, runs: readonly Run[], opensAt: number | null = null) {
+export function useChatView(conversation: ConversationHandle, runs: readonly Run[], opensAt: number | null = null) {
   /** A message in the run shown; null for the live run; undefined until the reader moves (then `opensAt`). */
   const [moved, setAnchor] = useState<number | null | undefined>(undefined)
   const anchor = moved === undefined ? opensAt : moved
@@ -22,7 +23,7 @@ export function useChatView(taskId: number, chatId: number | null, runs: readonl
   /** The window was read and the message is not in it: deleted, or never in this chat. */
   const [missing, setMissing] = useState<PortalError | null>(null)
   const seekingRef = useRef<number | null>(null)
-  const read = useReadMore(taskId, chatId)
+  const read = useReadMore(conversation)
   const run = runOf(runs, anchor) ?? runOf(runs, null) ?? NO_CHAT_YET
 
   const show = useCallback(

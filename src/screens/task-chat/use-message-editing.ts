@@ -1,5 +1,6 @@
 import { likedByViewer } from '../../chat/reactions'
 import { useCallback, useMemo, useState, type RefObject } from 'react'
+import type { ConversationHandle } from '../../chat/conversation/conversation-handle'
 import type { Message } from '../../chat/types'
 import type { OutboxStore } from '../../features/composer/api/outbox-store'
 import type { EditSession } from '../../features/composer/components/composer'
@@ -8,9 +9,7 @@ import { isChangeable, isEditable } from '../../features/message-changes/api/cha
 import { useMessageChanges } from '../../features/message-changes/api/use-message-changes'
 
 interface Wiring {
-  taskId: number
-  chatId: number | null
-  userId: number
+  conversation: ConversationHandle
   messagesById: ReadonlyMap<number, Message>
   /** The live run's messages, oldest first: Up in the empty composer edits the viewer's last one there. */
   liveMessages: readonly Message[]
@@ -29,7 +28,8 @@ export interface DeleteQuestion {
  * Editing, deleting and liking, wired between the feed (the message actions), the composer (the
  * edit itself) and the message-changes feature (the portal calls): the features never meet.
  */
-export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMessages, store, inputRef }: Wiring) {
+export function useMessageEditing({ conversation, messagesById, liveMessages, store, inputRef }: Wiring) {
+  const { userId } = conversation.viewer
   // A refused edit goes back into an empty composer, so the text typed is not lost.
   const keepRefusedText = useCallback(
     (text: string) => {
@@ -43,7 +43,7 @@ export function useMessageEditing({ taskId, chatId, userId, messagesById, liveMe
     },
     [store],
   )
-  const changes = useMessageChanges(taskId, chatId, userId, keepRefusedText)
+  const changes = useMessageChanges(conversation, keepRefusedText)
   const [editing, setEditing] = useState<{ id: number; text: string; mentions: EditSession['mentions'] } | null>(null)
   const [question, setQuestion] = useState<DeleteQuestion | null>(null)
   const { refused, deleting, errors } = changes

@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useMemo, useSyncExternalStore } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
 import { mayHaveLanded } from '../../../b24/write-outcome'
-import { writeSent } from '../../../chat/conversation/conversation-queries'
-import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import { ownMessage } from '../../../chat/own-message'
 import { AttachmentQueue, type Attachment } from './attachment-queue'
 import type { Uploaded } from './upload-api'
@@ -13,21 +11,16 @@ import type { Uploaded } from './upload-api'
  * conversation at once, as a send does, and asks the live poll to look soon; the poll's copy of
  * the message replaces this one.
  */
-export function useAttachments(taskId: number) {
+export function useAttachments(conversation: ConversationHandle) {
   const client = usePortalClient()
-  const queryClient = useQueryClient()
+  const { writeSent, pollSoon } = conversation
   const queue = useMemo(() => {
     const posted = new Set<number>()
     const landed = (item: Attachment, { messageId, file }: Uploaded) => {
       posted.add(messageId)
       const { chatId, userId } = item.target!
-      writeSent(
-        queryClient,
-        taskId,
-        { ...ownMessage({ id: messageId, chatId, authorId: userId, date: new Date(), text: '', replyToId: null }), fileIds: [file.id] },
-        [file],
-      )
-      pollSoon(chatId)
+      writeSent({ ...ownMessage({ id: messageId, chatId, authorId: userId, date: new Date(), text: '', replyToId: null }), fileIds: [file.id] }, [file])
+      pollSoon()
     }
     return new AttachmentQueue(
       async (item, transfer) => {
@@ -52,9 +45,9 @@ export function useAttachments(taskId: number) {
         landed(item, uploaded)
       },
       // A cancelled upload may still have landed (its body was sent): the next poll shows it if so.
-      (item) => item.target && pollSoon(item.target.chatId),
+      (item) => item.target && pollSoon(),
     )
-  }, [client, queryClient, taskId])
+  }, [client, writeSent, pollSoon])
   const items = useSyncExternalStore(queue.subscribe, queue.get)
   return { items, queue }
 }

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
 import { isPortalError, PortalError } from '../../../b24/portal-error'
 import { mayHaveLanded } from '../../../b24/write-outcome'
-import { reopen, writeSent } from '../../../chat/conversation/conversation-queries'
-import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import { ownMessage } from '../../../chat/own-message'
 import type { OutboxItem, OutboxStore } from './outbox-store'
 import { BOT_JOIN_REFUSED } from './bot-refusal'
@@ -16,9 +15,7 @@ export const MAX_MESSAGE_LENGTH = 20_000
 class HeldBack extends Error {}
 
 interface SendContext {
-  taskId: number
-  target: SendTarget
-  userId: number
+  conversation: ConversationHandle
   /** Newest message id in the feed now. */
   newestId: number
   store: OutboxStore
@@ -31,9 +28,11 @@ interface SendContext {
  * in another order than typed: messages after a failed one wait, and go (in order) once it is
  * sent or discarded.
  */
-export function useSend({ taskId, target, userId, newestId, store }: SendContext) {
+export function useSend({ conversation, newestId, store }: SendContext) {
   const client = usePortalClient()
-  const queryClient = useQueryClient()
+  const { taskId, chatId } = conversation
+  const target: SendTarget = { taskId, chatId, botId: conversation.viewer.bot?.id ?? null }
+  const { userId } = conversation.viewer
 
   const mutation = useMutation({
     mutationKey: ['send', taskId],
@@ -74,20 +73,16 @@ export function useSend({ taskId, target, userId, newestId, store }: SendContext
       release()
       if (serverId === null || target.chatId === null) {
         // The task had no chat: the post created it. Open it afresh, then the message is there.
-        await reopen(queryClient, taskId)
+        await conversation.reopen()
         store.removeItem(item.clientId)
         return
       }
       // Written into the conversation here, by the send itself: the row turns from pending to sent in
       // place, and the next poll's copy of it (same id) replaces this one.
       const authorId = item.asBot && target.botId ? target.botId : userId
-      writeSent(
-        queryClient,
-        taskId,
-        ownMessage({ id: serverId, chatId: target.chatId, authorId, date: new Date(), text: item.text, replyToId: item.replyToId }),
-      )
+      conversation.writeSent(ownMessage({ id: serverId, chatId: target.chatId, authorId, date: new Date(), text: item.text, replyToId: item.replyToId }))
       store.settle(item.clientId, serverId)
-      pollSoon(target.chatId)
+      conversation.pollSoon()
     },
     onError: (error, item) => {
       if (error instanceof HeldBack) {

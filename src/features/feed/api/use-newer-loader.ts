@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import type { Run } from '../../../chat/conversation/runs'
 import { useCursorRead } from '../../../chat/conversation/use-cursor-read'
 
@@ -14,9 +15,9 @@ export interface NewerLoader {
 }
 
 /** Loading what is newer than a run the reader jumped into, when they near its bottom; the run turns live when it meets the newest. */
-export function useNewerLoader(taskId: number, chatId: number | null, run: Run | undefined): NewerLoader {
+export function useNewerLoader(conversation: ConversationHandle, run: Run | undefined): NewerLoader {
   const live = run === undefined || run.live
-  const { load, retry, loading, failed, error } = useCursorRead(taskId, chatId, 'newer', run?.to)
+  const { load, retry, loading, failed, error } = useCursorRead(conversation, 'newer', run?.to)
   return {
     loadIfAllowed: useCallback(() => {
       if (!live && !loading && !failed) load()

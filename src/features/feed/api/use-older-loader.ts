@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import type { Run } from '../../../chat/conversation/runs'
 import { useCursorRead } from '../../../chat/conversation/use-cursor-read'
 
@@ -32,12 +33,12 @@ const NO_BURST: Burst = { silent: 0, hidden: 0 }
  * filter on, a page may add nothing visible, so nothing scrolls and a plain "near the top" trigger
  * would stall or loop forever; this keeps loading in bounded bursts and then hands over to a button.
  */
-export function useOlderLoader(taskId: number, chatId: number | null, run: Run | undefined, showSystem: boolean): OlderLoader {
+export function useOlderLoader(conversation: ConversationHandle, run: Run | undefined, showSystem: boolean): OlderLoader {
   // What the run shows when the feed opens counts as the first page of the first burst.
   const [burst, setBurst] = useState(() => (run && !run.messages.some((m) => !m.isSystem) ? { silent: 1, hidden: run.messages.length } : NO_BURST))
   const ended = run === undefined || run.startReached
   const isPaused = !showSystem && burst.silent >= MAX_SILENT_PAGES && !ended
-  const { load, retry, loading, failed, error } = useCursorRead(taskId, chatId, 'older', run?.from, (found) => {
+  const { load, retry, loading, failed, error } = useCursorRead(conversation, 'older', run?.from, (found) => {
     // Counted as each page lands, not derived from the cache: the cache does not keep pages.
     const shown = found.run.messages.some((m) => !m.isSystem)
     setBurst((b) => (shown ? NO_BURST : { silent: b.silent + 1, hidden: b.hidden + found.run.messages.length }))

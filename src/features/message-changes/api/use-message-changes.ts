@@ -3,10 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
 import { errorSentence } from '../../../platform/error-sentence'
 import { isPortalError } from '../../../b24/portal-error'
-import type { Conversation } from '../../../chat/conversation/conversation'
-import { conversationKey, writeChanged } from '../../../chat/conversation/conversation-queries'
-import { findMessage } from '../../../chat/conversation/runs'
-import { pollSoon } from '../../../chat/conversation/use-live-poll'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import { likedByViewer } from '../../../chat/reactions'
 import type { Message } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
@@ -41,7 +38,7 @@ interface Attempt {
  * the portal refused to change (CANT_EDIT_MESSAGE: past its edit window, or not the user's) is not
  * offered for editing again. A deletion waits UNDO_DELETE_MS first, and is sent only if not undone.
  */
-export function useMessageChanges(taskId: number, chatId: number | null, viewerId: number, onEditRefused?: (text: string) => boolean) {
+export function useMessageChanges(conversation: ConversationHandle, onEditRefused?: (text: string) => boolean) {
   const client = usePortalClient()
   const queryClient = useQueryClient()
   const translator = useI18n()
@@ -49,7 +46,8 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
   const [refused, setRefused] = useState<ReadonlySet<number>>(new Set())
   const [deleting, setDeleting] = useState<ReadonlySet<number>>(new Set())
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
-  const cached = (id: number) => findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], id)
+  const { taskId, cachedMessage: cached, writeChanged } = conversation
+  const viewerId = conversation.viewer.userId
   const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? withoutKey(all, id) : new Map(all).set(id, sentence)))
 
   const mutationKey = ['message-changes', taskId]
@@ -60,7 +58,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     onMutate: ({ message, change }: Attempt) => {
       const previous = cached(message.id) ?? message
       const optimistic = applyChange(previous, change)
-      writeChanged(queryClient, taskId, optimistic)
+      writeChanged(optimistic)
       setError(message.id, null)
       return { previous, optimistic }
     },
@@ -77,12 +75,12 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
     onSuccess: () => {
       // A read of the newest page confirms the change (and brings what others did meanwhile); not while
       // more changes wait their turn, as it would show the portal's state from before them for a moment.
-      if (chatId !== null && queryClient.isMutating({ mutationKey }) <= 1) pollSoon(chatId)
+      if (queryClient.isMutating({ mutationKey }) <= 1) conversation.pollSoon()
     },
     onError: (error, { message, change }, context) => {
       if (context) {
         const current = cached(message.id)
-        if (current) writeChanged(queryClient, taskId, rolledBack(current, context.optimistic, context.previous, change))
+        if (current) writeChanged(rolledBack(current, context.optimistic, context.previous, change))
       }
       const cantEdit = isPortalError(error) && error.code === 'CANT_EDIT_MESSAGE'
       if (cantEdit) setRefused((all) => new Set(all).add(message.id))
@@ -105,7 +103,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
       edit: (message: Message, text: string) => mutate({ message, change: { kind: 'edit', text } }),
       // Toggles what is cached now, not what the button last rendered: two quick clicks are a like and its undo.
       like(message: Message) {
-        const now = findMessage(queryClient.getQueryData<Conversation>(conversationKey(taskId))?.runs ?? [], message.id) ?? message
+        const now = cached(message.id) ?? message
         mutate({ message, change: { kind: 'like', userId: viewerId, like: !likedByViewer(now, viewerId) } })
       },
       /** Shown as deleted at once; sent once the Undo has passed. */
@@ -121,7 +119,7 @@ export function useMessageChanges(taskId: number, chatId: number | null, viewerI
       },
       undoRemove: forget,
     }
-  }, [mutate, viewerId, queryClient, taskId])
+  }, [mutate, viewerId, cached])
 
   // Leaving the card within the Undo time sends nothing: the deletion never reached the portal, and the message stays.
   useEffect(() => {

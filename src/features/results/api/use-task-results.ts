@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import { badgeView, type BadgeView } from './badge-state'
 import { useResultsQueries } from './results-queries'
 import { useResultActions } from './use-result-actions'
@@ -9,7 +10,9 @@ import { useResultActions } from './use-result-actions'
  * the opening has answered (`enabled`), so the badges follow the first paint by one round trip
  * and never compete with the opening batch for it.
  */
-export function useTaskResults(taskId: number, userId: number, enabled = true) {
+export function useTaskResults(conversation: ConversationHandle, enabled = true) {
+  const { taskId } = conversation
+  const { userId } = conversation.viewer
   const query = useQuery({ ...useResultsQueries().task(taskId), enabled })
   const actions = useResultActions(taskId)
   const byMessage = useMemo(() => new Map((query.data?.results ?? []).map((r) => [r.messageId, r])), [query.data])

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
+import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import type { Message } from '../../../chat/types'
 import { markRead } from './mark-read-api'
 import { ReadMark } from './read-mark'
@@ -12,8 +13,10 @@ const isVisible = () => document.visibilityState === 'visible'
  * them), throttled by ReadMark. What is on screen while the page is hidden counts only once it is
  * shown again. `lastReadId` is the mark as the card opened (undefined until it has).
  */
-export function useReadMark(chatId: number | null, viewerId: number, lastReadId: number | undefined): (messages: Message[]) => void {
+export function useReadMark(conversation: ConversationHandle, lastReadId: number | undefined): (messages: Message[]) => void {
   const client = usePortalClient()
+  const { chatId } = conversation
+  const viewerId = conversation.viewer.userId
   const mark = useRef<ReadMark | null>(null)
   /** The newest message on screen while the page was hidden. */
   const unseen = useRef(0)
