@@ -1,12 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { Message } from '../../../chat/types'
-
-/** What a message shows about being the task's result (see results/api/badge-state.ts). */
-export interface ResultBadge {
-  badge: boolean
-  action: 'make' | 'remove' | null
-  error: string | null
-}
+import type { Message, ResultBadge } from '../../../chat/types'
 
 /** What the viewer may do to a message beyond replying and results: edit, delete, like (#12). */
 export interface MessageChangeView {
