@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, useState, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { PortalSession } from '../b24/connect'
 import { I18nProvider } from '../i18n/i18n'
 import { BootShell, Connecting } from './boot-shell'
+import { createQueryClient } from '../platform/query-client'
 import { sessionReady } from './session-ready'
 import { useSettled } from '../platform/use-settled'
 import './app.css'
@@ -12,13 +14,17 @@ import './app.css'
  * language, then the page with the session. The task chat itself has its own entry (main.tsx).
  */
 export function mountPage(Page: ComponentType<{ session: PortalSession }>) {
+  // What the page writes is held as TanStack mutations, as in the task chat.
+  const queryClient = createQueryClient()
   function Connected() {
     const [ready] = useState(sessionReady)
     const session = useSettled(ready)
     if (!session) return <Connecting />
     return (
       <I18nProvider lang={session.lang}>
-        <Page session={session} />
+        <QueryClientProvider client={queryClient}>
+          <Page session={session} />
+        </QueryClientProvider>
       </I18nProvider>
     )
   }

@@ -190,6 +190,18 @@ export interface Viewer {
   mayAddMembers?: boolean
 }
 
+/**
+ * What a message shows about being the task's result, and what the user can do about it: the
+ * results feature decides it (results/api/badge-state.ts), the feed draws it.
+ */
+export interface ResultBadge {
+  /** The "Result" badge is shown. */
+  badge: boolean
+  action: 'make' | 'remove' | null
+  /** The last attempt failed: its PortalError kind (the sentence is chosen by kind). */
+  error: string | null
+}
+
 /** A message of the user's own that is still on its way (from the composer's outbox). */
 export interface PendingState {
   clientId: string

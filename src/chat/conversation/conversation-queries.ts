@@ -1,9 +1,9 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { boundQueries } from '../../platform/bound-queries'
 import type { PortalClient } from '../../b24/portal-client'
-import type { ChatFile, Message } from '../types'
+import type { Author, ChatFile, Message } from '../types'
 import { getAuthors } from '../users-api'
-import { withChanged, withRead, withSent, type Conversation } from './conversation'
+import { withAlone, withChanged, withRead, withSent, type Conversation } from './conversation'
 import { enrich, newIds, notePending, noteSearched } from './enrich'
 import { openConversation } from './history-api'
 import { noteOwnChange } from './own-changes'
@@ -84,6 +84,11 @@ export function writeSent(queryClient: QueryClient, taskId: number, message: Mes
 export function writeChanged(queryClient: QueryClient, taskId: number, message: Message): void {
   noteOwnChange(message.id)
   queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withChanged(c, message))
+}
+
+/** Messages read one by one, outside any run (the messages results were made from), and their authors. */
+export function writeAlone(queryClient: QueryClient, taskId: number, messages: readonly Message[], authors: readonly Author[]): void {
+  queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withAlone(c, messages, authors))
 }
 
 /** The task had no chat and the first post made one: the conversation opens afresh. */

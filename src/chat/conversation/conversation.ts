@@ -1,7 +1,7 @@
 import type { Author, ChatFile, Message, TaskChat, Viewer } from '../types'
 import type { UnreadState } from './opening-unread'
 import type { Read } from './reads'
-import { addRead, addSent, replaceMessage, type Run } from './runs'
+import { addRead, addSent, findMessage, replaceMessage, type Run } from './runs'
 
 /** The task's conversation as the app holds it: ONE cache entry that every read and every confirmed send lands in. */
 export interface Conversation {
@@ -10,6 +10,12 @@ export interface Conversation {
   /** null while the task has no chat yet (the portal creates it with the first message). */
   chatId: number | null
   runs: Run[]
+  /**
+   * Messages read one by one, outside any run (those the task's results were made from, far back in
+   * history): known, but with no neighbours to page from, so never shown in the feed. A run that
+   * later covers one holds the newer copy.
+   */
+  alone?: ReadonlyMap<number, Message>
   authors: ReadonlyMap<number, Author>
   files: ReadonlyMap<number, ChatFile>
   /** The portal's UTC offset, read off the zone of its dates; undefined when it gave none. */
@@ -47,5 +53,18 @@ export function withSent(c: Conversation, message: Message, files: readonly Chat
 
 export function withChanged(c: Conversation, message: Message): Conversation {
   const runs = replaceMessage(c.runs, message)
-  return runs === c.runs ? c : { ...c, runs }
+  const alone = c.alone?.has(message.id) ? new Map(c.alone).set(message.id, message) : c.alone
+  return runs === c.runs && alone === c.alone ? c : { ...c, runs, alone }
+}
+
+/** Messages read alone (see `alone`), with their authors. */
+export function withAlone(c: Conversation, messages: readonly Message[], authors: readonly Author[]): Conversation {
+  const alone = messages.length === 0 ? c.alone : new Map([...(c.alone ?? []), ...messages.map((m) => [m.id, m] as const)])
+  const withAuthors = withAll(c.authors, authors)
+  return alone === c.alone && withAuthors === c.authors ? c : { ...c, alone, authors: withAuthors }
+}
+
+/** A message as the conversation holds it now: in a run, or read alone. */
+export function messageIn(c: Conversation | undefined, id: number): Message | undefined {
+  return c && (findMessage(c.runs, id) ?? c.alone?.get(id))
 }

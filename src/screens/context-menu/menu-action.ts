@@ -9,7 +9,7 @@ const Options = v.looseObject({
 })
 const Dialog = v.looseObject({ name: v.nullish(v.string()), entity_type: v.nullish(v.string()), entity_id: v.nullish(v.union([v.string(), v.number()])) })
 
-export type MenuOutcome = { kind: 'made'; taskTitle: string } | { kind: 'not-task-chat' } | { kind: 'bad-placement' }
+type MenuOutcome = { kind: 'made'; taskTitle: string } | { kind: 'not-task-chat' } | { kind: 'bad-placement' }
 
 /**
  * IM_CONTEXT_MENU sends `{messageId:"2431", dialogId:"chat2"}`. im.dialog.get (v2) says whether

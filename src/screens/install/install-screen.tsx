@@ -1,3 +1,4 @@
+import { useMutation, useMutationState } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { PortalSession } from '../../b24/connect'
 import { isPortalError } from '../../b24/portal-error'
@@ -22,13 +23,44 @@ function failureKey(error: unknown): MessageKey {
   return 'install.error.unknown'
 }
 
+const STEP_KEY = ['install-step'] as const
+
+const SHOWN: Record<'idle' | 'pending' | 'success' | 'error', StepState> = { idle: 'waiting', pending: 'working', success: 'done', error: 'failed' }
+
+/** Each step's state, from its latest attempt (a retry runs the steps again from the first). */
+function useStepProgress(): Partial<Record<StepId, StepState>> {
+  const attempts = useMutationState({
+    filters: { mutationKey: STEP_KEY },
+    select: (m) => ({ step: m.state.variables as StepId, status: m.state.status }),
+  })
+  const progress: Partial<Record<StepId, StepState>> = {}
+  for (const a of attempts) progress[a.step] = SHOWN[a.status]
+  return progress
+}
+
 /** The page an admin sees on first run: what will be set up, progress, and any failure in plain words. */
 export function InstallScreen({ session }: { session: PortalSession }) {
   const { t } = useI18n()
   const [choices, setChoices] = useState<InstallChoices>({ contextMenu: true, bot: false })
-  const [progress, setProgress] = useState<Partial<Record<StepId, StepState>>>({})
-  const [failure, setFailure] = useState<MessageKey | null>(null)
-  const [running, setRunning] = useState(false)
+  const step = useMutation({
+    mutationKey: STEP_KEY,
+    // Kept for the page's life: a step done stays "done" however long the admin looks.
+    gcTime: Infinity,
+    mutationFn: async (id: StepId) => {
+      if (id !== 'finish') return runStep(session.client, id, session.lang)
+      // Only the first-run install page may finish; a later re-run has nothing to finish.
+      if (session.isInstallMode) await session.finishInstall()
+    },
+  })
+  // The steps in order; the first failure stops the rest (its reason is shown, with Retry).
+  const install = useMutation({
+    mutationFn: async (steps: StepId[]) => {
+      for (const id of steps) await step.mutateAsync(id)
+    },
+  })
+  const progress = useStepProgress()
+  const running = install.isPending
+  const failure = install.isError ? failureKey(install.error) : null
   const finished = progress.finish === 'done'
 
   if (!session.isAdmin) {
@@ -38,29 +70,6 @@ export function InstallScreen({ session }: { session: PortalSession }) {
         <p role="alert">{t('install.error.notAdmin')}</p>
       </main>
     )
-  }
-
-  async function install() {
-    setRunning(true)
-    setFailure(null)
-    for (const step of stepsFor(choices)) {
-      setProgress((p) => ({ ...p, [step]: 'working' }))
-      try {
-        if (step === 'finish') {
-          // Only the first-run install page may finish; a later re-run has nothing to finish.
-          if (session.isInstallMode) await session.finishInstall()
-        } else {
-          await runStep(session.client, step, session.lang)
-        }
-        setProgress((p) => ({ ...p, [step]: 'done' }))
-      } catch (error) {
-        setProgress((p) => ({ ...p, [step]: 'failed' }))
-        setFailure(failureKey(error))
-        setRunning(false)
-        return
-      }
-    }
-    setRunning(false)
   }
 
   const steps = stepsFor(choices)
@@ -90,7 +99,7 @@ export function InstallScreen({ session }: { session: PortalSession }) {
       {finished ? (
         <p role="status">{t('install.done')}</p>
       ) : (
-        <button type="button" className="install__go" onClick={() => void install()} disabled={running}>
+        <button type="button" className="install__go" onClick={() => install.mutate(steps)} disabled={running}>
           {failure ? t('action.retry') : t('install.go')}
         </button>
       )}

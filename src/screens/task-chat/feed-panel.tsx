@@ -1,16 +1,14 @@
-import { useMemo } from 'react'
 import type { ConversationHandle } from '../../chat/conversation/conversation-handle'
 import type { Run } from '../../chat/conversation/runs'
 import type { RenderContext } from '../../chat/bbcode/render-bbcode'
 import type { Author, ChatFile, Message } from '../../chat/types'
 import type { OutboxItem } from '../../features/composer/api/outbox-store'
-import { buildRows } from '../../features/feed/api/build-rows'
+import { useFeedRows } from '../../features/feed/api/use-feed-rows'
 import { useNewerLoader } from '../../features/feed/api/use-newer-loader'
 import { useOlderLoader } from '../../features/feed/api/use-older-loader'
 import { FeedBottom } from '../../features/feed/components/feed-bottom'
 import { FeedList } from '../../features/feed/components/feed-list'
 import { FeedTop } from '../../features/feed/components/feed-top'
-import { withOutbox } from './outbox-rows'
 
 interface Props {
   conversation: ConversationHandle
@@ -43,11 +41,10 @@ interface Props {
 export function FeedPanel(p: Props) {
   const older = useOlderLoader(p.conversation, p.run, p.showSystem)
   const newer = useNewerLoader(p.conversation, p.run)
-  const { rows: feedRows, firstDay } = useMemo(() => buildRows(p.run.messages, p.showSystem), [p.run.messages, p.showSystem])
   const { live } = p.run
-  const { outbox, arrivedKeys, authorOf } = p
   // The outbox belongs to the live end: a run far back shows no pending rows.
-  const rows = useMemo(() => (live ? withOutbox(feedRows, outbox, arrivedKeys, authorOf) : feedRows), [live, feedRows, outbox, arrivedKeys, authorOf])
+  const outbox = live ? { items: p.outbox, arrivedKeys: p.arrivedKeys, authorOf: p.authorOf } : null
+  const { rows, firstDay } = useFeedRows(p.run.messages, p.showSystem, outbox)
   return (
     <FeedList
       rows={rows}

@@ -1,26 +1,23 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
-import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
+import type { FeedRow } from '../../features/feed/api/build-rows'
+import { useFeedRows } from '../../features/feed/api/use-feed-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { DaySeparator } from '../../features/feed/components/day-separator'
 import { FeedActionsContext, INERT_ACTIONS } from '../../features/feed/components/feed-actions'
 import { FeedSkeleton } from '../../features/feed/components/feed-states'
 import { MessageExtrasContext } from '../../features/feed/components/message-extras'
 import { MessageItem } from '../../features/feed/components/message-item'
-import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/components/new-messages-divider'
+import { NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/components/new-messages-divider'
+import { estimateRowHeight as estimate, TOP_HEIGHT_PX } from '../../features/feed/components/row-heights'
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { useTextContext } from './use-text-context'
 
 const noJump = () => {}
-
-/** FeedList's row above the oldest message. */
-const TOP_HEIGHT_PX = 76
-
-/** As FeedList estimates rows (the divider's row is taller), so that enough rows are shown to fill the window. */
-const estimate = (row: FeedRow, dividerKey: string | undefined) =>
-  (row.continued ? 28 : 64) + (row.nextDay ? 36 : 0) + (row.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
+const NO_MESSAGES: readonly Message[] = []
 
 /**
  * The rows to show, [from, to): where the list opens, "New messages" at the top of the view or the
@@ -53,7 +50,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const unread = conversation?.unread
   const runs = conversation?.runs ?? []
   const run = (unread && !unread.inLiveRun ? runOf(runs, unread.firstUnreadId) : undefined) ?? runOf(runs, null)
-  const { rows } = useMemo(() => buildRows(run?.messages ?? [], showSystem), [run, showSystem])
+  const { rows } = useFeedRows(run?.messages ?? NO_MESSAGES, showSystem, null)
   const firstUnreadId = unread?.firstUnreadId
   const dividerKey = firstUnreadId ? rows.find((r) => r.message.id >= firstUnreadId)?.key : undefined
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)

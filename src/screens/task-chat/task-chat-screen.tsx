@@ -113,7 +113,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           <ResultsList
             results={results.query.data?.results ?? []}
             authors={authors}
-            loaded={messagesById}
+            taskId={taskId}
             chatId={chatId}
             textContext={textContext}
             onShow={(messageId) => {

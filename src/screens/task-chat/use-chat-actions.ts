@@ -1,9 +1,8 @@
 import { useMemo, type RefObject } from 'react'
 import type { OutboxStore } from '../../features/composer/api/outbox-store'
 import type { FeedActions } from '../../features/feed/components/feed-actions'
-import type { Message } from '../../chat/types'
+import type { Message, ResultBadge } from '../../chat/types'
 import type { ResultChange } from '../../features/results/api/use-result-actions'
-import type { BadgeView } from '../../features/results/api/badge-state'
 import type { TaskResult } from '../../features/results/api/results-api'
 
 interface Wiring {
@@ -14,7 +13,7 @@ interface Wiring {
   messagesById: ReadonlyMap<number, Message>
   /** Goes to any message: scrolls there when loaded, loads the window around it when not. */
   jumpTo(id: number): void
-  resultView(id: number): BadgeView | null
+  resultView(id: number): ResultBadge | null
   resultOf(id: number): TaskResult | undefined
   changeResult(change: ResultChange, onDone?: (result: TaskResult | null) => void): void
   onResultMade(result: TaskResult): void

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
-import { mayHaveLanded } from '../../../b24/write-outcome'
 import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
+import { deliverOnce } from '../../../chat/deliver-once'
 import { ownMessage } from '../../../chat/own-message'
 import { AttachmentQueue, type Attachment } from './attachment-queue'
 import type { Uploaded } from './upload-api'
@@ -29,19 +29,12 @@ export function useAttachments(conversation: ConversationHandle) {
         // Loaded with the first upload: not needed to read the chat.
         const [{ uploadFile }, { findUploaded }] = await Promise.all([import('./upload-api'), import('./find-uploaded')])
         const look = () => findUploaded(client, target.chatId, target.userId, item.file, target.baselineId, posted)
-        const found = item.outcomeUnknown ? await look() : null
-        if (found) return landed(item, found)
-        let uploaded: Uploaded
-        try {
-          uploaded = await uploadFile(client, target.chatId, item.file, transfer)
-        } catch (error) {
-          // No answer, or a server error of any code: the portal may have stored it. Look now (a read,
-          // never a second upload), so a file that is in the chat does not also wait here as failed.
-          if (transfer.signal.aborted || !mayHaveLanded(error)) throw error
-          const there = await look().catch(() => null)
-          if (!there) throw error
-          uploaded = there
-        }
+        const uploaded = await deliverOnce({
+          write: () => uploadFile(client, target.chatId, item.file, transfer),
+          look,
+          outcomeUnknown: item.outcomeUnknown,
+          cancelled: () => transfer.signal.aborted,
+        })
         landed(item, uploaded)
       },
       // A cancelled upload may still have landed (its body was sent): the next poll shows it if so.

@@ -1,10 +1,7 @@
 import * as v from 'valibot'
 import type { PortalClient } from '../../../b24/portal-client'
 import { plainText } from '../../../chat/bbcode/plain-text'
-
-const Newest = v.looseObject({
-  messages: v.array(v.looseObject({ id: v.number(), author_id: v.number(), text: v.nullish(v.string()) })),
-})
+import { findLanded } from '../../../chat/deliver-once'
 
 /** The portal rewrites some markup on save ([br] to newlines, mentions filled in): compare the words. */
 export function comparable(text: string): string {
@@ -12,17 +9,13 @@ export function comparable(text: string): string {
 }
 
 /**
- * Before re-sending a message whose first attempt had an unknown outcome, look for it in the chat
- * (im.dialog.messages.get, v2): the same words by the same author above the id the feed had then.
- * Answers its id, so a retry never posts twice.
+ * Before re-sending a message whose first attempt had an unknown outcome, look for it in the chat:
+ * the same words by the same author (any author when 0) above the id the feed had then. Answers its
+ * id, so a retry never posts twice.
  */
 export async function findPosted(client: PortalClient, chatId: number, authorId: number, text: string, afterId: number): Promise<number | null> {
-  const raw = await client.callV2('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, FIRST_ID: afterId, LIMIT: 50 })
   const wanted = comparable(text)
-  // A FIRST_ID read comes in no set order (im/lib/chat.php asks for none): the oldest match is the first attempt's.
-  const messages = [...v.parse(Newest, raw).messages].sort((a, b) => a.id - b.id)
-  const match = messages.find((m) => m.id > afterId && (authorId === 0 || m.author_id === authorId) && comparable(m.text ?? '') === wanted)
-  return match?.id ?? null
+  return findLanded(client, chatId, afterId, (m) => ((authorId === 0 || m.authorId === authorId) && comparable(m.text) === wanted ? m.id : null))
 }
 
 const TaskChat = v.looseObject({ task: v.looseObject({ chatId: v.nullish(v.union([v.number(), v.string()])) }) })

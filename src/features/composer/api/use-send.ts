@@ -4,6 +4,7 @@ import { usePortalClient } from '../../../platform/portal-context'
 import { isPortalError, PortalError } from '../../../b24/portal-error'
 import { mayHaveLanded } from '../../../b24/write-outcome'
 import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
+import { deliverOnce } from '../../../chat/deliver-once'
 import { ownMessage } from '../../../chat/own-message'
 import type { OutboxItem, OutboxStore } from './outbox-store'
 import { BOT_JOIN_REFUSED } from './bot-refusal'
@@ -51,21 +52,12 @@ export function useSend({ conversation, newestId, store }: SendContext) {
         target.chatId !== null
           ? findPosted(client, target.chatId, author, item.text, item.baselineId)
           : findPostedInTask(client, target.taskId, author, item.text)
-      if (item.outcomeUnknown) {
-        const found = await look()
-        if (found) return found
-      }
-      try {
-        // The message's id is its Idempotency-Key where one is sent: every attempt at it is one action.
-        return await deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`)
-      } catch (error) {
-        // No answer, or a server error of any code: the portal may have saved it. Look now (a read, never
-        // a second post), so a message that is in the chat does not also show as failed beside itself.
-        if (!mayHaveLanded(error)) throw error
-        const found = await look().catch(() => null)
-        if (found) return found
-        throw error
-      }
+      // The message's id is its Idempotency-Key where one is sent: every attempt at it is one action.
+      return deliverOnce({
+        write: () => deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`),
+        look,
+        outcomeUnknown: item.outcomeUnknown,
+      })
     },
     onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
     onSuccess: async (serverId, item) => {

@@ -30,19 +30,19 @@ export const GROUP_GAP_MS = 5 * 60_000
 const dayFormat = (timeZone: string | undefined) => dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
 
 /**
- * Turns messages (oldest first) into rows. System messages are removed here, in data, when
- * hidden: hiding them with CSS would leave zero-height rows in the virtualizer.
+ * Appends rows one message at a time, the same way for the chat's messages and for the user's own
+ * on their way: a new day puts a separator under the row before, and one author's quick messages
+ * on one day read as one block.
  */
-export function buildRows(messages: readonly Message[], showSystem: boolean, timeZone?: string): FeedRows {
-  const rows: FeedRow[] = []
-  let previousDay = ''
+export function rowAppender(rows: FeedRow[], timeZone?: string) {
   const days = dayFormat(timeZone)
-  for (const message of messages) {
-    if (!showSystem && message.isSystem) continue
+  const last = rows[rows.length - 1]
+  let previousDay = last ? days.format(last.message.date) : ''
+  return (message: Message, key: string, pending?: PendingState) => {
     const day = days.format(message.date)
     const previous = rows[rows.length - 1]
     const newDay = day !== previousDay
-    if (previous && newDay) previous.nextDay = message.date
+    if (previous && newDay) rows[rows.length - 1] = { ...previous, nextDay: message.date }
     const continued =
       previous !== undefined &&
       !newDay &&
@@ -50,8 +50,18 @@ export function buildRows(messages: readonly Message[], showSystem: boolean, tim
       !message.isSystem &&
       previous.message.authorId === message.authorId &&
       message.date.getTime() - previous.message.date.getTime() < GROUP_GAP_MS
-    rows.push({ key: `m-${message.id}`, message, continued, nextDay: null })
+    rows.push({ key, message, continued, nextDay: null, ...(pending && { pending }) })
     previousDay = day
   }
+}
+
+/**
+ * Turns messages (oldest first) into rows. System messages are removed here, in data, when
+ * hidden: hiding them with CSS would leave zero-height rows in the virtualizer.
+ */
+export function buildRows(messages: readonly Message[], showSystem: boolean, timeZone?: string): FeedRows {
+  const rows: FeedRow[] = []
+  const append = rowAppender(rows, timeZone)
+  for (const message of messages) if (showSystem || !message.isSystem) append(message, `m-${message.id}`)
   return { rows, firstDay: rows[0]?.message.date ?? null }
 }

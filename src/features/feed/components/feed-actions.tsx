@@ -1,12 +1,5 @@
-import type { Message } from '../../../chat/types'
+import type { Message, ResultBadge } from '../../../chat/types'
 import { createRequiredContext } from '../../../platform/required-context'
-
-/** What a message shows about being the task's result (see results/api/badge-state.ts). */
-export interface ResultBadge {
-  badge: boolean
-  action: 'make' | 'remove' | null
-  error: string | null
-}
 
 /** What the viewer may do to a message beyond replying and results: edit, delete, like (#12). */
 export interface MessageChangeView {

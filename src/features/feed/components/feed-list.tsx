@@ -8,7 +8,8 @@ import { DaySeparator } from './day-separator'
 import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
-import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from './new-messages-divider'
+import { NEW_MESSAGES_ID, NewMessagesDivider } from './new-messages-divider'
+import { estimateRowHeight, TOP_HEIGHT_PX } from './row-heights'
 import { useHeldPosition } from './use-held-position'
 import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
@@ -55,12 +56,6 @@ interface Props {
 }
 
 const END_THRESHOLD_PX = 48
-/**
- * The top row (loading, retry, start of history, the first day) sits in the list's start padding,
- * outside the virtual items: were it an item, at scrollTop 0 it would be the scroll anchor, stay
- * pinned at the top after every prepend, and keep asking for older pages forever.
- */
-const TOP_HEIGHT_PX = 76
 /** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
 const BOTTOM_HEIGHT_PX = 44
 
@@ -124,7 +119,7 @@ export function FeedList(props: Props) {
   useLayoutEffect(() => {
     wasLive.current = live
   })
-  const estimateSize = (i: number) => (rows[i]!.continued ? 28 : 64) + (rows[i]!.nextDay ? 36 : 0) + (rows[i]!.key === dividerKey ? DIVIDER_HEIGHT_PX : 0)
+  const estimateSize = (i: number) => estimateRowHeight(rows[i]!, dividerKey)
   /**
    * Where the list opens: a run jumped into centred on the message jumped to, before anything may
    * load above or below it (a page landing while the list still sat at its top would hold that place

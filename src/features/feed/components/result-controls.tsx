@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/en'
-import type { ResultBadge } from './feed-actions'
+import type { ResultBadge } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
 
 const REASON: Record<string, MessageKey> = {

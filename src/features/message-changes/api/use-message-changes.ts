@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
 import { errorSentence } from '../../../platform/error-sentence'
@@ -13,13 +13,7 @@ import { deleteMessage, likeMessage, updateMessage } from './changes-api'
 /** How long a deletion can be undone before it is sent. */
 export const UNDO_DELETE_MS = 5_000
 
-/** Without one id: the same map or set when it has none, so nothing re-renders. */
-function withoutKey<T>(all: ReadonlyMap<number, T>, id: number): ReadonlyMap<number, T> {
-  if (!all.has(id)) return all
-  const next = new Map(all)
-  next.delete(id)
-  return next
-}
+/** Without one id: the same set when it has none, so nothing re-renders. */
 function withoutId(all: ReadonlySet<number>, id: number): ReadonlySet<number> {
   if (!all.has(id)) return all
   const next = new Set(all)
@@ -32,6 +26,53 @@ interface Attempt {
   change: Change
 }
 
+interface AttemptContext {
+  previous: Message
+  optimistic: Message
+  /** A refused edit's text went back into the composer: its sentence says so. */
+  kept: boolean
+}
+
+const cantEdit = (error: unknown) => isPortalError(error) && error.code === 'CANT_EDIT_MESSAGE'
+
+/**
+ * What the attempts say, from TanStack's mutation state: why the latest change of each message
+ * failed (a newer attempt clears it), and the messages the portal refused to change (CANT_EDIT_MESSAGE:
+ * past its edit window, or not the user's), which are not offered for editing again.
+ */
+function useAttemptOutcomes(mutationKey: readonly unknown[]) {
+  const translator = useI18n()
+  const attempts = useMutationState({
+    filters: { mutationKey },
+    select: (m) => ({
+      ...(m.state.variables as Attempt),
+      status: m.state.status,
+      error: m.state.error,
+      kept: (m.state.context as AttemptContext | undefined)?.kept === true,
+    }),
+  })
+  const outcomes = useMemo(() => {
+    const errors = new Map<number, string>()
+    const refused = new Set<number>()
+    for (const { message, change, status, error, kept } of attempts) {
+      if (status !== 'error') {
+        errors.delete(message.id)
+        continue
+      }
+      if (cantEdit(error)) refused.add(message.id)
+      const sentence = cantEdit(error)
+        ? translator.t(change.kind === 'delete' ? 'change.error.cantDelete' : 'change.error.cantEdit')
+        : errorSentence(error, translator)
+      errors.set(message.id, kept ? `${sentence} ${translator.t('change.editKept')}` : sentence)
+    }
+    return { errors: errors as ReadonlyMap<number, string>, refused: refused as ReadonlySet<number> }
+  }, [attempts, translator])
+  // Every attempt (each like) changes the list; the outcomes, and so every message's actions, stay the same objects while they say the same.
+  const same = JSON.stringify([[...outcomes.errors], [...outcomes.refused]])
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => outcomes, [same])
+}
+
 /**
  * Editing, deleting and liking: each change is written into the conversation at once and sent,
  * one at a time in the order made; a refusal puts the message back and says why on it. A message
@@ -41,26 +82,25 @@ interface Attempt {
 export function useMessageChanges(conversation: ConversationHandle, onEditRefused?: (text: string) => boolean) {
   const client = usePortalClient()
   const queryClient = useQueryClient()
-  const translator = useI18n()
-  const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map())
-  const [refused, setRefused] = useState<ReadonlySet<number>>(new Set())
+  // The Undo window of a deletion: the user's, before anything is sent.
   const [deleting, setDeleting] = useState<ReadonlySet<number>>(new Set())
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
   const { taskId, cachedMessage: cached, writeChanged } = conversation
   const viewerId = conversation.viewer.userId
-  const setError = (id: number, sentence: string | null) => setErrors((all) => (sentence === null ? withoutKey(all, id) : new Map(all).set(id, sentence)))
 
-  const mutationKey = ['message-changes', taskId]
+  const mutationKey = useMemo(() => ['message-changes', taskId], [taskId])
+  const { errors, refused } = useAttemptOutcomes(mutationKey)
   const { mutate } = useMutation({
     mutationKey,
     scope: { id: `message-changes:${taskId}` },
     retry: false,
-    onMutate: ({ message, change }: Attempt) => {
+    // Kept while the page lives: a refusal is said on its message until a newer attempt, however long that takes.
+    gcTime: Infinity,
+    onMutate: ({ message, change }: Attempt): AttemptContext => {
       const previous = cached(message.id) ?? message
       const optimistic = applyChange(previous, change)
       writeChanged(optimistic)
-      setError(message.id, null)
-      return { previous, optimistic }
+      return { previous, optimistic, kept: false }
     },
     mutationFn: async ({ message, change }: Attempt) => {
       if (change.kind === 'edit') return updateMessage(client, message.id, change.text)
@@ -77,19 +117,13 @@ export function useMessageChanges(conversation: ConversationHandle, onEditRefuse
       // more changes wait their turn, as it would show the portal's state from before them for a moment.
       if (queryClient.isMutating({ mutationKey }) <= 1) conversation.pollSoon()
     },
-    onError: (error, { message, change }, context) => {
-      if (context) {
-        const current = cached(message.id)
-        if (current) writeChanged(rolledBack(current, context.optimistic, context.previous, change))
-      }
-      const cantEdit = isPortalError(error) && error.code === 'CANT_EDIT_MESSAGE'
-      if (cantEdit) setRefused((all) => new Set(all).add(message.id))
-      const sentence = cantEdit
-        ? translator.t(change.kind === 'delete' ? 'change.error.cantDelete' : 'change.error.cantEdit')
-        : errorSentence(error, translator)
+    onError: (_error, { message, change }, context) => {
+      if (!context) return
+      const current = cached(message.id)
+      if (current) writeChanged(rolledBack(current, context.optimistic, context.previous, change))
       // What the user typed is not lost: the screen puts it back in the composer when that is empty.
-      const kept = change.kind === 'edit' && onEditRefused?.(change.text) === true
-      setError(message.id, kept ? `${sentence} ${translator.t('change.editKept')}` : sentence)
+      // Noted in the attempt's own context, which its error state carries to the sentence.
+      context.kept = change.kind === 'edit' && onEditRefused?.(change.text) === true
     },
   })
 
@@ -109,7 +143,10 @@ export function useMessageChanges(conversation: ConversationHandle, onEditRefuse
       /** Shown as deleted at once; sent once the Undo has passed. */
       remove(message: Message) {
         if (timers.current.has(message.id)) return
-        setErrors((all) => withoutKey(all, message.id))
+        // The reason a change failed goes with the message's deletion: its failed attempts are done with.
+        const cache = queryClient.getMutationCache()
+        const failed = cache.findAll({ mutationKey, status: 'error', predicate: (m) => (m.state.variables as Attempt).message.id === message.id })
+        for (const attempt of failed) if (!cantEdit(attempt.state.error)) cache.remove(attempt)
         setDeleting((all) => new Set(all).add(message.id))
         const timer = setTimeout(() => {
           forget(message.id)
@@ -119,7 +156,7 @@ export function useMessageChanges(conversation: ConversationHandle, onEditRefuse
       },
       undoRemove: forget,
     }
-  }, [mutate, viewerId, cached])
+  }, [mutate, viewerId, cached, queryClient, mutationKey])
 
   // Leaving the card within the Undo time sends nothing: the deletion never reached the portal, and the message stays.
   useEffect(() => {

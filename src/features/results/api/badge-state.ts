@@ -1,13 +1,5 @@
+import type { ResultBadge } from '../../../chat/types'
 import type { TaskResult } from './results-api'
-
-/** What a message shows about being the task's result, and what the user can do about it. */
-export interface BadgeView {
-  /** The "Result" badge is shown. */
-  badge: boolean
-  action: 'make' | 'remove' | null
-  /** The last attempt failed: its PortalError kind (the sentence is chosen by kind). */
-  error: string | null
-}
 
 export interface BadgeInput {
   result: TaskResult | undefined
@@ -22,7 +14,7 @@ export interface BadgeInput {
  * pending "remove" already hides it; a failure rolls back to what the portal has and says why;
  * a success leaves the portal's answer (the results list) in charge.
  */
-export function badgeView({ result, canCreate, userId, attempt }: BadgeInput): BadgeView {
+export function badgeView({ result, canCreate, userId, attempt }: BadgeInput): ResultBadge {
   const pending = attempt?.status === 'pending'
   const failed = attempt?.status === 'error' ? (attempt.errorKind ?? 'unknown') : null
   if (pending && attempt.kind === 'make') return { badge: true, action: null, error: null }

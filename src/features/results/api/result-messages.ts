@@ -1,7 +1,9 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import { boundQueries } from '../../../platform/bound-queries'
 import type { BatchRow, Params, PortalClient } from '../../../b24/portal-client'
 import { chainedId } from '../../../chat/conversation/chained-id'
+import { messageIn } from '../../../chat/conversation/conversation'
+import { useConversationQueries, writeAlone } from '../../../chat/conversation/conversation-queries'
 import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
 
@@ -64,25 +66,38 @@ export async function getResultMessages(client: PortalClient, chatId: number, id
   return out
 }
 
-/** Bound to the portal client once. Keyed by all the results' messages, not by those the feed lacks: that set shrinks as the reader scrolls, and each change would read them again. */
+/**
+ * Bound to the portal client once. What is read lands in the conversation (its messages read alone):
+ * the one cache of the chat's messages, which an edit reaches too. Keyed by all the results'
+ * messages, not by those the conversation lacks: that set shrinks as the reader scrolls, and each
+ * change would read them again.
+ */
 const useResultMessagesQuery = boundQueries(
-  (client: PortalClient) => (chatId: number, ids: readonly number[]) =>
+  (client: PortalClient) => (taskId: number, chatId: number, ids: readonly number[]) =>
     queryOptions({
       queryKey: ['results', 'messages', chatId, ids] as const,
-      queryFn: () => getResultMessages(client, chatId, ids),
+      queryFn: async (context) => {
+        const read = await getResultMessages(client, chatId, ids)
+        writeAlone(context.client, taskId, [...read.messages.values()], [...read.authors.values()])
+        return [...read.messages.keys()]
+      },
       staleTime: 5 * 60_000,
     }),
 )
 
-/** The messages of these results, those the feed has loaded first and the rest from the portal. */
-export function useResultMessages(chatId: number | null, messageIds: readonly number[], loaded: ReadonlyMap<number, Message>): ResultMessages {
+/**
+ * The messages of these results, as the conversation holds them (loaded in a run, or read alone for
+ * the results): those it lacks are read from the portal into it.
+ */
+export function useResultMessages(taskId: number, chatId: number | null, messageIds: readonly number[]): ReadonlyMap<number, Message> {
   const ids = [...messageIds].sort((a, b) => a - b)
-  const anyMissing = ids.some((id) => !loaded.has(id))
-  const fetched = useQuery({ ...useResultMessagesQuery()(chatId ?? 0, ids), enabled: chatId !== null && anyMissing, placeholderData: keepPreviousData })
-  const messages = new Map(fetched.data?.messages)
-  for (const id of messageIds) {
-    const m = loaded.get(id)
-    if (m) messages.set(id, m)
+  const { data: conversation } = useQuery(useConversationQueries().conversation(taskId))
+  const messages = new Map<number, Message>()
+  for (const id of ids) {
+    const message = messageIn(conversation, id)
+    if (message) messages.set(id, message)
   }
-  return { messages, authors: fetched.data?.authors ?? new Map() }
+  const anyMissing = messages.size < ids.length
+  useQuery({ ...useResultMessagesQuery()(taskId, chatId ?? 0, ids), enabled: chatId !== null && anyMissing })
+  return messages
 }

@@ -8,9 +8,6 @@ import { resultsKey, type TaskResults } from './results-queries'
 
 export type ResultChange = { kind: 'make'; messageId: number } | { kind: 'remove'; messageId: number; resultId: number }
 
-/** One request per message at a time, whatever the clicking (the button also hides at once). */
-const inFlight = new Set<string>()
-
 /** Making (never twice: see makeResultOnce) and removing results, with the state of each attempt. */
 export function useResultActions(taskId: number) {
   const client = usePortalClient()
@@ -34,7 +31,6 @@ export function useResultActions(taskId: number) {
       if (result) setResults((all) => [...all.filter((r) => r.messageId !== change.messageId), result])
       else setResults((all) => all.filter((r) => r.messageId !== change.messageId))
     },
-    onSettled: (_result, _error, change) => inFlight.delete(`${change.kind}:${change.messageId}`),
   })
 
   const attempts = useMutationState({
@@ -56,12 +52,19 @@ export function useResultActions(taskId: number) {
   const { mutate } = mutation
   const change = useCallback(
     (next: ResultChange, onDone?: (result: TaskResult | null) => void) => {
-      const key = `${next.kind}:${next.messageId}`
-      if (inFlight.has(key)) return
-      inFlight.add(key)
-      mutate(next, { onSuccess: onDone })
+      // One request per message at a time, whatever the clicking (the button also hides at once): the
+      // mutation cache knows what is on its way, in every component and at once (pending is set as mutate is called).
+      const onItsWay = queryClient.getMutationCache().findAll({
+        mutationKey: ['result', taskId],
+        status: 'pending',
+        predicate: (m) => {
+          const change = m.state.variables as ResultChange | undefined
+          return change?.kind === next.kind && change.messageId === next.messageId
+        },
+      })
+      if (onItsWay.length === 0) mutate(next, { onSuccess: onDone })
     },
-    [mutate],
+    [mutate, queryClient, taskId],
   )
 
   return { attemptFor, change }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
-import { badgeView, type BadgeView } from './badge-state'
+import type { ResultBadge } from '../../../chat/types'
+import { badgeView } from './badge-state'
 import { useResultsQueries } from './results-queries'
 import { useResultActions } from './use-result-actions'
 
@@ -19,7 +20,7 @@ export function useTaskResults(conversation: ConversationHandle, enabled = true)
   const canCreate = query.data?.canCreate ?? false
   const { attemptFor } = actions
   const viewOf = useCallback(
-    (messageId: number): BadgeView | null =>
+    (messageId: number): ResultBadge | null =>
       query.isSuccess ? badgeView({ result: byMessage.get(messageId), canCreate, userId, attempt: attemptFor(messageId) }) : null,
     [query.isSuccess, byMessage, canCreate, userId, attemptFor],
   )
