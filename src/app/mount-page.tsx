@@ -1,3 +1,5 @@
+// First, so that every component's own styles, loaded after it, build on its tokens and win over its defaults.
+import './base.css'
 import { StrictMode, useState, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { PortalSession } from '../b24/connect'
@@ -5,7 +7,6 @@ import { I18nProvider } from '../i18n/i18n'
 import { BootShell, Connecting } from './boot-shell'
 import { sessionReady } from './session-ready'
 import { useSettled } from './use-settled'
-import './app.css'
 
 /**
  * Mounts one of the app's small pages (install, messenger menu): the frame handshake, the portal's

@@ -5,6 +5,8 @@ import type { OutboxState, OutboxStore } from '../../features/composer/api/outbo
 import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
 import type { EditSession } from '../../features/composer/components/composer'
 import { useI18n } from '../../i18n/i18n'
+// The composer's place is held with its box while the composer loads.
+import '../../features/composer/components/composer.css'
 
 // Not needed for the first paint of the feed: loaded while the opening request is on its way,
 // the attachment parts beside it. Each has its own Suspense: one arriving late never blanks the box.

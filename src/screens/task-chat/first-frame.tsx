@@ -10,6 +10,9 @@ import { DIVIDER_HEIGHT_PX, NEW_MESSAGES_ID, NewMessagesDivider } from '../../fe
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { useTextContext } from './use-text-context'
+// The feed's frame and the composer's place are drawn here, before the screen and its styles load.
+import '../../features/feed/components/feed.css'
+import '../../features/composer/components/composer.css'
 
 const noJump = () => {}
 

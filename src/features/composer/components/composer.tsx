@@ -6,6 +6,7 @@ import { MAX_MESSAGE_LENGTH } from '../api/use-send'
 import { useOfferedBot } from '../api/use-offered-bot'
 import { MentionPicker } from './mention-picker'
 import { useMentions } from './use-mentions'
+import './composer.css'
 
 /** The counter shows once a message gets this close to the portal's limit. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000

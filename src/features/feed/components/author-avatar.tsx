@@ -1,4 +1,5 @@
 import type { Author } from '../../../chat/types'
+import './author-avatar.css'
 
 const FALLBACK_COLOR = '#a8adb4' // Air's --ui-color-base-4
 

@@ -17,6 +17,7 @@ import { useListActions } from './use-list-actions'
 import { useNewSinceLeft } from './use-new-since-left'
 import { useRovingTabStop } from './use-roving-tab-stop'
 import { useSeenRows } from './use-seen-rows'
+import './feed.css'
 
 interface Props {
   rows: FeedRow[]

@@ -1,6 +1,7 @@
 import { safeHref } from '../../../chat/bbcode/safe-url'
 import type { KeyboardButton, Message } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
+import './message-keyboard.css'
 
 type Button = Extract<KeyboardButton, { kind: 'button' }>
 

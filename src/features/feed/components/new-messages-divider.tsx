@@ -1,4 +1,5 @@
 import { useI18n } from '../../../i18n/i18n'
+import './new-messages-divider.css'
 
 /** The divider's id: the first unread message is described by it. */
 export const NEW_MESSAGES_ID = 'new-messages-divider'

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import './result-undo.css'
 
 /** How long "Undo" stays after making or removing a result. */
 export const UNDO_MS = 8_000
