@@ -1,7 +1,7 @@
 import type { BenchPage } from './browser'
 import { deleteAs, editAs, likeAs } from './portal-rest'
 
-/** Issue 21: what others do to a message already on screen, each shown in place. */
+/** What others do to a message already on screen, each shown in place. */
 export type ChangeKind = 'edit' | 'deletion' | 'reaction'
 export const CHANGE_KINDS: readonly ChangeKind[] = ['edit', 'deletion', 'reaction']
 

@@ -1,5 +1,5 @@
 /**
- * Issue 20, the app's bot: what im.dialog.get says the webhook user may do in the task's chat
+ * The app's bot: what im.dialog.get says the webhook user may do in the task's chat
  * (api-reference/chats/im-dialog-get.md: `role`, `permissions`, `restrictions`, with `leave_owner`
  * and `user_list` as the doc names them). The app offers "Send as <bot>" where the role reaches
  * `permissions.manage_users_add` and `restrictions.extend` is true (src/chat/conversation/viewer.ts).

@@ -1,5 +1,5 @@
 /**
- * What each history reader puts in a message (issue 19), as the docs and the im source give it:
+ * What each history reader puts in a message, as the docs and the im source give it:
  * - im.dialog.messages.get (legacy; im/lib/chat.php getMessages, CIMMessageParam::PrepareValues):
  *   LIKE and FILE_ID integer lists, no REPLY_ID (not among CIMMessageParam::GetDefault()'s keys);
  * - im.dialog.messages.search (v2; im/lib/V2/Message/Params.php): ints as strings (REPLY_ID "123"),

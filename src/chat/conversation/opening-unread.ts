@@ -6,7 +6,7 @@ import { WireDialogReadState } from '../wire'
 import { chainedId } from './chained-id'
 import { newerRead, type Read } from './reads'
 
-/** Unread messages (#12): where the viewer stopped reading, as the card opened. */
+/** Where the viewer stopped reading, as the card opened. */
 export interface UnreadState {
   /** The first message the viewer had not read; null when they had read everything. */
   firstUnreadId: number | null

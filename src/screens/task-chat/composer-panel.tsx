@@ -32,10 +32,10 @@ interface Props {
   authors: ReadonlyMap<number, Author>
   inputRef: RefObject<HTMLTextAreaElement | null>
   send(text: string, replyToId: number | null, asBot: boolean): void
-  /** A posted message being edited, and Up in the empty box editing the last one (#12). */
+  /** A posted message being edited, and Up in the empty box editing the last one. */
   edit: EditSession | null
   onEditLast(): boolean
-  /** Files chosen to send (#12): Send uploads them after the text, if any. */
+  /** Files chosen to send: Send uploads them after the text, if any. */
   attachments: { items: readonly Attachment[]; queue: AttachmentQueue }
 }
 

@@ -45,7 +45,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const chatId = conversation?.chatId ?? null
   const userId = conversation?.viewer.userId ?? 0
   const bot = conversation?.viewer.bot ?? null
-  // Unread messages (#12): more unread than the newest page holds opens in the run of the first of them.
+  // More unread than the newest page holds opens in the run of the first of them.
   const unread = conversation?.unread
   const view = useChatView(taskId, chatId, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
   const onSeen = useReadMark(chatId, userId, unread?.lastReadId)

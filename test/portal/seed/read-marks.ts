@@ -1,4 +1,4 @@
-/** Unread messages (#12): who has read what when the seed finishes. */
+/** Unread messages: who has read what when the seed finishes. */
 import type { Store } from '../state.ts'
 
 const DEMO_CHAT_ID = 1001

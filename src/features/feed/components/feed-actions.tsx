@@ -8,7 +8,7 @@ export interface ResultBadge {
   error: string | null
 }
 
-/** What the viewer may do to a message beyond replying and results: edit, delete, like (#12). */
+/** What the viewer may do to a message beyond replying and results: edit, delete, like. */
 export interface MessageChangeView {
   canEdit: boolean
   canDelete: boolean

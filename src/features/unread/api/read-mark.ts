@@ -15,7 +15,7 @@ export const MARK_INTERVAL_MS = 4_000
 export const MARK_RETRY_MS = 20_000
 
 /**
- * Unread messages (#12): the viewer's read mark in one chat, moved as they see messages. Throttled
+ * Unread messages: the viewer's read mark in one chat, moved as they see messages. Throttled
  * with a trailing call: the first newer message seen is sent at once, what is seen after it waits
  * until the interval has passed, and then only the newest goes. The mark only ever moves forwards
  * (a call never names a message older than one already sent), nothing is sent while the card is
