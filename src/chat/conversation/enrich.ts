@@ -3,7 +3,7 @@ import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import { historySource, PAGE_LIMIT, rememberPlainHistory } from './history-source'
-import { olderRead, type Read } from './reads'
+import { mapOlderPage, type Read } from './reads'
 import type { Run } from './runs'
 
 /**
@@ -68,7 +68,7 @@ export interface EnrichDeps {
 async function readGroup({ client, chatId }: EnrichDeps, group: number[]): Promise<Read> {
   const lastId = group.at(-1)! + 1
   const params = { CHAT_ID: chatId, LIMIT: group.length, ORDER: { ID: 'DESC' }, LAST_ID: lastId }
-  const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2('im.dialog.messages.search', params)), chatId), lastId)
+  const read = mapOlderPage(toHistoryPage(await backgroundPacer(() => client.callV2('im.dialog.messages.search', params)), chatId), lastId)
   return { ...read, bySearch: true, run: { ...read.run, startReached: false, limitedByPlan: false } }
 }
 

@@ -4,7 +4,7 @@ import { toHistoryPage } from '../map-history'
 import type { Message } from '../types'
 import { WireDialogReadState } from '../wire'
 import { chainedId } from './chained-id'
-import { newerRead, type Read } from './reads'
+import { mapNewerPage, type Read } from './reads'
 
 /** Where the viewer stopped reading, as the card opened. */
 export interface UnreadState {
@@ -47,7 +47,7 @@ export function toUnread(rows: Record<string, BatchRow | undefined>, newest: Rea
   const unreadRow = rows['unread']
   const read =
     lastRead !== undefined && unreadRow?.ok && (dialog?.success ? (dialog.output.counter ?? 1) : 0) > 0
-      ? newerRead(toHistoryPage(unreadRow.data, chatId), lastRead, UNREAD_PAGE)
+      ? mapNewerPage(toHistoryPage(unreadRow.data, chatId), lastRead, UNREAD_PAGE)
       : undefined
   const inPage = firstUnread(newest.run.messages, viewerId)
   const beyond = read ? firstUnread(read.run.messages, viewerId) : undefined

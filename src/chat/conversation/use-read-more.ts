@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { usePortalClient } from '../../app/portal-context'
 import { landRead } from './conversation-queries'
-import { readNewer, readOlder, readWindow } from './history-api'
+import { fetchNewerPage, fetchOlderPage, fetchWindowAround } from './history-api'
 import type { Read } from './reads'
 
 export type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
@@ -18,9 +18,9 @@ export function useReadMore(taskId: number, chatId: number | null, onRead?: (rea
   return useMutation({
     mutationFn: (request: ReadRequest): Promise<Read> => {
       if (chatId === null) throw new Error('The task has no chat')
-      if (request.kind === 'older') return readOlder(client, chatId, request.before)
-      if (request.kind === 'newer') return readNewer(client, chatId, request.after)
-      return readWindow(client, chatId, request.around)
+      if (request.kind === 'older') return fetchOlderPage(client, chatId, request.before)
+      if (request.kind === 'newer') return fetchNewerPage(client, chatId, request.after)
+      return fetchWindowAround(client, chatId, request.around)
     },
     onSuccess: (read, request) => {
       if (chatId !== null) landRead(queryClient, client, taskId, chatId, read)

@@ -5,7 +5,7 @@ import type { Conversation } from './conversation'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { conversationKey, landRead } from './conversation-queries'
-import { LIVE_PAGE, readNewer } from './history-api'
+import { LIVE_PAGE, fetchNewerPage } from './history-api'
 import { historySource, rememberPlainHistory } from './history-source'
 import { QUIET_MS } from './live-protocol'
 import type { Read } from './reads'
@@ -28,7 +28,7 @@ async function readAfter(client: PortalClient, chatId: number, cursor: number): 
       rememberPlainHistory()
     }
   }
-  return readNewer(client, chatId, cursor, LIVE_PAGE)
+  return fetchNewerPage(client, chatId, cursor, LIVE_PAGE)
 }
 
 /**
