@@ -34,8 +34,6 @@ export function noteSearched(chatId: number, read: Read): void {
   if (set) for (const id of set) if (id >= read.run.from && id <= read.run.to) set.delete(id)
 }
 
-export const pendingIds = (chatId: number): number[] => [...(pending.get(chatId) ?? [])].sort((a, b) => a - b)
-
 /**
  * Pending ids in groups that are neighbours in the conversation (nothing known lies between them),
  * newest group first, each at most one search page: one search (LAST_ID = newest + 1, LIMIT = size)
@@ -57,7 +55,7 @@ export function enrichGroups(runs: readonly Run[], ids: ReadonlySet<number>): nu
   return groups.sort((a, b) => b.at(-1)! - a.at(-1)!)
 }
 
-export interface EnrichDeps {
+interface EnrichDeps {
   client: PortalClient
   chatId: number
   runs(): readonly Run[]
@@ -106,10 +104,4 @@ export async function enrich(deps: EnrichDeps): Promise<void> {
   } finally {
     running.delete(chatId)
   }
-}
-
-/** For tests: forget every pending id. */
-export function resetEnrich(): void {
-  pending.clear()
-  running.clear()
 }

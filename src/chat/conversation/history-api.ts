@@ -18,7 +18,7 @@ import { searchWindow } from './window-search'
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
 /** Messages read on each side of a message jumped to. */
-export const WINDOW_SIDE = 25
+const WINDOW_SIDE = 25
 /** A live read: the newest page each poll reads, or messages above the newest known. */
 export const LIVE_PAGE = 50
 

@@ -12,7 +12,7 @@ import { mapOlderPage, type Read } from './reads'
 const MAX_ROWS = 50
 
 /** The batch key of a chat's live row: also how tests tell a live poll from other batches. */
-export const liveRowKey = (chatId: number) => `live_${chatId}`
+const liveRowKey = (chatId: number) => `live_${chatId}`
 
 /**
  * The newest page of a chat: im.dialog.messages.search (no search text, ORDER DESC, no LAST_ID)

@@ -17,7 +17,7 @@ export interface UnreadState {
 }
 
 /** As many unread messages as the opening reads at once (im.dialog.messages.get's LIMIT at most). */
-export const UNREAD_PAGE = 50
+const UNREAD_PAGE = 50
 
 /**
  * The opening batch's rows for the read state, chained off the task row like the history page:

@@ -4,7 +4,7 @@ import { landRead } from './conversation-queries'
 import { fetchNewerPage, fetchOlderPage, fetchWindowAround } from './history-api'
 import type { Read } from './reads'
 
-export type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
+type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
 
 /**
  * Reads more of the chat into the conversation: older than a run, newer than a run, or the window
