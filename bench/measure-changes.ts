@@ -13,7 +13,7 @@ export interface ChangeRun {
 }
 
 /** Who changes: the message's author edits and deletes it (their own), another member of the chat reacts. */
-export interface Changer {
+interface Changer {
   portal: string
   authorId: number
   reactorId: number

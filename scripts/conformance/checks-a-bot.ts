@@ -12,7 +12,7 @@ import type { WebhookClient } from './webhook-client.ts'
 const Role = v.picklist(['owner', 'manager', 'member'])
 
 /** im-dialog-get.md: role lowercase; permissions' values are roles (or none); restrictions are booleans. */
-export const DialogRights = v.looseObject({
+const DialogRights = v.looseObject({
   role: Role,
   permissions: v.looseObject({
     manage_users_add: v.picklist(['owner', 'manager', 'member', 'none']),

@@ -18,10 +18,10 @@ export const Attach = v.looseObject({
   COLOR: v.optional(v.string()),
   DESCRIPTION: v.optional(v.nullable(v.string())),
 })
-export const AttachList = v.array(Attach)
+const AttachList = v.array(Attach)
 
 /** A keyboard button, or a NEWLINE marker. */
-export const KeyboardList = v.array(
+const KeyboardList = v.array(
   v.union([v.looseObject({ TYPE: v.literal('NEWLINE') }), v.looseObject({ TEXT: v.string(), LINK: v.optional(v.string()), DISPLAY: v.optional(v.string()) })]),
 )
 

@@ -138,15 +138,15 @@ export interface Conditions {
 }
 
 export type FirstIdOrder = 'scrambled' | 'ascending' | 'descending'
-export const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
-export type RateLimitScope = 'address' | 'token' | 'user'
-export const RATE_LIMIT_SCOPES: readonly RateLimitScope[] = ['address', 'token', 'user']
+const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
+type RateLimitScope = 'address' | 'token' | 'user'
+const RATE_LIMIT_SCOPES: readonly RateLimitScope[] = ['address', 'token', 'user']
 
-export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
-export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
+type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
+const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
 
 /** Error codes a method fault may answer with (settings/performance/limits.md, _includes/system-errors.md). */
-export const FAULT_ERRORS = [
+const FAULT_ERRORS = [
   'OPERATION_TIME_LIMIT',
   'QUERY_LIMIT_EXCEEDED',
   'OVERLOAD_LIMIT',
@@ -175,7 +175,7 @@ export interface MethodFault {
   carriedOut?: boolean
 }
 
-export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
+const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
 
 export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   latencyMs: 0,

@@ -31,7 +31,7 @@ export interface PortalUser {
   bot: boolean
 }
 
-export interface PortalTask {
+interface PortalTask {
   id: number
   title: string
   chatId: number | null
@@ -57,7 +57,7 @@ export interface Portal {
 }
 
 /** `<repo>/.portal-data/` */
-export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.portal-data')
+const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.portal-data')
 
 export class LocalPortal implements Portal, Engine {
   store: Store

@@ -28,7 +28,7 @@ export interface HostResponse {
 
 export type HostHandler = (req: IncomingMessage, url: URL) => Promise<HostResponse | null> | HostResponse | null
 
-export interface PortalServerOptions {
+interface PortalServerOptions {
   /** default 8080; 0 picks any free port */
   port?: number
   /** default 127.0.0.1 */

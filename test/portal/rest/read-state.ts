@@ -17,7 +17,7 @@ export interface ReadFlags {
 
 export const ALL_READ: ReadFlags = { unread: false, viewed: true, viewedByOthers: true, viewedCount: 0 }
 
-export function isUnread(store: Store, message: MessageRec, userId: number): boolean {
+function isUnread(store: Store, message: MessageRec, userId: number): boolean {
   return message.authorId !== userId && message.id > store.lastRead(message.chatId, userId)
 }
 
