@@ -5,7 +5,7 @@ import type { ArrivalRun } from './measure-live'
 import type { Row } from './results'
 import { median } from './stats'
 
-/** Issue 21: an edit, deletion or reaction by someone else to a message in the newest page. */
+/** An edit, deletion or reaction by someone else to a message in the newest page. */
 const BUDGET = {
   /** Median, while a conversation goes on (the card polls every 2 s). */
   conversationMedianMs: 3_000,

@@ -5,7 +5,7 @@ import { fmt, med, plural, verdict } from './format'
 import type { Row } from './results'
 import { median, percentile } from './stats'
 
-/** DESIGN.md, "Budgets", the conversation lines (issue 21's figures). */
+/** DESIGN.md, "Budgets", the conversation lines (jumps and the live figures). */
 const BUDGET = {
   jumpRoundTrips: 2,
   jumpMs: 1_000,

@@ -7,7 +7,7 @@ import type { BenchResults, Row } from './results'
 const FIRST_MESSAGE_OVER_FLOOR = 1.3
 
 /**
- * Issue 20: two tabs of one browser paging back at once under the portal's one bucket for their
+ * Two tabs of one browser paging back at once under the portal's one bucket for their
  * address (settings/performance/limits.md): never refused, and each shows its first message as fast
  * as a tab alone (the opening is never paced).
  */

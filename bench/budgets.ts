@@ -18,7 +18,7 @@ const BUDGET = {
   perThousandModern: 5,
   perThousandLegacy: 20,
   perSecond: 2,
-  /** The conversation issue: 10,000 loaded and a jump back and forth. */
+  /** The one conversation cache: 10,000 loaded and a jump back and forth. */
   heapAfterJumpsMb: 16,
 }
 

@@ -54,7 +54,7 @@ export const EDIT_AUTHOR = 5
 /** Another member of task 6's chat (1, 5, 7), who likes the message in a quiet card. */
 export const EDIT_REACTOR = 7
 /**
- * Five cards of five tasks in one browser (issue 21): every task of the seed whose chat user 1 is in.
+ * Five cards of five tasks in one browser: every task of the seed whose chat user 1 is in.
  * Measured after the rest of the conversation window, when 5 and 6 have gone quiet again.
  */
 export const FIVE_TASKS = [1, 5, 6, 7, 100] as const

@@ -15,7 +15,7 @@ export interface ConversationResults {
   arrivals: ArrivalRun[]
   /** An edit, a deletion or a reaction (one kind a card, in turn) by another user in a card gone quiet. */
   quietChanges: ChangeRun[]
-  /** Cards of five tasks in one browser (issue 21). */
+  /** Cards of five tasks in one browser: one poller for them all. */
   fiveCards: FiveCardsRun[]
 }
 

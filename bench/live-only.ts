@@ -5,7 +5,7 @@ import { textTable } from './report'
 import type { BenchServers } from './servers'
 
 /**
- * `BENCH_ONLY=live npm run bench`: the live figures of issue 21 without the rest of the bench:
+ * `BENCH_ONLY=live npm run bench`: the live figures without the rest of the bench:
  * idle and hidden cards (8), two tabs of one chat (10), others' messages and changes while a
  * conversation goes on (11), changes in a quiet card (12), five cards of five tasks (14). Without
  * the jumps (9). Prints the rows; writes no results and leaves the README alone.

@@ -1,7 +1,7 @@
 import type { BenchPage } from './browser'
 import { deleteAs, editAs, likeAs } from './portal-rest'
 
-/** Issue 21: what others do to a message already on screen, each shown in place. */
+/** What others do to a message already on screen, each shown in place. */
 export type ChangeKind = 'edit' | 'deletion' | 'reaction'
 export const CHANGE_KINDS: readonly ChangeKind[] = ['edit', 'deletion', 'reaction']
 
@@ -13,7 +13,7 @@ export interface ChangeRun {
 }
 
 /** Who changes: the message's author edits and deletes it (their own), another member of the chat reacts. */
-export interface Changer {
+interface Changer {
   portal: string
   authorId: number
   reactorId: number

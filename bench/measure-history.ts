@@ -7,7 +7,7 @@ import { jumpBackAndForth, resultBack, type JumpRun } from './measure-jump'
 import { resetPortal, type BenchServers } from './servers'
 import { bucketPeak, peakInWindow } from './stats'
 
-export interface PagingFigures {
+interface PagingFigures {
   /** Messages loaded when paging stopped (the target, or where history or the app stalled). */
   loaded: number
   /** Messages the paging added (loaded minus the opening page). */

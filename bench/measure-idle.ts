@@ -81,7 +81,7 @@ function countByMethod(requests: RestRequest[]): Record<string, number> {
 }
 
 /**
- * Issue 21: cards of five different tasks in ONE context (one browser profile), all visible, counted
+ * Cards of five different tasks in ONE context (one browser profile), all visible, counted
  * as in idleRun's window: one poller for them all, so together they cost about what one card does.
  * The tabs open one after another, as a person opens them.
  */

@@ -39,7 +39,7 @@ async function allAnswered(bench: BenchPage): Promise<void> {
  * As a reader does: "Results only" on, "Show in chat" on the last result listed (the card's only
  * one), then the feed loads its way to the message and focuses it. Leaves "Results only" off.
  */
-export async function jumpViaResults(bench: BenchPage, messageId: number): Promise<JumpRun> {
+async function jumpViaResults(bench: BenchPage, messageId: number): Promise<JumpRun> {
   const frame = await bench.frame()
   try {
     await frame.getByRole('switch', { name: 'Results only' }).check()

@@ -23,7 +23,7 @@ import type { AppSite } from './servers'
 export interface ArrivalRun {
   /** Per message: its im.message.add was sent → the frame that first showed it; NaN if not within ARRIVAL_TIMEOUT_MS. */
   ms: number[]
-  /** Changes to arrived messages while the conversation goes on (issue 21): an edit, a reaction, a deletion. */
+  /** Changes to arrived messages while the conversation goes on: an edit, a reaction, a deletion. */
   changes: ChangeRun[]
 }
 

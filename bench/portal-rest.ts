@@ -55,7 +55,7 @@ function authFor(portal: string, userId: number): Promise<string> {
   return token
 }
 
-export class RestFailure extends Error {
+class RestFailure extends Error {
   constructor(
     readonly method: string,
     readonly code: string,

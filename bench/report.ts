@@ -17,7 +17,7 @@ export function textTable(rows: Row[]): string {
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n')
 }
 
-export function markdownTable(rows: Row[]): string {
+function markdownTable(rows: Row[]): string {
   const escape = (v: string) => v.replaceAll('|', '\\|')
   return [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(escape).join(' | ')} |`)].join('\n')
 }

@@ -16,7 +16,7 @@ export interface BenchResults {
   modern: HistoryRun[]
   legacy: HistoryRun[]
   conversation: ConversationResults
-  /** Issue 20: two tabs paging back at once under one bucket for their address (absent in older results). */
+  /** Two tabs paging back at once under one bucket for their address (absent in older results). */
   pagingTabs?: PagingTabsRun[]
   seconds: number
 }

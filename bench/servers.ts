@@ -59,7 +59,7 @@ export async function startServers(): Promise<BenchServers> {
   }
 }
 
-export interface PortalConditions {
+interface PortalConditions {
   latencyMs?: number
   legacyIm?: boolean
   rateLimit?: boolean

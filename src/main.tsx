@@ -1,3 +1,5 @@
+// First, so that every component's own styles, loaded after it, build on its tokens and win over its defaults.
+import './app/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
@@ -6,7 +8,6 @@ import { connectToPortal } from './b24/connect'
 import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
 import { prefetchOpening } from './screens/task-chat/prefetch-opening'
-import './app/app.css'
 
 // The portal puts LANG in the frame URL; the SDK learns it only after the handshake.
 const initialLang = new URLSearchParams(window.location.search).get('LANG') ?? navigator.language

@@ -1,5 +1,5 @@
 /**
- * Issue 20, the app's bot: what im.dialog.get says the webhook user may do in the task's chat
+ * The app's bot: what im.dialog.get says the webhook user may do in the task's chat
  * (api-reference/chats/im-dialog-get.md: `role`, `permissions`, `restrictions`, with `leave_owner`
  * and `user_list` as the doc names them). The app offers "Send as <bot>" where the role reaches
  * `permissions.manage_users_add` and `restrictions.extend` is true (src/chat/conversation/viewer.ts).
@@ -12,7 +12,7 @@ import type { WebhookClient } from './webhook-client.ts'
 const Role = v.picklist(['owner', 'manager', 'member'])
 
 /** im-dialog-get.md: role lowercase; permissions' values are roles (or none); restrictions are booleans. */
-export const DialogRights = v.looseObject({
+const DialogRights = v.looseObject({
   role: Role,
   permissions: v.looseObject({
     manage_users_add: v.picklist(['owner', 'manager', 'member', 'none']),

@@ -1,5 +1,5 @@
 /**
- * Issue 20, batch references, read order and results paging: what this portal does where the docs
+ * Batch references, read order and results paging: what this portal does where the docs
  * are silent, and whether the app's way around it holds. Read-only.
  */
 import type { Target } from './read-checks.ts'

@@ -1,5 +1,5 @@
 /**
- * Issue 20. Always (no side effects): does the portal's CORS preflight let a page of another origin send
+ * Writes never repeated. Always (no side effects): does the portal's CORS preflight let a page of another origin send
  * `Idempotency-Key`? Bitrix24's source answers `origin, content-type, accept` only (CRestUtil::sendHeaders,
  * rest/classes/general/rest_util.php), and the app sends no key until a portal shows otherwise
  * (src/b24/idempotency-keys.ts SEND_IDEMPOTENCY_KEYS).

@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Args | null {
 /**
  * The task's chat id, read as the app reads it (tasks.task.get, v2), or why there is none. A task
  * whose `chatId` is null or 0 has no chat; an answer without the `chatId` field at all is a portal
- * that names it otherwise, reported as the difference it is (issue 19), not as a task without a chat.
+ * that names it otherwise, reported as the difference it is, not as a task without a chat.
  */
 async function chatOf(client: WebhookClient, taskId: number): Promise<number | string> {
   const answer = await client.v2('tasks.task.get', { taskId, select: ['ID', 'TITLE', 'CHAT_ID'] })

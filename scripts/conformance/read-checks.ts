@@ -33,7 +33,7 @@ function pageCall(seen: Seen, chatId: string | number): [string, Record<string, 
 }
 
 /**
- * The same messages through both readers (issue 19): a reply carries REPLY_ID as a string in search
+ * The same messages through both readers: a reply carries REPLY_ID as a string in search
  * (im/lib/V2/Message/Params.php) and none in get (not in CIMMessageParam::GetDefault()). Answers one
  * row per reply found in the newest page of both; none found is nothing to compare.
  */

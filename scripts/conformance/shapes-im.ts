@@ -25,7 +25,7 @@ export const ImUser = v.looseObject({
 })
 
 /** The camelCase user of the im.v2-style answers (im-dialog-messages-search.md users[]). */
-export const ImUserCamel = v.looseObject({
+const ImUserCamel = v.looseObject({
   id: v.number(),
   active: v.boolean(),
   name: v.string(),

@@ -1,5 +1,5 @@
 /**
- * What each history reader puts in a message (issue 19), as the docs and the im source give it:
+ * What each history reader puts in a message, as the docs and the im source give it:
  * - im.dialog.messages.get (legacy; im/lib/chat.php getMessages, CIMMessageParam::PrepareValues):
  *   LIKE and FILE_ID integer lists, no REPLY_ID (not among CIMMessageParam::GetDefault()'s keys);
  * - im.dialog.messages.search (v2; im/lib/V2/Message/Params.php): ints as strings (REPLY_ID "123"),
@@ -18,10 +18,10 @@ export const Attach = v.looseObject({
   COLOR: v.optional(v.string()),
   DESCRIPTION: v.optional(v.nullable(v.string())),
 })
-export const AttachList = v.array(Attach)
+const AttachList = v.array(Attach)
 
 /** A keyboard button, or a NEWLINE marker. */
-export const KeyboardList = v.array(
+const KeyboardList = v.array(
   v.union([v.looseObject({ TYPE: v.literal('NEWLINE') }), v.looseObject({ TEXT: v.string(), LINK: v.optional(v.string()), DISPLAY: v.optional(v.string()) })]),
 )
 

@@ -13,7 +13,7 @@ import type { Target } from './read-checks.ts'
 const APP_BOT_CODE = 'task_chat_bot'
 const TEXT = 'Task Chat conformance check: this message is removed right away.'
 
-export interface WriteReport {
+interface WriteReport {
   rows: Row[]
   leftBehind: string[]
 }

@@ -1,3 +1,5 @@
+// First, so that every component's own styles, loaded after it, build on its tokens and win over its defaults.
+import './base.css'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, useState, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -7,7 +9,6 @@ import { BootShell, Connecting } from './boot-shell'
 import { createQueryClient } from '../platform/query-client'
 import { sessionReady } from './session-ready'
 import { useSettled } from '../platform/use-settled'
-import './app.css'
 
 /**
  * Mounts one of the app's small pages (install, messenger menu): the frame handshake, the portal's

@@ -25,7 +25,7 @@ export interface PortalSession {
 /**
  * The SDK sends every call once. Its own retries (maxRetries 3) repeat a 503 of any code and other
  * 5xx, for writes too: a message or a result whose answer was lost would be posted again behind the
- * user's back (issue 20). Reads are sent again by the client instead (portal-client.ts, read-retry.ts);
+ * user's back. Reads are sent again by the client instead (portal-client.ts, read-retry.ts);
  * writes never are. The other two settings say the same for the SDK's older paths: no retry after a
  * network failure, and none after a cancelled upload (axios ERR_CANCELED) or a bad response.
  */

@@ -18,7 +18,7 @@
 /** What a pacer needs of a BroadcastChannel. */
 export type PacerChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>
 
-export interface PacerOptions {
+interface PacerOptions {
   /** Slots after the burst are this far apart. */
   gapMs: number
   /** How many may go at once after a quiet spell (1: none closer than `gapMs`). */
@@ -41,7 +41,7 @@ function noteOf(data: unknown): Note | undefined {
 
 const MAX_AHEAD_MS = 5 * 60_000
 
-export type Pacer = <T>(run: () => Promise<T>) => Promise<T>
+type Pacer = <T>(run: () => Promise<T>) => Promise<T>
 
 export function createPacer({ gapMs, burst = 1, channel, now = Date.now }: PacerOptions): Pacer {
   const tolerance = (Math.max(1, burst) - 1) * gapMs
@@ -95,8 +95,8 @@ function portalChannel(): PacerChannel | undefined {
 }
 
 /** One request every 550 ms (under 2 a second), up to 30 at once: the other 20 of the bucket stay for what the user does. */
-export const BACKGROUND_GAP_MS = 550
-export const BACKGROUND_BURST = 30
+const BACKGROUND_GAP_MS = 550
+const BACKGROUND_BURST = 30
 
 /**
  * The app's background requests (history pages, live polls, read marks, file links, re-reads) in

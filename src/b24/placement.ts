@@ -1,5 +1,5 @@
 /** The task the card was opened for, or why we cannot tell. */
-export type PlacementTask = { ok: true; taskId: number } | { ok: false; reason: 'no-task-id' }
+type PlacementTask = { ok: true; taskId: number } | { ok: false; reason: 'no-task-id' }
 
 /**
  * TASK_VIEW_TAB passes `{ taskId: "31", URI: … }` (taskId is a string); some portals pass '' as the

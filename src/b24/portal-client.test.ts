@@ -3,7 +3,7 @@ import { openTaskCard, type FramedApp } from '../../test/dom/frame-harness'
 import type { FaultError, MethodFault } from '../../test/portal/conditions'
 import type { PortalClient } from './portal-client'
 
-// Reads wait out a busy portal and go again; writes go once (issue 20). Against the local portal,
+// Reads wait out a busy portal and go again; writes go once (a lost answer may hide a done write). Against the local portal,
 // in-process, through the real SDK configured as connect.ts configures it.
 
 let app: FramedApp | undefined

@@ -9,7 +9,7 @@ export type { TransferOptions } from './upload-transfers'
 
 export type Params = Record<string, unknown>
 
-export interface WriteOptions {
+interface WriteOptions {
   /**
    * REST 3.0 `Idempotency-Key` for this write, when keys are sent. Fresh for every call unless given: give the same
    * key only when the app repeats the very same action (same method, same parameters) after an

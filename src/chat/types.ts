@@ -83,19 +83,19 @@ export interface AttachGridItem {
   width: number | null
   url: string | null
 }
-export interface AttachImage {
+interface AttachImage {
   name: string
   url: string
   preview: string | null
   width: number | null
   height: number | null
 }
-export interface AttachFile {
+interface AttachFile {
   name: string
   url: string
   size: number | null
 }
-export interface AttachUser {
+interface AttachUser {
   name: string
   avatar: string | null
   url: string | null

@@ -22,7 +22,7 @@ export const de: Catalogue = {
   'feed.system': 'System',
   'feed.deleted': 'Diese Nachricht wurde gelöscht.',
   'feed.edited': 'bearbeitet',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Gesehen',
   'feed.mentionAll': 'alle',
   'bb.file': 'Datei',
@@ -217,7 +217,7 @@ export const de: Catalogue = {
   'error.methodMissing': 'Ihr Bitrix24 unterstützt eine Funktion nicht, die diese App braucht. Bitten Sie Ihren Administrator, das Portal zu aktualisieren.',
   'error.invalid': 'Bitrix24 hat die Anfrage abgelehnt: {detail}',
   'error.unknown': 'Etwas ist schiefgelaufen: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Bearbeiten',
   'message.delete': 'Löschen',
   'message.like': 'Gefällt mir',
@@ -235,7 +235,7 @@ export const de: Catalogue = {
   'change.error.cantDelete': 'Bitrix24 lässt diese Nachricht nicht mehr löschen: Die Frist für Änderungen ist abgelaufen, oder Sie dürfen sie nicht löschen.',
   'change.editKept': 'Ihr neuer Text steht wieder im Eingabefeld, es geht nichts verloren.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Im Chat suchen',
   'search.placeholder': 'Nachrichten durchsuchen…',
   'search.results': 'Suchergebnisse',
@@ -251,10 +251,10 @@ export const de: Catalogue = {
   'search.end': 'Keine weiteren Treffer.',
   'search.showsSystem': 'Systemnachrichten sind im Verlauf ausgeblendet: Wenn Sie diese wählen, werden sie eingeblendet.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Neue Nachrichten',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Datei anhängen',
   'attach.list': 'Zu sendende Dateien',
   'attach.drop': 'Dateien hier ablegen, um sie anzuhängen',
@@ -278,5 +278,5 @@ export const de: Catalogue = {
   'feed.images': 'Bilder',
   'feed.openImage': '{name} in voller Größe öffnen',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

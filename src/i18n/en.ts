@@ -20,7 +20,7 @@ export const en = {
   'feed.system': 'System',
   'feed.deleted': 'This message has been deleted.',
   'feed.edited': 'edited',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Seen',
   'feed.mentionAll': 'everyone',
   'bb.file': 'File',
@@ -210,7 +210,7 @@ export const en = {
   'error.methodMissing': 'Your Bitrix24 does not support a feature this app needs. Ask your administrator to update the portal.',
   'error.invalid': 'Bitrix24 did not accept the request: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Edit',
   'message.delete': 'Delete',
   'message.like': 'Like',
@@ -228,7 +228,7 @@ export const en = {
   'change.error.cantDelete': 'Bitrix24 no longer lets you delete this message: the time for changes has passed, or it is not yours to delete.',
   'change.editKept': 'Your new text is back in the message box, so nothing is lost.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Search in chat',
   'search.placeholder': 'Search messages…',
   'search.results': 'Search results',
@@ -244,10 +244,10 @@ export const en = {
   'search.end': 'No more messages match.',
   'search.showsSystem': 'System messages are hidden in the feed: choosing this one shows them.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'New messages',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Attach file',
   'attach.list': 'Files to send',
   'attach.drop': 'Drop files here to attach them',
@@ -269,7 +269,7 @@ export const en = {
   'feed.images': 'Images',
   'feed.openImage': 'Open {name} full size',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 } as const
 
 export type MessageKey = keyof typeof en

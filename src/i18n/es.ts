@@ -21,7 +21,7 @@ export const es: Catalogue = {
   'feed.system': 'Sistema',
   'feed.deleted': 'Este mensaje se eliminó.',
   'feed.edited': 'editado',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Visto',
   'feed.mentionAll': 'todos',
   'bb.file': 'Archivo',
@@ -212,7 +212,7 @@ export const es: Catalogue = {
   'error.methodMissing': 'Tu Bitrix24 no admite una función que esta aplicación necesita. Pide a tu administrador que actualice el portal.',
   'error.invalid': 'Bitrix24 no aceptó la solicitud: {detail}',
   'error.unknown': 'Algo salió mal: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Editar',
   'message.delete': 'Eliminar',
   'message.like': 'Me gusta',
@@ -230,7 +230,7 @@ export const es: Catalogue = {
   'change.error.cantDelete': 'Bitrix24 ya no permite eliminar este mensaje: pasó el plazo para cambiarlo o no tiene permiso para hacerlo.',
   'change.editKept': 'Su nuevo texto está de nuevo en el cuadro de mensaje; no se ha perdido nada.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Buscar en el chat',
   'search.placeholder': 'Buscar mensajes…',
   'search.results': 'Resultados de la búsqueda',
@@ -246,10 +246,10 @@ export const es: Catalogue = {
   'search.end': 'No hay más coincidencias.',
   'search.showsSystem': 'Los mensajes del sistema están ocultos en el chat: si eliges este, se mostrarán.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Mensajes nuevos',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Adjuntar archivo',
   'attach.list': 'Archivos para enviar',
   'attach.drop': 'Suelta los archivos aquí para adjuntarlos',
@@ -272,5 +272,5 @@ export const es: Catalogue = {
   'feed.images': 'Imágenes',
   'feed.openImage': 'Abrir {name} a tamaño completo',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

@@ -1,6 +1,6 @@
 import { en, type Catalogue } from './en'
 
-export interface Language {
+interface Language {
   /** BCP 47 tag for Intl (dates, times, plurals, numbers). */
   locale: string
   /** The LANG codes Bitrix24 uses for it (it says 'br' for Brazilian Portuguese, 'la' for Spanish, 'ua' for Ukrainian). */
@@ -22,7 +22,7 @@ export const LANGUAGES: Language[] = [
 ]
 
 /** The language for a portal LANG code or a browser locale ('pt-BR', 'uk-UA'); English when unknown. */
-export function languageFor(code: string | null | undefined): Language {
+function languageFor(code: string | null | undefined): Language {
   const wanted = (code ?? 'en').toLowerCase()
   const base = wanted.split(/[-_]/)[0]!
   return (

@@ -22,7 +22,7 @@ export const pl: Catalogue = {
   'feed.system': 'System',
   'feed.deleted': 'Ta wiadomość została usunięta.',
   'feed.edited': 'edytowano',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Wyświetlono',
   'feed.mentionAll': 'wszyscy',
   'bb.file': 'Plik',
@@ -216,7 +216,7 @@ export const pl: Catalogue = {
   'error.methodMissing': 'Twój Bitrix24 nie obsługuje funkcji potrzebnej tej aplikacji. Poproś administratora o aktualizację portalu.',
   'error.invalid': 'Bitrix24 nie przyjął żądania: {detail}',
   'error.unknown': 'Coś poszło nie tak: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Edytuj',
   'message.delete': 'Usuń',
   'message.like': 'Lubię to',
@@ -234,7 +234,7 @@ export const pl: Catalogue = {
   'change.error.cantDelete': 'Bitrix24 nie pozwala już usunąć tej wiadomości: minął czas na zmiany albo nie masz do tego uprawnień.',
   'change.editKept': 'Nowy tekst wrócił do pola wiadomości, nic nie zginęło.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Szukaj w czacie',
   'search.placeholder': 'Szukaj wiadomości…',
   'search.results': 'Wyniki wyszukiwania',
@@ -251,10 +251,10 @@ export const pl: Catalogue = {
   'search.end': 'Brak dalszych dopasowań.',
   'search.showsSystem': 'Wiadomości systemowe są ukryte w czacie: wybranie tej je pokaże.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Nowe wiadomości',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Załącz plik',
   'attach.list': 'Pliki do wysłania',
   'attach.drop': 'Upuść pliki tutaj, aby je załączyć',
@@ -277,5 +277,5 @@ export const pl: Catalogue = {
   'feed.images': 'Obrazy',
   'feed.openImage': 'Otwórz {name} w pełnym rozmiarze',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

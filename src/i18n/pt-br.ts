@@ -21,7 +21,7 @@ export const ptBr: Catalogue = {
   'feed.system': 'Sistema',
   'feed.deleted': 'Esta mensagem foi excluída.',
   'feed.edited': 'editada',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Visualizada',
   'feed.mentionAll': 'todos',
   'bb.file': 'Arquivo',
@@ -214,7 +214,7 @@ export const ptBr: Catalogue = {
   'error.methodMissing': 'Seu Bitrix24 não oferece um recurso de que este aplicativo precisa. Peça ao administrador para atualizar o portal.',
   'error.invalid': 'O Bitrix24 não aceitou a solicitação: {detail}',
   'error.unknown': 'Algo deu errado: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Editar',
   'message.delete': 'Excluir',
   'message.like': 'Curtir',
@@ -232,7 +232,7 @@ export const ptBr: Catalogue = {
   'change.error.cantDelete': 'O Bitrix24 não permite mais excluir esta mensagem: o prazo para alterações acabou ou você não tem permissão para excluí-la.',
   'change.editKept': 'Seu novo texto voltou para a caixa de mensagem; nada foi perdido.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Pesquisar no chat',
   'search.placeholder': 'Pesquisar mensagens…',
   'search.results': 'Resultados da pesquisa',
@@ -248,10 +248,10 @@ export const ptBr: Catalogue = {
   'search.end': 'Não há mais correspondências.',
   'search.showsSystem': 'As mensagens do sistema estão ocultas no chat: escolher esta as exibe.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Novas mensagens',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Anexar arquivo',
   'attach.list': 'Arquivos para enviar',
   'attach.drop': 'Solte os arquivos aqui para anexá-los',
@@ -276,5 +276,5 @@ export const ptBr: Catalogue = {
   'feed.images': 'Imagens',
   'feed.openImage': 'Abrir {name} em tamanho real',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

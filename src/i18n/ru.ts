@@ -21,7 +21,7 @@ export const ru: Catalogue = {
   'feed.system': 'Система',
   'feed.deleted': 'Сообщение удалено.',
   'feed.edited': 'изменено',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Просмотрено',
   'feed.mentionAll': 'все',
   'bb.file': 'Файл',
@@ -210,7 +210,7 @@ export const ru: Catalogue = {
   'error.methodMissing': 'Ваш Битрикс24 не поддерживает нужную приложению функцию. Попросите администратора обновить портал.',
   'error.invalid': 'Битрикс24 не принял запрос: {detail}',
   'error.unknown': 'Что-то пошло не так: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Изменить',
   'message.delete': 'Удалить',
   'message.like': 'Нравится',
@@ -228,7 +228,7 @@ export const ru: Catalogue = {
   'change.error.cantDelete': 'Битрикс24 больше не даёт удалить это сообщение: время на изменения истекло или у вас нет на это прав.',
   'change.editKept': 'Новый текст вернулся в поле ввода, он не потерян.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Поиск в чате',
   'search.placeholder': 'Поиск сообщений…',
   'search.results': 'Результаты поиска',
@@ -245,10 +245,10 @@ export const ru: Catalogue = {
   'search.end': 'Больше совпадений нет.',
   'search.showsSystem': 'Системные сообщения скрыты в ленте: если выбрать это, они будут показаны.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Новые сообщения',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Прикрепить файл',
   'attach.list': 'Файлы для отправки',
   'attach.drop': 'Перетащите файлы сюда, чтобы прикрепить их',
@@ -271,5 +271,5 @@ export const ru: Catalogue = {
   'feed.images': 'Изображения',
   'feed.openImage': 'Открыть {name} в полном размере',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

@@ -22,7 +22,7 @@ export const uk: Catalogue = {
   'feed.system': 'Система',
   'feed.deleted': 'Повідомлення видалено.',
   'feed.edited': 'змінено',
-  // Under the reader's own message once another member has read it (issue 21).
+  // Under the reader's own message once another member has read it.
   'message.seen': 'Переглянуто',
   'feed.mentionAll': 'усі',
   'bb.file': 'Файл',
@@ -211,7 +211,7 @@ export const uk: Catalogue = {
   'error.methodMissing': 'Ваш Bitrix24 не підтримує функцію, потрібну застосунку. Попросіть адміністратора оновити портал.',
   'error.invalid': 'Bitrix24 не прийняв запит: {detail}',
   'error.unknown': 'Щось пішло не так: {detail}',
-  // Editing, deleting and liking messages (#12)
+  // Editing, deleting and liking messages
   'message.edit': 'Змінити',
   'message.delete': 'Видалити',
   'message.like': 'Подобається',
@@ -229,7 +229,7 @@ export const uk: Catalogue = {
   'change.error.cantDelete': 'Бітрікс24 більше не дає видалити це повідомлення: час на зміни минув або у вас немає на це прав.',
   'change.editKept': 'Новий текст повернувся в поле введення, він не втрачений.',
 
-  // Search in the chat (#12)
+  // Search in the chat
   'search.label': 'Пошук у чаті',
   'search.placeholder': 'Пошук повідомлень…',
   'search.results': 'Результати пошуку',
@@ -246,10 +246,10 @@ export const uk: Catalogue = {
   'search.end': 'Більше збігів немає.',
   'search.showsSystem': 'Системні повідомлення приховані у стрічці: якщо вибрати це, їх буде показано.',
 
-  // Unread messages (#12)
+  // Unread messages
   'unread.divider': 'Нові повідомлення',
 
-  // Attaching files (#12)
+  // Attaching files
   'attach.button': 'Прикріпити файл',
   'attach.list': 'Файли для надсилання',
   'attach.drop': 'Перетягніть файли сюди, щоб прикріпити їх',
@@ -271,5 +271,5 @@ export const uk: Catalogue = {
   'feed.images': 'Зображення',
   'feed.openImage': 'Відкрити {name} у повному розмірі',
 
-  // (end of #12 sections)
+  // (end of the sections for editing, search, unread messages and files)
 }

@@ -59,7 +59,7 @@ const startDroppingProxy = (target: string): Promise<Server> =>
   })
 
 /**
- * Puts the new shapes (issue 19) at the newest end of a chat (1001 unless named) in the stored form, so the newest page
+ * Puts the shapes the readers must carry (ATTACH, KEYBOARD, reactions, replies) at the newest end of a chat (1001 unless named) in the stored form, so the newest page
  * of both readers has them whatever the seed holds: an ATTACH + KEYBOARD message with reactions, and a reply.
  */
 function putNewShapes(portal: LocalPortal, chatId = 1001): { quoted: number; reply: number } {
@@ -110,7 +110,7 @@ describe('npm run conformance', () => {
     ]) {
       expect(out).toMatch(new RegExp(`${method.replace(/[().]/g, '\\$&')}\\s+\\| same shape`))
     }
-    // Issue 20 (checks-b-batch.ts): chained ids resolve; an unresolved whole reference is the deepest
+    // Where the docs are silent (checks-b-batch.ts): chained ids resolve; an unresolved whole reference is the deepest
     // value reached (an array: a row error), not ""; FIRST_ID reads in no order; results pages without next.
     expect(out).toMatch(
       /batch references \(v2, chained ids\)\s+\| resolved: yes; unresolved whole: row error LAST_ID_STRING; unresolved "0\$result": row error LAST_ID_STRING/,
@@ -192,7 +192,7 @@ describe('npm run conformance', () => {
 
   it('--write posts, makes and removes a result, and names whatever it left', async () => {
     await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat' } } })
-    // A portal whose task chats keep the bot once added (the kinder reading, issue 20): the post as the bot succeeds.
+    // A portal whose task chats keep the bot once added (the kinder reading of the docs): the post as the bot succeeds.
     p.portal.setConditions({ taskChatKeepsAnyone: true })
     const results = async (): Promise<number> =>
       ((await p.v3('tasks.task.result.list', { filter: [['taskId', 1]], select: ['id'], pagination: { limit: 50 } })).body.result.items as unknown[]).length

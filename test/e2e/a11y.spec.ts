@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([])
     })
 
-    // Unread messages (#12): the "New messages" divider in the feed (user 2 has unread messages in task 1).
+    // Unread messages: the "New messages" divider in the feed (user 2 has unread messages in task 1).
     test('the feed opened at its unread messages, under "New messages", has no axe violations', async ({ page }) => {
       await page.goto('/task/1?user=2')
       const card = taskCard(page)

@@ -202,7 +202,7 @@ test('the first message of a task without a chat starts its chat', async ({ page
 })
 
 test('with the app’s bot registered, a message can be sent as the bot', async ({ page, request }) => {
-  // A portal whose task chats keep the bot once added (the kinder reading, issue 20).
+  // A portal whose task chats keep the bot once added (the kinder reading of the docs, a portal switch).
   await request.post(`${PORTAL}/__portal/conditions`, { data: { taskChatKeepsAnyone: true } })
   const registered = await rest<{ bot: { id: number } }>(request, 'imbot.v2.Bot.register', {
     fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } },

@@ -5,7 +5,7 @@ import { axeInitScript, violations } from './axe'
 import { taskCard } from './feed-page'
 import { markRead, resetPortal, rest } from './portal'
 
-// Files without the portal's login cookie (issue 19). The card page logs the browser in to the portal
+// Files without the portal's login cookie. The card page logs the browser in to the portal
 // (127.0.0.1), but the app's frame is another site (localhost), so the browser never sends that cookie
 // from it: the portal's file pages refuse the frame (a redirect to its login page), as Bitrix24's do.
 // The app shows and opens files through im.v2.File.download (chat-bots-v2/im.v2/files/file-download.md).

@@ -8,7 +8,7 @@ import { axeInitScript, violations } from './axe'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
-// Attaching files (#12): im.v2.File.upload (chat-bots-v2/im.v2/files/file-upload.md) from the
+// Attaching files: im.v2.File.upload (chat-bots-v2/im.v2/files/file-upload.md) from the
 // button, a drop on the feed and a paste; progress, Cancel, the size limit, a refusal and a drop of
 // the network mid-upload. Files are a few bytes; "too large" is a sparse file that takes no disk.
 

@@ -4,7 +4,7 @@ import { taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 /**
- * A message's content outside its text (issue 19), in task 1's chat (chat 1001) as user 1: ATTACH
+ * A message's content outside its text, in task 1's chat (chat 1001) as user 1: ATTACH
  * blocks and KEYBOARD buttons written through im.message.add as its page documents them
  * (api-reference/chats/messages/im-message-add.md: ATTACH, KEYBOARD), likes through im.message.like,
  * and a reply read back only through im.dialog.messages.get.

@@ -36,7 +36,7 @@ async function sendAsBot(page: Page, text: string) {
 
 test('sending as the bot where it is not a member: the app adds it, and the message is the bot’s', async ({ page, request }) => {
   const { bot } = await registerBot(request)
-  // A portal whose task chats keep whoever is added (the kinder reading, issue 20).
+  // A portal whose task chats keep whoever is added (the kinder reading of the docs, a portal switch).
   await switches(request, { taskChatKeepsAnyone: true })
   expect(await members(request)).not.toContain(bot.id)
   await page.goto('/')

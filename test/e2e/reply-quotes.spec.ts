@@ -3,7 +3,7 @@ import { taskCard } from './feed-page'
 import { markRead, resetPortal, rest } from './portal'
 
 /**
- * A reply's quote whichever reader brought it (issue 19), in task 1's chat (chat 1001) as user 1.
+ * A reply's quote whichever reader brought it, in task 1's chat (chat 1001) as user 1.
  * Live polls read the newest page through im.dialog.messages.search, which has REPLY_ID (get keeps
  * none: CIMMessageParam::GetDefault()), so a reply a poll brings needs no second read; a window
  * around a message jumped to is read through search itself.

@@ -3,7 +3,7 @@ import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
-// "Send as <bot>" (issue 20) as a member of the task chat (user 3, not its owner): offered only where
+// "Send as <bot>" as a member of the task chat (user 3, not its owner): offered only where
 // the bot is in the chat or im.dialog.get says the reader may add people; a refused add keeps the
 // message, says the portal keeps the bot out, and the bot is offered no more in this chat.
 test.beforeEach(async ({ request }) => resetPortal(request))

@@ -1,5 +1,5 @@
 /**
- * Unread messages (#12): the card opens at the first unread message under "New messages", and what
+ * Unread messages: the card opens at the first unread message under "New messages", and what
  * the reader has seen is marked read on the portal with im.dialog.read, a few calls, not one per message.
  */
 import { expect, test, type Page, type Request, type Route } from '@playwright/test'

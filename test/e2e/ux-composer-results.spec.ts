@@ -3,7 +3,7 @@ import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
-// Issue 13: sends in the order typed, honest failure sentences, mentions shown as names, error
+// What a user would hit writing and making results: sends in the order typed, honest failure sentences, mentions shown as names, error
 // screens that offer only what helps, and the results view.
 
 test.beforeEach(async ({ request }) => resetPortal(request))

@@ -3,7 +3,7 @@ import { PORTAL } from '../../playwright.config'
 import { gateOlderPages, taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
 
-// Findings of issue 13: the "new messages" count, the newest message under the composer, and the
+// What a reader would hit in the feed: the "new messages" count, the newest message under the composer, and the
 // feed as one Tab stop with the WAI-ARIA feed keys.
 test.beforeEach(async ({ request }) => resetPortal(request))
 

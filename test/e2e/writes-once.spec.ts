@@ -3,7 +3,7 @@ import { PORTAL } from '../../playwright.config'
 import { taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
-// Issue 20: no write is ever sent twice without the user. The portal answers one write with a server
+// No write is ever sent twice without the user. The portal answers one write with a server
 // error (methodFaults), either before doing it or after (`carriedOut`: the answer is lost); the SDK
 // 2.2.0 would have sent it again by itself. Exactly one copy, on the portal and on screen.
 

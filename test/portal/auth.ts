@@ -18,7 +18,7 @@ interface TokenRec {
   refreshId: string
 }
 
-export type TokenCheck = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'expired' }
+type TokenCheck = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'expired' }
 
 export const MEMBER_ID = createHash('md5').update('task-chat-local-portal').digest('hex')
 

@@ -24,7 +24,7 @@ export interface Conditions {
    * The task chats' entity options forbid EXTEND (CIMChat::GetChatOptions, as Bitrix24 sets them for
    * SONET_GROUP and the general chat): im.dialog.get says `restrictions.extend: false` and
    * im.chat.user.add answers 403 ACCESS_ERROR "It is forbidden to add users to this chat" (im_rest.php
-   * chatUserAdd, Chat::isActionAllowed). See also the issue-20 block below for who may add.
+   * chatUserAdd, Chat::isActionAllowed). See also "the app's bot in task chats" below for who may add.
    */
   taskChatMembersLocked: boolean
   /** How the undocumented im.v2.Chat.Message.tail answers; `legacyIm: true` forces 'missing'. */
@@ -51,7 +51,7 @@ export interface Conditions {
   /** im.message.like with an ACTION other than auto/plus/minus: refused (400 ACTION_ERROR), or read as `auto` as the im source does. */
   likeUnknownAction: 'refuse' | 'auto'
   /**
-   * Unread messages (#12): whether posting moves the author's read mark up to the post (so what others
+   * Unread messages: whether posting moves the author's read mark up to the post (so what others
    * wrote before it is read too). The docs are silent; off, the stricter reading: only im.dialog.read moves it.
    */
   readOnPost: boolean
@@ -66,7 +66,7 @@ export interface Conditions {
    * missing padding). A `data:` prefix is refused either way, as the page says to leave it out.
    */
   fileUploadBase64: 'strict' | 'lenient'
-  // --- Files behind the login cookie, and portals before task chats (issue 19) ---
+  // --- Files behind the login cookie, and portals before task chats ---
   /**
    * The portal's file pages (urlPreview, urlShow, urlDownload) answer only a browser logged in to
    * the portal (its PHPSESSID cookie, set by the task card page): disk's download and showImage
@@ -82,10 +82,10 @@ export interface Conditions {
   taskChats: boolean
   /**
    * The name v2 tasks.task.get gives the task's chat id ('chatId' as the tasks module writes it); another
-   * name imitates a portal that names it differently, for the conformance check's report (issue 19).
+   * name imitates a portal that names it differently, for the conformance check's report.
    */
   taskChatIdField: string
-  // --- the app's bot in task chats (issue 20) ---
+  // --- the app's bot in task chats ---
   /**
    * The task chat's MANAGE_USERS_ADD (im-dialog-get.md `permissions.manage_users_add`): the least role
    * that may add people. Bitrix24's default is 'member' (im/lib/V2/Chat.php getDefaultManageUsersAdd;
@@ -106,7 +106,7 @@ export interface Conditions {
    * task chats keep whoever is added (the older TASKS group chats).
    */
   taskChatKeepsAnyone: boolean
-  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  // --- Batch references, read order, edit window, results paging ---
   /**
    * The order of im.dialog.messages.get's messages when FIRST_ID is given (also the unread part of a
    * page without a cursor). The doc gives none, and the im source asks for none (im/lib/chat.php
@@ -127,7 +127,7 @@ export interface Conditions {
    * documents no size, so tests lower it to prove the app reads every page.
    */
   resultsPageMax: number
-  // --- Writes never repeated: the Idempotency-Key across origins (issue 20) ---
+  // --- Writes never repeated: the Idempotency-Key across origins ---
   /**
    * Whether the CORS preflight for /rest/ lets a page of another origin send `Idempotency-Key`.
    * Off (the server source): CRestUtil::sendHeaders answers `Access-Control-Allow-Headers: origin,
@@ -138,15 +138,15 @@ export interface Conditions {
 }
 
 export type FirstIdOrder = 'scrambled' | 'ascending' | 'descending'
-export const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
-export type RateLimitScope = 'address' | 'token' | 'user'
-export const RATE_LIMIT_SCOPES: readonly RateLimitScope[] = ['address', 'token', 'user']
+const FIRST_ID_ORDERS: readonly FirstIdOrder[] = ['scrambled', 'ascending', 'descending']
+type RateLimitScope = 'address' | 'token' | 'user'
+const RATE_LIMIT_SCOPES: readonly RateLimitScope[] = ['address', 'token', 'user']
 
-export type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
-export const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
+type TailMode = 'present' | 'missing' | 'scope' | 'badRequest'
+const TAIL_MODES: readonly TailMode[] = ['present', 'missing', 'scope', 'badRequest']
 
 /** Error codes a method fault may answer with (settings/performance/limits.md, _includes/system-errors.md). */
-export const FAULT_ERRORS = [
+const FAULT_ERRORS = [
   'OPERATION_TIME_LIMIT',
   'QUERY_LIMIT_EXCEEDED',
   'OVERLOAD_LIMIT',
@@ -155,7 +155,7 @@ export const FAULT_ERRORS = [
   'insufficient_scope',
   'ERROR_METHOD_NOT_FOUND',
   'expired_token',
-  // --- Writes answered with a server error (issue 20) ---
+  // --- Writes answered with a server error ---
   // imbot.v2 chat-message-send.md lists `SENDING_FAILED` "Sending failed" (im/lib/V2/Message/MessageError.php);
   // answered here with 500, a server failure of a write: the status the SDK 2.2.0 would have retried.
   'SENDING_FAILED',
@@ -169,13 +169,13 @@ export interface MethodFault {
   times?: number
   /**
    * The call IS carried out (the message posted, the result made) and only then answered with the
-   * error: a lost answer, what makes a repeated write visible as a duplicate (issue 20). The answer
+   * error: a lost answer, what makes a repeated write visible as a duplicate. The answer
    * is not stored for its Idempotency-Key: rest-v3.md stores successful answers only.
    */
   carriedOut?: boolean
 }
 
-export const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
+const ALL_SCOPES = ['task', 'tasks', 'im', 'imbot', 'placement', 'user_brief'] as const
 
 export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   latencyMs: 0,
@@ -201,11 +201,11 @@ export const DEFAULT_CONDITIONS: Readonly<Conditions> = {
   fileLoginGate: true,
   taskChats: true,
   taskChatIdField: 'chatId',
-  // --- the app's bot in task chats (issue 20) ---
+  // --- the app's bot in task chats ---
   taskChatUsersAdd: 'member',
   taskChatAddRefusal: 'source',
   taskChatKeepsAnyone: false,
-  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  // --- Batch references, read order, edit window, results paging ---
   firstIdOrder: 'scrambled',
   messageDeleteWindow: 'edit',
   resultsPageMax: 1000,
@@ -259,12 +259,12 @@ export function mergeConditions(current: Conditions, patch: Partial<Record<keyof
   if (typeof patch.fileLoginGate === 'boolean') next.fileLoginGate = patch.fileLoginGate
   if (typeof patch.taskChats === 'boolean') next.taskChats = patch.taskChats
   if (typeof patch.taskChatIdField === 'string' && /^[A-Za-z_]{1,40}$/.test(patch.taskChatIdField)) next.taskChatIdField = patch.taskChatIdField
-  // --- the app's bot in task chats (issue 20) ---
+  // --- the app's bot in task chats ---
   if (patch.taskChatUsersAdd === 'member' || patch.taskChatUsersAdd === 'manager' || patch.taskChatUsersAdd === 'owner')
     next.taskChatUsersAdd = patch.taskChatUsersAdd
   if (patch.taskChatAddRefusal === 'source' || patch.taskChatAddRefusal === 'doc') next.taskChatAddRefusal = patch.taskChatAddRefusal
   if (typeof patch.taskChatKeepsAnyone === 'boolean') next.taskChatKeepsAnyone = patch.taskChatKeepsAnyone
-  // --- Batch references, read order, edit window, results paging (issue 20) ---
+  // --- Batch references, read order, edit window, results paging ---
   if ((FIRST_ID_ORDERS as readonly unknown[]).includes(patch.firstIdOrder)) next.firstIdOrder = patch.firstIdOrder as FirstIdOrder
   if (patch.messageDeleteWindow === 'edit' || patch.messageDeleteWindow === 'none') next.messageDeleteWindow = patch.messageDeleteWindow
   next.resultsPageMax = num(patch.resultsPageMax, 1, 1000) ?? next.resultsPageMax

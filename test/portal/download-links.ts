@@ -29,7 +29,7 @@ export function downloadUrl(origin: string, fileId: number, userId: number, ttlS
   return `${origin}/rest/download.json?${new URLSearchParams({ token }).toString()}`
 }
 
-export type LinkCheck = { ok: true; fileId: number; userId: number } | { ok: false; reason: 'check' | 'expired' }
+type LinkCheck = { ok: true; fileId: number; userId: number } | { ok: false; reason: 'check' | 'expired' }
 
 export function checkDownloadToken(token: string | null, nowMs = Date.now()): LinkCheck {
   const [scope = '', query = '', signature = ''] = (token ?? '').split('|')

@@ -31,7 +31,7 @@ export function timeInfo(startMs: number, endMs = Date.now()): TimeInfo {
   }
 }
 
-export interface ValidationItem {
+interface ValidationItem {
   field?: string
   message: string
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 
-export interface StoredAnswer {
+interface StoredAnswer {
   status: number
   body: unknown
 }

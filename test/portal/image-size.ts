@@ -3,7 +3,7 @@
  * as an image (`image: {width, height}` in the File object, chat-bots-v2/entities.md#file). Only
  * formats a browser shows inline; anything unreadable is not an image.
  */
-export interface ImageSize {
+interface ImageSize {
   width: number
   height: number
 }

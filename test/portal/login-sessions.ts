@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 
-export const LOGIN_COOKIE = 'PHPSESSID'
+const LOGIN_COOKIE = 'PHPSESSID'
 
 const sessions = new Map<string, number>()
 

@@ -31,7 +31,7 @@ export interface PortalUser {
   bot: boolean
 }
 
-export interface PortalTask {
+interface PortalTask {
   id: number
   title: string
   chatId: number | null
@@ -48,7 +48,7 @@ export interface Portal {
   readonly conditions: Conditions
   getUser(id: number): PortalUser | undefined
   getTask(id: number): PortalTask | undefined
-  /** Unread messages (#12): sets a user's read mark in a chat exactly, backwards too (a test's control; the app uses im.dialog.read). */
+  /** Sets a user's read mark in a chat exactly, backwards too (a test's control; the app uses im.dialog.read). */
   setReadMark(chatId: number, userId: number, messageId: number): void
   /** The app finished installing (what the host page does on `setInstallFinish`). */
   markInstalled(installed?: boolean): void
@@ -57,7 +57,7 @@ export interface Portal {
 }
 
 /** `<repo>/.portal-data/` */
-export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.portal-data')
+const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.portal-data')
 
 export class LocalPortal implements Portal, Engine {
   store: Store

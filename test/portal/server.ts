@@ -28,7 +28,7 @@ export interface HostResponse {
 
 export type HostHandler = (req: IncomingMessage, url: URL) => Promise<HostResponse | null> | HostResponse | null
 
-export interface PortalServerOptions {
+interface PortalServerOptions {
   /** default 8080; 0 picks any free port */
   port?: number
   /** default 127.0.0.1 */
@@ -45,7 +45,7 @@ const CORS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'Idempotency-Key, Idempotent-Replayed',
 }
 
-/** The request headers a page of another origin may send (Conditions.idempotencyKeyCors, issue 20). */
+/** The request headers a page of another origin may send (Conditions.idempotencyKeyCors). */
 function preflightHeaders(portal: LocalPortal): Record<string, string> {
   return { 'Access-Control-Allow-Headers': portal.conditions.idempotencyKeyCors ? 'Content-Type, Idempotency-Key' : 'origin, content-type, accept' }
 }
@@ -226,7 +226,7 @@ async function handleControl(
       return sendJson(res, 200, { installed: portal.installed })
     }
     case 'POST /__portal/read': {
-      // Unread messages (#12): `{"userId", "chatId", "messageId"}` sets that user's read mark.
+      // A test's control of unread messages: `{"userId", "chatId", "messageId"}` sets that user's read mark.
       const body = await jsonBody(req)
       const [userId, chatId, messageId] = [body['userId'], body['chatId'], body['messageId']]
       if (typeof userId !== 'number' || !portal.getUser(userId)) return sendJson(res, 400, { error: 'invalid_user' })

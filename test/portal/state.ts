@@ -133,7 +133,7 @@ export class Store {
   nextFileId = 1
   nextResultId = 1
   /**
-   * Unread messages (#12): each member's last read message of a chat, keyed `chatId:userId`
+   * Unread messages: each member's last read message of a chat, keyed `chatId:userId`
    * (im.dialog.read moves it). A member with no entry has read through `readThrough`.
    */
   readonly readMarks = new Map<string, number>()

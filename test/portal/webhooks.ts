@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { RestError } from './envelope.ts'
 import type { LocalPortal } from './portal.ts'
 
-export interface WebhookPath {
+interface WebhookPath {
   userId: number
   secret: string
   method: string

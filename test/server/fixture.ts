@@ -48,7 +48,7 @@ export async function serveFixture(options: Partial<ServerOptions> = {}): Promis
   }
 }
 
-export interface RawResponse {
+interface RawResponse {
   /** 0 when the server closed without answering. */
   status: number
   headers: Record<string, string>

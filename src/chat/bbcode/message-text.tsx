@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n'
 import { slashCommand } from './messenger-codes'
 import { renderBbcode, type RenderContext } from './render-bbcode'
 import { splitQuotes, type PortalStamp, type QuoteBlock, type TextBlock } from './split-quotes'
+import './bbcode.css'
 
 type FullContext = RenderContext & { locale: string; t: NonNullable<RenderContext['t']> }
 

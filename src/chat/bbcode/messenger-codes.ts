@@ -11,11 +11,6 @@ export function iconTitle(value: string): string {
   return title.replace(/\s*\b(?:width|height|size)=.*$/i, '').trim()
 }
 
-/** `[ICON=url ...]`: the image address, the first word after the `=`. */
-export function iconUrl(value: string): string {
-  return value.trim().split(/\s+/)[0] ?? ''
-}
-
 /** `chat12/345` (a `[CONTEXT=...]` value or a quote header's `#chat12/345`): the chat and message it names. */
 export function messageRef(value: string): { chatId: number; messageId: number } | null {
   const match = /^chat(\d+)\/(\d+)$/i.exec(value.trim())

@@ -1,6 +1,6 @@
 /** Text, or a tag with its content; `start`/`end` locate how the tag was written (for tags read back as text). */
 export type BbNode = string | BbTag
-export interface BbTag {
+interface BbTag {
   tag: string
   /** `[tag=value]` (or `[tag value]`) as `{ value: value }`, what was written after the name. */
   attrs: Record<string, string>

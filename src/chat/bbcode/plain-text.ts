@@ -5,7 +5,7 @@ import { splitQuotes, type TextBlock } from './split-quotes'
 import { formatTimestamp, readTimestamp } from './timestamp'
 
 /** Who reads the excerpt: their language for dates and the words standing in for codes, and people's names. */
-export interface PlainReader {
+interface PlainReader {
   locale?: string
   t?(key: MessageKey, values?: Record<string, string | number>): string
   userName?(id: number): string | undefined

@@ -25,7 +25,7 @@ export interface RenderContext {
    * carry the portal's wall-clock time without a zone. Unknown: they show the day only.
    */
   portalUtcOffsetMinutes?: number
-  /** Search in the chat (#12): a term whose matches in the text are marked (<mark>), case-insensitively. */
+  /** A search term whose matches in the text are marked (<mark>), case-insensitively. */
   highlight?: string
   /**
    * A preview inside a control (a search result): links show as their text, since a link may not sit

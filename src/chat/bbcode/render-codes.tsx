@@ -6,7 +6,7 @@ import { safeHref } from './safe-url'
 import { formatTimestamp, readTimestamp } from './timestamp'
 
 /** What a messenger code needs from the renderer: its context, and its content rendered, as text, or as written. */
-export interface CodeRendering {
+interface CodeRendering {
   key: string
   value: string
   pattern: RegExp | null

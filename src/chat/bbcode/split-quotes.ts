@@ -47,7 +47,7 @@ function parseStamp(text: string): PortalStamp | undefined {
 }
 
 /** A quoted message: its "Name [date] #chat1/2" header when it has one, then its own text, quotes and all. */
-function blockQuote(lines: string[]): TextBlock {
+function toQuoteBlock(lines: string[]): TextBlock {
   const header = lines.length > 1 ? HEADER.exec(lines[0]!) : null
   if (!header) return { kind: 'quote', blocks: splitQuotes(lines.join('\n')) }
   const stamp = parseStamp(header[2]!)
@@ -87,7 +87,7 @@ export function splitQuotes(text: string): TextBlock[] {
       const close = lines.findIndex((l, j) => j > i && DASH_LINE.test(l.trim()))
       if (close > i) {
         flushLineQuote()
-        blocks.push(blockQuote(lines.slice(i + 1, close)))
+        blocks.push(toQuoteBlock(lines.slice(i + 1, close)))
         i = close
         continue
       }

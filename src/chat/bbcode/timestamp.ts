@@ -29,7 +29,7 @@ const DEFAULT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 's
 /** `1767225600 FORMAT=LONG_DATE_FORMAT`, the value of the tag as the parser hands it over; any case, FORMAT optional. */
 const VALUE = /^(\d{1,16})(?:\s+format\s*=\s*["']?([a-z_]*)["']?)?\s*$/i
 
-export interface Timestamp {
+interface Timestamp {
   date: Date
   format: string
 }

@@ -42,7 +42,7 @@ const wrap = (p: string) => [
   `>>${p}`,
   `[b][i][u]${p}`,
   `[code]${p}[/code]`,
-  // The messenger's own codes (#19): none may carry a URL or an attribute through.
+  // The messenger's own codes: none may carry a URL or an attribute through.
   `[IMG SIZE=medium]${p}[/IMG]`,
   `[img]${p}[/img]`,
   `[IMG SIZE=${p}]https://ok.example/a.png[/IMG]`,

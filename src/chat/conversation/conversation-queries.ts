@@ -49,7 +49,7 @@ export function conversationQueries(client: PortalClient) {
 export const useConversationQueries = boundQueries(conversationQueries)
 
 /** What one read found lands in the conversation: runs join, changed messages are replaced in place. */
-export function writeRead(queryClient: QueryClient, taskId: number, read: Read): void {
+function writeRead(queryClient: QueryClient, taskId: number, read: Read): void {
   queryClient.setQueryData<Conversation>(conversationKey(taskId), (c) => c && withRead(c, read))
 }
 

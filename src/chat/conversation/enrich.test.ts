@@ -51,7 +51,7 @@ async function connect() {
   const chatId = () => conversation().chatId!
   const liveTo = () => conversation().runs.find((r) => r.live)!.to
   /** A live poll as use-live-poll makes it: get, FIRST_ID above the live end, landed. */
-  const poll = async () => queries.landRead(queryClient, client, 1, chatId(), await api.readNewer(client, chatId(), liveTo()))
+  const poll = async () => queries.landRead(queryClient, client, 1, chatId(), await api.fetchNewerPage(client, chatId(), liveTo()))
   const searches = () => calls.filter((c) => c.method === 'im.dialog.messages.search')
   return { api, queries, queryClient, client, calls, searches, open, message, chatId, poll, historySource }
 }
@@ -86,7 +86,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
 
     // A poll that brings nothing new, and the newest page re-read (get, no REPLY_ID), cost no search and keep the quote.
     await t.poll()
-    t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), await t.api.readNewest(t.client, t.chatId()))
+    t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), await t.api.fetchNewestPage(t.client, t.chatId()))
     await t.poll() // the pacer's queue has gone past anything the re-read could have started
     expect(t.searches()).toHaveLength(1)
     expect(t.message(replyId)?.replyToId).toBe(original.id)
@@ -99,7 +99,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
     const page = t.calls.filter((c) => c.method === 'batch:im.dialog.messages.search')
     expect(page).toHaveLength(1)
     // The same messages read again through get (the newest page): known, so nothing to learn.
-    t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), await t.api.readNewest(t.client, t.chatId()))
+    t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), await t.api.fetchNewestPage(t.client, t.chatId()))
     await t.queries.enrichConversation(t.queryClient, t.client, 1, t.chatId())
     expect(t.searches()).toEqual([])
   })
@@ -112,12 +112,12 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
     const replyId = await post(app, 'Far back now', original.id)
     for (let i = 0; i < 60; i++) await post(app, `later ${i}`)
     t.calls.length = 0
-    const read = await t.api.readWindow(t.client, t.chatId(), replyId)
+    const read = await t.api.fetchWindowAround(t.client, t.chatId(), replyId)
     t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), read)
     expect(t.message(replyId)?.replyToId).toBe(original.id)
     expect(t.calls.map((c) => c.method)).toEqual(['batch:im.dialog.messages.search', 'batch:im.dialog.messages.search'])
     // The newer page after the window comes through get: its messages are re-read through search, once.
-    const after = await t.api.readNewer(t.client, t.chatId(), read.run.to)
+    const after = await t.api.fetchNewerPage(t.client, t.chatId(), read.run.to)
     t.queries.landRead(t.queryClient, t.client, 1, t.chatId(), after)
     await waitFor(() => expect(t.searches()).toHaveLength(1), { timeout: 5_000 })
     expect(t.searches()[0]!.params).toMatchObject({ LAST_ID: after.run.messages.at(-1)!.id + 1, LIMIT: after.run.messages.length })

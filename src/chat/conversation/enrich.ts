@@ -3,7 +3,7 @@ import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import { historySource, PAGE_LIMIT, rememberPlainHistory } from './history-source'
-import { olderRead, type Read } from './reads'
+import { mapOlderPage, type Read } from './reads'
 import type { Run } from './runs'
 
 /**
@@ -34,8 +34,6 @@ export function noteSearched(chatId: number, read: Read): void {
   if (set) for (const id of set) if (id >= read.run.from && id <= read.run.to) set.delete(id)
 }
 
-export const pendingIds = (chatId: number): number[] => [...(pending.get(chatId) ?? [])].sort((a, b) => a - b)
-
 /**
  * Pending ids in groups that are neighbours in the conversation (nothing known lies between them),
  * newest group first, each at most one search page: one search (LAST_ID = newest + 1, LIMIT = size)
@@ -57,7 +55,7 @@ export function enrichGroups(runs: readonly Run[], ids: ReadonlySet<number>): nu
   return groups.sort((a, b) => b.at(-1)! - a.at(-1)!)
 }
 
-export interface EnrichDeps {
+interface EnrichDeps {
   client: PortalClient
   chatId: number
   runs(): readonly Run[]
@@ -68,7 +66,7 @@ export interface EnrichDeps {
 async function readGroup({ client, chatId }: EnrichDeps, group: number[]): Promise<Read> {
   const lastId = group.at(-1)! + 1
   const params = { CHAT_ID: chatId, LIMIT: group.length, ORDER: { ID: 'DESC' }, LAST_ID: lastId }
-  const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2('im.dialog.messages.search', params)), chatId), lastId)
+  const read = mapOlderPage(toHistoryPage(await backgroundPacer(() => client.callV2('im.dialog.messages.search', params)), chatId), lastId)
   return { ...read, bySearch: true, run: { ...read.run, startReached: false, limitedByPlan: false } }
 }
 
@@ -106,10 +104,4 @@ export async function enrich(deps: EnrichDeps): Promise<void> {
   } finally {
     running.delete(chatId)
   }
-}
-
-/** For tests: forget every pending id. */
-export function resetEnrich(): void {
-  pending.clear()
-  running.clear()
 }

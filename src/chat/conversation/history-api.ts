@@ -11,14 +11,14 @@ import { newIds, notePending } from './enrich'
 import { historySource, PAGE_LIMIT, rememberPlainHistory, type HistorySource } from './history-source'
 import { chainedId } from './chained-id'
 import { toUnread, unreadRows } from './opening-unread'
-import { newerRead, olderRead, windowRead, type Read } from './reads'
+import { mapNewerPage, mapOlderPage, joinWindow, type Read } from './reads'
 import { toViewer } from './viewer'
 import { searchWindow } from './window-search'
 
 /** The opening page is small so it paints fast; older pages are as large as the method allows. */
 export const OPENING_PAGE = 50
 /** Messages read on each side of a message jumped to. */
-export const WINDOW_SIDE = 25
+const WINDOW_SIDE = 25
 /** A live read: the newest page each poll reads, or messages above the newest known. */
 export const LIVE_PAGE = 50
 
@@ -90,8 +90,8 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
   const pageRow = rows['page']
   const read =
     pageRow && !pageRow.ok && refusesSource(source, pageRow.error)
-      ? await fallBackToGet(readOlder(client, task.chatId, undefined, OPENING_PAGE, 'get'))
-      : { ...olderRead(toHistoryPage(rowData(pageRow), task.chatId), undefined), bySearch: source === 'search' }
+      ? await fallBackToGet(fetchOlderPage(client, task.chatId, undefined, OPENING_PAGE, 'get'))
+      : { ...mapOlderPage(toHistoryPage(rowData(pageRow), task.chatId), undefined), bySearch: source === 'search' }
   const unread = toUnread(rows, read, task.chatId, viewer.userId)
   const opened: Conversation = {
     ...empty,
@@ -108,7 +108,7 @@ export async function openConversation(client: PortalClient, taskId: number): Pr
 }
 
 /** One page of messages older than `beforeId` (the newest page, live, when it is undefined). */
-export async function readOlder(
+export async function fetchOlderPage(
   client: PortalClient,
   chatId: number,
   beforeId: number | undefined,
@@ -117,10 +117,10 @@ export async function readOlder(
 ): Promise<Read> {
   const [method, params] = historyCall(source, chatId, limit ?? PAGE_LIMIT[source], beforeId)
   try {
-    const read = olderRead(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
+    const read = mapOlderPage(toHistoryPage(await backgroundPacer(() => client.callV2(method, params)), chatId), beforeId)
     return source === 'search' ? { ...read, bySearch: true } : read
   } catch (error) {
-    if (refusesSource(source, error)) return fallBackToGet(readOlder(client, chatId, beforeId, limit, 'get'))
+    if (refusesSource(source, error)) return fallBackToGet(fetchOlderPage(client, chatId, beforeId, limit, 'get'))
     throw error
   }
 }
@@ -130,8 +130,8 @@ export async function readOlder(
  * the newest. Always get: a fallback is remembered only where search was refused (fallBackToGet),
  * never by this. (Live polls read the newest page of every shown chat in one batch: live-read.ts.)
  */
-export async function readNewest(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
-  const read = await readOlder(client, chatId, undefined, limit, 'get')
+export async function fetchNewestPage(client: PortalClient, chatId: number, limit = LIVE_PAGE): Promise<Read> {
+  const read = await fetchOlderPage(client, chatId, undefined, limit, 'get')
   // More than LIMIT: the viewer has unread messages (im-dialog-messages-get.md), and with more of
   // them than LIMIT the page is the part around the first unread, not the newest. Not claimed as
   // the live end: it joins the live run only where it touches it.
@@ -139,9 +139,9 @@ export async function readNewest(client: PortalClient, chatId: number, limit = L
 }
 
 /** Messages newer than `afterId`; the im source may answer more than LIMIT, and only ids above it count. */
-export async function readNewer(client: PortalClient, chatId: number, afterId: number, limit = LIVE_PAGE): Promise<Read> {
+export async function fetchNewerPage(client: PortalClient, chatId: number, afterId: number, limit = LIVE_PAGE): Promise<Read> {
   const raw = await backgroundPacer(() => client.callV2(...newerCall(chatId, afterId, limit)))
-  return newerRead(toHistoryPage(raw, chatId), afterId, limit)
+  return mapNewerPage(toHistoryPage(raw, chatId), afterId, limit)
 }
 
 /**
@@ -154,7 +154,7 @@ export async function readNewer(client: PortalClient, chatId: number, afterId: n
  * When nothing is newer, the message is the newest: `around` is ignored, whatever the unresolved
  * reference made of it, and the newest page is read (the second round trip).
  */
-export async function readWindow(client: PortalClient, chatId: number, id: number): Promise<Read> {
+export async function fetchWindowAround(client: PortalClient, chatId: number, id: number): Promise<Read> {
   if (historySource() === 'search') {
     try {
       return await searchWindow(client, chatId, id, WINDOW_SIDE)
@@ -168,8 +168,8 @@ export async function readWindow(client: PortalClient, chatId: number, id: numbe
     next: newerCall(chatId, id, 1),
     around: ['im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LAST_ID: chainedId('next'), LIMIT: 2 * WINDOW_SIDE }],
   })
-  const next = newerRead(toHistoryPage(rowData(rows['next']), chatId), id, 1)
-  if (next.run.messages.length === 0) return readNewest(client, chatId, 2 * WINDOW_SIDE)
-  const newer = newerRead(toHistoryPage(rowData(rows['after']), chatId), id, WINDOW_SIDE)
-  return windowRead(toHistoryPage(rowData(rows['around']), chatId), newer)
+  const next = mapNewerPage(toHistoryPage(rowData(rows['next']), chatId), id, 1)
+  if (next.run.messages.length === 0) return fetchNewestPage(client, chatId, 2 * WINDOW_SIDE)
+  const newer = mapNewerPage(toHistoryPage(rowData(rows['after']), chatId), id, WINDOW_SIDE)
+  return joinWindow(toHistoryPage(rowData(rows['around']), chatId), newer)
 }

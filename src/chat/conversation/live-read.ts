@@ -6,13 +6,13 @@ import { rowData } from './batch-row'
 import { historySource, rememberPlainHistory, type HistorySource } from './history-source'
 import { LIVE_PAGE } from './history-api'
 import type { PollOutcome } from './live-protocol'
-import { olderRead, type Read } from './reads'
+import { mapOlderPage, type Read } from './reads'
 
 /** A v2 batch holds at most 50 commands (settings/how-to-call-rest-api/batch.md). */
 const MAX_ROWS = 50
 
 /** The batch key of a chat's live row: also how tests tell a live poll from other batches. */
-export const liveRowKey = (chatId: number) => `live_${chatId}`
+const liveRowKey = (chatId: number) => `live_${chatId}`
 
 /**
  * The newest page of a chat: im.dialog.messages.search (no search text, ORDER DESC, no LAST_ID)
@@ -26,7 +26,7 @@ function newestCall(source: HistorySource, chatId: number): [string, Params] {
 }
 
 function toRead(source: HistorySource, row: BatchRow | undefined, chatId: number): Read {
-  const read = olderRead(toHistoryPage(rowData(row), chatId), undefined)
+  const read = mapOlderPage(toHistoryPage(rowData(row), chatId), undefined)
   if (source === 'search') return { ...read, bySearch: true }
   // get answers more than LIMIT when the viewer has unread messages (im-dialog-messages-get.md), and
   // with more of them than LIMIT the page is the part around the first unread, not the newest: it

@@ -4,13 +4,13 @@ import { PortalError } from '../../b24/portal-error'
 import { toMessage } from '../map-history'
 import { aMessage } from '../test-message'
 import { toUnread } from './opening-unread'
-import { olderRead } from './reads'
+import { mapOlderPage } from './reads'
 
 const VIEWER = 1
 /** The newest page as the opening read it: ids 100..109, those from `firstUnread` on unread for the viewer. */
 function newestPage(firstUnread: number | null) {
   const messages = Array.from({ length: 10 }, (_, i) => aMessage(100 + i, { unread: firstUnread !== null && 100 + i >= firstUnread }))
-  return olderRead({ chatId: 1, messages, authors: [], files: [] }, undefined)
+  return mapOlderPage({ chatId: 1, messages, authors: [], files: [] }, undefined)
 }
 const wire = (id: number, unread: boolean, authorId = 2) => ({ id, chat_id: 1, author_id: authorId, date: '2026-03-04T09:43:26+03:00', text: `m${id}`, unread })
 const ok = (data: unknown): BatchRow => ({ ok: true, data })

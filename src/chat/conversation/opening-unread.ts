@@ -4,9 +4,9 @@ import { toHistoryPage } from '../map-history'
 import type { Message } from '../types'
 import { WireDialogReadState } from '../wire'
 import { chainedId } from './chained-id'
-import { newerRead, type Read } from './reads'
+import { mapNewerPage, type Read } from './reads'
 
-/** Unread messages (#12): where the viewer stopped reading, as the card opened. */
+/** Where the viewer stopped reading, as the card opened. */
 export interface UnreadState {
   /** The first message the viewer had not read; null when they had read everything. */
   firstUnreadId: number | null
@@ -17,7 +17,7 @@ export interface UnreadState {
 }
 
 /** As many unread messages as the opening reads at once (im.dialog.messages.get's LIMIT at most). */
-export const UNREAD_PAGE = 50
+const UNREAD_PAGE = 50
 
 /**
  * The opening batch's rows for the read state, chained off the task row like the history page:
@@ -47,7 +47,7 @@ export function toUnread(rows: Record<string, BatchRow | undefined>, newest: Rea
   const unreadRow = rows['unread']
   const read =
     lastRead !== undefined && unreadRow?.ok && (dialog?.success ? (dialog.output.counter ?? 1) : 0) > 0
-      ? newerRead(toHistoryPage(unreadRow.data, chatId), lastRead, UNREAD_PAGE)
+      ? mapNewerPage(toHistoryPage(unreadRow.data, chatId), lastRead, UNREAD_PAGE)
       : undefined
   const inPage = firstUnread(newest.run.messages, viewerId)
   const beyond = read ? firstUnread(read.run.messages, viewerId) : undefined

@@ -18,7 +18,7 @@ const extras = (page: HistoryPage) => ({ authors: page.authors, files: page.file
  * is live). The documented methods say nothing of more history, so an empty page marks the start
  * of the chat, and so does the portal's plan hiding what is older.
  */
-export function olderRead(page: HistoryPage, beforeId: number | undefined): Read {
+export function mapOlderPage(page: HistoryPage, beforeId: number | undefined): Read {
   const { messages } = page
   const startReached = messages.length === 0 || page.limitedByPlan === true
   const newest = messages.at(-1)?.id ?? 0
@@ -39,7 +39,7 @@ export function olderRead(page: HistoryPage, beforeId: number | undefined): Read
  * A page of messages newer than `afterId` (FIRST_ID). A page shorter than asked reached the newest
  * message: the run is live from here.
  */
-export function newerRead(page: HistoryPage, afterId: number, limit: number): Read {
+export function mapNewerPage(page: HistoryPage, afterId: number, limit: number): Read {
   const messages = page.messages.filter((m) => m.id > afterId)
   const full = messages.length >= limit
   return {
@@ -53,7 +53,7 @@ export function newerRead(page: HistoryPage, afterId: number, limit: number): Re
  * first of those: the message and the ones before it). Together they cover from the oldest of
  * `around` to the newest of `newer` without a hole, whichever end of `newer` the portal listed first.
  */
-export function windowRead(around: HistoryPage, newer: Read): Read {
+export function joinWindow(around: HistoryPage, newer: Read): Read {
   const byId = new Map([...around.messages, ...newer.run.messages].map((m) => [m.id, m]))
   const messages = [...byId.values()].sort((a, b) => a.id - b.id)
   return {

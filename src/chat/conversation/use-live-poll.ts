@@ -6,7 +6,7 @@ import { PortalError, type PortalErrorKind } from '../../b24/portal-error'
 import type { Conversation } from './conversation'
 import type { ConversationHandle } from './conversation-handle'
 import { conversationKey, enrichConversation, landRead } from './conversation-queries'
-import { LIVE_PAGE, readNewer } from './history-api'
+import { LIVE_PAGE, fetchNewerPage } from './history-api'
 import { LivePoller } from './live-poller'
 import { readLivePages } from './live-read'
 import { keepOwnChanges } from './own-changes'
@@ -57,7 +57,7 @@ function applyNewest(queryClient: QueryClient, client: PortalClient, taskId: num
   const full = read.run.messages.length >= LIVE_PAGE
   // (A get page of more than LIMIT, around the first of many unread, is full too: read forward from the live end.)
   if (live && live.messages.length > 0 && full && read.run.from > before + 1) {
-    readNewer(client, chatId, before).then(
+    fetchNewerPage(client, chatId, before).then(
       (own) => landRead(queryClient, client, taskId, chatId, own),
       () => {}, // the next poll tries again
     )

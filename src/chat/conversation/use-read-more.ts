@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query'
 import { usePortalClient } from '../../platform/portal-context'
 import type { ConversationHandle } from './conversation-handle'
-import { readNewer, readOlder, readWindow } from './history-api'
+import { fetchNewerPage, fetchOlderPage, fetchWindowAround } from './history-api'
 import type { Read } from './reads'
 
-export type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
+type ReadRequest = { kind: 'older'; before: number } | { kind: 'newer'; after: number } | { kind: 'window'; around: number }
 
 /**
  * Reads more of the chat into the conversation: older than a run, newer than a run, or the window
@@ -18,9 +18,9 @@ export function useReadMore(conversation: ConversationHandle, onRead?: (read: Re
   return useMutation({
     mutationFn: (request: ReadRequest): Promise<Read> => {
       if (chatId === null) throw new Error('The task has no chat')
-      if (request.kind === 'older') return readOlder(client, chatId, request.before)
-      if (request.kind === 'newer') return readNewer(client, chatId, request.after)
-      return readWindow(client, chatId, request.around)
+      if (request.kind === 'older') return fetchOlderPage(client, chatId, request.before)
+      if (request.kind === 'newer') return fetchNewerPage(client, chatId, request.after)
+      return fetchWindowAround(client, chatId, request.around)
     },
     onSuccess: (read, request) => {
       conversation.land(read)

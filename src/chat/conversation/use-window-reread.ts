@@ -3,7 +3,7 @@ import { usePortalClient } from '../../platform/portal-context'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import type { ConversationHandle } from './conversation-handle'
-import { LIVE_PAGE, readNewer } from './history-api'
+import { LIVE_PAGE, fetchNewerPage } from './history-api'
 import { historySource, rememberPlainHistory } from './history-source'
 import { QUIET_MS } from './live-protocol'
 import type { Read } from './reads'
@@ -26,7 +26,7 @@ async function readAfter(client: PortalClient, chatId: number, cursor: number): 
       rememberPlainHistory()
     }
   }
-  return readNewer(client, chatId, cursor, LIVE_PAGE)
+  return fetchNewerPage(client, chatId, cursor, LIVE_PAGE)
 }
 
 /**

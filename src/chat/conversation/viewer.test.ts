@@ -26,7 +26,7 @@ describe('toViewer', () => {
     expect(toViewer(me, { ok: false } as BatchRow).bot).toBeNull()
   })
 
-  // im-dialog-get.md: role, permissions.manage_users_add, restrictions.extend (issue 20).
+  // im-dialog-get.md: role, permissions.manage_users_add, restrictions.extend: whether "Send as <bot>" may add the bot.
   it('may add people where the role reaches manage_users_add and the chat takes new people', () => {
     const dialog = (role: string, add: string, extend = true) => ok({ role, permissions: { manage_users_add: add }, restrictions: { extend } })
     expect(mayAddMembers(dialog('member', 'member'))).toBe(true)

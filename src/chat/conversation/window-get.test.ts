@@ -59,7 +59,7 @@ describe.each<FirstIdOrder>(['scrambled', 'descending', 'ascending'])('a jump th
     const after: number[] = []
     for (let i = 0; i < 40; i++) after.push(await post(app, `later ${i}`))
     const t = await connect()
-    const read = await t.api.readWindow(t.client, app.portal.getTask(1)!.chatId!, target)
+    const read = await t.api.fetchWindowAround(t.client, app.portal.getTask(1)!.chatId!, target)
     expect(t.trips).toEqual(['batch'])
     expect(ids(read)).toContain(target)
     expect(ascending(ids(read))).toBe(true)
@@ -75,7 +75,7 @@ describe.each<FirstIdOrder>(['scrambled', 'descending', 'ascending'])('a jump th
     // Read up to it: unread messages would stretch the newest page past LIMIT (then not claimed as live).
     app.portal.setReadMark(app.portal.getTask(1)!.chatId!, 1, newest)
     const t = await connect()
-    const read = await t.api.readWindow(t.client, app.portal.getTask(1)!.chatId!, newest)
+    const read = await t.api.fetchWindowAround(t.client, app.portal.getTask(1)!.chatId!, newest)
     expect(t.trips).toEqual(['batch', 'im.dialog.messages.get'])
     expect(ids(read).at(-1)).toBe(newest)
     expect(ascending(ids(read))).toBe(true)

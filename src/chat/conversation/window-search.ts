@@ -2,7 +2,7 @@ import { backgroundPacer } from '../../b24/pacer'
 import type { Params, PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
 import { rowData } from './batch-row'
-import { newerRead, olderRead, windowRead, type Read } from './reads'
+import { mapNewerPage, mapOlderPage, joinWindow, type Read } from './reads'
 
 const search = (chatId: number, params: Params): [string, Params] => ['im.dialog.messages.search', { CHAT_ID: chatId, ...params }]
 
@@ -19,14 +19,14 @@ export async function searchWindow(client: PortalClient, chatId: number, id: num
     after: search(chatId, { LIMIT: side, ORDER: { ID: 'ASC' }, LAST_ID: id }),
     around: search(chatId, { LIMIT: 2 * side, ORDER: { ID: 'DESC' }, LAST_ID: id + 1 }),
   })
-  const newer = newerRead(toHistoryPage(rowData(rows['after']), chatId), id, side)
+  const newer = mapNewerPage(toHistoryPage(rowData(rows['after']), chatId), id, side)
   const around = toHistoryPage(rowData(rows['around']), chatId)
-  const read = newer.run.messages.length === 0 ? olderRead(around, undefined) : windowRead(around, newer)
+  const read = newer.run.messages.length === 0 ? mapOlderPage(around, undefined) : joinWindow(around, newer)
   return { ...read, bySearch: true }
 }
 
 /** Up to `limit` messages newer than `id` through search (ORDER ASC from LAST_ID: `ID > LAST_ID`), with their reactions. */
 export async function searchAfter(client: PortalClient, chatId: number, id: number, limit: number): Promise<Read> {
   const page = await backgroundPacer(() => client.callV2(...search(chatId, { LIMIT: limit, ORDER: { ID: 'ASC' }, LAST_ID: id })))
-  return { ...newerRead(toHistoryPage(page, chatId), id, limit), bySearch: true }
+  return { ...mapNewerPage(toHistoryPage(page, chatId), id, limit), bySearch: true }
 }

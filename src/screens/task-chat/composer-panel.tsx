@@ -5,6 +5,8 @@ import type { OutboxState, OutboxStore } from '../../features/composer/api/outbo
 import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
 import type { EditSession } from '../../features/composer/components/composer'
 import { useI18n } from '../../i18n/i18n'
+// The composer's place is held with its box while the composer loads.
+import '../../features/composer/components/composer.css'
 
 // Not needed for the first paint of the feed: loaded while the opening request is on its way,
 // the attachment parts beside it. Each has its own Suspense: one arriving late never blanks the box.
@@ -30,10 +32,10 @@ interface Props {
   authors: ReadonlyMap<number, Author>
   inputRef: RefObject<HTMLTextAreaElement | null>
   send(text: string, replyToId: number | null, asBot: boolean): void
-  /** A posted message being edited, and Up in the empty box editing the last one (#12). */
+  /** A posted message being edited, and Up in the empty box editing the last one. */
   edit: EditSession | null
   onEditLast(): boolean
-  /** Files chosen to send (#12): Send uploads them after the text, if any. */
+  /** Files chosen to send: Send uploads them after the text, if any. */
   attachments: { items: readonly Attachment[]; queue: AttachmentQueue }
 }
 

@@ -26,7 +26,7 @@ interface Props {
   sentCount: number
   onLeaveRun(): void
   onVisibleRange(range: { first: number; last: number } | null): void
-  /** Unread messages (#12): "New messages" goes above this message; the list opens there. */
+  /** "New messages" goes above this message; the list opens there. */
   unreadFromId: number | null
   /** The card is opening (not back from a jump): the list starts at "New messages" rather than at the end. */
   openAtUnread: boolean

@@ -15,6 +15,9 @@ import { estimateRowHeight as estimate, TOP_HEIGHT_PX } from '../../features/fee
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { useTextContext } from './use-text-context'
+// The feed's frame and the composer's place are drawn here, before the screen and its styles load.
+import '../../features/feed/components/feed.css'
+import '../../features/composer/components/composer.css'
 
 const noJump = () => {}
 const NO_MESSAGES: readonly Message[] = []

@@ -45,7 +45,7 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
   const { query, conversation, messagesById, authors, handle } = useConversation(taskId)
   const { chatId, viewer } = handle
   const { userId, bot } = viewer
-  // Unread messages (#12): more unread than the newest page holds opens in the run of the first of them.
+  // More unread than the newest page holds opens in the run of the first of them.
   const unread = conversation?.unread
   const view = useChatView(handle, conversation?.runs ?? [], unread && !unread.inLiveRun ? unread.firstUnreadId : null)
   const onSeen = useReadMark(handle, unread?.lastReadId)

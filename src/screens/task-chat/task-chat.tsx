@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useSettled } from '../../platform/use-settled'
 import { FirstFrame } from './first-frame'
+import './task-chat.css'
 
 let screen: Promise<typeof import('./task-chat-screen')> | undefined
 /** The screen and all it uses (the virtualizer, the composer's outbox, live updates, search, results...): after the first paint. */

@@ -1,5 +1,5 @@
 /**
- * Issue 20: who may add people (the app's bot) to a task chat, and what im.dialog.get says about it.
+ * Who may add people (the app's bot) to a task chat, and what im.dialog.get says about it.
  * Docs: api-reference/chats/chat-users/im-chat-user-add.md ("chat participant with permission to add
  * users"; ACCESS_ERROR, ACCESS_DENIED_EXTEND), api-reference/chats/im-dialog-get.md (`role`,
  * `permissions.manage_users_add`, `restrictions.extend`, `leave_owner`, `user_list`).
@@ -24,7 +24,7 @@ const dialog = async (auth?: string) => (await p.v2('im.dialog.get', { DIALOG_ID
 const members = async () => (await p.v2('im.dialog.users.list', { DIALOG_ID: 'chat1001', LIMIT: 200 })).body.result.map((u: { id: number }) => u.id)
 const WRONG_REQUEST = { error: 'WRONG_REQUEST', error_description: "You don't have access or user already member in chat" }
 
-describe('im.dialog.get: role, permissions and restrictions (issue 20)', () => {
+describe('im.dialog.get: role, permissions and restrictions', () => {
   // im-dialog-get.md: role lowercase; permissions as formatChatData lowercases them; restrictions' keys
   // as Im\Common::toJson(…, false) writes GetChatOptions' DEFAULT (a TASKS_TASK chat has no options of its own).
   it('answers the documented field names and the task chat’s defaults', async () => {
@@ -60,7 +60,7 @@ describe('im.dialog.get: role, permissions and restrictions (issue 20)', () => {
   })
 })
 
-describe('im.chat.user.add in a task chat (issue 20)', () => {
+describe('im.chat.user.add in a task chat', () => {
   // Chat::canDo(Extend): the role must reach MANAGE_USERS_ADD (default MEMBER) and the TASKS_TASK type's right (MEMBER).
   it('a member may add by default; a refusal answers 400 WRONG_REQUEST as the source does, or the doc’s 403 ACCESS_DENIED_EXTEND', async () => {
     const botId = await register()

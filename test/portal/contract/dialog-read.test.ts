@@ -1,5 +1,5 @@
 /**
- * Unread messages (#12): im.dialog.read and the caller's read state on every read method.
+ * Unread messages: im.dialog.read and the caller's read state on every read method.
  * api-reference/chats/messages/im-dialog-read.md, im-dialog-messages-get.md (`unread`),
  * im-dialog-messages-search.md (`unread`, `viewed`, `viewedByOthers`, `viewedCount`),
  * api-reference/chats/im-dialog-get.md (`counter`, `unread_id`, `last_id`).

@@ -66,7 +66,7 @@ describe('imbot.v2.Chat.Message.delete', () => {
   // api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-delete.md: {result:{result:true}}; ACCESS_DENIED otherwise.
   it('the bot deletes its own message, and only its own', async () => {
     const botId = (await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Bot' } } })).body.result.bot.id as number
-    // A portal whose task chat keeps the bot once added (Conditions.taskChatKeepsAnyone, issue 20).
+    // A portal whose task chat keeps the bot once added (Conditions.taskChatKeepsAnyone), so the bot can post there.
     p.portal.setConditions({ taskChatKeepsAnyone: true })
     await p.v2('im.chat.user.add', { CHAT_ID: 1001, USERS: [botId], HIDE_HISTORY: 'N' })
     const sent = (await p.v2('imbot.v2.Chat.Message.send', { botId, dialogId: 'chat1001', fields: { message: 'from the bot' } })).body.result.id as number

@@ -1,5 +1,5 @@
 /**
- * The two readers serialize stored messages as the im source does (issue 19). Messages are put into
+ * The two readers serialize stored messages as the im source does. Messages are put into
  * the store here with params in the stored form (test/portal/state.ts), so these tests do not depend
  * on the seed's content.
  * - im.dialog.messages.get: im/lib/chat.php getMessages, CIMMessageParam::Get / PrepareValues / GetDefault

@@ -29,7 +29,7 @@ describe('bots and task chats', () => {
   })
 
   // api-reference/chats/chat-users/im-chat-user-add.md (+ im/classes/general/im_rest.php chatUserAdd, CIMChat::AddUser);
-  // who may add and whether the bot is kept: test/portal/contract/chat-rights.test.ts (issue 20).
+  // who may add and whether the bot is kept: test/portal/contract/chat-rights.test.ts.
   it('im.chat.user.add: a member adds the bot (result true); the documented refusals', async () => {
     const botId = await register()
     p.portal.setConditions({ taskChatKeepsAnyone: true })

@@ -1,5 +1,5 @@
 /**
- * Writes answered with a server error (issue 20), through Conditions.methodFaults:
+ * Writes answered with a server error (the answer may be lost after the write was done), through Conditions.methodFaults:
  * - `SENDING_FAILED` "Sending failed": api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-send.md
  *   (Possible Error Codes; im/lib/V2/Message/MessageError.php), answered with 500 as a server failure of a write.
  * - `OVERLOAD_LIMIT` 503 "REST API is blocked due to overload": _includes/system-errors.md.

@@ -92,7 +92,7 @@ describe('tasks.task.chat.message.send (v3)', () => {
 describe('bots', () => {
   // chat-bots-v2/imbot.v2/bots/bot-register.md, bot-list.md; messages/chat-message-send.md (ACCESS_DENIED until the bot is added).
   it('registers a bot that is in no chat until a member adds it, then posts there', async () => {
-    // A portal whose task chats keep the bot once added (Conditions.taskChatKeepsAnyone, issue 20).
+    // A portal whose task chats keep the bot once added (Conditions.taskChatKeepsAnyone), so the bot can post there.
     p.portal.setConditions({ taskChatKeepsAnyone: true })
     const registered = await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
     expect(registered.status).toBe(200)

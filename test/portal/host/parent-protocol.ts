@@ -27,7 +27,7 @@ export interface RefreshedAuth {
   REFRESH_ID: string
 }
 
-export interface ParentHooks {
+interface ParentHooks {
   appSid: string
   initData: InitData
   /** Sends `text` to the app frame (postMessage to the app's origin). */
@@ -53,7 +53,7 @@ interface Parsed {
 }
 
 /** String form `cmd:params:cb:sid` (params may contain colons) or the object form for `a:b` commands. */
-export function parseAppMessage(data: unknown, appSid: string): Parsed | null {
+function parseAppMessage(data: unknown, appSid: string): Parsed | null {
   if (data && typeof data === 'object') {
     const o = data as Record<string, unknown>
     if (o['appSid'] !== appSid || typeof o['method'] !== 'string' || typeof o['callback'] !== 'string') return null

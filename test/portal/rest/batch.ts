@@ -10,11 +10,11 @@ import type { TimeInfo } from '../envelope.ts'
 import type { Params } from './context.ts'
 import { intOf, isRecord, param } from './params.ts'
 
-export const MAX_BATCH = 50
+const MAX_BATCH = 50
 
 export type RowOutcome = { ok: true; value: unknown; total?: number; next?: number; time: TimeInfo } | { ok: false; error: RestError }
 
-export type RowRunner = (method: string, params: Params) => RowOutcome
+type RowRunner = (method: string, params: Params) => RowOutcome
 
 /**
  * What a row may reference: the keys of `$arResult` in CRestProvider::methodsBatch

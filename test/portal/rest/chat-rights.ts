@@ -7,7 +7,7 @@
 import type { Conditions } from '../conditions.ts'
 import type { ChatRec } from '../state.ts'
 
-export type ChatRole = 'owner' | 'manager' | 'member' | 'guest'
+type ChatRole = 'owner' | 'manager' | 'member' | 'guest'
 
 const ASCENDING: readonly ChatRole[] = ['guest', 'member', 'manager', 'owner']
 

@@ -87,7 +87,7 @@ export function userCamel(user: UserRec, origin: string): Record<string, unknown
 }
 
 /** The text a reader shows for a message with nothing in it (IM_CHAT_MESSAGE_DELETED / IM_MESSAGE_DELETED, en). */
-export const DELETED_READ_TEXT = 'This message has been deleted.'
+const DELETED_READ_TEXT = 'This message has been deleted.'
 
 /** PHP serialises an empty array as `[]`. */
 function orEmpty(params: Record<string, unknown>): unknown {
@@ -180,7 +180,7 @@ export function messageTail(message: MessageRec, read: ReadFlags, store: Store):
   }
 }
 
-export function fileUrl(file: FileRec, origin: string): string {
+function fileUrl(file: FileRec, origin: string): string {
   return `${origin}/upload/file/${file.id}/${encodeURIComponent(file.name)}`
 }
 

@@ -9,7 +9,7 @@
 import type { MessageRec, Store } from '../state.ts'
 import { avatarUrl } from './format.ts'
 
-export const COUNT_DISPLAYED_USERS = 5
+const COUNT_DISPLAYED_USERS = 5
 
 export function reactionsOf(page: readonly MessageRec[], viewerId: number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = []

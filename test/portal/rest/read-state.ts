@@ -1,5 +1,5 @@
 /**
- * Unread messages (#12): what a reader has read of a chat. A message is unread for a user when
+ * Unread messages: what a reader has read of a chat. A message is unread for a user when
  * someone else wrote it and its id is above the user's read mark (api-reference/chats/im-dialog-get.md:
  * `last_id` "the last read message", `unread_id` the first unread one, `counter` how many); a user's
  * own messages are read for them. The per-message flags are im-dialog-messages-search.md's
@@ -17,7 +17,7 @@ export interface ReadFlags {
 
 export const ALL_READ: ReadFlags = { unread: false, viewed: true, viewedByOthers: true, viewedCount: 0 }
 
-export function isUnread(store: Store, message: MessageRec, userId: number): boolean {
+function isUnread(store: Store, message: MessageRec, userId: number): boolean {
   return message.authorId !== userId && message.id > store.lastRead(message.chatId, userId)
 }
 

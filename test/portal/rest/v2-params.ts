@@ -72,7 +72,7 @@ const HIDDEN = new Set([
 ])
 
 /** Bitrix\Main\Engine\Response\Converter::toJson(): keys snake → camel, lower first, recursively. */
-export function camelKeys(value: unknown): unknown {
+function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys)
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}

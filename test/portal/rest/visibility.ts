@@ -8,7 +8,7 @@ import type { ChatRec, MessageRec } from '../state.ts'
 import type { CallContext } from './context.ts'
 import { lowerBound } from './ops.ts'
 
-export interface Visible {
+interface Visible {
   /** Ascending by id. */
   list: readonly MessageRec[]
   /** The plan hides older messages this reader could otherwise see. */

@@ -5,7 +5,7 @@ import type { Rng } from '../prng.ts'
  * that every code the app renders occurs many times across the history.
  */
 
-export const TOPICS = [
+const TOPICS = [
   'the landing page',
   'the hero banner',
   'the newsletter',
@@ -28,7 +28,7 @@ export function sentenceFrom(rng: Rng): string {
   return template.replace('{t}', /[а-яё]/i.test(template) ? rng.pick(TOPICS_RU) : rng.pick(TOPICS))
 }
 
-export const SENTENCES = [
+const SENTENCES = [
   'I pushed a new version of {t}, please have a look.',
   'Can we move the review of {t} to Thursday?',
   'The client approved {t} with two small comments.',

@@ -7,7 +7,7 @@ import { portalIso } from '../dates.ts'
 import type { MessageParams, MessageRec, Store } from '../state.ts'
 
 /** An attach as CIMMessageParamAttach::GetArray() gives it (im/classes/general/im_message_param.php). */
-export interface AttachRec {
+interface AttachRec {
   ID: number
   BLOCKS: Record<string, unknown>[]
   DESCRIPTION: string
@@ -67,7 +67,7 @@ export function linkButton(text: string, link: string, textColor: string): Recor
   }
 }
 
-export const QUOTE_DELIMITER = '-'.repeat(54)
+const QUOTE_DELIMITER = '-'.repeat(54)
 
 /**
  * The quote header's date. The web messenger writes `DateFormatter.formatByTemplate(date,
@@ -76,7 +76,7 @@ export const QUOTE_DELIMITER = '-'.repeat(54)
  * (main/tools.php): "today"/"yesterday" with the time when the quote is made within a day,
  * otherwise the site's short date (English site: MM/DD/YYYY, 12-hour time).
  */
-export function quoteDate(messageDate: number, quotedAt: number): string {
+function quoteDate(messageDate: number, quotedAt: number): string {
   const iso = portalIso(messageDate)
   const day = (t: number): string => portalIso(t).slice(0, 10)
   const hours = Number(iso.slice(11, 13))

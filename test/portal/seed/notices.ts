@@ -61,7 +61,7 @@ export function chatCreatedForExistingTask(): Notice {
  * Action/NotifyTaskStatusChanged.php: which code for which change (TASKS_IM_TASK_STATUS_*). The
  * "supposedly completed" codes have no English text in the language file read, so they are not seeded.
  */
-export type StatusChange = 'started' | 'resumed' | 'paused' | 'deferred' | 'resumedDeferred' | 'completed' | 'returned'
+type StatusChange = 'started' | 'resumed' | 'paused' | 'deferred' | 'resumedDeferred' | 'completed' | 'returned'
 
 const STATUS_TEXT: Record<StatusChange, string> = {
   started: 'started the task.',

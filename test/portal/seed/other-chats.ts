@@ -58,8 +58,8 @@ export function seedOtherChats(store: Store): void {
   }
 }
 
-export const BENCH_CHAT_ID = 1100
-export const BENCH_COUNT = 100_000
+const BENCH_CHAT_ID = 1100
+const BENCH_COUNT = 100_000
 
 /** Reserves ids now; the 100,000 messages themselves are built the first time anyone reads them. */
 export function seedBenchChat(store: Store): void {

@@ -3,7 +3,7 @@ import type { FileRec, MessageParams, MessageRec, Store } from '../state.ts'
 import type { Rng } from '../prng.ts'
 import type { Notice } from './notices.ts'
 
-export function seedUuid(rng: Rng): string {
+function seedUuid(rng: Rng): string {
   const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rng.next() * 16).toString(16)).join('')
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rng.next() * 4)).toString(16)}${hex(3)}-${hex(12)}`
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import './attach-button.css'
 
 /** "Attach file" by the composer: opens the system's file picker (several files at once). */
 export function AttachButton({ onFiles }: { onFiles(files: File[]): void }) {

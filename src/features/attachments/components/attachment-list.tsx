@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../i18n/en'
 import type { Attachment } from '../api/attachment-queue'
 import { formatBytes } from '../../../i18n/formatters'
 import { MAX_FILE_BYTES } from '../api/limits'
+import './attachment-list.css'
 
 /** Why an upload failed, by the portal's code first (file-upload.md's list), then by PortalError kind. */
 const BY_CODE: Record<string, MessageKey> = {

@@ -84,7 +84,7 @@ describe('the composer', () => {
     expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toHaveValue('A thought in progress')
   })
 
-  // Issue 20: a write is sent once. A 5xx of any code may come after the portal saved the message.
+  // A write is sent once, whatever the answer: a 5xx of any code may come after the portal saved the message.
   it.each(['OVERLOAD_LIMIT', 'SENDING_FAILED'] as const)(
     'a send answered %s after the portal saved it is found, not sent again: one copy, nothing to retry',
     async (error) => {

@@ -6,6 +6,7 @@ import { MAX_MESSAGE_LENGTH } from '../api/use-send'
 import { useOfferedBot } from '../api/use-offered-bot'
 import { MentionPicker } from './mention-picker'
 import { useMentions } from './use-mentions'
+import './composer.css'
 
 /** The counter shows once a message gets this close to the portal's limit. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000
@@ -25,11 +26,11 @@ interface Props {
   botMayJoin?: boolean
   chatId: number | null
   inputRef: RefObject<HTMLTextAreaElement | null>
-  /** Editing a posted message instead of writing a new one: the draft waits meanwhile (#12). */
+  /** Editing a posted message instead of writing a new one: the draft waits meanwhile. */
   edit?: EditSession | null
   /** Up in the empty box: edits the user's last message; answers whether there was one. */
   onEditLast?(): boolean
-  /** Attaching files (#12), composed by the screen: the button beside the box, the chosen files above it. */
+  /** Attaching files, composed by the screen (a feature does not import another): the button beside the box, the chosen files above it. */
   attach?: ReactNode
   attachments?: ReactNode
   /** Files are chosen and waiting: Send sends them even without text (then with `text` empty). */

@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/i18n'
 import type { Author } from '../../../chat/types'
+import './mention-picker.css'
 
 interface Props {
   id: string

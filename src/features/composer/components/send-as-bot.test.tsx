@@ -5,7 +5,7 @@ import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness
 import { renderApp } from '../../../../test/dom/render-app'
 import type { Conditions } from '../../../../test/portal/portal'
 
-// "Send as <bot>" (issue 20): offered where the bot is in the chat or the viewer may add it
+// "Send as <bot>": offered where the bot is in the chat or the viewer may add it
 // (im.dialog.get), and any refusal keeps the message, says so, offers sending it as the user, and
 // stops offering the bot in this chat. The real app and SDK against the in-process portal.
 let app: FramedApp | undefined

@@ -4,7 +4,7 @@ import type { Run } from '../../../chat/conversation/runs'
 import { useCursorRead } from '../../../chat/conversation/use-cursor-read'
 
 /** With system messages hidden, at most this many pages in a row may load without showing anything. */
-export const MAX_SILENT_PAGES = 5
+const MAX_SILENT_PAGES = 5
 
 export interface OlderLoader {
   /** Loads the next older page unless one is loading, history ended, or a silent burst hit its bound. */

@@ -5,6 +5,8 @@ import { safeColor, safeHref } from '../../../chat/bbcode/safe-url'
 import type { Attach, AttachBlock, AttachGridItem, AttachLink } from '../../../chat/types'
 import { formatBytes } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
+import './message-files.css'
+import './attach-blocks.css'
 
 /** An image's address: http(s) only (no `mailto:` picture, nor `data:`), relative ones on the portal. */
 function safeSrc(raw: string | null, base: string | undefined): string | null {

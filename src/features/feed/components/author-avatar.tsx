@@ -1,4 +1,5 @@
 import type { Author } from '../../../chat/types'
+import './author-avatar.css'
 
 const FALLBACK_COLOR = '#a8adb4' // Air's --ui-color-base-4
 
@@ -24,7 +25,7 @@ function luminance(hex: string): number | null {
  * portal's palette has yellows and ochres (#e3a400) on which white is 2.2:1. If white fails,
  * black always passes (the two ratios multiply to 21).
  */
-export function initialsColor(background: string): string {
+function initialsColor(background: string): string {
   const l = luminance(background)
   if (l === null) return '#fff'
   return 1.05 / (l + 0.05) >= 4.5 ? '#fff' : '#000'

@@ -1,5 +1,6 @@
 import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
+import './day-separator.css'
 
 function sameDay(a: Date, b: Date) {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()

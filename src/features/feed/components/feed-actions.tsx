@@ -1,7 +1,7 @@
 import type { Message, ResultBadge } from '../../../chat/types'
 import { createRequiredContext } from '../../../platform/required-context'
 
-/** What the viewer may do to a message beyond replying and results: edit, delete, like (#12). */
+/** What the viewer may do to a message beyond replying and results: edit, delete, like. */
 export interface MessageChangeView {
   canEdit: boolean
   canDelete: boolean

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { errorSentence } from '../../../platform/error-sentence'
 import { isPassing, isPortalError, isSettled } from '../../../b24/portal-error'
 import { useI18n } from '../../../i18n/i18n'
+import './feed.css'
 
 const FIRST_PAUSE_S = 5
 const LONGEST_PAUSE_S = 60

@@ -18,6 +18,7 @@ import { useListActions } from './use-list-actions'
 import { useNewSinceLeft } from './use-new-since-left'
 import { useRovingTabStop } from './use-roving-tab-stop'
 import { useSeenRows } from './use-seen-rows'
+import './feed.css'
 
 interface Props {
   rows: FeedRow[]
@@ -47,11 +48,11 @@ interface Props {
   onFocused?(): void
   /** Changes when the user sends a message: the feed goes to the end to show it. */
   sentCount?: number
-  /** Unread messages (#12): the first message unread when the card opened; "New messages" goes above it, and the list opens there. */
+  /** The first message unread when the card opened; "New messages" goes above it, and the list opens there. */
   unreadFromId?: number | null
   /** Open at "New messages" (the card's opening), not at the end (back from a jump, "Jump to latest"). */
   openAtUnread?: boolean
-  /** Unread messages (#12): the messages on screen, after each scroll and each change of the rows. */
+  /** The messages on screen (to mark them read), after each scroll and each change of the rows. */
   onSeen?(messages: Message[]): void
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import './feed.css'
 
 /** A feed that is still loading its first page: placeholders shaped like messages. */
 export function FeedSkeleton() {

@@ -11,7 +11,7 @@ const BOX = { width: 280, height: 200 }
 const UNKNOWN = { width: 200, height: 150 }
 
 /** The preview's size, known before the image loads, so the feed keeps its place while it does. */
-export function previewSize(file: Pick<ChatFile, 'width' | 'height'>): { width: number; height: number } {
+function previewSize(file: Pick<ChatFile, 'width' | 'height'>): { width: number; height: number } {
   if (!file.width || !file.height) return UNKNOWN
   const scale = Math.min(1, BOX.width / file.width, BOX.height / file.height)
   return { width: Math.max(1, Math.round(file.width * scale)), height: Math.max(1, Math.round(file.height * scale)) }

@@ -3,6 +3,7 @@ import type { ChatFile } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
 import { FileChips } from './file-chips'
 import { ImagePreview } from './image-preview'
+import './message-files.css'
 
 /**
  * A message's files: images as previews that open full size in a new tab (sized from the portal's

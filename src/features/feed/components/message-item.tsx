@@ -18,6 +18,7 @@ import { SeenMark } from './seen-mark'
 import { useViewerId } from './viewer-id'
 import { ResultBadgeLine, ResultButton } from './result-controls'
 import { StickerView } from './sticker'
+import './message.css'
 
 interface Props {
   message: Message

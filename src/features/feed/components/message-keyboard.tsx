@@ -1,11 +1,12 @@
 import { safeHref } from '../../../chat/bbcode/safe-url'
 import type { KeyboardButton, Message } from '../../../chat/types'
 import { useI18n } from '../../../i18n/i18n'
+import './message-keyboard.css'
 
 type Button = Extract<KeyboardButton, { kind: 'button' }>
 
 /** The message in Bitrix24's messenger on the portal, where buttons the app cannot run work. */
-export function messengerUrl(message: Pick<Message, 'id' | 'chatId'>, origin: string | undefined): string | null {
+function messengerUrl(message: Pick<Message, 'id' | 'chatId'>, origin: string | undefined): string | null {
   if (!origin || message.chatId <= 0 || message.id <= 0) return null
   return safeHref(`/online/?IM_DIALOG=chat${message.chatId}&IM_MESSAGE=${message.id}`, origin)
 }

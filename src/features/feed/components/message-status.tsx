@@ -45,7 +45,7 @@ export function MessageStatus({ pending }: { pending: PendingState }) {
         {t('message.notSent')} {t(REASON[pending.errorKind ?? 'unknown'] ?? 'send.error.unknownOutcome')}
       </span>
       <button type="button" onClick={() => retry(pending.clientId)}>
-        {/* The bot was kept out: the retry goes as the user (issue 20), and the button says so. */}
+        {/* The bot was kept out: the retry goes as the user (the portal would refuse the bot again), and the button says so. */}
         {t(pending.errorKind === 'bot-refused' ? 'composer.sendAsMe' : 'message.retry')}
       </button>
       {discardButton}

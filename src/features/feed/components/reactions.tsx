@@ -2,6 +2,7 @@ import { reactionsOf } from '../../../chat/reactions'
 import type { Author, Message, Reaction } from '../../../chat/types'
 import { useI18n, type Translator } from '../../../i18n/i18n'
 import { ReactionGlyph, reactionNameKey } from './reaction-glyph'
+import './reactions.css'
 
 /** Who reacted, by name, and how many more the portal did not list (search names at most 5 of a kind). */
 function who(reaction: Reaction, authors: ReadonlyMap<number, Author>, t: Translator['t']): string {

@@ -3,6 +3,7 @@ import { plainText } from '../../../chat/bbcode/plain-text'
 import { summaryText } from '../../../chat/message-summary'
 import type { Author } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
+import './reply-quote.css'
 
 const EXCERPT = 120
 

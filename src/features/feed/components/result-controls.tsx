@@ -2,6 +2,7 @@ import { useI18n } from '../../../i18n/i18n'
 import type { MessageKey } from '../../../i18n/en'
 import type { ResultBadge } from '../../../chat/types'
 import { useFeedActions } from './feed-actions'
+import './result-controls.css'
 
 const REASON: Record<string, MessageKey> = {
   access: 'result.error.access',

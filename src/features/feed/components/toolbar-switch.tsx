@@ -1,3 +1,5 @@
+import './toolbar-switch.css'
+
 /** A labelled switch for the toolbar. */
 export function ToolbarSwitch({ label, checked, onChange }: { label: string; checked: boolean; onChange(next: boolean): void }) {
   return (

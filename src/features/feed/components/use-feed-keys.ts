@@ -73,7 +73,7 @@ export function focusWhenRendered(scrollerRef: RefObject<HTMLElement | null>, ke
 }
 
 /**
- * Marks the article for the highlight's length (app.css, `data-jumped`). Jumped to again while
+ * Marks the article for the highlight's length (message.css, `data-jumped`). Jumped to again while
  * marked, the highlight starts over; only its own animation ends it, not one of its content's
  * (animation events bubble).
  */

@@ -15,7 +15,7 @@ const row = (id: number, pending = false): FeedRow => {
 }
 
 describe('the "new messages" count', () => {
-  // Issue 13: a failed send (id -1, appended last) made every older page count as new.
+  // A failed send (id -1, appended last) once made every older page count as new.
   const withOutbox = [row(10), row(11), row(12), row(-1, true)]
 
   it('takes the newest id from the portal’s messages, not the outbox’s rows after them', () => {

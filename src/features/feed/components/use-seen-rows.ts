@@ -4,7 +4,7 @@ import type { Message } from '../../../chat/types'
 import type { FeedRow } from '../api/build-rows'
 
 /**
- * Unread messages (#12): the messages the reader has on screen (at least the top half of the row
+ * To mark them read: the messages the reader has on screen (at least the top half of the row
  * inside the viewport), told after every change of what is rendered and on every scroll. Rows
  * rendered above or below the viewport (overscan) are not seen; pending rows are not on the portal.
  */

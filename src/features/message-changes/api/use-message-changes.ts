@@ -11,7 +11,7 @@ import { applyChange, rolledBack, type Change } from './changed-message'
 import { deleteMessage, likeMessage, updateMessage } from './changes-api'
 
 /** How long a deletion can be undone before it is sent. */
-export const UNDO_DELETE_MS = 5_000
+const UNDO_DELETE_MS = 5_000
 
 /** Without one id: the same set when it has none, so nothing re-renders. */
 function withoutId(all: ReadonlySet<number>, id: number): ReadonlySet<number> {

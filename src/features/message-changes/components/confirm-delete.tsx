@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import './confirm-delete.css'
 
 interface Props {
   /** The user emptied the message while editing it (then Cancel goes back to the edit). */

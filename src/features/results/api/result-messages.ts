@@ -25,7 +25,7 @@ function keep(out: ResultMessages, raw: unknown, chatId: number, ids: readonly n
 }
 
 /** Did the `n` row read a message newer than `id`? LIMIT 1, so whatever order a FIRST_ID read lists. */
-function readNewer(row: BatchRow | undefined, chatId: number, id: number): boolean | undefined {
+function foundNewer(row: BatchRow | undefined, chatId: number, id: number): boolean | undefined {
   if (!row?.ok) return undefined
   return toHistoryPage(row.data, chatId).messages.some((m) => m.id > id)
 }
@@ -51,7 +51,7 @@ export async function getResultMessages(client: PortalClient, chatId: number, id
     }
     const rows = await client.batchV2(calls)
     for (const id of ids.slice(at, at + PER_BATCH)) {
-      const newer = readNewer(rows[`n${id}`], chatId, id)
+      const newer = foundNewer(rows[`n${id}`], chatId, id)
       const row = rows[`m${id}`]
       // A failed row leaves that one without an author: the list still shows the result.
       if (newer === true && row?.ok) keep(out, row.data, chatId, [id])

@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
 import { useI18n } from '../../../i18n/i18n'
+import './result-undo.css'
 
 /** How long "Undo" stays after making or removing a result. */
-export const UNDO_MS = 8_000
+const UNDO_MS = 8_000
 
 /** Right after a result is made or removed: says so, and offers a short-lived Undo. */
 export function ResultUndo({ removed = false, onUndo, onExpire }: { removed?: boolean; onUndo(): void; onExpire(): void }) {

@@ -5,6 +5,7 @@ import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Author, Message } from '../../../chat/types'
 import { useResultMessages } from '../api/result-messages'
 import type { TaskResult } from '../api/results-api'
+import './results-list.css'
 
 interface Props {
   results: TaskResult[]

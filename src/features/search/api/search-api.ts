@@ -4,7 +4,7 @@ import { toHistoryPage } from '../../../chat/map-history'
 import type { Author, Message } from '../../../chat/types'
 
 /** Matches asked for per page: a panel's worth and more (the method allows up to 200). */
-export const SEARCH_PAGE = 25
+const SEARCH_PAGE = 25
 /**
  * im.dialog.messages.search applies SEARCH_MESSAGE only to strings longer than 2 characters
  * (api-reference/chats/messages/im-dialog-messages-search.md): a shorter one would answer the whole
@@ -12,7 +12,7 @@ export const SEARCH_PAGE = 25
  */
 export const MIN_TERM = 3
 
-export interface SearchPage {
+interface SearchPage {
   /** Newest first, as the portal answers; deleted messages are left out (their text is gone). */
   matches: Message[]
   /** The authors the page brought. */

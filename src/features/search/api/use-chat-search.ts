@@ -5,9 +5,9 @@ import { MIN_TERM } from './search-api'
 import { useSearchQueries } from './search-queries'
 
 /** How long typing must pause before the portal is asked. */
-export const SEARCH_DEBOUNCE_MS = 300
+const SEARCH_DEBOUNCE_MS = 300
 
-export type SearchState = 'idle' | 'short' | 'loading' | 'failed' | 'none' | 'found'
+type SearchState = 'idle' | 'short' | 'loading' | 'failed' | 'none' | 'found'
 
 /**
  * What the reader typed, the term searched (the text trimmed, once typing pauses or on Enter), and

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n'
 import { useChatSearch } from '../api/use-chat-search'
 import { SearchPanel, searchAnnouncement } from './search-panel'
 import { SearchResult } from './search-result'
+import './chat-search.css'
 
 interface Props {
   chatId: number

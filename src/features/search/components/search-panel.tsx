@@ -2,6 +2,7 @@ import type { ReactNode, UIEvent } from 'react'
 import { errorSentence } from '../../../platform/error-sentence'
 import { useI18n } from '../../../i18n/i18n'
 import type { useChatSearch } from '../api/use-chat-search'
+import './search-panel.css'
 
 /** How close to the end of the results scrolling asks for the next page. */
 const NEAR_END_PX = 120

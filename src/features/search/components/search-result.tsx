@@ -4,6 +4,7 @@ import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { Message } from '../../../chat/types'
 import { dateFormat } from '../../../i18n/formatters'
 import { useI18n } from '../../../i18n/i18n'
+import './search-result.css'
 
 interface Props {
   id: string

@@ -1,5 +1,5 @@
 /** The clock and the call a ReadMark runs on (real timers in the app, fake ones in tests). */
-export interface ReadMarkDeps {
+interface ReadMarkDeps {
   /** Marks the chat read up to `id`; resolves with the portal's mark, or null when it will never take one (no access). */
   send(id: number): Promise<number | null>
   /** Whether the reader can see the card now: nothing is sent while it is hidden. */
@@ -10,12 +10,12 @@ export interface ReadMarkDeps {
 }
 
 /** At most one im.dialog.read this often. */
-export const MARK_INTERVAL_MS = 4_000
+const MARK_INTERVAL_MS = 4_000
 /** A refused or failed mark is tried again this much later, quietly: the mark is optional. */
-export const MARK_RETRY_MS = 20_000
+const MARK_RETRY_MS = 20_000
 
 /**
- * Unread messages (#12): the viewer's read mark in one chat, moved as they see messages. Throttled
+ * Unread messages: the viewer's read mark in one chat, moved as they see messages. Throttled
  * with a trailing call: the first newer message seen is sent at once, what is seen after it waits
  * until the interval has passed, and then only the newest goes. The mark only ever moves forwards
  * (a call never names a message older than one already sent), nothing is sent while the card is

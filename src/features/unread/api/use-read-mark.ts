@@ -8,7 +8,7 @@ import { ReadMark } from './read-mark'
 const isVisible = () => document.visibilityState === 'visible'
 
 /**
- * Unread messages (#12): marks read what the viewer has seen. Returns the feed's `onSeen`: of the
+ * Unread messages: marks read what the viewer has seen. Returns the feed's `onSeen`: of the
  * messages on screen, the newest someone else wrote moves the mark (the viewer's own are read for
  * them), throttled by ReadMark. What is on screen while the page is hidden counts only once it is
  * shown again. `lastReadId` is the mark as the card opened (undefined until it has).

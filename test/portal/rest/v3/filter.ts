@@ -6,12 +6,12 @@ import { v3Error } from '../../envelope.ts'
 import { isRecord } from '../params.ts'
 
 export type Row = Record<string, unknown>
-export type Predicate = (row: Row) => boolean
+type Predicate = (row: Row) => boolean
 
 const OPERATORS = ['=', '!=', '>', '>=', '<', '<=', 'in', 'between'] as const
 type Operator = (typeof OPERATORS)[number]
 
-export interface ParsedFilter {
+interface ParsedFilter {
   test: Predicate
   /** Values of top-level `field = v` / `field in [...]` conditions, per field. */
   equals: Map<string, unknown[]>
