@@ -120,6 +120,8 @@ describe('auth', () => {
       const v3 = await p.v3('tasks.task.get', { id: 1 }, { auth: tokens.AUTH_ID })
       expect(v3.status).toBe(401)
       expect(v3.body.error).toBe('expired_token')
+      // The refreshed token lives an hour: with 0.2 s, a slow machine saw it expire before its first use.
+      await p.raw('/__portal/conditions', { method: 'POST', body: JSON.stringify({ tokenTtlS: 3600 }) })
       const refreshed = await p.raw('/__portal/refresh', { method: 'POST', body: JSON.stringify({ refreshId: tokens.REFRESH_ID }) })
       expect(refreshed.status).toBe(200)
       expect(refreshed.body.AUTH_ID).not.toBe(tokens.AUTH_ID)
