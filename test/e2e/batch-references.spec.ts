@@ -1,6 +1,6 @@
-import { expect, test, type Page, type Request, type Response } from '@playwright/test'
-import { APP, PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { expect, test, type Page, type Response } from '@playwright/test'
+import { PORTAL } from '../../playwright.config'
+import { focusedId, fromApp, methodOf, taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
 
 /**
@@ -17,16 +17,6 @@ test.beforeEach(async ({ request }) =>
   resetPortal(request, { methodFaults: [{ method: 'im.dialog.messages.search', error: 'ERROR_METHOD_NOT_FOUND', times: 1 }] }),
 )
 
-const fromApp = (request: Request) => {
-  try {
-    return request.frame().url().startsWith(APP)
-  } catch {
-    return false
-  }
-}
-
-const methodOf = (url: string) => new URL(url).pathname.replace(/^\/rest\/(api\/)?/, '').replace(/\.json$/, '')
-
 /** History reads of the app's frame from now on (method and body), live polls (FIRST_ID outside a batch) aside. */
 function historyLog(page: Page) {
   const calls: { method: string; body: string }[] = []
@@ -39,11 +29,6 @@ function historyLog(page: Page) {
   })
   return calls
 }
-
-const focusedId = (page: Page) =>
-  taskCard(page)
-    .app.locator('body')
-    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
 test('a jump to the newest message through get: the refused chained row is not read as the newest page, two round trips, focused', async ({
   page,

@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -79,16 +79,21 @@ test('a short spell of 503 answers is waited out quietly: the feed opens, the us
 })
 
 test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {
-  // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told.
-  test.setTimeout(60_000)
+  // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told. Those
+  // waits and the countdown run on Playwright's clock.
   await resetPortal(request, { rateBurst: 0 })
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   const alert = card.app.getByRole('alert')
-  await expect(alert).toContainText('Bitrix24 is asking the app to slow down', { timeout: 20_000 })
+  const told = alert.filter({ hasText: 'Bitrix24 is asking the app to slow down' })
+  await runClockUntil(page, async () => (await told.count()) > 0, 'the rate limit said')
   await expect(alert).toContainText('Trying again in')
   await resetPortal(request)
-  await card.ready() // no click: the countdown retried
+  // No click: the countdown retries.
+  const opened = card.feed.getByRole('article').first()
+  await runClockUntil(page, () => opened.isVisible(), 'the feed back by itself')
+  await card.ready()
 })
 
 test('a token that expires mid-session is renewed for history and sending', async ({ page, request }) => {
@@ -110,15 +115,23 @@ test('a token that expires mid-session is renewed for history and sending', asyn
 test('two seconds of latency: a skeleton, then the feed; a send shows as pending, then lands once', async ({ page, request }) => {
   test.setTimeout(60_000)
   await resetPortal(request, { latencyMs: 2_000 })
+  // What shows while an answer is on its way is read while it is held: the latency alone would race
+  // the test's look on a loaded machine.
+  const opening = await holdRequests(page, isOpeningBatch)
   await page.goto('/')
   const card = taskCard(page)
+  await opening.requested()
   await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  await opening.release()
   await card.ready()
+  const send = await holdRequests(page, (r) => r.url().includes('/rest/im.message.add'))
   const text = `Slow network ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
   const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await send.requested()
   await expect(mine).toContainText('Sending…')
+  await send.release()
   await expect(mine).not.toContainText('Sending…', { timeout: 15_000 })
   // The live poll brings the real message back: after the next one has answered it must still be one.
   await card.nextPoll()
