@@ -36,13 +36,13 @@ describe('the app inside a task card', () => {
   })
 
   it('says the task has no chat yet instead of showing an empty feed', async () => {
-    const app = await card.open({ taskId: 2 })
+    await card.open({ taskId: 2 })
     await renderApp()
     expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
   })
 
   it('explains a chat the user is not a member of', async () => {
-    const app = await card.open({ taskId: 4 })
+    await card.open({ taskId: 4 })
     await renderApp()
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You are a member of this task but not of its chat')
     // Trying again cannot add the user to the chat: nothing pretends it can.
@@ -50,7 +50,7 @@ describe('the app inside a task card', () => {
   })
 
   it('says so when the task cannot be opened by this user', async () => {
-    const app = await card.open({ taskId: 3 })
+    await card.open({ taskId: 3 })
     await renderApp()
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You do not have access to this task.')
   })
@@ -58,7 +58,7 @@ describe('the app inside a task card', () => {
   it.each(['insufficient_scope', 'ERROR_METHOD_NOT_FOUND'] as const)(
     'falls back to im.dialog.messages.get, and remembers it, when search is refused (%s)',
     async (error) => {
-      const app = await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
+      await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
       await renderApp()
       const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
       expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
@@ -67,10 +67,7 @@ describe('the app inside a task card', () => {
   )
 
   it('does not give up search for a passing fault: the opening is retried with it', async () => {
-    const app = await card.open(
-      { taskId: 1 },
-      { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] },
-    )
+    await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
@@ -78,13 +75,13 @@ describe('the app inside a task card', () => {
   })
 
   it('speaks the portal language', async () => {
-    const app = await card.open({ taskId: 1, lang: 'ru' })
+    await card.open({ taskId: 1, lang: 'ru' })
     await renderApp('ru')
     expect(await screen.findByRole('feed', { name: 'Чат задачи' }, { timeout: 10_000 })).toBeInTheDocument()
   })
 
   it('shows a clear screen when the placement carries no task id', async () => {
-    const app = await card.open({ rawOptions: '' })
+    await card.open({ rawOptions: '' })
     await renderApp()
     expect(await screen.findByRole('heading', { name: 'This card did not say which task it shows' }, { timeout: 10_000 })).toBeVisible()
   })

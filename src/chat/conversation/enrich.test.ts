@@ -82,7 +82,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
   })
 
   it('no search for what the opening read through search', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const t = await connect()
     await t.open()
     const page = t.calls.filter((c) => c.method === 'batch:im.dialog.messages.search')

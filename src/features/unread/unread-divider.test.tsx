@@ -27,7 +27,7 @@ describe('the "New messages" divider', () => {
   })
 
   it('is not there for a viewer who has read everything', async () => {
-    const app = await card.open({ taskId: 1, userId: 1 })
+    await card.open({ taskId: 1, userId: 1 })
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)

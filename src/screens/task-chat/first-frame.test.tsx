@@ -49,7 +49,7 @@ describe('the first frame', () => {
   })
 
   it('with no message to show (a task without a chat yet) asks for the screen at once, to say why', async () => {
-    const app = await card.open({ taskId: 2 })
+    await card.open({ taskId: 2 })
     const onShown = vi.fn()
     await renderFirstFrame(2, onShown)
     await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1), { timeout: 10_000 })

@@ -19,14 +19,14 @@ describe('a task on a portal before task chats', () => {
   })
 
   it('speaks the reader’s language', async () => {
-    const app = await card.open({ taskId: 1, userId: 1, lang: 'de' }, { rateLimit: false, taskChats: false })
+    await card.open({ taskId: 1, userId: 1, lang: 'de' }, { rateLimit: false, taskChats: false })
     await renderApp('de')
     expect(await screen.findByText(/in ihren Kommentaren besprochen/, {}, { timeout: 10_000 })).toBeVisible()
     expect(screen.getByRole('link', { name: 'Aufgabe öffnen' })).toBeVisible()
   })
 
   it('keeps a modern portal’s task without a chat yet as it is: the first message starts it', async () => {
-    const app = await card.open({ taskId: 2 })
+    await card.open({ taskId: 2 })
     await renderApp()
     expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
     expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toBeVisible()

@@ -12,7 +12,7 @@ const card = taskCardPerTest()
 const BOOT = { timeout: 10_000 }
 
 /**
- * Opens task 1's conversation with one message of user 2 far behind the newest page (60 newer
+ * Opens task 1's conversation with one message of user 2 far behind the newest page (120 newer
  * after it, all read), and the view over it, as the screen holds them.
  */
 async function openView(conditions: Partial<Conditions> = {}) {
@@ -20,7 +20,7 @@ async function openView(conditions: Partial<Conditions> = {}) {
   const chatId = app.portal.getTask(1)!.chatId!
   const farBack = await app.post('Far back now', 2)
   let newest = farBack
-  for (let i = 0; i < 60; i++) newest = await app.post(`later ${i}`, 2)
+  for (let i = 0; i < 120; i++) newest = await app.post(`later ${i}`, 2)
   app.portal.setReadMark(chatId, 1, newest)
 
   vi.resetModules() // the SDK keeps one frame per page: each test is a new page

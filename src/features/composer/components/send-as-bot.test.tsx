@@ -10,7 +10,7 @@ import type { Conditions } from '../../../../test/portal/portal'
 // stops offering the bot in this chat. The real app and SDK against the in-process portal.
 const card = taskCardPerTest()
 
-const rest = <T>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 
 const newest = async () =>
   (await rest<{ messages: { text: string; author_id: number }[] }>('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 5 })).messages

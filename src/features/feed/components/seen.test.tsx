@@ -8,7 +8,7 @@ import { renderApp } from '../../../../test/dom/render-app'
 const card = taskCardPerTest()
 const BOOT = { timeout: 10_000 }
 
-const rest = <T>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 const post = (text: string, userId = 1) => card.app.post(text, userId)
 const read = (messageId: number, userId: number) => rest<unknown>('im.dialog.read', { DIALOG_ID: 'chat1001', MESSAGE_ID: messageId }, userId)
 

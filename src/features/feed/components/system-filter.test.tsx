@@ -20,7 +20,7 @@ const humanArticles = (feed: HTMLElement) =>
 
 describe('the system-message filter', () => {
   it('loads older pages in a bounded burst, then offers "Load older" with the count of hidden events', async () => {
-    const app = await card.open({ taskId: 7 })
+    await card.open({ taskId: 7 })
     await renderApp()
     const user = userEvent.setup()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)
@@ -47,7 +47,7 @@ describe('the system-message filter', () => {
   }, 60_000) // boot, a burst of five pages, then more pages: each waited for within its own budget above
 
   it('brings system messages back at once when switched on again', async () => {
-    const app = await card.open({ taskId: 5 })
+    await card.open({ taskId: 5 })
     await renderApp()
     const user = userEvent.setup()
     await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)

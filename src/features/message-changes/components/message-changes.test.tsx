@@ -9,7 +9,7 @@ import { renderApp } from '../../../../test/dom/render-app'
 const card = taskCardPerTest()
 const BOOT = { timeout: 10_000 }
 
-const rest = <T>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 const post = (text: string, userId = 1) => card.app.post(text, userId)
 async function likesOf(id: number): Promise<unknown> {
   const { messages } = await rest<{ messages: { id: number; params: Record<string, unknown> }[] }>('im.dialog.messages.get', {

@@ -20,7 +20,7 @@ const post = (card: FramedApp, text: string) => card.post(text, 2, `chat${card.p
 
 describe('results', () => {
   it('are read to the end when the portal answers pages smaller than asked', async () => {
-    const app = await card.open({ taskId: 1 }, { rateLimit: false, resultsPageMax: 2 })
+    await card.open({ taskId: 1 }, { rateLimit: false, resultsPageMax: 2 })
     const t = await connect()
     const all = await t.results.listResults(t.client, 1)
     // The seed's six results of task 1 (four made from messages), three pages of two, and an empty one that ends the list.

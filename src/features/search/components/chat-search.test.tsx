@@ -35,7 +35,7 @@ async function open() {
 
 describe('search in the chat', () => {
   it('asks for 3 characters before it searches, then lists the match with its author, date and the term marked', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     await post('The [b]xylophone quartet[/b] plays at <script>noon</script>')
     const asked = searchesAsked()
     const { user, box } = await open()
@@ -60,7 +60,7 @@ describe('search in the chat', () => {
   })
 
   it('goes into the results with ArrowDown, through them with Up and Down, and Enter shows the message focused in the feed', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const ids: number[] = []
     for (const n of ['first', 'second', 'third']) ids.push(await post(`Marimba rehearsal ${n}`))
     const { user, box } = await open()
@@ -90,7 +90,7 @@ describe('search in the chat', () => {
   })
 
   it('Enter in the box, with the matches of what is typed listed, opens the one marked selected', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const older = await post('Vibraphone tuning, older')
     const newest = await post('Vibraphone tuning, newest')
     const { user, box } = await open()
@@ -104,7 +104,7 @@ describe('search in the chat', () => {
   })
 
   it('Escape clears the search and gives focus back to where it was', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     await post('Vibraphone solo')
     const { user, box } = await open()
     const feed = screen.getByRole('feed', { name: 'Task chat' })
@@ -139,7 +139,7 @@ describe('search in the chat', () => {
   })
 
   it('a system message found while they are hidden says so, and choosing it shows system messages and the message', async () => {
-    const app = await card.open({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const { user, box } = await open()
     await user.click(screen.getByRole('switch', { name: 'Show system messages' }))
     expect(screen.getByRole('switch', { name: 'Show system messages' })).not.toBeChecked()
