@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { holdRequests, isOpeningBatch, runClockUntil, taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, openUnderRateLimit, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -81,13 +81,7 @@ test('a short spell of 503 answers is waited out quietly: the feed opens, the us
 test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {
   // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told. Those
   // waits and the countdown run on Playwright's clock.
-  await resetPortal(request, { rateBurst: 0 })
-  await page.clock.install()
-  await page.goto('/')
-  const card = taskCard(page)
-  const alert = card.app.getByRole('alert')
-  const told = alert.filter({ hasText: 'Bitrix24 is asking the app to slow down' })
-  await runClockUntil(page, async () => (await told.count()) > 0, 'the rate limit said')
+  const { card, alert } = await openUnderRateLimit(page, request)
   await expect(alert).toContainText('Trying again in')
   await resetPortal(request)
   // No click: the countdown retries.

@@ -1,5 +1,6 @@
-import { expect, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
+import { expect, type APIRequestContext, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
 import { APP } from '../../playwright.config'
+import { resetPortal } from './portal'
 
 /**
  * How long paging back through `messages` may take: history is paced at 2 requests per second
@@ -68,6 +69,22 @@ export async function runClockUntil(page: Page, reached: () => Promise<boolean>,
     expect(waited, `${what} within ${within} ms of the page's time`).toBeLessThanOrEqual(within)
     await page.clock.runFor(500)
   }
+}
+
+/**
+ * Opens task 1's card on a portal that answers every request 503 (a bucket of 0) and resolves once
+ * the card says so: the app's quiet retries (src/b24/read-retry.ts) come first, on Playwright's
+ * clock. Answers the card and its alert.
+ */
+export async function openUnderRateLimit(page: Page, request: APIRequestContext) {
+  await resetPortal(request, { rateBurst: 0 })
+  await page.clock.install()
+  await page.goto('/')
+  const card = taskCard(page)
+  const alert = card.app.getByRole('alert')
+  const told = alert.filter({ hasText: 'Bitrix24 is asking the app to slow down' })
+  await runClockUntil(page, async () => (await told.count()) > 0, 'the rate limit said')
+  return { card, alert }
 }
 
 /** The chats a live poll reads (its rows' keys). */

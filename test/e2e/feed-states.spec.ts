@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test } from '@playwright/test'
-import { holdRequests, isOpeningBatch, runClockUntil, taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, openUnderRateLimit, taskCard } from './feed-page'
 import { resetPortal } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -45,14 +45,7 @@ test('an app installed without the im scope', async ({ page, request }) => {
 })
 
 test('the portal rate limit, then a retry once it has passed', async ({ page, request }) => {
-  await resetPortal(request, { rateBurst: 0 })
-  // The app's quiet retries (src/b24/read-retry.ts) wait on the page's clock, which the test moves.
-  await page.clock.install()
-  await page.goto('/')
-  const card = taskCard(page)
-  const alert = card.app.getByRole('alert')
-  const told = alert.filter({ hasText: 'Bitrix24 is asking the app to slow down' })
-  await runClockUntil(page, async () => (await told.count()) > 0, 'the rate limit said')
+  const { card, alert } = await openUnderRateLimit(page, request)
   await resetPortal(request)
   await alert.getByRole('button', { name: 'Try again' }).click()
   await card.ready()
