@@ -21,6 +21,11 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
   // Paging back: a failed page is asked for again by itself; the reader just keeps scrolling up.
   // Each scroll must bring an older page (however many tries it takes the app), so this ends.
   // Two pages of 200 at least: then the oldest loaded message is 400 above where the feed opened.
+  // Where it opened is read once the screen has replaced the first frame and the list holds still:
+  // the first article can be visible before any is wholly in view.
+  await expect(card.feed).toHaveAttribute('aria-busy', 'false', { timeout: 40_000 })
+  await card.settled()
+  await expect.poll(() => card.firstVisible(), { timeout: 20_000 }).not.toBeNull()
   const opened = (await card.firstVisible())!
   await card.loadOlder()
   await card.loadOlder()
