@@ -36,13 +36,31 @@ export const focusedId = (page: Page) =>
     .app.locator('body')
     .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
+/** The live polls of a page's app frame sent and not yet answered, tracked from the first taskCard(page). */
+const pollsInFlight = new WeakMap<Page, Set<Request>>()
+function livePollsInFlight(page: Page): Set<Request> {
+  let polls = pollsInFlight.get(page)
+  if (!polls) {
+    const set = new Set<Request>()
+    page.on('request', (r) => isLivePoll(r) && fromApp(r) && set.add(r))
+    page.on('requestfinished', (r) => set.delete(r))
+    page.on('requestfailed', (r) => set.delete(r))
+    pollsInFlight.set(page, set)
+    polls = set
+  }
+  return polls
+}
+
 /**
  * Moves Playwright's clock on (the page's timers run as they come due) until the app's next live
  * poll has gone out, at most `within` ms of the page's time, and resolves once it has been
  * answered: what another user did before this call is then in the cache. The page's clock must be
- * installed (page.clock.install() before it opened).
+ * installed (page.clock.install() before it opened). A poll still on its way is waited for before
+ * the clock moves again (the next is only scheduled once it has been answered), so a slow answer
+ * does not let the page's time run past the cadence.
  */
 export async function nextPollOnClock(page: Page, within = 31_000) {
+  const inFlight = livePollsInFlight(page)
   const next: { poll?: Request } = {}
   const seen = (r: Request) => {
     if (isLivePoll(r) && fromApp(r)) next.poll ??= r
@@ -51,6 +69,8 @@ export async function nextPollOnClock(page: Page, within = 31_000) {
   try {
     for (let waited = 0; !next.poll; waited += 500) {
       expect(waited, `a live poll within ${within} ms`).toBeLessThanOrEqual(within)
+      for (const poll of [...inFlight]) await poll.response()
+      if (next.poll) break
       await page.clock.runFor(500)
     }
     await next.poll.response()
@@ -155,6 +175,7 @@ export function taskCard(page: Page) {
   const feed = app.getByRole('feed', { name: 'Task chat' })
   const scroller = app.locator('.feed-scroller')
   const older = olderAnswersOf(page)
+  livePollsInFlight(page)
   /** Two frames inside the app: what React committed has been laid out and painted. */
   const frames = () => app.locator('body').evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
   const scrollToTop = () =>
