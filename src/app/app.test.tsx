@@ -1,35 +1,25 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../test/dom/card-per-test'
+import type { FramedApp } from '../../test/dom/frame-harness'
 import { renderApp } from '../../test/dom/render-app'
 
 // Every test boots the real app through the real SDK against the local portal.
 
 async function newestMessages(app: FramedApp, chatId: number, limit: number) {
-  const auth = app.portal.issueToken(1).AUTH_ID
-  const response = await fetch(`${app.origin}/rest/im.dialog.messages.get`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, LIMIT: limit, auth }),
-  })
-  const body = (await response.json()) as { result: { messages: { id: number; author_id: number; date: string; text: string; params: unknown }[] } }
-  return body.result.messages
+  type Wire = { id: number; author_id: number; date: string; text: string; params: unknown }
+  return (await app.rest<{ messages: Wire[] }>('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: limit })).messages
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 const isPlainHuman = (m: { author_id: number; text: string; params: unknown }) =>
   m.author_id !== 0 && !/[[\]]|>>|---/.test(m.text) && !(m.params && (m.params as Record<string, unknown>)['IS_DELETED'] === 'Y')
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 describe('the app inside a task card', () => {
   it('shows the newest messages of the task chat, newest last, with authors and times', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     // jsdom has no layout, so the virtualized feed renders only the rows at its end: the newest.
@@ -46,13 +36,13 @@ describe('the app inside a task card', () => {
   })
 
   it('says the task has no chat yet instead of showing an empty feed', async () => {
-    app = await openTaskCard({ taskId: 2 })
+    await card.open({ taskId: 2 })
     await renderApp()
     expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
   })
 
   it('explains a chat the user is not a member of', async () => {
-    app = await openTaskCard({ taskId: 4 })
+    await card.open({ taskId: 4 })
     await renderApp()
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You are a member of this task but not of its chat')
     // Trying again cannot add the user to the chat: nothing pretends it can.
@@ -60,7 +50,7 @@ describe('the app inside a task card', () => {
   })
 
   it('says so when the task cannot be opened by this user', async () => {
-    app = await openTaskCard({ taskId: 3 })
+    await card.open({ taskId: 3 })
     await renderApp()
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You do not have access to this task.')
   })
@@ -68,7 +58,7 @@ describe('the app inside a task card', () => {
   it.each(['insufficient_scope', 'ERROR_METHOD_NOT_FOUND'] as const)(
     'falls back to im.dialog.messages.get, and remembers it, when search is refused (%s)',
     async (error) => {
-      app = await openTaskCard({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
+      await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
       await renderApp()
       const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
       expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
@@ -77,10 +67,7 @@ describe('the app inside a task card', () => {
   )
 
   it('does not give up search for a passing fault: the opening is retried with it', async () => {
-    app = await openTaskCard(
-      { taskId: 1 },
-      { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] },
-    )
+    await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
@@ -88,13 +75,13 @@ describe('the app inside a task card', () => {
   })
 
   it('speaks the portal language', async () => {
-    app = await openTaskCard({ taskId: 1, lang: 'ru' })
+    await card.open({ taskId: 1, lang: 'ru' })
     await renderApp('ru')
     expect(await screen.findByRole('feed', { name: 'Чат задачи' }, { timeout: 10_000 })).toBeInTheDocument()
   })
 
   it('shows a clear screen when the placement carries no task id', async () => {
-    app = await openTaskCard({ rawOptions: '' })
+    await card.open({ rawOptions: '' })
     await renderApp()
     expect(await screen.findByRole('heading', { name: 'This card did not say which task it shows' }, { timeout: 10_000 })).toBeVisible()
   })

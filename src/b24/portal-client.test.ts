@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { taskCardPerTest } from '../../test/dom/card-per-test'
 import type { FaultError, MethodFault } from '../../test/portal/conditions'
 import type { PortalClient } from './portal-client'
 
 // Reads wait out a busy portal and go again; writes go once (a lost answer may hide a done write). Against the local portal,
 // in-process, through the real SDK configured as connect.ts configures it.
 
-let app: FramedApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 /** A client as the app makes it (SDK retries off), its read waits shortened to a millisecond. */
 async function connect(keys = false): Promise<{ client: PortalClient; mayHaveLanded: (error: unknown) => boolean }> {
-  app = await openTaskCard({ taskId: 1 })
+  await card.open({ taskId: 1 })
   vi.resetModules() // the SDK keeps one frame per page: each test is a new page
   const sdk = await import('@bitrix24/b24jssdk')
   const { RESTRICTION_PARAMS } = await import('./connect')
@@ -27,11 +23,11 @@ async function connect(keys = false): Promise<{ client: PortalClient; mayHaveLan
 }
 
 function fault(method: string, error: FaultError, times: number, extra: Partial<MethodFault> = {}): void {
-  app!.portal.setConditions({ methodFaults: [{ method, error, times, ...extra }] })
+  card.app.portal.setConditions({ methodFaults: [{ method, error, times, ...extra }] })
 }
 /** How many of the fault's answers are left: each call the portal saw took one. */
-const faultsLeft = () => app!.portal.conditions.methodFaults[0]?.times
-const chat = () => `chat${app!.portal.getTask(1)!.chatId!}`
+const faultsLeft = () => card.app.portal.conditions.methodFaults[0]?.times
+const chat = () => `chat${card.app.portal.getTask(1)!.chatId!}`
 
 async function copies(client: PortalClient, text: string): Promise<number> {
   const page = (await client.callV2('im.dialog.messages.get', { DIALOG_ID: chat(), LIMIT: 50 })) as { messages: { text: string }[] }
@@ -120,7 +116,7 @@ describe('writes', () => {
 
   it('where the portal lets the key through, a v3 write carries it: the same key replays the answer instead of writing again', async () => {
     const { client } = await connect(true)
-    app!.portal.setConditions({ idempotencyKeyCors: true })
+    card.app.portal.setConditions({ idempotencyKeyCors: true })
     const params = { fields: { messageId: 4003 } }
     const first = await client.writeV3('tasks.task.result.addfromchatmessage', params, { idempotencyKey: 'test-4003' })
     const again = await client.writeV3('tasks.task.result.addfromchatmessage', params, { idempotencyKey: 'test-4003' })

@@ -11,6 +11,10 @@ export interface FramedApp {
   origin: string
   /** Commands the app sent to the parent page, in order. */
   commands: string[]
+  /** A REST v2 call (`api/<method>` for v3) as `userId`, over real HTTP, as another browser would make it; answers `result`. */
+  rest<T = unknown>(method: string, params: Record<string, unknown>, userId?: number): Promise<T>
+  /** `userId` posts `text` to a chat (im.message.add); answers the new message's id. */
+  post(text: string, userId?: number, dialogId?: string): Promise<number>
   close(): Promise<void>
 }
 
@@ -41,10 +45,21 @@ export async function openTaskCard(card: Partial<CardRequest> = {}, conditions: 
   const originalPostMessage = window.postMessage.bind(window)
   window.name = `${host}|0|${appSid}`
   window.postMessage = ((message: unknown) => setTimeout(() => parent.receive(message), 0)) as typeof window.postMessage
+  const rest = async <T>(method: string, params: Record<string, unknown>, userId = 1): Promise<T> => {
+    const auth = server.portal.issueToken(userId).AUTH_ID
+    const response = await fetch(`${server.origin}/rest/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...params, auth }),
+    })
+    return ((await response.json()) as { result: T }).result
+  }
   return {
     portal: server.portal,
     origin: server.origin,
     commands,
+    rest,
+    post: (text, userId = 1, dialogId = 'chat1001') => rest<number>('im.message.add', { DIALOG_ID: dialogId, MESSAGE: text }, userId),
     async close() {
       window.postMessage = originalPostMessage
       window.name = ''

@@ -1,6 +1,6 @@
-import { expect, test, type Page, type Request, type Response } from '@playwright/test'
-import { APP, PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { expect, test, type Page, type Response } from '@playwright/test'
+import { PORTAL } from '../../playwright.config'
+import { focusedId, fromApp, methodOf, taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
 
 /**
@@ -17,33 +17,21 @@ test.beforeEach(async ({ request }) =>
   resetPortal(request, { methodFaults: [{ method: 'im.dialog.messages.search', error: 'ERROR_METHOD_NOT_FOUND', times: 1 }] }),
 )
 
-const fromApp = (request: Request) => {
-  try {
-    return request.frame().url().startsWith(APP)
-  } catch {
-    return false
-  }
-}
-
-const methodOf = (url: string) => new URL(url).pathname.replace(/^\/rest\/(api\/)?/, '').replace(/\.json$/, '')
-
-/** History reads of the app's frame from now on (method and body), live polls (FIRST_ID outside a batch) aside. */
+/** History reads of the app's frame from now on (method and body), live polls aside. */
 function historyLog(page: Page) {
   const calls: { method: string; body: string }[] = []
   page.on('request', (request) => {
     if (!request.url().startsWith(`${PORTAL}/rest/`) || !fromApp(request)) return
     const method = methodOf(request.url())
     const body = decodeURIComponent(request.postData() ?? '')
-    const history = (method === 'batch' && body.includes('im.dialog.messages.')) || (method.startsWith('im.dialog.messages.') && !body.includes('FIRST_ID'))
+    // A live poll (a batch of live_<chatId> rows) comes whenever the poller's cadence says: not part of the jump.
+    const livePoll = /live_\d+/.test(body)
+    const history =
+      (method === 'batch' && body.includes('im.dialog.messages.') && !livePoll) || (method.startsWith('im.dialog.messages.') && !body.includes('FIRST_ID'))
     if (history) calls.push({ method, body })
   })
   return calls
 }
-
-const focusedId = (page: Page) =>
-  taskCard(page)
-    .app.locator('body')
-    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
 test('a jump to the newest message through get: the refused chained row is not read as the newest page, two round trips, focused', async ({
   page,

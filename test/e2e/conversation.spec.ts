@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Frame, type Page, type Request } from '@playwright/test'
-import { APP, PORTAL } from '../../playwright.config'
-import { isLivePoll, livePollChats, taskCard } from './feed-page'
+import { PORTAL } from '../../playwright.config'
+import { focusedId, fromApp, isLivePoll, livePollChats, methodOf, nextPollOnClock, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 /**
@@ -22,17 +22,6 @@ interface RestCall {
   request: Request
   /** When the test saw it go out (ms since the epoch). */
   at: number
-}
-
-/** The REST method a request calls: `/rest/<method>` (v2) or `/rest/api/<method>` (v3), `.json` or not. */
-const methodOf = (url: string) => new URL(url).pathname.replace(/^\/rest\/(api\/)?/, '').replace(/\.json$/, '')
-
-const fromApp = (request: Request) => {
-  try {
-    return request.frame().url().startsWith(APP)
-  } catch {
-    return false
-  }
 }
 
 /** The REST log of the running test, attached to its report when it fails. */
@@ -191,12 +180,6 @@ async function setHidden(page: Page, hidden: boolean) {
   }, hidden)
 }
 
-/** The id of the element focused in the app's frame (an article's data-message-id), or null. */
-const focusedId = (page: Page) =>
-  taskCard(page)
-    .app.locator('body')
-    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
-
 test('"Show in chat" on the oldest result reads one window in one round trip, focuses it; "Jump to latest" returns without reading again', async ({
   page,
   request,
@@ -300,28 +283,6 @@ test('a reply quote to a message about 3,000 back jumps there in one window read
   expect(there.filter(isWindowBatch), describe(there)).toHaveLength(1)
   expect(there.filter((c) => !isLiveCall(c, replyId)).length, describe(there)).toBeLessThanOrEqual(2)
 })
-
-/**
- * Moves Playwright's clock on (the page's timers run as they come due) until the app's next live
- * poll has gone out, at most the quiet cadence, and resolves once it has been answered: an edit,
- * reaction or deletion made before this call is then in the cache.
- */
-async function nextPollOnClock(page: Page) {
-  const next: { poll?: Request } = {}
-  const seen = (r: Request) => {
-    if (isLivePoll(r) && fromApp(r)) next.poll ??= r
-  }
-  page.on('request', seen)
-  try {
-    for (let waited = 0; !next.poll; waited += 500) {
-      expect(waited, 'a live poll within the quiet cadence (30 s)').toBeLessThanOrEqual(31_000)
-      await page.clock.runFor(500)
-    }
-    await next.poll.response()
-  } finally {
-    page.off('request', seen)
-  }
-}
 
 test('another user’s edit, reaction and deletion show in place at the next poll, while the reader stays where they are', async ({ page, request }) => {
   test.setTimeout(60_000)

@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, openUnderRateLimit, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -21,6 +21,11 @@ test('with 30% of requests failing, the feed opens and pages back by itself, and
   // Paging back: a failed page is asked for again by itself; the reader just keeps scrolling up.
   // Each scroll must bring an older page (however many tries it takes the app), so this ends.
   // Two pages of 200 at least: then the oldest loaded message is 400 above where the feed opened.
+  // Where it opened is read once the screen has replaced the first frame and the list holds still:
+  // the first article can be visible before any is wholly in view.
+  await expect(card.feed).toHaveAttribute('aria-busy', 'false', { timeout: 40_000 })
+  await card.settled()
+  await expect.poll(() => card.firstVisible(), { timeout: 20_000 }).not.toBeNull()
   const opened = (await card.firstVisible())!
   await card.loadOlder()
   await card.loadOlder()
@@ -79,16 +84,15 @@ test('a short spell of 503 answers is waited out quietly: the feed opens, the us
 })
 
 test('a storm of 503 rate-limit answers: the user is told, and the feed comes back by itself', async ({ page, request }) => {
-  // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told.
-  test.setTimeout(60_000)
-  await resetPortal(request, { rateBurst: 0 })
-  await page.goto('/')
-  const card = taskCard(page)
-  const alert = card.app.getByRole('alert')
-  await expect(alert).toContainText('Bitrix24 is asking the app to slow down', { timeout: 20_000 })
+  // Longer than the quiet retries of a read (src/b24/read-retry.ts): then the user is told. Those
+  // waits and the countdown run on Playwright's clock.
+  const { card, alert } = await openUnderRateLimit(page, request)
   await expect(alert).toContainText('Trying again in')
   await resetPortal(request)
-  await card.ready() // no click: the countdown retried
+  // No click: the countdown retries.
+  const opened = card.feed.getByRole('article').first()
+  await runClockUntil(page, () => opened.isVisible(), 'the feed back by itself')
+  await card.ready()
 })
 
 test('a token that expires mid-session is renewed for history and sending', async ({ page, request }) => {
@@ -110,15 +114,23 @@ test('a token that expires mid-session is renewed for history and sending', asyn
 test('two seconds of latency: a skeleton, then the feed; a send shows as pending, then lands once', async ({ page, request }) => {
   test.setTimeout(60_000)
   await resetPortal(request, { latencyMs: 2_000 })
+  // What shows while an answer is on its way is read while it is held: the latency alone would race
+  // the test's look on a loaded machine.
+  const opening = await holdRequests(page, isOpeningBatch)
   await page.goto('/')
   const card = taskCard(page)
+  await opening.requested()
   await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  await opening.release()
   await card.ready()
+  const send = await holdRequests(page, (r) => r.url().includes('/rest/im.message.add'))
   const text = `Slow network ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('textbox', { name: 'Message' }).press('Enter')
   const mine = card.feed.getByRole('article').filter({ hasText: text })
+  await send.requested()
   await expect(mine).toContainText('Sending…')
+  await send.release()
   await expect(mine).not.toContainText('Sending…', { timeout: 15_000 })
   // The live poll brings the real message back: after the next one has answered it must still be one.
   await card.nextPoll()

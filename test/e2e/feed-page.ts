@@ -1,4 +1,6 @@
-import { expect, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
+import { expect, type APIRequestContext, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
+import { APP } from '../../playwright.config'
+import { resetPortal } from './portal'
 
 /**
  * How long paging back through `messages` may take: history is paced at 2 requests per second
@@ -16,6 +18,95 @@ export function pagingBudgetMs(messages: number, pageSize = 200): number {
  */
 export const isLivePoll = (request: Request) => request.url().includes('/rest/batch') && /live_\d+/.test(request.postData() ?? '')
 
+/** Whether the app's frame made the request (not the host page, nor the test itself). */
+export const fromApp = (request: Request) => {
+  try {
+    return request.frame().url().startsWith(APP)
+  } catch {
+    return false
+  }
+}
+
+/** The REST method a request calls: `/rest/<method>` (v2) or `/rest/api/<method>` (v3), `.json` or not. */
+export const methodOf = (url: string) => new URL(url).pathname.replace(/^\/rest\/(api\/)?/, '').replace(/\.json$/, '')
+
+/** The id of the element focused in the app's frame (an article's data-message-id), or null. */
+export const focusedId = (page: Page) =>
+  taskCard(page)
+    .app.locator('body')
+    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
+
+/** The live polls of a page's app frame sent and not yet answered, tracked from the first taskCard(page). */
+const pollsInFlight = new WeakMap<Page, Set<Request>>()
+function livePollsInFlight(page: Page): Set<Request> {
+  let polls = pollsInFlight.get(page)
+  if (!polls) {
+    const set = new Set<Request>()
+    page.on('request', (r) => isLivePoll(r) && fromApp(r) && set.add(r))
+    page.on('requestfinished', (r) => set.delete(r))
+    page.on('requestfailed', (r) => set.delete(r))
+    pollsInFlight.set(page, set)
+    polls = set
+  }
+  return polls
+}
+
+/**
+ * Moves Playwright's clock on (the page's timers run as they come due) until the app's next live
+ * poll has gone out, at most `within` ms of the page's time, and resolves once it has been
+ * answered: what another user did before this call is then in the cache. The page's clock must be
+ * installed (page.clock.install() before it opened). A poll still on its way is waited for before
+ * the clock moves again (the next is only scheduled once it has been answered), so a slow answer
+ * does not let the page's time run past the cadence.
+ */
+export async function nextPollOnClock(page: Page, within = 31_000) {
+  const inFlight = livePollsInFlight(page)
+  const next: { poll?: Request } = {}
+  const seen = (r: Request) => {
+    if (isLivePoll(r) && fromApp(r)) next.poll ??= r
+  }
+  page.on('request', seen)
+  try {
+    for (let waited = 0; !next.poll; waited += 500) {
+      expect(waited, `a live poll within ${within} ms`).toBeLessThanOrEqual(within)
+      for (const poll of [...inFlight]) await poll.response()
+      if (next.poll) break
+      await page.clock.runFor(500)
+    }
+    await next.poll.response()
+  } finally {
+    page.off('request', seen)
+  }
+}
+
+/**
+ * Moves Playwright's clock on in half-second steps (the page's timers run as they come due) until
+ * `reached` says so, at most `within` ms of the page's time: the app's own waits (a read waiting out
+ * a busy portal, a countdown to the next try) pass at once, the network's answers in real time.
+ */
+export async function runClockUntil(page: Page, reached: () => Promise<boolean>, what: string, within = 120_000) {
+  for (let waited = 0; !(await reached()); waited += 500) {
+    expect(waited, `${what} within ${within} ms of the page's time`).toBeLessThanOrEqual(within)
+    await page.clock.runFor(500)
+  }
+}
+
+/**
+ * Opens task 1's card on a portal that answers every request 503 (a bucket of 0) and resolves once
+ * the card says so: the app's quiet retries (src/b24/read-retry.ts) come first, on Playwright's
+ * clock. Answers the card and its alert.
+ */
+export async function openUnderRateLimit(page: Page, request: APIRequestContext) {
+  await resetPortal(request, { rateBurst: 0 })
+  await page.clock.install()
+  await page.goto('/')
+  const card = taskCard(page)
+  const alert = card.app.getByRole('alert')
+  const told = alert.filter({ hasText: 'Bitrix24 is asking the app to slow down' })
+  await runClockUntil(page, async () => (await told.count()) > 0, 'the rate limit said')
+  return { card, alert }
+}
+
 /** The chats a live poll reads (its rows' keys). */
 export const livePollChats = (request: Request) => [...new Set([...(request.postData() ?? '').matchAll(/live_(\d+)/g)].map((m) => Number(m[1])))]
 
@@ -27,27 +118,28 @@ export const isOlderPage = (request: Request) => {
 }
 
 /**
- * Holds each request for an older page until the test releases it, so that what is on screen
- * while a page is on its way can be read without racing its arrival (on a loaded machine a read
- * may otherwise come after the page has landed, however much latency the portal adds).
+ * Holds the app's REST requests that `matches` picks until the test releases them, so that what is
+ * on screen while they are on their way (a skeleton, "Sending…", a busy older page) can be read
+ * without racing their arrival: on a loaded machine a read may otherwise come after the answer has
+ * landed, however much latency the portal adds.
  */
-export async function gateOlderPages(page: Page) {
+export async function holdRequests(page: Page, matches: (request: Request) => boolean) {
   const waiting: Route[] = []
   let holding = true
   await page.route(
-    (url) => url.pathname.includes('/rest/im.dialog.messages.'),
+    (url) => url.pathname.startsWith('/rest/'),
     async (route) => {
-      if (holding && isOlderPage(route.request())) waiting.push(route)
+      if (holding && matches(route.request())) waiting.push(route)
       else await route.fallback()
     },
   )
   return {
-    /** Holds older-page requests from now on (the gate starts closed). */
+    /** Holds matching requests from now on (the gate starts closed). */
     close: () => {
       holding = true
     },
-    /** Resolves once the app has asked for an older page (it is held). */
-    requested: () => expect.poll(() => waiting.length, { timeout: 20_000, message: 'the app asked for an older page' }).toBeGreaterThan(0),
+    /** Resolves once the app has asked (the request is held). */
+    requested: () => expect.poll(() => waiting.length, { timeout: 20_000, message: 'the app asked' }).toBeGreaterThan(0),
     /** Lets what is held through, and what comes next, until closed again. */
     release: async () => {
       holding = false
@@ -55,6 +147,12 @@ export async function gateOlderPages(page: Page) {
     },
   }
 }
+
+/** Holds each request for an older page until the test releases it (see holdRequests). */
+export const gateOlderPages = (page: Page) => holdRequests(page, isOlderPage)
+
+/** The opening batch (the task, the newest page, where the reader stopped): what the first frame waits for. */
+export const isOpeningBatch = (request: Request) => request.url().includes('/rest/batch') && request.postData()?.includes('tasks.task.get') === true
 
 /** Older pages the portal has answered (200) to this page, counted from the first taskCard(page). */
 const olderAnswers = new WeakMap<Page, { count: number }>()
@@ -77,6 +175,7 @@ export function taskCard(page: Page) {
   const feed = app.getByRole('feed', { name: 'Task chat' })
   const scroller = app.locator('.feed-scroller')
   const older = olderAnswersOf(page)
+  livePollsInFlight(page)
   /** Two frames inside the app: what React committed has been laid out and painted. */
   const frames = () => app.locator('body').evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
   const scrollToTop = () =>

@@ -1,16 +1,20 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test } from '@playwright/test'
-import { taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, openUnderRateLimit, taskCard } from './feed-page'
 import { resetPortal } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
-test('a loading skeleton while the first page is on its way', async ({ page, request }) => {
-  await resetPortal(request, { latencyMs: 1_500 })
+test('a loading skeleton while the first page is on its way', async ({ page }) => {
+  // The opening batch is held until the skeleton has been seen: however slowly the app renders, the
+  // first page cannot land before the test looks.
+  const opening = await holdRequests(page, isOpeningBatch)
   await page.goto('/')
   const card = taskCard(page)
+  await opening.requested()
   await expect(card.feed).toHaveAttribute('aria-busy', 'true')
   await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  await opening.release()
   await card.ready()
 })
 
@@ -41,11 +45,7 @@ test('an app installed without the im scope', async ({ page, request }) => {
 })
 
 test('the portal rate limit, then a retry once it has passed', async ({ page, request }) => {
-  await resetPortal(request, { rateBurst: 0 })
-  await page.goto('/')
-  const card = taskCard(page)
-  const alert = card.app.getByRole('alert')
-  await expect(alert).toContainText('Bitrix24 is asking the app to slow down', { timeout: 15_000 })
+  const { card, alert } = await openUnderRateLimit(page, request)
   await resetPortal(request)
   await alert.getByRole('button', { name: 'Try again' }).click()
   await card.ready()
@@ -63,6 +63,9 @@ test('network loss, then a retry once it is back', async ({ page }) => {
 })
 
 test('a failed older page keeps what is loaded and offers Retry in place', async ({ page, request }) => {
+  // A failed page is tried again by itself after 5 s (use-auto-retry.ts). On Playwright's clock,
+  // paused once the row shows, that retry cannot beat the reader's click on a loaded machine.
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -70,10 +73,12 @@ test('a failed older page keeps what is loaded and offers Retry in place', async
   await card.scrollToTop()
   const retryRow = card.app.getByRole('alert').filter({ hasText: 'Couldn’t load older messages.' })
   await expect(retryRow).toBeVisible({ timeout: 15_000 })
+  await page.clock.pauseAt(await card.app.locator('body').evaluate(() => Date.now() + 200))
   expect(await card.feed.getByRole('article').count()).toBeGreaterThan(3)
   await page.unroute(`${PORTAL}/rest/im.dialog.messages.search**`)
   await resetPortal(request)
   const anchor = (await card.firstVisible())!
   await retryRow.getByRole('button', { name: 'Try again' }).click()
+  await page.clock.resume()
   await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBeGreaterThan(0)
 })

@@ -1,18 +1,12 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { axeInitScript, violations } from './axe'
-import { taskCard } from './feed-page'
+import { focusedId, taskCard } from './feed-page'
 import { markRead, resetPortal, rest, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
 const post = (request: Parameters<typeof rest>[0], text: string, userId: number) =>
   rest<number>(request, 'im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, userId)
-
-/** The id of the element focused in the app's frame (an article's data-message-id), or null. */
-const focusedId = (page: Page) =>
-  taskCard(page)
-    .app.locator('body')
-    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
 // 2026-01-01 12:00 UTC, the tasks module's deadline notice written as DeadlineFormatter.php writes it.
 const NOON = 1767268800

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
-import { taskCard } from './feed-page'
+import { focusedId, taskCard } from './feed-page'
 import { markRead, resetPortal, rest } from './portal'
 
 /**
@@ -12,11 +12,6 @@ const post = (request: APIRequestContext, params: Record<string, unknown>, userI
   rest<number>(request, 'im.message.add', { DIALOG_ID: 'chat1001', ...params }, userId)
 
 const nameOf = async (request: APIRequestContext, id: number) => (await rest<{ name: string }>(request, 'im.user.get', { ID: id })).name
-
-const focusedId = (page: Page) =>
-  taskCard(page)
-    .app.locator('body')
-    .evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['messageId'] ?? null)
 
 /** A parameter of a request body (JSON or form-encoded). */
 function paramOf(body: string, name: string): number | undefined {

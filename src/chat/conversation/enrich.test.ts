@@ -1,19 +1,15 @@
 import { QueryClient } from '@tanstack/react-query'
 import { waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { taskCardPerTest } from '../../../test/dom/card-per-test'
+import type { FramedApp } from '../../../test/dom/frame-harness'
 import type { Params, PortalClient } from '../../b24/portal-client'
 import type { Conversation } from './conversation'
 
 // The app's own readers against the local portal (in-process, through the real SDK and frame
 // protocol): im.dialog.messages.get keeps no REPLY_ID, so a reply it brings is re-read through search.
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 interface Call {
   method: string
@@ -58,15 +54,8 @@ async function connect() {
 
 /** User 2 posts to task 1's chat (im.message.add, v2), a reply when `replyTo` is given. */
 async function post(card: FramedApp, text: string, replyTo?: number): Promise<number> {
-  const auth = card.portal.issueToken(2).AUTH_ID
   const chatId = card.portal.getTask(1)!.chatId!
-  const params = { DIALOG_ID: `chat${chatId}`, MESSAGE: text, ...(replyTo ? { REPLY_ID: replyTo } : {}), auth }
-  const response = await fetch(`${card.origin}/rest/im.message.add`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(params),
-  })
-  return ((await response.json()) as { result: number }).result
+  return card.rest<number>('im.message.add', { DIALOG_ID: `chat${chatId}`, MESSAGE: text, ...(replyTo ? { REPLY_ID: replyTo } : {}) }, 2)
 }
 
 /** An older message of the opening page to reply to (a person's, not deleted). */
@@ -74,7 +63,7 @@ const anOriginal = (c: Conversation) => c.runs.flatMap((r) => r.messages).find((
 
 describe('a reply first read through im.dialog.messages.get gets its quote from search', () => {
   it('a reply arriving through a live poll: one search for exactly its range, none for an empty poll', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     const t = await connect()
     await t.open()
     const original = anOriginal(t.queryClient.getQueryData(t.queries.conversationKey(1))!)
@@ -93,7 +82,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
   })
 
   it('no search for what the opening read through search', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const t = await connect()
     await t.open()
     const page = t.calls.filter((c) => c.method === 'batch:im.dialog.messages.search')
@@ -105,7 +94,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
   })
 
   it('a reply in a jump window: the window itself is read through search, in one batch', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     const t = await connect()
     await t.open()
     const original = anOriginal(t.queryClient.getQueryData(t.queries.conversationKey(1))!)
@@ -124,7 +113,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
   })
 
   it('a reply in the unread run: re-read through search after the opening, not in its batch', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     const chatId = app.portal.getTask(1)!.chatId!
     const t0 = await connect()
     await t0.open()
@@ -153,7 +142,7 @@ describe('a reply first read through im.dialog.messages.get gets its quote from 
   })
 
   it('a refused search is remembered, and enriching stops', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     const t = await connect()
     await t.open()
     app.portal.setConditions({ methodFaults: [{ method: 'im.dialog.messages.search', error: 'ERROR_METHOD_NOT_FOUND' }] })

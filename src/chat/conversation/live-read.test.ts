@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { taskCardPerTest } from '../../../test/dom/card-per-test'
 import type { Conditions } from '../../../test/portal/conditions'
 import type { Params, PortalClient } from '../../b24/portal-client'
 
 // A live poll against the local portal (in-process, through the real SDK and frame protocol):
 // every shown chat's newest page in one batch, with what search brings beside the messages.
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 /** Fresh modules (the SDK keeps one frame per page; the history source is per page), a client that notes each request. */
 async function connect(conditions: Partial<Conditions> = {}) {
-  app = await openTaskCard({ taskId: 1 }, { rateLimit: false, ...conditions })
+  await card.open({ taskId: 1 }, { rateLimit: false, ...conditions })
   vi.resetModules()
   const { connectToPortal } = await import('../../b24/connect')
   const { readLivePages } = await import('./live-read')
@@ -31,15 +26,7 @@ async function connect(conditions: Partial<Conditions> = {}) {
 }
 
 /** User `userId` calls a v2 method on the portal, as another person in the chat would. */
-async function rest(method: string, params: Params, userId: number): Promise<unknown> {
-  const auth = app!.portal.issueToken(userId).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...params, auth }),
-  })
-  return ((await response.json()) as { result: unknown }).result
-}
+const rest = (method: string, params: Params, userId: number) => card.app.rest(method, params, userId)
 
 describe('a live poll', () => {
   it('reads the newest page of every chat in ONE batch through search, with replies, reactions, edits and deletions', async () => {

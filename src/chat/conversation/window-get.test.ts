@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { countingRoundTrips } from '../../../test/dom/counting-client'
+import { taskCardPerTest } from '../../../test/dom/card-per-test'
+import type { FramedApp } from '../../../test/dom/frame-harness'
 import type { FirstIdOrder } from '../../../test/portal/conditions'
-import type { PortalClient } from '../../b24/portal-client'
 
 // A jump through im.dialog.messages.get (a portal that refuses search) against the local portal,
 // which resolves batch references as Bitrix24 does (CRestUtil::processBatchElement: an unresolved
 // one is the deepest value reached, not "") and lists FIRST_ID reads in no set order.
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 /** Fresh modules, history through get, and a client that counts round trips. */
 async function connect() {
@@ -21,40 +17,18 @@ async function connect() {
   const { rememberPlainHistory } = await import('./history-source')
   const api = await import('./history-api')
   rememberPlainHistory()
-  const real = (await connectToPortal()).client
-  const trips: string[] = []
-  const client: PortalClient = {
-    ...real,
-    callV2: (method, params = {}) => {
-      trips.push(method)
-      return real.callV2(method, params)
-    },
-    batchV2: (rows) => {
-      trips.push('batch')
-      return real.batchV2(rows)
-    },
-  }
-  return { api, client, trips }
+  return { api, ...countingRoundTrips((await connectToPortal()).client) }
 }
 
 /** User 2 posts to task 1's chat (im.message.add, v2). */
-async function post(card: FramedApp, text: string): Promise<number> {
-  const auth = card.portal.issueToken(2).AUTH_ID
-  const chatId = card.portal.getTask(1)!.chatId!
-  const response = await fetch(`${card.origin}/rest/im.message.add`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, MESSAGE: text, auth }),
-  })
-  return ((await response.json()) as { result: number }).result
-}
+const post = (card: FramedApp, text: string) => card.post(text, 2, `chat${card.portal.getTask(1)!.chatId!}`)
 
 const ids = (read: { run: { messages: { id: number }[] } }) => read.run.messages.map((m) => m.id)
 const ascending = (list: number[]) => list.every((id, i) => i === 0 || list[i - 1]! < id)
 
 describe.each<FirstIdOrder>(['scrambled', 'descending', 'ascending'])('a jump through get, FIRST_ID reads %s', (firstIdOrder) => {
   it('to a message in the middle: one round trip, the message with what is around it, in order', async () => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, firstIdOrder })
+    const app = await card.open({ taskId: 1 }, { rateLimit: false, firstIdOrder })
     const target = await post(app, 'The one to find')
     const after: number[] = []
     for (let i = 0; i < 40; i++) after.push(await post(app, `later ${i}`))
@@ -70,7 +44,7 @@ describe.each<FirstIdOrder>(['scrambled', 'descending', 'ascending'])('a jump th
   })
 
   it('to the newest message: within two round trips, the newest page with it, live', async () => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, firstIdOrder })
+    const app = await card.open({ taskId: 1 }, { rateLimit: false, firstIdOrder })
     const newest = await post(app, 'The newest of all')
     // Read up to it: unread messages would stretch the newest page past LIMIT (then not claimed as live).
     app.portal.setReadMark(app.portal.getTask(1)!.chatId!, 1, newest)

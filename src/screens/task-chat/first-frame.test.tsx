@@ -1,22 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { taskCardPerTest } from '../../../test/dom/card-per-test'
+import type { FramedApp } from '../../../test/dom/frame-harness'
 
-let app: FramedApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
-async function newestMessage(card: FramedApp, chatId: number): Promise<{ id: number; date: string }> {
-  const auth = card.portal.issueToken(1).AUTH_ID
-  const response = await fetch(`${card.origin}/rest/im.dialog.messages.get`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: `chat${chatId}`, LIMIT: 1, auth }),
-  })
-  return ((await response.json()) as { result: { messages: { id: number; date: string }[] } }).result.messages[0]!
+async function newestMessage(app: FramedApp, chatId: number): Promise<{ id: number; date: string }> {
+  return (await app.rest<{ messages: { id: number; date: string }[] }>('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 1 })).messages[0]!
 }
 
 /** The first frame as main.tsx starts it: the handshake, the opening batch prefetched at once, then rendered. */
@@ -41,7 +32,7 @@ async function renderFirstFrame(taskId: number, onShown: () => void) {
 
 describe('the first frame', () => {
   it('shows the newest messages, busy and out of reach, and asks for the screen once they are shown', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     const onShown = vi.fn()
     await renderFirstFrame(1, onShown)
     const articles = await screen.findAllByRole('article', {}, { timeout: 10_000 })
@@ -58,7 +49,7 @@ describe('the first frame', () => {
   })
 
   it('with no message to show (a task without a chat yet) asks for the screen at once, to say why', async () => {
-    app = await openTaskCard({ taskId: 2 })
+    await card.open({ taskId: 2 })
     const onShown = vi.fn()
     await renderFirstFrame(2, onShown)
     await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1), { timeout: 10_000 })

@@ -1,20 +1,15 @@
 import { screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../test/dom/card-per-test'
 import { renderApp } from '../../../test/dom/render-app'
 
 // A portal before task chats (the portal's taskChats switch): tasks.task.get has no chatId field (tasks-new.md).
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 describe('a task on a portal before task chats', () => {
   it('says the discussion is in the task comments, links to the task, and offers no composer', async () => {
-    app = await openTaskCard({ taskId: 1, userId: 1 }, { rateLimit: false, taskChats: false })
+    const app = await card.open({ taskId: 1, userId: 1 }, { rateLimit: false, taskChats: false })
     await renderApp()
     expect(await screen.findByText(/This portal keeps the task’s discussion in the task’s comments/, {}, { timeout: 10_000 })).toBeVisible()
     expect(screen.getByRole('link', { name: 'Open the task' })).toHaveAttribute('href', `${app.origin}/company/personal/user/1/tasks/task/view/1/`)
@@ -24,14 +19,14 @@ describe('a task on a portal before task chats', () => {
   })
 
   it('speaks the reader’s language', async () => {
-    app = await openTaskCard({ taskId: 1, userId: 1, lang: 'de' }, { rateLimit: false, taskChats: false })
+    await card.open({ taskId: 1, userId: 1, lang: 'de' }, { rateLimit: false, taskChats: false })
     await renderApp('de')
     expect(await screen.findByText(/in ihren Kommentaren besprochen/, {}, { timeout: 10_000 })).toBeVisible()
     expect(screen.getByRole('link', { name: 'Aufgabe öffnen' })).toBeVisible()
   })
 
   it('keeps a modern portal’s task without a chat yet as it is: the first message starts it', async () => {
-    app = await openTaskCard({ taskId: 2 })
+    await card.open({ taskId: 2 })
     await renderApp()
     expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
     expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toBeVisible()

@@ -1,34 +1,23 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { afterEach, describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: what the user sees of the files they
 // choose, and what lands in the portal's chat.
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  cleanup()
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
+// Unmount before the card's portal closes.
+afterEach(cleanup)
 
-async function newest(limit = 1) {
-  const auth = app!.portal.issueToken(1).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/im.dialog.messages.get`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: 'chat1001', LIMIT: limit, auth }),
+const newest = (limit = 1) =>
+  card.app.rest<{ messages: { id: number; params: Record<string, unknown> }[]; files: { name: string }[] }>('im.dialog.messages.get', {
+    DIALOG_ID: 'chat1001',
+    LIMIT: limit,
   })
-  return ((await response.json()) as { result: { messages: { id: number; params: Record<string, unknown> }[]; files: { name: string }[] } }).result
-}
 
 async function openComposer() {
-  app = await openTaskCard({ taskId: 1 })
+  await card.open({ taskId: 1 })
   await renderApp()
   await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
   await screen.findByRole('button', { name: 'Attach file' })

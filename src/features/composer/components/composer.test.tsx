@@ -1,33 +1,20 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: what is asserted is what the user sees
 // and what lands in the portal's chat.
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 async function newestTexts(limit = 3): Promise<string[]> {
-  const auth = app!.portal.issueToken(1).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/im.dialog.messages.get`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: 'chat1001', LIMIT: limit, auth }),
-  })
-  return ((await response.json()) as { result: { messages: { text: string }[] } }).result.messages.map((m) => m.text)
+  const { messages } = await card.app.rest<{ messages: { text: string }[] }>('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: limit })
+  return messages.map((m) => m.text)
 }
 
 async function openComposer() {
-  app = await openTaskCard({ taskId: 1 })
+  await card.open({ taskId: 1 })
   await renderApp()
   return screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
 }
@@ -90,7 +77,7 @@ describe('the composer', () => {
     async (error) => {
       const user = userEvent.setup()
       const box = await openComposer()
-      app!.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error, times: 1, carriedOut: true }] })
+      card.app.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error, times: 1, carriedOut: true }] })
       const text = `Saved, answered ${error}`
       await user.type(box, `${text}{Enter}`)
       const copies = async () => (await newestTexts(10)).filter((t) => t === text).length
@@ -106,7 +93,7 @@ describe('the composer', () => {
   it('a send answered 500 SENDING_FAILED before the portal saved it fails with Retry, and Retry posts one copy', async () => {
     const user = userEvent.setup()
     const box = await openComposer()
-    app!.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error: 'SENDING_FAILED', times: 1 }] })
+    card.app.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error: 'SENDING_FAILED', times: 1 }] })
     const text = 'Refused once'
     await user.type(box, `${text}{Enter}`)
     await user.click(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 }))

@@ -1,32 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 import type { Conditions } from '../../../../test/portal/portal'
 
 // "Send as <bot>": offered where the bot is in the chat or the viewer may add it
 // (im.dialog.get), and any refusal keeps the message, says so, offers sending it as the user, and
 // stops offering the bot in this chat. The real app and SDK against the in-process portal.
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
-async function rest<T>(method: string, params: Record<string, unknown>, userId = 1): Promise<T> {
-  const auth = app!.portal.issueToken(userId).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...params, auth }),
-  })
-  return ((await response.json()) as { result: T }).result
-}
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 
 const newest = async () =>
   (await rest<{ messages: { text: string; author_id: number }[] }>('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 5 })).messages
@@ -34,7 +18,7 @@ const members = async () => (await rest<{ id: number }[]>('im.dialog.users.list'
 
 /** Opens task 1's card as `userId` on a portal with the app's bot registered; answers the bot's id. */
 async function openWithBot(userId: number, conditions: Partial<Conditions> = {}, addBot = false): Promise<number> {
-  app = await openTaskCard({ userId }, { rateLimit: false, ...conditions })
+  await card.open({ userId }, { rateLimit: false, ...conditions })
   const { bot } = await rest<{ bot: { id: number } }>('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
   if (addBot) await rest('im.chat.user.add', { CHAT_ID: 1001, USERS: [bot.id], HIDE_HISTORY: 'N' })
   await renderApp()
@@ -79,7 +63,7 @@ describe('Send as the bot', () => {
     await openWithBot(3, { taskChatUsersAdd: 'owner', taskChatKeepsAnyone: true })
     expect(await screen.findByRole('button', { name: 'Send' })).toBeInTheDocument()
     expect(screen.queryByRole('checkbox', { name: /^Send as / })).not.toBeInTheDocument()
-    await app!.close()
+    // A fresh page in a fresh card: open() closes this one first.
     localStorage.clear()
     await openWithBot(3, { taskChatUsersAdd: 'owner', taskChatKeepsAnyone: true }, true)
     expect(await screen.findByRole('checkbox', { name: 'Send as Task Chat Bot' }, { timeout: 10_000 })).toBeInTheDocument()
@@ -88,7 +72,7 @@ describe('Send as the bot', () => {
   it('an add refused with 400 WRONG_REQUEST is a refusal, not "already a member": the message is kept, not posted again', async () => {
     await openWithBot(3, { taskChatKeepsAnyone: true })
     // The chat's owner narrows who may add after the card opened.
-    app!.portal.setConditions({ taskChatUsersAdd: 'owner' })
+    card.app.portal.setConditions({ taskChatUsersAdd: 'owner' })
     await sendAsBot('Refused by the add')
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
     expect(alert).toHaveTextContent('Bitrix24 keeps the app’s bot out of this chat')

@@ -1,17 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
+import type { FramedApp } from '../../../../test/dom/frame-harness'
 import { renderApp } from '../../../../test/dom/render-app'
 import { solidPng } from '../../../../test/portal/assets'
 
 // The whole app against the local portal, whose file pages answer only its login cookie, which this frame never has.
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 /** Someone else posts an image to task 1's chat, so it is the newest message the feed shows. */
 async function postImage(portal: FramedApp, name: string): Promise<void> {
@@ -33,7 +29,7 @@ async function shownFrom(prefix: string): Promise<HTMLElement> {
 
 describe('an image preview the portal refuses to the frame', () => {
   it('shows the image through im.v2.File.download, and says so with Retry when that fails too', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     await postImage(app, 'chart.png')
     await renderApp()
     const preview = await screen.findByRole('img', { name: 'chart.png' }, { timeout: 10_000 })

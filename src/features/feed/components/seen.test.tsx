@@ -1,31 +1,15 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: "Seen" as a reader finds it, by text inside
 // the message's article, from what the portal's im.dialog.messages.search says (viewedByOthers).
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 const BOOT = { timeout: 10_000 }
 
-async function rest<T>(method: string, params: Record<string, unknown>, userId = 1): Promise<T> {
-  const auth = app!.portal.issueToken(userId).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...params, auth }),
-  })
-  return ((await response.json()) as { result: T }).result
-}
-const post = (text: string, userId = 1) => rest<number>('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, userId)
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
+const post = (text: string, userId = 1) => card.app.post(text, userId)
 const read = (messageId: number, userId: number) => rest<unknown>('im.dialog.read', { DIALOG_ID: 'chat1001', MESSAGE_ID: messageId }, userId)
 
 async function articleOf(text: string): Promise<HTMLElement> {
@@ -36,7 +20,7 @@ async function articleOf(text: string): Promise<HTMLElement> {
 
 describe('"Seen"', () => {
   it('shows under the viewer’s own message another member has read, not under one nobody has, nor under others’ messages', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const theirs = await post('Maria asks', 2)
     // Read by a third member: seen by others, but not the viewer's, so no "Seen".
     await read(theirs, 3)
@@ -54,7 +38,7 @@ describe('"Seen"', () => {
   }, 30_000)
 
   it('speaks the reader’s language', async () => {
-    app = await openTaskCard({ taskId: 1, lang: 'de' })
+    await card.open({ taskId: 1, lang: 'de' })
     await read(await post('Meine Antwort'), 2)
     await renderApp('de')
     expect(await within(await articleOf('Meine Antwort')).findByText('Gesehen', {}, BOOT)).toBeVisible()

@@ -1,17 +1,12 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // Task 7's newest 1,500 messages are automation notices. With system messages hidden the feed
 // must page back on its own, in a bounded burst, then hand over to the reader.
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 // Booting the real SDK against the in-process portal can take seconds on a loaded machine, and the
 // auto-load goes through pages paced at 2 requests per second (src/b24/pacer.ts).
@@ -25,7 +20,7 @@ const humanArticles = (feed: HTMLElement) =>
 
 describe('the system-message filter', () => {
   it('loads older pages in a bounded burst, then offers "Load older" with the count of hidden events', async () => {
-    app = await openTaskCard({ taskId: 7 })
+    await card.open({ taskId: 7 })
     await renderApp()
     const user = userEvent.setup()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)
@@ -52,7 +47,7 @@ describe('the system-message filter', () => {
   }, 60_000) // boot, a burst of five pages, then more pages: each waited for within its own budget above
 
   it('brings system messages back at once when switched on again', async () => {
-    app = await openTaskCard({ taskId: 5 })
+    await card.open({ taskId: 5 })
     await renderApp()
     const user = userEvent.setup()
     await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)

@@ -1,32 +1,16 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: the message actions as a user finds them
 // by role and name, and what the portal holds afterwards.
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 const BOOT = { timeout: 10_000 }
 
-async function rest<T>(method: string, params: Record<string, unknown>, userId = 1): Promise<T> {
-  const auth = app!.portal.issueToken(userId).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...params, auth }),
-  })
-  return ((await response.json()) as { result: T }).result
-}
-const post = (text: string, userId = 1) => rest<number>('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, userId)
+const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
+const post = (text: string, userId = 1) => card.app.post(text, userId)
 async function likesOf(id: number): Promise<unknown> {
   const { messages } = await rest<{ messages: { id: number; params: Record<string, unknown> }[] }>('im.dialog.messages.get', {
     DIALOG_ID: 'chat1001',
@@ -37,7 +21,7 @@ async function likesOf(id: number): Promise<unknown> {
 
 /** Opens task 1 after posting one message by user 2 and one by the viewer (user 1): the newest two. */
 async function openWithMessages() {
-  app = await openTaskCard({ taskId: 1 })
+  await card.open({ taskId: 1 })
   await post('Written by Maria', 2)
   const own = await post('Written by me')
   await renderApp()

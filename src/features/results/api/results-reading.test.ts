@@ -1,57 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
-import type { PortalClient } from '../../../b24/portal-client'
+import { describe, expect, it, vi } from 'vitest'
+import { countingRoundTrips } from '../../../../test/dom/counting-client'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
+import type { FramedApp } from '../../../../test/dom/frame-harness'
 
 // Reading results against the local portal: tasks.task.result.list pages (REST 3.0 answers no
 // `next`), and the messages results were made from, through batch references resolved as
 // Bitrix24 does (an unresolved one is the deepest value reached) and FIRST_ID reads in no set order.
 
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 async function connect() {
   vi.resetModules()
   const { connectToPortal } = await import('../../../b24/connect')
-  const real = (await connectToPortal()).client
-  const trips: string[] = []
-  const client: PortalClient = {
-    ...real,
-    callV2: (method, params = {}) => {
-      trips.push(method)
-      return real.callV2(method, params)
-    },
-    callV3: (method, params = {}) => {
-      trips.push(method)
-      return real.callV3(method, params)
-    },
-    batchV2: (rows) => {
-      trips.push('batch')
-      return real.batchV2(rows)
-    },
-  }
-  return { client, trips, results: await import('./results-api'), messages: await import('./result-messages') }
+  return { ...countingRoundTrips((await connectToPortal()).client), results: await import('./results-api'), messages: await import('./result-messages') }
 }
 
-async function rest(card: FramedApp, path: string, userId: number, body: Record<string, unknown>): Promise<unknown> {
-  const auth = card.portal.issueToken(userId).AUTH_ID
-  const response = await fetch(`${card.origin}/rest/${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...body, auth }),
-  })
-  return ((await response.json()) as { result: unknown }).result
-}
-
-const post = async (card: FramedApp, text: string) =>
-  (await rest(card, 'im.message.add', 2, { DIALOG_ID: `chat${card.portal.getTask(1)!.chatId!}`, MESSAGE: text })) as number
+/** User 2 posts to task 1's chat. */
+const post = (card: FramedApp, text: string) => card.post(text, 2, `chat${card.portal.getTask(1)!.chatId!}`)
 
 describe('results', () => {
   it('are read to the end when the portal answers pages smaller than asked', async () => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, resultsPageMax: 2 })
+    await card.open({ taskId: 1 }, { rateLimit: false, resultsPageMax: 2 })
     const t = await connect()
     const all = await t.results.listResults(t.client, 1)
     // The seed's six results of task 1 (four made from messages), three pages of two, and an empty one that ends the list.
@@ -61,7 +30,7 @@ describe('results', () => {
   })
 
   it('bring their messages, the newest of the chat among them, whatever order FIRST_ID reads come in', async () => {
-    app = await openTaskCard({ taskId: 1 }, { rateLimit: false, firstIdOrder: 'scrambled' })
+    const app = await card.open({ taskId: 1 }, { rateLimit: false, firstIdOrder: 'scrambled' })
     const middle = await post(app, 'Made a result, then talked on')
     for (let i = 0; i < 3; i++) await post(app, `and on ${i}`)
     const newest = await post(app, 'The last word, made a result')

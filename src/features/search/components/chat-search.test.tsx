@@ -1,35 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it, vi } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The whole app against an in-process portal: the searchbox, the real im.dialog.messages.search
 // and the feed it jumps into. Users find things by role and name, as a screen reader would.
-let app: FramedApp | undefined
-beforeEach(() => sessionStorage.clear())
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 
 const BOOT = { timeout: 10_000 }
 const SEARCH = { timeout: 10_000 }
 
 /** Posts to the demo chat as `userId` through the portal's REST; answers the new message's id. */
-async function post(text: string, userId = 2): Promise<number> {
-  const auth = app!.portal.issueToken(userId).AUTH_ID
-  const body = JSON.stringify({ DIALOG_ID: 'chat1001', MESSAGE: text, auth })
-  const answer = await fetch(`${app!.origin}/rest/im.message.add`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-  return ((await answer.json()) as { result: number }).result
-}
+const post = (text: string, userId = 2) => card.app.post(text, userId)
 
 /** The REST requests the portal answers, watched (not changed): the server hands each to `handleRest`. */
 type Watched = { handleRest(req: { method: string; params: Record<string, unknown> }): unknown }
 
 /** The terms the app searched for (history pages, which use the same method without a term, left out). */
 function searchesAsked(): () => string[] {
-  const spy = vi.spyOn(app!.portal as unknown as Watched, 'handleRest')
+  const spy = vi.spyOn(card.app.portal as unknown as Watched, 'handleRest')
   return () =>
     spy.mock.calls
       .map(([req]) => req)
@@ -45,7 +35,7 @@ async function open() {
 
 describe('search in the chat', () => {
   it('asks for 3 characters before it searches, then lists the match with its author, date and the term marked', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     await post('The [b]xylophone quartet[/b] plays at <script>noon</script>')
     const asked = searchesAsked()
     const { user, box } = await open()
@@ -70,7 +60,7 @@ describe('search in the chat', () => {
   })
 
   it('goes into the results with ArrowDown, through them with Up and Down, and Enter shows the message focused in the feed', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const ids: number[] = []
     for (const n of ['first', 'second', 'third']) ids.push(await post(`Marimba rehearsal ${n}`))
     const { user, box } = await open()
@@ -100,7 +90,7 @@ describe('search in the chat', () => {
   })
 
   it('Enter in the box, with the matches of what is typed listed, opens the one marked selected', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const older = await post('Vibraphone tuning, older')
     const newest = await post('Vibraphone tuning, newest')
     const { user, box } = await open()
@@ -114,7 +104,7 @@ describe('search in the chat', () => {
   })
 
   it('Escape clears the search and gives focus back to where it was', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     await post('Vibraphone solo')
     const { user, box } = await open()
     const feed = screen.getByRole('feed', { name: 'Task chat' })
@@ -132,7 +122,7 @@ describe('search in the chat', () => {
   })
 
   it('says when nothing matches, and gives a portal error its sentence and Retry', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    const app = await card.open({ taskId: 1 })
     await post('Glockenspiel tuning')
     const { user, box } = await open()
     await user.type(box, 'qqzzxx{Enter}')
@@ -149,7 +139,7 @@ describe('search in the chat', () => {
   })
 
   it('a system message found while they are hidden says so, and choosing it shows system messages and the message', async () => {
-    app = await openTaskCard({ taskId: 1 })
+    await card.open({ taskId: 1 })
     const { user, box } = await open()
     await user.click(screen.getByRole('switch', { name: 'Show system messages' }))
     expect(screen.getByRole('switch', { name: 'Show system messages' })).not.toBeChecked()
