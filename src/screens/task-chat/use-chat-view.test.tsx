@@ -1,4 +1,4 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -25,9 +25,9 @@ async function openView(conditions: Partial<Conditions> = {}) {
 
   vi.resetModules() // the SDK keeps one frame per page: each test is a new page
   const { connectToPortal } = await import('../../b24/connect')
-  const { createQueryClient } = await import('../../app/query-client')
-  const { PortalClientContext } = await import('../../app/portal-context')
-  const { useConversationQueries } = await import('../../chat/conversation/conversation-queries')
+  const { createQueryClient } = await import('../../platform/query-client')
+  const { PortalClientContext } = await import('../../platform/portal-context')
+  const { useConversation } = await import('../../chat/conversation/use-conversation')
   const { useChatView } = await import('./use-chat-view')
   const { client, trips } = countingRoundTrips((await connectToPortal()).client)
   const queryClient = createQueryClient()
@@ -38,8 +38,9 @@ async function openView(conditions: Partial<Conditions> = {}) {
   )
   const hook = renderHook(
     () => {
-      const runs = useQuery(useConversationQueries().conversation(1)).data?.runs ?? []
-      return { runs, view: useChatView(1, chatId, runs) }
+      const { conversation, handle } = useConversation(1)
+      const runs = conversation?.runs ?? []
+      return { runs, view: useChatView(handle, runs) }
     },
     { wrapper },
   )

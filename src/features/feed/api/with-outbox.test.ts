@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { aMessage } from '../../chat/test-message'
-import type { Message } from '../../chat/types'
-import type { OutboxItem } from '../../features/composer/api/outbox-store'
-import { buildRows } from '../../features/feed/api/build-rows'
-import { withOutbox } from './outbox-rows'
+import { aMessage } from '../../../chat/test-message'
+import type { Message } from '../../../chat/types'
+import { buildRows } from './build-rows'
+import { withOutbox, type OutgoingMessage } from './outbox-rows'
+
+/** The composer's outbox item, as the feed receives it (the feed does not import the composer). */
+type OutboxItem = Omit<OutgoingMessage, 'error'> & {
+  asBot: boolean
+  baselineId: number
+  outcomeUnknown: boolean
+  error: { kind: string; code: string; message: string } | null
+}
 
 // The feed's rows with the viewer's own messages on their way: what the list shows, in order, and
 // the keys that let a pending row turn into the real message in place.
