@@ -21,7 +21,7 @@ describe('the app inside a task card', () => {
   it('shows the newest messages of the task chat, newest last, with authors and times', async () => {
     const app = await card.open({ taskId: 1 })
     await renderApp()
-    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
+    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 20_000 })
     // jsdom has no layout, so the virtualized feed renders only the rows at its end: the newest.
     const articles = within(feed).getAllByRole('article')
     const chatId = app.portal.getTask(1)!.chatId!
@@ -38,13 +38,13 @@ describe('the app inside a task card', () => {
   it('says the task has no chat yet instead of showing an empty feed', async () => {
     await card.open({ taskId: 2 })
     await renderApp()
-    expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 10_000 })).toBeVisible()
+    expect(await screen.findByText('This task has no chat yet. The first message will start it.', {}, { timeout: 20_000 })).toBeVisible()
   })
 
   it('explains a chat the user is not a member of', async () => {
     await card.open({ taskId: 4 })
     await renderApp()
-    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You are a member of this task but not of its chat')
+    expect(await screen.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent('You are a member of this task but not of its chat')
     // Trying again cannot add the user to the chat: nothing pretends it can.
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
   })
@@ -52,7 +52,7 @@ describe('the app inside a task card', () => {
   it('says so when the task cannot be opened by this user', async () => {
     await card.open({ taskId: 3 })
     await renderApp()
-    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('You do not have access to this task.')
+    expect(await screen.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent('You do not have access to this task.')
   })
 
   it.each(['insufficient_scope', 'ERROR_METHOD_NOT_FOUND'] as const)(
@@ -60,7 +60,7 @@ describe('the app inside a task card', () => {
     async (error) => {
       await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error }] })
       await renderApp()
-      const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
+      const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 20_000 })
       expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
       expect(sessionStorage.getItem('task-chat:history-source')).toBe('get')
     },
@@ -69,7 +69,7 @@ describe('the app inside a task card', () => {
   it('does not give up search for a passing fault: the opening is retried with it', async () => {
     await card.open({ taskId: 1 }, { rateLimit: false, methodFaults: [{ method: 'im.dialog.messages.search', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
     await renderApp()
-    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
+    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 20_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
     expect(sessionStorage.getItem('task-chat:history-source')).not.toBe('get')
   })
@@ -77,13 +77,13 @@ describe('the app inside a task card', () => {
   it('speaks the portal language', async () => {
     await card.open({ taskId: 1, lang: 'ru' })
     await renderApp('ru')
-    expect(await screen.findByRole('feed', { name: 'Чат задачи' }, { timeout: 10_000 })).toBeInTheDocument()
+    expect(await screen.findByRole('feed', { name: 'Чат задачи' }, { timeout: 20_000 })).toBeInTheDocument()
   })
 
   it('shows a clear screen when the placement carries no task id', async () => {
     await card.open({ rawOptions: '' })
     await renderApp()
-    expect(await screen.findByRole('heading', { name: 'This card did not say which task it shows' }, { timeout: 10_000 })).toBeVisible()
+    expect(await screen.findByRole('heading', { name: 'This card did not say which task it shows' }, { timeout: 20_000 })).toBeVisible()
   })
 })
 
@@ -91,6 +91,6 @@ describe('the app outside a frame', () => {
   it('asks to be opened from a task card', async () => {
     window.name = ''
     await renderApp()
-    expect(await screen.findByRole('heading', { name: 'Open this app from a Bitrix24 task card' }, { timeout: 10_000 })).toBeVisible()
+    expect(await screen.findByRole('heading', { name: 'Open this app from a Bitrix24 task card' }, { timeout: 20_000 })).toBeVisible()
   })
 })

@@ -25,7 +25,7 @@ async function openConversation(taskId: number) {
     </QueryClientProvider>
   )
   const hook = renderHook(() => useConversation(taskId), { wrapper })
-  await waitFor(() => expect(hook.result.current.conversation).toBeDefined(), { timeout: 10_000 })
+  await waitFor(() => expect(hook.result.current.conversation).toBeDefined(), { timeout: 20_000 })
   return hook
 }
 

@@ -13,7 +13,7 @@ describe('the "New messages" divider', () => {
     // Before the app opens: once it has, what it showed is marked read and the first unread moves on.
     const { unread_id: firstUnread } = await app.rest<{ unread_id: number }>('im.dialog.get', { DIALOG_ID: 'chat1001' }, 2)
     await renderApp('de')
-    const feed = await screen.findByRole('feed', { busy: false }, { timeout: 10_000 })
+    const feed = await screen.findByRole('feed', { busy: false }, { timeout: 20_000 })
     const divider = await within(feed).findByText('Neue Nachrichten')
     // Right above the first unread message, which a screen reader hears described by it.
     const first = divider.closest('.new-messages-divider')!.nextElementSibling
@@ -29,7 +29,7 @@ describe('the "New messages" divider', () => {
   it('is not there for a viewer who has read everything', async () => {
     await card.open({ taskId: 1, userId: 1 })
     await renderApp()
-    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 10_000 })
+    const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, { timeout: 20_000 })
     expect(within(feed).getAllByRole('article').length).toBeGreaterThan(0)
     expect(within(feed).queryByText('New messages')).toBeNull()
     expect(

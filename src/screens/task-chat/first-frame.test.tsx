@@ -35,7 +35,7 @@ describe('the first frame', () => {
     const app = await card.open({ taskId: 1 })
     const onShown = vi.fn()
     await renderFirstFrame(1, onShown)
-    const articles = await screen.findAllByRole('article', {}, { timeout: 10_000 })
+    const articles = await screen.findAllByRole('article', {}, { timeout: 20_000 })
     const feed = screen.getByRole('feed', { name: 'Task chat' })
     expect(feed).toHaveAttribute('aria-busy', 'true')
     // Nothing in it can be used before the screen replaces it.
@@ -52,7 +52,7 @@ describe('the first frame', () => {
     await card.open({ taskId: 2 })
     const onShown = vi.fn()
     await renderFirstFrame(2, onShown)
-    await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1), { timeout: 10_000 })
+    await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1), { timeout: 20_000 })
     expect(screen.queryAllByRole('article')).toHaveLength(0)
   })
 })

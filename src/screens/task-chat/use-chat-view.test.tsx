@@ -9,7 +9,7 @@ import type { Conditions } from '../../../test/portal/conditions'
 // Where the reader is in task 1's conversation, through the view's public handle: the real
 // conversation cache, the real SDK and the in-process portal answering the reads.
 const card = taskCardPerTest()
-const BOOT = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
 
 /**
  * Opens task 1's conversation with one message of user 2 far behind the newest page (120 newer

@@ -19,7 +19,7 @@ const newest = (limit = 1) =>
 async function openComposer() {
   await card.open({ taskId: 1 })
   await renderApp()
-  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
+  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
   await screen.findByRole('button', { name: 'Attach file' })
   // The picker behind "Attach file" is the system's; the test hands it files as the browser would.
   const picker = document.querySelector<HTMLInputElement>('input[type="file"]')
@@ -40,7 +40,7 @@ describe('attaching files', () => {
     const before = (await newest()).messages[0]!.id
     // No text: the file alone can be sent.
     await user.click(screen.getByRole('button', { name: 'Send' }))
-    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull(), { timeout: 10_000 })
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull(), { timeout: 20_000 })
     const page = await newest()
     expect(page.messages[0]!.id).toBeGreaterThan(before)
     expect(page.files.map((f) => f.name)).toEqual(['notes.txt'])

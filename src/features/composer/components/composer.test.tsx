@@ -16,7 +16,7 @@ async function newestTexts(limit = 3): Promise<string[]> {
 async function openComposer() {
   await card.open({ taskId: 1 })
   await renderApp()
-  return screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
+  return screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
 }
 
 describe('the composer', () => {
@@ -31,7 +31,7 @@ describe('the composer', () => {
     await user.keyboard('{Enter}')
     expect(box).toHaveValue('')
     expect(box).toHaveFocus()
-    await expect.poll(() => newestTexts(1), { timeout: 10_000 }).toEqual(['Line one\nLine two'])
+    await expect.poll(() => newestTexts(1), { timeout: 20_000 }).toEqual(['Line one\nLine two'])
   })
 
   it('cannot send an empty or whitespace-only message', async () => {
@@ -68,7 +68,7 @@ describe('the composer', () => {
     await user.type(box, 'A thought in progress')
     cleanup() // the app closes...
     await renderApp() // ...and opens again in the same card, as a fresh page
-    expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })).toHaveValue('A thought in progress')
+    expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })).toHaveValue('A thought in progress')
   })
 
   // A write is sent once, whatever the answer: a 5xx of any code may come after the portal saved the message.
@@ -81,9 +81,9 @@ describe('the composer', () => {
       const text = `Saved, answered ${error}`
       await user.type(box, `${text}{Enter}`)
       const copies = async () => (await newestTexts(10)).filter((t) => t === text).length
-      await expect.poll(copies, { timeout: 10_000 }).toBe(1)
+      await expect.poll(copies, { timeout: 20_000 }).toBe(1)
       // Then the error, then the look that finds it: the send is over once "Sending…" goes.
-      await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 10_000 })
+      await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 20_000 })
       expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
       expect(screen.getAllByText(text)).toHaveLength(1)
       expect(await copies()).toBe(1)
@@ -96,8 +96,8 @@ describe('the composer', () => {
     card.app.portal.setConditions({ methodFaults: [{ method: 'im.message.add', error: 'SENDING_FAILED', times: 1 }] })
     const text = 'Refused once'
     await user.type(box, `${text}{Enter}`)
-    await user.click(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 }))
-    await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 10_000 })
+    await user.click(await screen.findByRole('button', { name: 'Retry' }, { timeout: 20_000 }))
+    await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), { timeout: 20_000 })
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
     expect((await newestTexts(10)).filter((t) => t === text)).toHaveLength(1)
   })

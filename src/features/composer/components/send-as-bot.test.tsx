@@ -22,13 +22,13 @@ async function openWithBot(userId: number, conditions: Partial<Conditions> = {},
   const { bot } = await rest<{ bot: { id: number } }>('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
   if (addBot) await rest('im.chat.user.add', { CHAT_ID: 1001, USERS: [bot.id], HIDE_HISTORY: 'N' })
   await renderApp()
-  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 10_000 })
+  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
   return bot.id
 }
 
 async function sendAsBot(text: string) {
   const user = userEvent.setup()
-  await user.click(await screen.findByRole('checkbox', { name: 'Send as Task Chat Bot' }, { timeout: 10_000 }))
+  await user.click(await screen.findByRole('checkbox', { name: 'Send as Task Chat Bot' }, { timeout: 20_000 }))
   await user.type(screen.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`)
   return user
 }
@@ -38,14 +38,14 @@ describe('Send as the bot', () => {
     // The default portal: the owner may add, but a task chat keeps only people with access to the task.
     const botId = await openWithBot(1)
     const user = await sendAsBot('Meant for the bot')
-    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 })
     expect(alert).toHaveTextContent('Bitrix24 keeps the app’s bot out of this chat')
     expect(screen.queryByRole('checkbox', { name: /^Send as / })).not.toBeInTheDocument()
     expect((await newest()).some((m) => m.text === 'Meant for the bot')).toBe(false)
     expect(await members()).not.toContain(botId)
     await user.click(within(alert).getByRole('button', { name: 'Send as me' }))
     await waitFor(async () => expect((await newest()).filter((m) => m.text === 'Meant for the bot').map((m) => m.author_id)).toEqual([1]), {
-      timeout: 10_000,
+      timeout: 20_000,
     })
     expect(await members()).not.toContain(botId)
   })
@@ -54,7 +54,7 @@ describe('Send as the bot', () => {
     const botId = await openWithBot(3, { taskChatKeepsAnyone: true })
     await sendAsBot('From the bot')
     await waitFor(async () => expect((await newest()).filter((m) => m.text === 'From the bot').map((m) => m.author_id)).toEqual([botId]), {
-      timeout: 10_000,
+      timeout: 20_000,
     })
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
@@ -66,7 +66,7 @@ describe('Send as the bot', () => {
     // A fresh page in a fresh card: open() closes this one first.
     localStorage.clear()
     await openWithBot(3, { taskChatUsersAdd: 'owner', taskChatKeepsAnyone: true }, true)
-    expect(await screen.findByRole('checkbox', { name: 'Send as Task Chat Bot' }, { timeout: 10_000 })).toBeInTheDocument()
+    expect(await screen.findByRole('checkbox', { name: 'Send as Task Chat Bot' }, { timeout: 20_000 })).toBeInTheDocument()
   })
 
   it('an add refused with 400 WRONG_REQUEST is a refusal, not "already a member": the message is kept, not posted again', async () => {
@@ -74,7 +74,7 @@ describe('Send as the bot', () => {
     // The chat's owner narrows who may add after the card opened.
     card.app.portal.setConditions({ taskChatUsersAdd: 'owner' })
     await sendAsBot('Refused by the add')
-    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 })
     expect(alert).toHaveTextContent('Bitrix24 keeps the app’s bot out of this chat')
     expect(within(alert).getByRole('button', { name: 'Send as me' })).toBeInTheDocument()
     expect((await newest()).some((m) => m.text === 'Refused by the add')).toBe(false)

@@ -23,7 +23,7 @@ async function postImage(portal: FramedApp, name: string): Promise<void> {
 
 /** The preview once it shows from `prefix` (while the link is asked for, a placeholder of the same name stands in). */
 async function shownFrom(prefix: string): Promise<HTMLElement> {
-  await waitFor(() => expect(screen.getByRole('img', { name: 'chart.png' }).getAttribute('src') ?? '').toContain(prefix), { timeout: 10_000 })
+  await waitFor(() => expect(screen.getByRole('img', { name: 'chart.png' }).getAttribute('src') ?? '').toContain(prefix), { timeout: 20_000 })
   return screen.getByRole('img', { name: 'chart.png' })
 }
 
@@ -32,7 +32,7 @@ describe('an image preview the portal refuses to the frame', () => {
     const app = await card.open({ taskId: 1 })
     await postImage(app, 'chart.png')
     await renderApp()
-    const preview = await screen.findByRole('img', { name: 'chart.png' }, { timeout: 10_000 })
+    const preview = await screen.findByRole('img', { name: 'chart.png' }, { timeout: 20_000 })
     expect(preview.getAttribute('src')).toContain(`${app.origin}/upload/file/`)
 
     // The portal's page answers a login redirect, not an image: the preview asks for a link that needs no cookie.

@@ -6,7 +6,7 @@ import { renderApp } from '../../../../test/dom/render-app'
 // The real app, the real SDK and the in-process portal: "Seen" as a reader finds it, by text inside
 // the message's article, from what the portal's im.dialog.messages.search says (viewedByOthers).
 const card = taskCardPerTest()
-const BOOT = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
 
 const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 const post = (text: string, userId = 1) => card.app.post(text, userId)

@@ -10,7 +10,7 @@ const card = taskCardPerTest()
 
 // Booting the real SDK against the in-process portal can take seconds on a loaded machine, and the
 // auto-load goes through pages paced at 2 requests per second (src/b24/pacer.ts).
-const BOOT = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
 const PAGING = { timeout: 15_000 }
 
 const humanArticles = (feed: HTMLElement) =>

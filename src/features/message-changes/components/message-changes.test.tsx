@@ -7,7 +7,7 @@ import { renderApp } from '../../../../test/dom/render-app'
 // The real app, the real SDK and the in-process portal: the message actions as a user finds them
 // by role and name, and what the portal holds afterwards.
 const card = taskCardPerTest()
-const BOOT = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
 
 const rest = <T,>(method: string, params: Record<string, unknown>, userId = 1) => card.app.rest<T>(method, params, userId)
 const post = (text: string, userId = 1) => card.app.post(text, userId)

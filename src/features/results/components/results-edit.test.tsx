@@ -15,7 +15,7 @@ afterEach(async () => {
   await app?.close()
   app = undefined
 })
-const BOOT = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
 
 async function post(text: string): Promise<number> {
   const auth = app!.portal.issueToken(1).AUTH_ID

@@ -8,8 +8,8 @@ import { renderApp } from '../../../../test/dom/render-app'
 // and the feed it jumps into. Users find things by role and name, as a screen reader would.
 const card = taskCardPerTest()
 
-const BOOT = { timeout: 10_000 }
-const SEARCH = { timeout: 10_000 }
+const BOOT = { timeout: 20_000 }
+const SEARCH = { timeout: 20_000 }
 
 /** Posts to the demo chat as `userId` through the portal's REST; answers the new message's id. */
 const post = (text: string, userId = 2) => card.app.post(text, userId)
