@@ -1,37 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTaskCard, type FramedApp } from '../../../../test/dom/frame-harness'
+import { describe, expect, it } from 'vitest'
+import { taskCardPerTest } from '../../../../test/dom/card-per-test'
 import { renderApp } from '../../../../test/dom/render-app'
 
 // The results view reads its messages from the one conversation: a message edited after it was
 // made a result shows its new words there too (the result itself keeps the words it was made with).
-let app: FramedApp | undefined
-beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
-})
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const card = taskCardPerTest()
 const BOOT = { timeout: 20_000 }
-
-async function post(text: string): Promise<number> {
-  const auth = app!.portal.issueToken(1).AUTH_ID
-  const response = await fetch(`${app!.origin}/rest/im.message.add`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ DIALOG_ID: 'chat1001', MESSAGE: text, auth }),
-  })
-  return ((await response.json()) as { result: number }).result
-}
 
 describe('the results view', () => {
   it('shows a result’s message as edited after it was made a result', async () => {
     const user = userEvent.setup()
-    app = await openTaskCard({ taskId: 1 })
-    await post('The first words')
+    const app = await card.open({ taskId: 1 })
+    await app.post('The first words')
     await renderApp()
     const feed = await screen.findByRole('feed', { name: 'Task chat', busy: false }, BOOT)
     const mine = (await within(feed).findByText('The first words', {}, BOOT)).closest('article') as HTMLElement
