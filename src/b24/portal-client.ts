@@ -57,6 +57,26 @@ function unwrap(result: AjaxResult<unknown>): unknown {
   return result.getData()?.result
 }
 
+/** One call's payload, or the one PortalError whatever the SDK threw or answered. */
+async function payloadOf(call: Promise<AjaxResult<unknown>>): Promise<unknown> {
+  try {
+    return unwrap(await call)
+  } catch (error) {
+    throw toPortalError(error)
+  }
+}
+
+/** Runs `send` with `value` filed under a fresh request id (the SDK's hooks look it up by that id), then forgets it. */
+async function withRequestEntry<V, T>(entries: Map<string, V>, value: V, send: (requestId: string) => Promise<T>): Promise<T> {
+  const requestId = crypto.randomUUID()
+  entries.set(requestId, value)
+  try {
+    return await send(requestId)
+  } finally {
+    entries.delete(requestId)
+  }
+}
+
 /**
  * `retry` is how reads wait out a busy portal (tests shorten its waits); `keys` whether v3 writes
  * carry their Idempotency-Key (see SEND_IDEMPOTENCY_KEYS for why not yet).
@@ -81,49 +101,15 @@ export function createPortalClient(b24: B24Frame, retry: ReadRetry = READ_RETRY,
         throw toPortalError(error)
       }
     },
-    async callV2(method, params = {}) {
-      try {
-        return unwrap(await read(() => b24.actions.v2.call.make({ method, params })))
-      } catch (error) {
-        throw toPortalError(error)
-      }
-    },
-    async writeV2(method, params) {
-      try {
-        return unwrap(await b24.actions.v2.call.make({ method, params }))
-      } catch (error) {
-        throw toPortalError(error)
-      }
-    },
-    async writeV3(method, params, options = {}) {
-      const requestId = crypto.randomUUID()
-      idempotencyKeys.set(requestId, options.idempotencyKey ?? crypto.randomUUID())
-      try {
-        return unwrap(await b24.actions.v3.call.make({ method, params, requestId }))
-      } catch (error) {
-        throw toPortalError(error)
-      } finally {
-        idempotencyKeys.delete(requestId)
-      }
-    },
-    async sendV2(method, params, transfer) {
-      const requestId = crypto.randomUUID()
-      transfers.set(requestId, transfer)
-      try {
-        return unwrap(await b24.actions.v2.call.make({ method, params, requestId }))
-      } catch (error) {
-        throw toPortalError(error)
-      } finally {
-        transfers.delete(requestId)
-      }
-    },
-    async callV3(method, params = {}) {
-      try {
-        return unwrap(await read(() => b24.actions.v3.call.make({ method, params })))
-      } catch (error) {
-        throw toPortalError(error)
-      }
-    },
+    callV2: (method, params = {}) => payloadOf(read(() => b24.actions.v2.call.make({ method, params }))),
+    writeV2: (method, params) => payloadOf(b24.actions.v2.call.make({ method, params })),
+    writeV3: (method, params, options = {}) =>
+      withRequestEntry(idempotencyKeys, options.idempotencyKey ?? crypto.randomUUID(), (requestId) =>
+        payloadOf(b24.actions.v3.call.make({ method, params, requestId })),
+      ),
+    sendV2: (method, params, transfer) =>
+      withRequestEntry(transfers, transfer, (requestId) => payloadOf(b24.actions.v2.call.make({ method, params, requestId }))),
+    callV3: (method, params = {}) => payloadOf(read(() => b24.actions.v3.call.make({ method, params }))),
     async batchV2(calls) {
       let response
       try {
