@@ -58,6 +58,8 @@ export interface Conditions {
   /**
    * im.v2.File.upload's limit on a file's decoded size (400 FILE_TOO_LARGE above it). The page says
    * "100 MB" without saying whose megabyte: the stricter 100,000,000 bytes by default; tests lower it.
+   * The server (im/lib/V2/Service/FileService.php) allows 100 * 1024 * 1024 bytes, measured as a Base64
+   * text of at most 139,810,133 characters, so 104,857,599 bytes at most: 104857599 here is Bitrix24's own.
    */
   fileUploadMaxBytes: number
   /**

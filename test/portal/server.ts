@@ -15,6 +15,7 @@ import { checkDownloadToken } from './download-links.ts'
 import { loggedInUser } from './login-sessions.ts'
 import { LocalPortal, type Portal } from './portal.ts'
 import { isChatMember } from './rest/ops.ts'
+import { fileTooLarge } from './rest/v2/im-file.ts'
 import type { FileRec } from './state.ts'
 import type { RestAnswer } from './rest/dispatch.ts'
 import { isRecord } from './rest/params.ts'
@@ -75,7 +76,10 @@ async function readCappedBody(req: IncomingMessage, limit: number): Promise<stri
   return size > limit ? null : Buffer.concat(chunks).toString('utf8')
 }
 
-/** im.v2.File.upload carries the file as Base64 in its body: room for the largest file the portal takes, plus the JSON around it. */
+/**
+ * im.v2.File.upload carries the file as Base64 in its body: room for the largest file the portal takes
+ * (100 MB by default: 134 MB of text), plus the JSON around it. Every other call keeps MAX_BODY.
+ */
 function uploadBodyLimit(portal: LocalPortal): number {
   return Math.max(MAX_BODY, Math.ceil((portal.conditions.fileUploadMaxBytes * 4) / 3) + 1024 * 1024)
 }
@@ -125,6 +129,17 @@ function parseV3Body(text: string, contentType: string): Parsed {
   }
 }
 
+/**
+ * The body's parameters; null for an upload too big for any file the portal takes. The body's text
+ * (up to 134 MB for an upload) ends with this call, so it is not kept beside the parsed copy.
+ */
+async function readParams(portal: LocalPortal, req: IncomingMessage, method: string, v3: boolean, contentType: string): Promise<Parsed | null> {
+  const isUpload = method.toLowerCase() === 'im.v2.file.upload'
+  const text = req.method !== 'POST' ? '' : isUpload ? await readCappedBody(req, uploadBodyLimit(portal)) : await readBody(req)
+  if (text === null) return null
+  return v3 ? parseV3Body(text, contentType) : parseV2Body(text, contentType)
+}
+
 async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: IncomingMessage, url: URL, res: ServerResponse, origin: string): Promise<void> {
   const v3 = url.pathname.startsWith('/rest/api/')
   const tail = decodeURIComponent(url.pathname.slice(v3 ? '/rest/api/'.length : '/rest/'.length))
@@ -135,15 +150,13 @@ async function handleRest(portal: LocalPortal, webhooks: WebhookRegistry, req: I
     const refusal = webhooks.refusal(portal, hook, method)
     if (refusal) return sendJson(res, refusal.status, v2ErrorBody(refusal))
   }
-  const isUpload = method.toLowerCase() === 'im.v2.file.upload'
-  const text = req.method !== 'POST' ? '' : isUpload ? await readCappedBody(req, uploadBodyLimit(portal)) : await readBody(req)
-  // A body too big to hold a file the portal takes is that file's refusal (file-upload.md: FILE_TOO_LARGE, 400).
-  if (text === null) return sendJson(res, 400, v2ErrorBody(new RestError(400, 'FILE_TOO_LARGE', 'File is too large')))
   const contentType = String(req.headers['content-type'] ?? '').toLowerCase()
+  const parsed = await readParams(portal, req, method, v3, contentType)
+  // A body too big to hold a file the portal takes is that file's refusal (file-upload.md: FILE_TOO_LARGE, 400).
+  if (parsed === null) return sendJson(res, 400, v2ErrorBody(fileTooLarge()))
   const query = queryParams(url)
   const queryAuth = typeof query['auth'] === 'string' ? query['auth'] : undefined
   let answer: RestAnswer
-  const parsed = v3 ? parseV3Body(text, contentType) : parseV2Body(text, contentType)
   if (!parsed.ok) {
     answer = { status: 400, body: v3ErrorBody(v3Error(400, 'INVALIDJSONEXCEPTION', 'Invalid JSON in the request body')), headers: {} }
   } else {

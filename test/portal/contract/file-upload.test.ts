@@ -124,7 +124,7 @@ describe('im.v2.File.upload', () => {
     p.portal.setConditions({ fileUploadMaxBytes: 10 })
     expect((await upload({ name: 'ten.txt', content: b64('0123456789') })).status).toBe(200)
     const answer = await upload({ name: 'eleven.txt', content: b64('0123456789A') })
-    expect([answer.status, answer.body]).toEqual([400, { error: 'FILE_TOO_LARGE', error_description: 'File is too large' }])
+    expect([answer.status, answer.body]).toEqual([400, { error: 'FILE_TOO_LARGE', error_description: 'File size exceeds maximum allowed' }])
     // A body too big to hold any file the portal takes is refused the same way, without being kept.
     p.portal.setConditions({ fileUploadMaxBytes: 1 })
     const huge = await upload({ name: 'huge.txt', content: 'A'.repeat(6 * 1024 * 1024) })
