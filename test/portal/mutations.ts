@@ -26,7 +26,32 @@ export type Mutation =
   /** A file uploaded to a chat (im.v2.File.upload); its bytes are already in the data folder. */
   | { op: 'file'; file: FileRec }
 
+/**
+ * Refuses, before changing anything, a record that would make the state inconsistent: an id given out
+ * twice, a message in no chat. Live writes never meet these (ids come from the store); a journal written
+ * by two portals at once did (#24), and its replay skips such a record (journal.ts) instead of stopping.
+ */
+function conflict(store: Store, m: Mutation): string | null {
+  switch (m.op) {
+    case 'message':
+      if (!store.chats.has(m.chatId)) return `message ${m.id} is in chat ${m.chatId}, which does not exist`
+      return store.hasMessageId(m.id) ? `message ${m.id} already exists` : null
+    case 'chat':
+      return store.chats.has(m.chatId) ? `chat ${m.chatId} already exists` : null
+    case 'result':
+      return store.results.has(m.id) ? `result ${m.id} already exists` : null
+    case 'file':
+      return store.files.has(m.file.id) ? `file ${m.file.id} already exists` : null
+    case 'bot':
+      return store.users.has(m.id) ? `user ${m.id} already exists` : null
+    default:
+      return null
+  }
+}
+
 export function applyEntry(store: Store, m: Mutation): void {
+  const refused = conflict(store, m)
+  if (refused !== null) throw new Error(refused)
   switch (m.op) {
     case 'message':
       store.addMessage({ id: m.id, chatId: m.chatId, authorId: m.authorId, date: m.date, text: m.text, params: m.params, uuid: m.uuid })

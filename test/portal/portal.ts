@@ -8,7 +8,7 @@ import { MEMBER_ID, TokenStore, type TokenSet } from './auth.ts'
 import { FileBlobs } from './file-blobs.ts'
 import { DEFAULT_CONDITIONS, FailureInjector, mergeConditions, type Conditions } from './conditions.ts'
 import { IdempotencyStore } from './idempotency.ts'
-import { Journal } from './journal.ts'
+import { describeSkipped, Journal, type SkippedRecord } from './journal.ts'
 import { applyEntry, type Mutation } from './mutations.ts'
 import { LeakyBuckets } from './rate-limit.ts'
 import { dispatch, type Engine, type RestAnswer, type RestRequest } from './rest/dispatch.ts'
@@ -69,6 +69,8 @@ export class LocalPortal implements Portal, Engine {
   readonly memberId = MEMBER_ID
   /** Bytes of uploaded files, beside the journal. */
   readonly blobs: FileBlobs
+  /** The journal's lines this start could not replay, each reported on stderr. */
+  readonly journalSkipped: readonly SkippedRecord[]
   private readonly journal: Journal
   private readonly initialConditions: Conditions
 
@@ -78,7 +80,9 @@ export class LocalPortal implements Portal, Engine {
     this.initialConditions = mergeConditions({ ...DEFAULT_CONDITIONS }, opts.conditions ?? {})
     this.conditions = { ...this.initialConditions }
     this.store = seedStore()
-    for (const entry of this.journal.load()) applyEntry(this.store, entry)
+    // A bad record is reported and skipped (journal.ts); the portal starts with every good one.
+    this.journalSkipped = this.journal.replay((entry) => applyEntry(this.store, entry))
+    for (const skipped of this.journalSkipped) console.error(describeSkipped(this.journal.file, skipped))
   }
 
   mutate(m: Mutation): void {

@@ -154,6 +154,13 @@ export class Store {
     if (message.id >= this.nextMessageId) this.nextMessageId = message.id + 1
   }
 
+  /** The id is a message's, or reserved for one of a lazily filled chat (found without filling it). */
+  hasMessageId(id: number): boolean {
+    if (this.messagesById.has(id)) return true
+    for (const lazy of this.lazyChats.values()) if (id >= lazy.firstId && id <= lazy.lastId) return true
+    return false
+  }
+
   /** Reserve an id range for a chat filled lazily; new posts take ids above it. */
   reserveLazyChat(chatId: number, count: number, fill: (store: Store, firstId: number) => void): { firstId: number; lastId: number } {
     const firstId = this.nextMessageId
