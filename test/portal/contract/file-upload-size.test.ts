@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestPortal, type TestPortal } from './helpers.ts'
 
+// Megabytes go through real HTTP: each test gets time for a machine loaded with other test runs.
 let p: TestPortal
 beforeAll(async () => {
   p = await startTestPortal({ conditions: { fileLoginGate: false } })
@@ -40,7 +41,7 @@ describe('im.v2.File.upload sizes', () => {
       const served = Buffer.from(await (await fetch(answer.body.result.file.urlDownload)).arrayBuffer())
       expect(served.equals(bytes), `${size} bytes served back`).toBe(true)
     }
-  })
+  }, 60_000)
 
   it('takes a file of exactly 100,000,000 bytes and refuses one byte more with FILE_TOO_LARGE, posting nothing', async () => {
     const newest = async () => (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0].id as number
@@ -67,5 +68,5 @@ describe('im.v2.File.upload sizes', () => {
       const answer = await upload('bad.bin', content)
       expect([answer.status, answer.body.error]).toEqual([400, 'FILE_INVALID_CONTENT'])
     }
-  })
+  }, 60_000)
 })
