@@ -97,7 +97,7 @@ describe('journal replay', () => {
     expect(again.journalSkipped).toEqual([])
     expect(textsFrom(again, n)).toEqual(textsFrom(portal, n))
     expect(again.store.nextMessageId).toBe(n + 4)
-  })
+  }, 30_000)
 
   it('a torn last line ends the file without its newline: the next record is not glued to it', async () => {
     const first = await startTestPortal()
@@ -120,5 +120,5 @@ describe('journal replay', () => {
     ])
     await third.close()
     expect(existsSync(join(first.dataDir, 'journal.skipped.jsonl'))).toBe(true)
-  })
+  }, 30_000)
 })
