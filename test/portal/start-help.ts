@@ -8,11 +8,12 @@ import type { LockHolder } from './data-lock'
 const next = (port: number): number => (port === 0 ? 0 : port + 10)
 
 /** The refusal of a second portal on a folder in use: which folder, who holds it, how to run another. */
-export function folderInUse(absolute: string, given: string, holder: LockHolder | null, ports: { port: number; appPort: number }): string {
+export function folderInUse(absolute: string, holder: LockHolder | null, ports: { port: number; appPort: number }): string {
   const who = holder
     ? `another local portal (pid ${holder.pid}${holder.since ? `, since ${holder.since}` : ''}${holder.portal ? `, portal ${holder.portal}` : ''}${holder.app ? `, app ${holder.app}` : ''})`
     : 'another local portal that is starting'
-  const other = `${given.replace(/[\\/]+$/, '')}-2`
+  // Inside .portal-data, which git ignores, named by its port as the browser tests' folders are.
+  const other = `.portal-data/${ports.port === 0 ? 'another' : `port-${next(ports.port)}`}`
   return [
     `npm start: the data folder ${absolute} is in use by ${who}.`,
     'Two portals on one folder would hand out the same message ids, so this one did not start; nothing in the folder was changed.',

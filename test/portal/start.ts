@@ -18,7 +18,7 @@ const appDist = process.env['APP_DIST'] ?? 'dist'
 
 const locked = lockDataFolder(dataDir)
 if (!locked.ok) {
-  console.error(folderInUse(resolve(dataDir), dataDir, locked.holder, { port, appPort }))
+  console.error(folderInUse(resolve(dataDir), locked.holder, { port, appPort }))
   process.exit(1)
 }
 const lock = locked.lock

@@ -86,7 +86,7 @@ describe('npm start: one portal per data folder', () => {
     expect(b.origin).toBeUndefined()
     expect(b.stderr).toContain(`the data folder ${dataDir} is in use by another local portal (pid ${a.child.pid}`)
     expect(b.stderr).toContain(`portal ${a.origin}/`)
-    expect(b.stderr).toContain(`PORTAL_DATA=${dataDir}-2 PORT=0 APP_PORT=0 npm start`)
+    expect(b.stderr).toContain('PORTAL_DATA=.portal-data/another PORT=0 APP_PORT=0 npm start')
     expect(snapshot(dataDir)).toEqual(before)
 
     const second = await post(a.origin!, 'after the second start')
