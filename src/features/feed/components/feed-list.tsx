@@ -263,7 +263,7 @@ export function FeedList(props: Props) {
             )}
           </div>
         </div>
-        {/* How the keys work, for keyboard and screen-reader users: the feed's description, shown while a message has keyboard focus. */}
+        {/* How the keys work: the feed's description for screen readers, shown a few seconds when keyboard focus enters the feed (feed.css). */}
         <p id={KEYS_HINT_ID} className="feed-keys-hint">
           {t('feed.keyboardHint')}
         </p>

@@ -3,10 +3,11 @@ import { pickTabStop, setControlsTabbable } from './message-controls'
 
 /**
  * The feed is one Tab stop (roving tabindex): a single message takes part in the Tab order, the
- * last one focused, else the first unread one (`firstUnreadKey`, where a reader of the new messages
- * starts), else the newest one in view (see pickTabStop), chosen again after every render and scroll. `enteredKey` is the message whose own controls the reader has moved into. The top row's
- * buttons (Retry, Load older) are Tab stops only while in view: tabbing to them from far below
- * would scroll the reader away.
+ * last one focused, else the first unread one (`firstUnreadKey`: where a reader of the news starts),
+ * else the newest one in view; each only while wholly in view (see pickTabStop), chosen again after
+ * every render and scroll. `enteredKey` is the message whose own controls the reader has moved into.
+ * The top row's buttons (Retry, Load older) are Tab stops only while in view: tabbing to them from
+ * far below would scroll the reader away.
  */
 export function useRovingTabStop(
   scrollerRef: RefObject<HTMLElement | null>,
