@@ -38,7 +38,7 @@ test('scrolled up, new messages do not move the view; "Jump to latest" counts th
   await post(request, first, 3)
   await post(request, `${first} and two`, 5)
   await nextPollOnClock(page)
-  await expect(jump).toHaveAccessibleDescription('2 new messages')
+  await expect(jump).toHaveAccessibleName('Jump to latest, 2 new messages')
   expect(await card.offsetOf(anchor.id)).toBeCloseTo(anchor.offset, 0)
   await jump.click()
   await expect(card.feed.getByRole('article').filter({ hasText: `${first} and two` })).toBeInViewport()

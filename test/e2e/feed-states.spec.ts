@@ -1,11 +1,11 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test } from '@playwright/test'
-import { holdRequests, isOpeningBatch, openUnderRateLimit, taskCard } from './feed-page'
+import { holdRequests, isLivePoll, isOpeningBatch, nextPollOnClock, openUnderRateLimit, taskCard } from './feed-page'
 import { resetPortal } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
-test('a loading skeleton while the first page is on its way', async ({ page }) => {
+test('a loading skeleton while the first page is on its way, standing at the bottom like the feed', async ({ page }) => {
   // The opening batch is held until the skeleton has been seen: however slowly the app renders, the
   // first page cannot land before the test looks.
   const opening = await holdRequests(page, isOpeningBatch)
@@ -13,29 +13,52 @@ test('a loading skeleton while the first page is on its way', async ({ page }) =
   const card = taskCard(page)
   await opening.requested()
   await expect(card.feed).toHaveAttribute('aria-busy', 'true')
-  await expect(card.app.locator('.skeleton-row').first()).toBeVisible()
+  const rows = card.app.locator('.skeleton-row')
+  await expect(rows.first()).toBeVisible()
+  // Its last shape ends at the bottom of the card's frame (nothing else is on it yet), where the newest message will be.
+  const gap = await card.feed.evaluate((feed) => window.innerHeight - [...feed.querySelectorAll('.skeleton-row')].at(-1)!.getBoundingClientRect().bottom)
+  expect(gap).toBeLessThanOrEqual(1)
   await opening.release()
   await card.ready()
 })
 
-test('a task without a chat yet invites the first message', async ({ page }) => {
+test('a task without a chat yet invites the first message, and the button takes the reader to the message box', async ({ page }) => {
   await page.goto('/task/2')
-  await expect(taskCard(page).app.getByRole('region', { name: 'Task chat' })).toContainText('This task has no chat yet. The first message will start it.')
+  const card = taskCard(page)
+  const region = card.app.getByRole('region', { name: 'Task chat' })
+  await expect(region.getByRole('heading', { name: 'No chat yet' })).toBeVisible()
+  await expect(region).toContainText('This task has no chat yet. The first message will start it.')
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await region.getByRole('button', { name: 'Write the first message' }).click()
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeFocused()
 })
 
-test('an empty chat says so', async ({ page }) => {
+test('an empty chat says so in the frame’s middle, with a way to write the first message', async ({ page }) => {
   await page.goto('/task/6')
-  await expect(taskCard(page).app.getByRole('region', { name: 'Task chat' })).toContainText('No messages yet. Start the conversation below.')
+  const card = taskCard(page)
+  const region = card.app.getByRole('region', { name: 'Task chat' })
+  const heading = region.getByRole('heading', { name: 'No messages yet' })
+  await expect(heading).toBeVisible()
+  // Centred: the title's middle is near the region's, not at its top.
+  const [box, title] = [(await region.boundingBox())!, (await heading.boundingBox())!]
+  expect(Math.abs(title.y + title.height / 2 - (box.y + box.height / 2))).toBeLessThan(box.height / 4)
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await region.getByRole('button', { name: 'Write the first message' }).click()
+  await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeFocused()
 })
 
 test('a chat the user is not a member of', async ({ page }) => {
   await page.goto('/task/4')
-  await expect(taskCard(page).app.getByRole('alert')).toContainText('You are a member of this task but not of its chat')
+  const alert = taskCard(page).app.getByRole('alert')
+  await expect(alert.getByRole('heading', { name: 'No access' })).toBeVisible()
+  await expect(alert).toContainText('You are a member of this task but not of its chat')
 })
 
 test('a task the user cannot open', async ({ page }) => {
   await page.goto('/task/3')
-  await expect(taskCard(page).app.getByRole('alert')).toContainText('You do not have access to this task.')
+  const alert = taskCard(page).app.getByRole('alert')
+  await expect(alert.getByRole('heading', { name: 'No access' })).toBeVisible()
+  await expect(alert).toContainText('You do not have access to this task. Ask its creator or responsible person to add you to it.')
 })
 
 test('an app installed without the im scope', async ({ page, request }) => {
@@ -81,4 +104,21 @@ test('a failed older page keeps what is loaded and offers Retry in place', async
   await retryRow.getByRole('button', { name: 'Try again' }).click()
   await page.clock.resume()
   await expect.poll(async () => (await card.positionOf(anchor.id)) - anchor.pos).toBeGreaterThan(0)
+})
+
+test('a live end that cannot be read says so with Try again, which reads it at once', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await page.route(`${PORTAL}/rest/**`, (route) => (isLivePoll(route.request()) ? route.abort('internetdisconnected') : route.fallback()))
+  await nextPollOnClock(page)
+  const line = card.app.getByRole('status').filter({ hasText: 'Cannot reach Bitrix24' })
+  await expect(line).toBeVisible()
+  await page.unroute(`${PORTAL}/rest/**`)
+  // Try again reads the live end now, not at the poll's next turn (the clock is not moved on).
+  const poll = page.waitForRequest(isLivePoll)
+  await line.getByRole('button', { name: 'Try again' }).click()
+  await (await poll).response()
+  await expect(line).toHaveCount(0)
 })

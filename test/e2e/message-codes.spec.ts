@@ -60,3 +60,23 @@ for (const colorScheme of ['light', 'dark'] as const)
     await card.frames()
     expect(await violations(page)).toEqual([])
   })
+
+test('a quote in an ATTACH’s text (a notice carrying a reply’s words, lines broken by [br]) shows as a quote, never as `>>`', async ({ page, request }) => {
+  const quoted = 'the CTA button is hard to see on mobile'
+  const reply = `Also the headline wraps badly at 360px ${Date.now()}`
+  // An ATTACH's text is not parsed into new lines as a message's is (Im\Text::parse): its breaks stay `[br]`.
+  const id = await rest<number>(
+    request,
+    'im.message.add',
+    { DIALOG_ID: 'chat1001', MESSAGE: 'Task status summary', ATTACH: [{ MESSAGE: `[b]Summary[/b][br]>>${quoted}[br]${reply}` }] },
+    2,
+  )
+  await markRead(request, 1, 1001, id)
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  const article = card.feed.locator(`article[data-message-id="${id}"]`)
+  await expect(article).toContainText(reply)
+  await expect(article.locator('blockquote')).toHaveText(quoted)
+  await expect(article).not.toContainText('>>')
+})

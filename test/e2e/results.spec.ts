@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { holdRequests, isOpeningBatch, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -156,4 +156,28 @@ test('"Results only" lists the results; choosing one jumps to it in the full fee
   const focused = card.app.locator('article:focus')
   await expect(focused).toBeVisible({ timeout: 20_000 })
   await expect(focused.getByText('Result', { exact: true })).toBeVisible()
+})
+
+/** The batch that reads the messages results were made from (result-messages.ts: `n<id>` rows read FIRST_ID). */
+const isResultAuthors = (request: Request) =>
+  request.url().includes('/rest/batch') && !isOpeningBatch(request) && /FIRST_ID/.test(request.postData() ?? '') && /\bn\d+\b/.test(request.postData() ?? '')
+
+test('"Results only" cards keep their place and height when their author line arrives on a slow portal', async ({ page }) => {
+  const authors = await holdRequests(page, isResultAuthors)
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await card.app.getByRole('switch', { name: 'Results only' }).check()
+  const items = card.app.getByRole('list', { name: 'Task results' }).getByRole('listitem')
+  await expect(items.first()).toBeVisible()
+  await authors.requested()
+  await card.frames()
+  const boxes = () => items.evaluateAll((els) => els.map((el) => ({ top: el.getBoundingClientRect().top, height: el.getBoundingClientRect().height })))
+  const before = await boxes()
+  // The oldest result's message is far back in history: its author and time come with the held batch.
+  await expect(items.last().locator('time')).toHaveCount(0)
+  await authors.release()
+  await expect(items.last().locator('time')).toHaveCount(1)
+  await card.frames()
+  expect(await boxes()).toEqual(before)
 })

@@ -180,7 +180,7 @@ test('a message from someone else that arrives while the reader is scrolled up s
   const id = await rest<number>(request, 'im.message.add', { DIALOG_ID: `chat${CHAT}`, MESSAGE: 'Are you there?' }, READER)
   const jump = card.app.getByRole('button', { name: 'Jump to latest' })
   // The poll brought it: the button counts it.
-  await expect(jump).toHaveAccessibleDescription(/1/, { timeout: 20_000 })
+  await expect(jump).toHaveAccessibleName(/1 new message/, { timeout: 20_000 })
   await card.nextPoll()
   expect(marks.filter((m) => m >= id)).toEqual([])
   expect((await newest(request, 1, 1))[0]).toMatchObject({ id, unread: true })
@@ -222,4 +222,27 @@ test('after a jump elsewhere, "Jump to latest" goes to the newest message, not b
   await card.app.getByRole('button', { name: 'Jump to latest' }).click()
   await card.settled()
   expect(await card.distanceFromEnd()).toBeLessThan(48)
+})
+
+test('with unread messages below, "Jump to latest" shows how many, in its name too; the first Tab into the feed lands on the first unread', async ({
+  page,
+  request,
+}) => {
+  const firstUnread = (await newest(request, READER)).filter((m) => m.unread && m.authorId !== READER).at(-1)!
+  // A short frame: most of the unread messages are below the view.
+  await page.setViewportSize({ width: 1280, height: 600 })
+  await page.goto(`/task/1?user=${READER}`)
+  const card = taskCard(page)
+  await card.ready()
+  await expect(card.feed.getByText('New messages', { exact: true })).toBeInViewport()
+  const jump = card.app.getByRole('button', { name: 'Jump to latest' })
+  await expect(jump).toHaveAccessibleName(/^Jump to latest, \d+ new messages?$/)
+  // What it shows is what it is called (WCAG 2.5.3).
+  const shown = (await jump.innerText()).replace(/\s+/g, ' ').replace('↓', '').trim()
+  expect(shown).toMatch(/^\d+ new messages?$/)
+  await expect(jump).toHaveAccessibleName(`Jump to latest, ${shown}`)
+  // From the toolbar, Tab goes to the first unread message, where a reader of the news starts.
+  await card.app.getByRole('switch', { name: 'Show system messages' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(card.app.locator('article:focus')).toHaveAttribute('data-message-id', String(firstUnread.id))
 })

@@ -121,7 +121,7 @@ for (const { name, path, conditions, sentence } of [
 }
 
 for (const { path, note } of [
-  { path: '/task/6', note: 'No messages yet.' },
+  { path: '/task/6', note: 'No messages yet' },
   { path: '/task/2', note: 'This task has no chat yet.' },
 ]) {
   test(`no filters where there is nothing to filter (${path})`, async ({ page }) => {

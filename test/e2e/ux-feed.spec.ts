@@ -36,10 +36,12 @@ test('older pages loaded above an unsent message are not counted as new; a colle
   await card.loadOlder()
   const jump = card.app.getByRole('button', { name: 'Jump to latest' })
   await expect(jump).toBeVisible()
-  await expect(jump).toHaveAccessibleDescription('')
+  await expect(jump).toHaveAccessibleName('Jump to latest')
   await expect(card.app.getByText(/new message/)).toHaveCount(0)
   await post(request, `Arrived while reading ${Date.now()}`)
-  await expect(jump).toHaveAccessibleDescription('1 new message', { timeout: 8_000 })
+  // The name holds the count it shows (WCAG 2.5.3).
+  await expect(jump).toHaveAccessibleName('Jump to latest, 1 new message', { timeout: 8_000 })
+  await expect(jump).toHaveText(/1 new message/)
 })
 
 test('the newest message stays in view above the composer as it grows to six lines', async ({ page }) => {
@@ -143,4 +145,19 @@ test('arrows, PageUp/PageDown and Home/End move between messages; Enter enters i
   // Left again: Tab goes on past the message's actions, to the composer.
   await page.keyboard.press('Tab')
   await expect(card.app.getByRole('textbox', { name: 'Message' })).toBeFocused()
+})
+
+test('the feed tells keyboard and screen-reader users that Enter opens a message’s actions, and shows it when focus comes by keyboard', async ({ page }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  await expect(card.feed).toHaveAccessibleDescription(/Enter opens a message’s actions/)
+  const hint = card.app.getByText('Enter opens a message’s actions', { exact: false })
+  await expect(hint).toBeHidden()
+  await card.app.getByRole('switch', { name: 'Show system messages' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(card.app.locator('article:focus')).toHaveCount(1)
+  await expect(hint).toBeVisible()
+  // Over the frame's top edge, not in the feed's flow: the focused message has not moved.
+  await expect(card.app.locator('article:focus')).toBeInViewport({ ratio: 0.99 })
 })

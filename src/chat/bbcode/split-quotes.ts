@@ -62,13 +62,28 @@ function toQuoteBlock(lines: string[]): TextBlock {
   }
 }
 
+/** A line quote that starts after `[br]` or is escaped: only then does `[br]` end its line. */
+const QUOTE_AFTER_BR = /(?:^|\n|\[br\])[ \t]*&gt;&gt;|\[br\][ \t]*>>/i
+
+/**
+ * The text's lines for quote splitting. Im\Text::parse turns a message's `[br]` into new lines, but
+ * an ATTACH's text is not parsed so (the tasks module's notices carry a result's or a message's words
+ * there: "[b]Task status summary[/b][br]>>quoted[br]reply"), and such text may come escaped (`&gt;&gt;`):
+ * where a quote mark follows `[br]` or is escaped, `[br]` is a line break here too, and the escaped
+ * mark is a mark, so the quote is drawn as a quote and no `>>` shows.
+ */
+function quoteLines(text: string): string[] {
+  const lines = (QUOTE_AFTER_BR.test(text) ? text.replace(/[ \t]*\[br\]/gi, '\n') : text).split('\n')
+  return lines.map((line) => line.replace(/^(?:&gt;&gt;)+/i, (marks) => '>>'.repeat(marks.length / 8)))
+}
+
 /**
  * Bitrix quotes are line syntax, not BB tags: `>>` at the start of a line quotes that line, and a
  * block between two lines of dashes is a quoted message (which may itself hold `>>` lines, split
  * again so no `>>` shows). They are split off before BB parsing.
  */
 export function splitQuotes(text: string): TextBlock[] {
-  const lines = text.split('\n')
+  const lines = quoteLines(text)
   const blocks: TextBlock[] = []
   let lineQuote: string[] | null = null
   const flushLineQuote = () => {

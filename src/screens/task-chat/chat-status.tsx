@@ -9,10 +9,12 @@ interface Props {
   onCancelSeek(): void
   /** The last live poll's failure, or null. */
   liveError: unknown
+  /** Reads the live end again now, rather than at the poll's next turn. */
+  onRetryLive(): void
 }
 
-/** Lines under the feed: a jump on its way or failed, and a live end that could not be read. */
-export function ChatStatus({ seeking, seekFailed, onRetrySeek, onCancelSeek, liveError }: Props) {
+/** Lines under the feed: a jump on its way or failed, and a live end that could not be read (with Try again, which reads it now). */
+export function ChatStatus({ seeking, seekFailed, onRetrySeek, onCancelSeek, liveError, onRetryLive }: Props) {
   const i18n = useI18n()
   const { t } = i18n
   return (
@@ -40,7 +42,10 @@ export function ChatStatus({ seeking, seekFailed, onRetrySeek, onCancelSeek, liv
       )}
       {liveError !== null && (
         <p role="status" className="feed-live-error">
-          {errorSentence(liveError, i18n)}
+          <span>{errorSentence(liveError, i18n)}</span>
+          <button type="button" onClick={onRetryLive}>
+            {t('action.retry')}
+          </button>
         </p>
       )}
     </>

@@ -58,5 +58,6 @@ export function OpeningFailure({ taskId, error, failures, onRetry }: Props) {
   const probe = useQuery({ ...useWhyUnavailableQuery()(taskId), enabled: unavailable })
   if (unavailable && probe.isPending) return <FeedSkeleton />
   const key = sentenceKey(error, probe.data)
-  return <FeedFailure error={error} failures={failures} onRetry={onRetry} sentence={key && t(key)} />
+  const noAccess = key === 'error.taskAccess' || key === 'error.chatAccess' || undefined
+  return <FeedFailure error={error} failures={failures} onRetry={onRetry} sentence={key && t(key)} noAccess={noAccess} />
 }

@@ -31,6 +31,7 @@ import { useChatActions } from './use-chat-actions'
 import { useChatView } from './use-chat-view'
 import { useMessageEditing } from './use-message-editing'
 import { TaskCommentsNote } from './task-comments-note'
+import { WriteFirst } from './write-first'
 import { useTextContext } from './use-text-context'
 
 const loadResultsViews = () => import('../../features/results/components/results-views')
@@ -125,8 +126,18 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
       </div>
     )
   else if (comments) body = <TaskCommentsNote taskId={taskId} userId={userId} />
-  else if (chatId === null && outbox.items.length === 0) body = <FeedState>{t('feed.noChat')}</FeedState>
-  else if (!hasMessages && outbox.items.length === 0) body = <FeedState>{t('feed.empty')}</FeedState>
+  else if (chatId === null && outbox.items.length === 0)
+    body = (
+      <FeedState icon="noChat" title={t('feed.noChatTitle')} action={<WriteFirst inputRef={inputRef} />}>
+        {t('feed.noChat')}
+      </FeedState>
+    )
+  else if (!hasMessages && outbox.items.length === 0)
+    body = (
+      <FeedState icon="empty" title={t('feed.emptyTitle')} action={<WriteFirst inputRef={inputRef} />}>
+        {t('feed.emptyHint')}
+      </FeedState>
+    )
   else
     body = (
       <FeedPanel
@@ -164,7 +175,12 @@ export function TaskChatScreen({ taskId }: { taskId: number }) {
           <FileDropTarget onFiles={attachFiles} disabled={chatId === null || resultsOnly || !query.isSuccess}>
             {body}
           </FileDropTarget>
-          <ChatStatus seeking={view.seeking} seekFailed={view.failed} onRetrySeek={view.retry} onCancelSeek={view.cancel} liveError={live.error} />
+          <ChatStatus
+            {...{ seeking: view.seeking, seekFailed: view.failed, liveError: live.error }}
+            onRetrySeek={view.retry}
+            onCancelSeek={view.cancel}
+            onRetryLive={handle.pollSoon}
+          />
           {undo.slot}
           {query.isSuccess && !resultsOnly && !comments && (
             <ComposerPanel

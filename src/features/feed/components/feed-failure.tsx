@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { errorSentence } from '../../../platform/error-sentence'
 import { isPassing, isPortalError, isSettled } from '../../../b24/portal-error'
 import { useI18n } from '../../../i18n/i18n'
+import { StateIcon } from './state-icons'
 import './feed.css'
 
 const FIRST_PAUSE_S = 5
@@ -13,6 +14,8 @@ interface Props {
   failures: number
   /** Said instead of the generic sentence for the error, when the caller knows more (see opening-failure.tsx). */
   sentence?: string
+  /** The caller knows the cause is a lack of access where the error's own kind does not say so. */
+  noAccess?: boolean
 }
 
 /**
@@ -20,7 +23,7 @@ interface Props {
  * faults get Try again and a countdown to an automatic retry; an ended session gets Reload (a new
  * opening brings a new session); the rest get nothing.
  */
-export function FeedFailure({ error, onRetry, failures, sentence }: Props) {
+export function FeedFailure({ error, onRetry, failures, sentence, noAccess }: Props) {
   const i18n = useI18n()
   const kind = isPortalError(error) ? error.kind : 'unknown'
   // Failures that pass by themselves: tried again on its own after a pause that grows.
@@ -52,11 +55,17 @@ export function FeedFailure({ error, onRetry, failures, sentence }: Props) {
         {i18n.t('action.retry')}
       </button>
     )
+  // No access is said as such (the sentence says who can give it); anything else is the chat not opening.
+  const locked = noAccess ?? kind === 'access'
   return (
-    <div className="feed-error" role="alert">
-      <p>{sentence ?? errorSentence(error, i18n)}</p>
-      {transient && left > 0 && <p className="feed-error__countdown">{i18n.t('feed.retryingIn', { count: left })}</p>}
-      {action}
+    <div className="feed-frame">
+      <div className="feed-error feed-state" role="alert">
+        <StateIcon name={locked ? 'locked' : 'failed'} />
+        <h2 className="feed-state__title">{i18n.t(locked ? 'feed.noAccessTitle' : 'feed.failedTitle')}</h2>
+        <p className="feed-note">{sentence ?? errorSentence(error, i18n)}</p>
+        {transient && left > 0 && <p className="feed-error__countdown">{i18n.t('feed.retryingIn', { count: left })}</p>}
+        {action}
+      </div>
     </div>
   )
 }

@@ -15,9 +15,10 @@ import { useEdgeLoading } from './use-edge-loading'
 import { useEndPin } from './use-end-pin'
 import { useFeedKeys } from './use-feed-keys'
 import { useListActions } from './use-list-actions'
-import { useNewSinceLeft } from './use-new-since-left'
+import { countBelow, useNewSinceLeft } from './use-new-since-left'
 import { useRovingTabStop } from './use-roving-tab-stop'
 import { useSeenRows } from './use-seen-rows'
+import { useViewerId } from './viewer-id'
 import './feed.css'
 
 interface Props {
@@ -57,6 +58,8 @@ interface Props {
 }
 
 const END_THRESHOLD_PX = 48
+/** The keyboard hint's id: one feed per page. */
+const KEYS_HINT_ID = 'feed-keys-hint'
 /** Below a run that is not live: where newer messages load (in the list's end padding, like the top row). */
 const BOTTOM_HEIGHT_PX = 44
 
@@ -157,9 +160,20 @@ export function FeedList(props: Props) {
   })
   const items = virtualizer.getVirtualItems()
   const recordPosition = useHeldPosition(scrollerRef, rows, END_THRESHOLD_PX, live, (index) => virtualizer.scrollToIndex(index, { align: 'start' }))
-  const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX)
+  const roving = useRovingTabStop(scrollerRef, topRef, TOP_HEIGHT_PX, dividerKey)
   const onKeyDown = useFeedKeys(scrollerRef, rows, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
-  const reportSeen = useSeenRows(scrollerRef, rows, items, onSeen)
+  // The newest message on screen so far: unread messages below it still count on "Jump to latest".
+  const [seenUpToId, setSeenUpToId] = useState(0)
+  const noteSeen = useCallback(
+    (messages: Message[]) => {
+      setSeenUpToId((before) => messages.reduce((most, m) => Math.max(most, m.id), before))
+      onSeen?.(messages)
+    },
+    [onSeen],
+  )
+  const reportSeen = useSeenRows(scrollerRef, rows, items, noteSeen)
+  const viewerId = useViewerId()
+  const below = countBelow(rows, { leftAtId: arrivals.leftAtId, unreadFromId, seenUpToId, viewerId })
   const onScroll = () => {
     recordPosition()
     endPin.note()
@@ -203,7 +217,14 @@ export function FeedList(props: Props) {
     <FeedActionsContext.Provider value={actions}>
       <div className="feed-frame">
         <div ref={scrollerRef} className="feed-scroller" onKeyDown={onKeyDown} onScroll={onScroll} onFocus={roving.onFocus} onBlur={roving.onBlur}>
-          <div role="feed" aria-label={t('feed.label')} aria-busy={busy} className="feed" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            role="feed"
+            aria-label={t('feed.label')}
+            aria-describedby={KEYS_HINT_ID}
+            aria-busy={busy}
+            className="feed"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             <div ref={topRef} className="feed-row feed-row--top" style={{ height: TOP_HEIGHT_PX }}>
               {top}
               {firstDay && <DaySeparator date={firstDay} />}
@@ -242,7 +263,11 @@ export function FeedList(props: Props) {
             )}
           </div>
         </div>
-        {(!atEnd || !follow) && <JumpToLatest count={arrivals.count} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
+        {/* How the keys work: the feed's description for screen readers, shown a few seconds when keyboard focus enters the feed (feed.css). */}
+        <p id={KEYS_HINT_ID} className="feed-keys-hint">
+          {t('feed.keyboardHint')}
+        </p>
+        {(!atEnd || !follow) && <JumpToLatest count={below} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
       </div>
     </FeedActionsContext.Provider>
   )

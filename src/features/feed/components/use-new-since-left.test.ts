@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedRow } from '../api/build-rows'
-import { countArrivals, newestArrivedId } from './use-new-since-left'
+import { countArrivals, countBelow, newestArrivedId } from './use-new-since-left'
 import { aMessage } from '../../../chat/test-message'
 
 const row = (id: number, pending = false): FeedRow => {
@@ -28,5 +28,17 @@ describe('the "new messages" count', () => {
     expect(countArrivals(olderLoaded, 12)).toBe(0)
     expect(countArrivals([...olderLoaded, row(13), row(14)], 12)).toBe(2)
     expect(countArrivals(olderLoaded, null)).toBe(0)
+  })
+
+  it('with unread messages below: counts the others’ unread ones not yet seen, and each arrival once', () => {
+    const rows = [row(10), row(11), row(12), row(13), row(-1, true)]
+    const viewerId = 1
+    // Opened at the first unread (11), the reader has seen up to 11: 12 and 13 are below.
+    expect(countBelow(rows, { leftAtId: 13, unreadFromId: 11, seenUpToId: 11, viewerId })).toBe(2)
+    // Two arrive while they are away: counted once each, not again as unread.
+    expect(countBelow([...rows, row(14), row(15)], { leftAtId: 13, unreadFromId: 11, seenUpToId: 11, viewerId })).toBe(4)
+    // Their own messages are not unread to them; nothing unread, nothing arrived: no count.
+    expect(countBelow(rows, { leftAtId: 13, unreadFromId: 11, seenUpToId: 11, viewerId: 5 })).toBe(0)
+    expect(countBelow(rows, { leftAtId: null, unreadFromId: null, seenUpToId: 0, viewerId })).toBe(0)
   })
 })

@@ -35,5 +35,29 @@ export function useNewSinceLeft(rows: readonly FeedRow[]) {
   const noteEnd = useCallback((atEnd: boolean) => {
     setLeftAtId((before) => (atEnd ? null : (before ?? newest.current)))
   }, [])
-  return { noteEnd, count: countArrivals(rows, leftAtId) }
+  return { noteEnd, leftAtId, count: countArrivals(rows, leftAtId) }
+}
+
+interface Below {
+  /** The newest message the reader had when they left the end; null while they are at it. */
+  leftAtId: number | null
+  /** The first message unread when the card opened, or null. */
+  unreadFromId: number | null | undefined
+  /** The newest message the reader has had on screen in this feed. */
+  seenUpToId: number
+  viewerId: number
+}
+
+/**
+ * What "Jump to latest" counts: the messages that arrived since the reader left the end, and the
+ * unread messages (others', from the first unread on) below what they have seen. Each once.
+ */
+export function countBelow(rows: readonly FeedRow[], { leftAtId, unreadFromId, seenUpToId, viewerId }: Below): number {
+  let count = 0
+  for (const { pending, message } of rows) {
+    if (pending || message.id <= 0) continue
+    if (leftAtId !== null && message.id > leftAtId) count++
+    else if (unreadFromId && message.id >= unreadFromId && message.id > seenUpToId && message.authorId !== viewerId) count++
+  }
+  return count
 }

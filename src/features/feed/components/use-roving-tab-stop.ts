@@ -3,12 +3,18 @@ import { pickTabStop, setControlsTabbable } from './message-controls'
 
 /**
  * The feed is one Tab stop (roving tabindex): a single message takes part in the Tab order, the
- * last one focused or the newest one in view (see pickTabStop), chosen again after every render and
- * scroll. `enteredKey` is the message whose own controls the reader has moved into. The top row's
- * buttons (Retry, Load older) are Tab stops only while in view: tabbing to them from far below
- * would scroll the reader away.
+ * last one focused, else the first unread one (`firstUnreadKey`: where a reader of the news starts),
+ * else the newest one in view; each only while wholly in view (see pickTabStop), chosen again after
+ * every render and scroll. `enteredKey` is the message whose own controls the reader has moved into.
+ * The top row's buttons (Retry, Load older) are Tab stops only while in view: tabbing to them from
+ * far below would scroll the reader away.
  */
-export function useRovingTabStop(scrollerRef: RefObject<HTMLElement | null>, topRef: RefObject<HTMLElement | null>, topHeight: number) {
+export function useRovingTabStop(
+  scrollerRef: RefObject<HTMLElement | null>,
+  topRef: RefObject<HTMLElement | null>,
+  topHeight: number,
+  firstUnreadKey?: string,
+) {
   const [tabKey, setTabKey] = useState<string | null>(null)
   const [enteredKey, setEnteredKey] = useState<string | null>(null)
   const lastFocused = useRef<string | null>(null)
@@ -17,9 +23,9 @@ export function useRovingTabStop(scrollerRef: RefObject<HTMLElement | null>, top
     const scroller = scrollerRef.current
     if (!scroller) return
     if (topRef.current) setControlsTabbable(topRef.current, scroller.scrollTop < topHeight)
-    const next = pickTabStop(scroller, lastFocused.current)
+    const next = pickTabStop(scroller, lastFocused.current ?? firstUnreadKey ?? null)
     if (next !== null) setTabKey(next)
-  }, [scrollerRef, topRef, topHeight])
+  }, [scrollerRef, topRef, topHeight, firstUnreadKey])
   // After every render: rows come and go as the reader scrolls and history loads. Before paint, so
   // a Tab pressed at any moment finds a message in view.
   useLayoutEffect(refresh)

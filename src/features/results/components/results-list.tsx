@@ -45,12 +45,15 @@ export function ResultsList({ results, authors, taskId, chatId, textContext, onS
         const message = messages.get(result.messageId)
         return (
           <li key={result.id} className="results-list__item">
-            {message && (
-              <p className="results-list__head">
-                <strong className="message__author">{message.isSystem ? t('feed.system') : nameOf(message.authorId)}</strong>{' '}
-                <time dateTime={message.date.toISOString()}>{date.format(message.date)}</time>
-              </p>
-            )}
+            {/* Its line is there before its author is known (an empty line of the same height), so the card does not grow when it comes. */}
+            <p className="results-list__head">
+              {message && (
+                <>
+                  <strong className="message__author">{message.isSystem ? t('feed.system') : nameOf(message.authorId)}</strong>{' '}
+                  <time dateTime={message.date.toISOString()}>{date.format(message.date)}</time>
+                </>
+              )}
+            </p>
             <MessageText text={shownText(result, message)} ctx={textContext} />
             <div className="results-list__meta">
               <span>{t('result.markedBy', { name: nameOf(result.authorId), date: date.format(result.createdAt) })}</span>
