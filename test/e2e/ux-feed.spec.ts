@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { gateOlderPages, taskCard } from './feed-page'
+import { gateOlderPages, nextPollOnClock, taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
 
 // What a reader would hit in the feed: the "new messages" count, the newest message under the composer, and the
@@ -24,6 +24,7 @@ async function expectNewestAboveComposer(page: Page) {
 }
 
 test('older pages loaded above an unsent message are not counted as new; a colleague’s message is', async ({ page, request }) => {
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -39,7 +40,8 @@ test('older pages loaded above an unsent message are not counted as new; a colle
   await expect(jump).toHaveAccessibleDescription('')
   await expect(card.app.getByText(/new message/)).toHaveCount(0)
   await post(request, `Arrived while reading ${Date.now()}`)
-  await expect(jump).toHaveAccessibleDescription('1 new message', { timeout: 8_000 })
+  await nextPollOnClock(page)
+  await expect(jump).toHaveAccessibleDescription('1 new message')
 })
 
 test('the newest message stays in view above the composer as it grows to six lines', async ({ page }) => {
