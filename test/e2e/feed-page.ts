@@ -206,10 +206,10 @@ export function taskCard(page: Page) {
     /**
      * Resolves once a live poll that starts after this call has answered and the app has had two
      * frames to show what it brought: by then a duplicate of a just-sent message would be on screen.
+     * The poll comes on Playwright's clock (nextPollOnClock): install it before the page opens.
      */
     async nextPoll() {
-      const poll = await page.waitForRequest(isLivePoll, { timeout: 20_000 })
-      await poll.response()
+      await nextPollOnClock(page)
       await frames()
     },
     /**

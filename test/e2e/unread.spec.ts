@@ -162,6 +162,7 @@ test('when the page that joins the far-back run to the newest lands, the reader 
 
 test('with nothing unread the card opens at the newest message, shows no divider and sends no read mark', async ({ page }) => {
   const marks = readMarks(page)
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
