@@ -7,8 +7,8 @@ import { execFile } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from '../portal/contract/helpers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { usePortal } from '../portal/contract/helpers.ts'
 import type { LocalPortal } from '../portal/portal.ts'
 
 const run = promisify(execFile)
@@ -86,13 +86,11 @@ function putNewShapes(portal: LocalPortal, chatId = 1001): { quoted: number; rep
   return { quoted, reply }
 }
 
-let p: TestPortal
+const p = usePortal()
 let hook: string
 beforeAll(async () => {
-  p = await startTestPortal()
   hook = ((await p.raw('/__portal/webhook', { method: 'POST', body: JSON.stringify({ userId: 1 }) })).body as { url: string }).url
 })
-afterAll(() => p.close())
 
 describe('npm run conformance', () => {
   it('finds the local portal the same shape as the docs, every method', async () => {

@@ -23,8 +23,19 @@ function appFrame(page: Page): Frame {
 export async function violations(page: Page): Promise<string[]> {
   const found = await appFrame(page).evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Violation[] }> } }).axe
-    const { violations } = await axe.run(document)
-    return violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }))
+    // axe waits on timers of its own: under Playwright's clock held still (holdClock) the page's
+    // would never fire, so it runs on the browser's own, which the clock keeps as its builtins.
+    type Timers = Pick<Window, 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval' | 'requestAnimationFrame' | 'cancelAnimationFrame'>
+    const builtins = (window as unknown as { __pwClock?: { builtins: Timers } }).__pwClock?.builtins
+    const names = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame'] as const
+    const pageTimers = Object.fromEntries(names.map((name) => [name, window[name]]))
+    if (builtins) for (const name of names) Object.assign(window, { [name]: builtins[name] })
+    try {
+      const { violations } = await axe.run(document)
+      return violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }))
+    } finally {
+      Object.assign(window, pageTimers)
+    }
   })
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`))
 }

@@ -11,6 +11,7 @@ async function chatMessages(request: APIRequestContext, chatId: number, limit = 
 const copiesOf = async (request: APIRequestContext, text: string, chatId = 1001) => (await chatMessages(request, chatId)).filter((m) => m.text === text)
 
 test('Enter sends: the message shows once in the feed and once in the portal’s chat, and focus stays', async ({ page, request }) => {
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -65,6 +66,7 @@ test('a send that fails keeps the text with Retry; Retry posts exactly one copy'
 })
 
 test('when the answer is lost after the portal saved the message, Retry finds it instead of posting again', async ({ page, request }) => {
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()

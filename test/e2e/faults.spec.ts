@@ -114,6 +114,7 @@ test('a token that expires mid-session is renewed for history and sending', asyn
 test('two seconds of latency: a skeleton, then the feed; a send shows as pending, then lands once', async ({ page, request }) => {
   test.setTimeout(60_000)
   await resetPortal(request, { latencyMs: 2_000 })
+  await page.clock.install()
   // What shows while an answer is on its way is read while it is held: the latency alone would race
   // the test's look on a loaded machine.
   const opening = await holdRequests(page, isOpeningBatch)

@@ -92,6 +92,18 @@ export async function runClockUntil(page: Page, reached: () => Promise<boolean>,
 }
 
 /**
+ * Stops the page's time (Playwright's clock, installed before the page opened) a second on from
+ * now, and holds it there: a short-lived offer (an Undo) then stays however long the machine takes
+ * to read it and act. Until page.clock.runFor, runClockUntil or page.clock.resume, no timer of the
+ * page runs: the app's own (an Undo's, the next poll), the query cache's notifications and
+ * animation frames alike, so what the test waits for meanwhile must need no timer.
+ */
+export async function holdClock(page: Page) {
+  // A second ahead: the page's time goes on while this is said, and it may not be moved back.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000)
+}
+
+/**
  * Opens task 1's card on a portal that answers every request 503 (a bucket of 0) and resolves once
  * the card says so: the app's quiet retries (src/b24/read-retry.ts) come first, on Playwright's
  * clock. Answers the card and its alert.
@@ -194,10 +206,10 @@ export function taskCard(page: Page) {
     /**
      * Resolves once a live poll that starts after this call has answered and the app has had two
      * frames to show what it brought: by then a duplicate of a just-sent message would be on screen.
+     * The poll comes on Playwright's clock (nextPollOnClock): install it before the page opens.
      */
     async nextPoll() {
-      const poll = await page.waitForRequest(isLivePoll, { timeout: 20_000 })
-      await poll.response()
+      await nextPollOnClock(page)
       await frames()
     },
     /**

@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test } from '@playwright/test'
-import { holdRequests, isLivePoll, isOpeningBatch, nextPollOnClock, openUnderRateLimit, taskCard } from './feed-page'
+import { holdClock, holdRequests, isLivePoll, isOpeningBatch, nextPollOnClock, openUnderRateLimit, runClockUntil, taskCard } from './feed-page'
 import { resetPortal } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -76,10 +76,13 @@ test('the portal rate limit, then a retry once it has passed', async ({ page, re
 
 test('network loss, then a retry once it is back', async ({ page }) => {
   await page.route(`${PORTAL}/rest/**`, (route) => route.abort('internetdisconnected'))
+  // The app's quiet tries before it says so (src/b24/read-retry.ts) pass on Playwright's clock.
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   const alert = card.app.getByRole('alert')
-  await expect(alert).toContainText('Cannot reach Bitrix24', { timeout: 15_000 })
+  await runClockUntil(page, async () => (await alert.filter({ hasText: 'Cannot reach Bitrix24' }).count()) > 0, 'the card says it cannot reach Bitrix24')
+  await expect(alert).toContainText('Cannot reach Bitrix24')
   await page.unroute(`${PORTAL}/rest/**`)
   await alert.getByRole('button', { name: 'Try again' }).click()
   await card.ready()
@@ -87,16 +90,17 @@ test('network loss, then a retry once it is back', async ({ page }) => {
 
 test('a failed older page keeps what is loaded and offers Retry in place', async ({ page, request }) => {
   // A failed page is tried again by itself after 5 s (use-auto-retry.ts). On Playwright's clock,
-  // paused once the row shows, that retry cannot beat the reader's click on a loaded machine.
+  // held still but while the test waits for the row, that retry cannot beat the reader's click.
   await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
   await page.route(`${PORTAL}/rest/im.dialog.messages.search**`, (route) => route.abort('internetdisconnected'))
-  await card.scrollToTop()
+  await holdClock(page)
+  await card.scroller.evaluate((el) => el.scrollTo({ top: 0 }))
   const retryRow = card.app.getByRole('alert').filter({ hasText: 'Couldn’t load older messages.' })
-  await expect(retryRow).toBeVisible({ timeout: 15_000 })
-  await page.clock.pauseAt(await card.app.locator('body').evaluate(() => Date.now() + 200))
+  await runClockUntil(page, async () => (await retryRow.count()) > 0, 'Retry offered in place', 30_000)
+  await expect(retryRow).toBeVisible()
   expect(await card.feed.getByRole('article').count()).toBeGreaterThan(3)
   await page.unroute(`${PORTAL}/rest/im.dialog.messages.search**`)
   await resetPortal(request)

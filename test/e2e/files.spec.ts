@@ -129,6 +129,7 @@ test('files listed above the message box keep the newest message in view, and th
 })
 
 test('Cancel stops an upload on its way: the file leaves the list and nothing is posted', async ({ page, request }) => {
+  await page.clock.install()
   const { card, files, send } = await openCard(page)
   await chooseByButton(page, card, { name: 'second-thoughts.txt', mimeType: 'text/plain', buffer: Buffer.from('never mind') })
   const gate = await holdUploads(page)
@@ -192,6 +193,7 @@ test('a file the portal refuses as too large keeps its place with the portal’s
 })
 
 test('the network drops mid-upload: the file stays with Retry, and Retry posts it exactly once', async ({ page, request }) => {
+  await page.clock.install()
   const { card, files, send } = await openCard(page)
   await page.route(UPLOAD, (route) => route.abort('connectionreset'), { times: 1 })
   await chooseByButton(page, card, { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the call') })
@@ -208,6 +210,7 @@ test('the network drops mid-upload: the file stays with Retry, and Retry posts i
 })
 
 test('when the answer is lost after the portal stored the file, Retry finds it instead of uploading again', async ({ page, request }) => {
+  await page.clock.install()
   const { card, files, send } = await openCard(page)
   let uploads = 0
   await page.route(UPLOAD, async (route) => {
@@ -232,6 +235,7 @@ test('when the answer is lost after the portal stored the file, Retry finds it i
 })
 
 test('an upload answered 500 SENDING_FAILED after the portal stored the file is found at once: one file, nothing to retry', async ({ page, request }) => {
+  await page.clock.install()
   const { card, files, send } = await openCard(page)
   await request.post(`${PORTAL}/__portal/conditions`, {
     data: { methodFaults: [{ method: 'im.v2.File.upload', error: 'SENDING_FAILED', times: 1, carriedOut: true }] },

@@ -65,6 +65,7 @@ test('a reply keeps its quote, and the quote jumps, when history comes only thro
   page.on('request', (r) => {
     if (r.url().includes('/rest/im.dialog.messages.search')) searches.push(r.url())
   })
+  await page.clock.install()
   const { card } = await open(page)
   const original = card.feed.locator('article:not(.message--system)').nth(-3)
   const originalId = (await original.getAttribute('data-message-id'))!

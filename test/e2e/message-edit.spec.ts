@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { holdClock, taskCard } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 /**
@@ -29,7 +29,9 @@ function callsTo(page: Page, method: string): number[] {
   return ids
 }
 
+/** Opens the card on Playwright's clock: a deletion's Undo (5 s) is waited out, or held, on the page's time. */
 async function open(page: Page) {
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -135,7 +137,8 @@ test('an edit and a deletion the portal refuses are rolled back with the reason,
   await card.app.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
   await expect(article(other)).toContainText('This message has been deleted.')
   // Sent once its Undo has passed, refused, and put back.
-  await expect(article(other).getByRole('alert')).toContainText('Bitrix24 no longer lets you delete this message', { timeout: 20_000 })
+  await page.clock.runFor(5_000)
+  await expect(article(other).getByRole('alert')).toContainText('Bitrix24 no longer lets you delete this message')
   await expect(article(other)).toContainText('Also a moment ago')
   await article(other).hover()
   await expect(article(other).getByRole('button', { name: 'Delete' })).toHaveCount(0)
@@ -158,18 +161,22 @@ test('a deletion confirmed and undone sends nothing; one confirmed and left is s
   await expect(deleteKept).toBeFocused()
 
   await deleteKept.click()
+  // The page's time stands still from here to the Undo: its 5 s cannot pass first on a slow machine.
+  await holdClock(page)
   await dialog.getByRole('button', { name: 'Delete' }).click()
   await expect(article(kept)).toContainText('This message has been deleted.')
   const undo = article(kept).getByRole('button', { name: 'Undo' })
   await expect(undo).toBeFocused()
   await undo.click()
   await expect(article(kept)).toContainText('Keep me')
+  await page.clock.resume()
 
   await (await action(gone, 'Delete')).click()
   await dialog.getByRole('button', { name: 'Delete' }).click()
   await expect(article(gone)).toContainText('This message has been deleted.')
   // Sent once its Undo has passed; the one undone earlier would have gone before it.
-  await expect.poll(async () => isDeleted(await onPortal(request, gone)), { timeout: 20_000 }).toBe(true)
+  await page.clock.runFor(5_000)
+  await expect.poll(async () => isDeleted(await onPortal(request, gone))).toBe(true)
   await expect(article(gone).getByRole('button', { name: 'Undo' })).toHaveCount(0)
   expect(deletes).toEqual([gone])
   expect(isDeleted(await onPortal(request, kept))).toBe(false)
@@ -195,14 +202,15 @@ test('an edit emptied is not sent as an edit: it asks, and deletes only when tol
   await dialog.getByRole('button', { name: 'Delete' }).click()
   await expect(card.app.getByText('Editing message')).toHaveCount(0)
   await expect(article(id)).toContainText('This message has been deleted.')
-  await expect.poll(async () => isDeleted(await onPortal(request, id)), { timeout: 20_000 }).toBe(true)
+  // Sent once its Undo has passed.
+  await page.clock.runFor(5_000)
+  await expect.poll(async () => isDeleted(await onPortal(request, id))).toBe(true)
   expect(updates).toEqual([])
 })
 
 test('a like by another user appears with their name; the viewer’s own Like toggles at once (aria-pressed)', async ({ page, request }) => {
   const id = await post(request, `Like-worthy ${Date.now()}`, 3)
   const likes = callsTo(page, 'im.message.like')
-  await page.clock.install()
   const { article, action } = await open(page)
 
   await rest(request, 'im.message.like', { MESSAGE_ID: id, ACTION: 'plus' }, 2)

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
-import { focusedId, taskCard } from './feed-page'
+import { focusedId, nextPollOnClock, taskCard } from './feed-page'
 import { markRead, resetPortal, rest } from './portal'
 
 /**
@@ -38,6 +38,7 @@ test('a reply that arrives through the live poll (search) shows its quote with n
   for (let i = 0; i < 20; i++) await post(request, { MESSAGE: `Status line ${i}` }, 3)
   const author = await nameOf(request, 3)
 
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -48,7 +49,8 @@ test('a reply that arrives through the live poll (search) shows its quote with n
   posted.id = replyId
 
   const reply = card.feed.locator(`article[data-message-id="${replyId}"]`)
-  await expect(reply).toContainText(text, { timeout: 20_000 })
+  await nextPollOnClock(page)
+  await expect(reply).toContainText(text)
   const quote = reply.getByRole('button', { name: `Reply to ${author}: go to the message` })
   await expect(quote).toBeVisible()
   await expect(reply).toContainText(originalText)

@@ -1,11 +1,13 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { holdRequests, isOpeningBatch, taskCard } from './feed-page'
+import { holdClock, holdRequests, isOpeningBatch, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
 
+/** Opens the card on Playwright's clock (the next poll, an Undo's 8 s: the page's time) and picks the message before the newest. */
 async function openAndPick(page: Page, path = '/') {
+  await page.clock.install()
   await page.goto(path)
   const card = taskCard(page)
   await card.ready()
@@ -17,11 +19,13 @@ async function openAndPick(page: Page, path = '/') {
 /**
  * Making or removing a result posts the tasks module's notice to the chat (NotifyResultFromMessage),
  * and the next poll brings it: the feed's end moves up by its height. The next click waits until the
- * chat's newest message is on screen, so it never lands on a row that is moving.
+ * chat's newest message is on screen, so it never lands on a row that is moving; the poll comes on
+ * the page's clock.
  */
 async function newestShown(page: Page, request: APIRequestContext) {
   const { last_id: newest } = await rest<{ last_id: number }>(request, 'im.dialog.get', { DIALOG_ID: 'chat1001' })
-  await expect(taskCard(page).feed.locator(`article[data-message-id="${newest}"]`)).toHaveCount(1)
+  const row = taskCard(page).feed.locator(`article[data-message-id="${newest}"]`)
+  await runClockUntil(page, async () => (await row.count()) === 1, 'the chat’s newest message shown', 31_000)
 }
 
 test('one click makes a message the task result: badge at once, exactly one result on the portal', async ({ page, request }) => {
@@ -113,9 +117,13 @@ test('reopening the card shows the badge, and no "Make result" on it', async ({ 
 test('the author can remove a result, and undo right after making one', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
   await message.hover()
+  // The page's time stands still but while the test waits for the Undo: its 8 s cannot pass before the click.
+  await holdClock(page)
   await message.getByRole('button', { name: 'Make result' }).click()
   const undo = taskCard(page).app.getByRole('status').filter({ hasText: 'The message is now the task’s result.' })
+  await runClockUntil(page, async () => (await undo.count()) > 0, 'Undo offered')
   await undo.getByRole('button', { name: 'Undo' }).click()
+  await page.clock.resume()
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
   await newestShown(page, request)

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page, type Request, type Route } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { nextPollOnClock, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest } from './portal'
 
 const CHAT = 1001
@@ -44,6 +44,8 @@ test('a card with unread messages opens at the first of them under "New messages
   const unread = await counterOf(request, READER)
   expect(unread).toBeGreaterThan(0)
   const marks = readMarks(page)
+  // Read marks go at most every 4 s (read-mark.ts), on the page's clock.
+  await page.clock.install()
   await page.goto(`/task/1?user=${READER}`)
   const card = taskCard(page)
   await card.ready()
@@ -56,9 +58,9 @@ test('a card with unread messages opens at the first of them under "New messages
   await expect(card.feed.locator(`article[data-message-id="${firstUnread.id}"]`)).toHaveAccessibleDescription('New messages')
   await page.screenshot({ path: 'test-results/unread-divider.png' })
   // What is on screen is marked read; the rest once the reader has scrolled down to it.
-  await expect.poll(() => counterOf(request, READER), { timeout: 15_000 }).toBeLessThan(unread)
+  await runClockUntil(page, async () => (await counterOf(request, READER)) < unread, 'what is on screen marked read', 30_000)
   await card.app.getByRole('button', { name: 'Jump to latest' }).click()
-  await expect.poll(() => counterOf(request, READER), { timeout: 15_000 }).toBe(0)
+  await runClockUntil(page, async () => (await counterOf(request, READER)) === 0, 'all marked read', 30_000)
   expect((await newest(request, READER)).some((m) => m.unread)).toBe(false)
   expect(marks.length).toBeGreaterThan(0)
   // The divider stays for this visit; the next open has nothing unread and no divider.
@@ -160,6 +162,7 @@ test('when the page that joins the far-back run to the newest lands, the reader 
 
 test('with nothing unread the card opens at the newest message, shows no divider and sends no read mark', async ({ page }) => {
   const marks = readMarks(page)
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -173,6 +176,7 @@ test('with nothing unread the card opens at the newest message, shows no divider
 
 test('a message from someone else that arrives while the reader is scrolled up stays unread until it is seen', async ({ page, request }) => {
   const marks = readMarks(page)
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -180,13 +184,16 @@ test('a message from someone else that arrives while the reader is scrolled up s
   const id = await rest<number>(request, 'im.message.add', { DIALOG_ID: `chat${CHAT}`, MESSAGE: 'Are you there?' }, READER)
   const jump = card.app.getByRole('button', { name: 'Jump to latest' })
   // The poll brought it: the button counts it.
-  await expect(jump).toHaveAccessibleName(/1 new message/, { timeout: 20_000 })
-  await card.nextPoll()
+  await nextPollOnClock(page)
+  await expect(jump).toHaveAccessibleName(/1 new message/)
+  // Another poll answered and shown: a mark the app would send for it is out by now.
+  await nextPollOnClock(page)
+  await card.frames()
   expect(marks.filter((m) => m >= id)).toEqual([])
   expect((await newest(request, 1, 1))[0]).toMatchObject({ id, unread: true })
   await jump.click()
   await expect(card.feed.getByRole('article').filter({ hasText: 'Are you there?' })).toBeInViewport()
-  await expect.poll(async () => (await newest(request, 1, 1))[0]!.unread, { timeout: 15_000 }).toBe(false)
+  await runClockUntil(page, async () => !(await newest(request, 1, 1))[0]!.unread, 'the message marked read once seen', 30_000)
   expect(marks).toEqual([id])
 })
 

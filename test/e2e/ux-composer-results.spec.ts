@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Route } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { holdClock, runClockUntil, taskCard } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 // What a user would hit writing and making results: sends in the order typed, honest failure sentences, mentions shown as names, error
@@ -153,6 +153,7 @@ test('the results view shows who wrote each message and when; "Show system messa
 })
 
 test('removing a result offers Undo, which makes it a result again', async ({ page, request }) => {
+  await page.clock.install()
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
@@ -161,11 +162,15 @@ test('removing a result offers Undo, which makes it a result again', async ({ pa
   await message.hover()
   await message.getByRole('button', { name: 'Make result' }).click()
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
+  // The page's time stands still but while the test waits for the Undo: its 8 s cannot pass before the click.
+  await holdClock(page)
   await message.getByRole('button', { name: 'Remove result' }).click()
   const undo = card.app.getByRole('status').filter({ hasText: 'The message is no longer the task’s result.' })
+  await runClockUntil(page, async () => (await undo.count()) > 0, 'Undo offered')
   await expect(undo).toBeVisible()
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
   await undo.getByRole('button', { name: 'Undo' }).click()
+  await page.clock.resume()
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
 })

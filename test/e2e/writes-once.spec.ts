@@ -23,6 +23,7 @@ for (const [error, status] of [
   ['SENDING_FAILED', 500],
 ] as const) {
   test(`a send answered ${status} ${error} after the portal saved it shows once, as sent`, async ({ page, request }) => {
+    await page.clock.install()
     await page.goto('/')
     const card = taskCard(page)
     await card.ready()
@@ -42,6 +43,7 @@ for (const [error, status] of [
   })
 
   test(`a send answered ${status} ${error} before the portal saved it: Retry posts it exactly once`, async ({ page, request }) => {
+    await page.clock.install()
     await page.goto('/')
     const card = taskCard(page)
     await card.ready()
@@ -80,6 +82,7 @@ test('a result answered 503 OVERLOAD_LIMIT after the portal made it: clicking ag
 })
 
 test('the first message of a task without a chat, answered 500 after the portal posted it, starts the chat once', async ({ page, request }) => {
+  await page.clock.install()
   await page.goto('/task/2')
   const card = taskCard(page)
   await expect(card.app.getByRole('region', { name: 'Task chat' })).toContainText('This task has no chat yet.')

@@ -1,13 +1,9 @@
 /** v2 and v3 batches, with rows encoded exactly as b24jssdk encodes them (qs, brackets escaped). */
 import { stringify } from 'qs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { expectTime, usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-afterAll(() => p.close())
+const p = usePortal()
 
 const row = (method: string, params: Record<string, unknown> = {}): string => `${method}?${stringify(params)}`
 

@@ -8,15 +8,10 @@
  * im/lib/V2/Chat.php canDo, im/lib/V2/Permission.php, im/lib/V2/Relation/ExternalChatRelations.php,
  * tasks/lib/V2/Internal/Integration/Im/Chat.php (onRegisterType, onFilterUsersByAccess).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const register = async (): Promise<number> =>
   (await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })).body.result.bot.id

@@ -4,8 +4,8 @@
  * im-dialog-messages-search.md (`unread`, `viewed`, `viewedByOthers`, `viewedCount`),
  * api-reference/chats/im-dialog-get.md (`counter`, `unread_id`, `last_id`).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectTime, startTestPortal, usePortal } from './helpers.ts'
 
 interface Wire {
   id: number
@@ -13,14 +13,11 @@ interface Wire {
   unread: boolean
 }
 
-let p: TestPortal
+const p = usePortal({ resetEachTest: true })
 let reader: string
 beforeAll(async () => {
-  p = await startTestPortal()
   reader = (await p.token(2)).AUTH_ID
 })
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
 
 const newest = async (auth?: string, limit = 50): Promise<Wire[]> =>
   (await p.v2('im.dialog.messages.search', { CHAT_ID: 1001, LIMIT: limit }, auth)).body.result.messages.map((m: Wire & { authorId: number }) => ({

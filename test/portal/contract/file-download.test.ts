@@ -11,20 +11,17 @@
  *   The link is the REST `download` method with a signed token (im/lib/V2/Service/FileService.php
  *   resolveDownloadUrl → rest/classes/general/rest_util.php getSpecialUrl), answered without any cookie.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { solidPng } from '../assets.ts'
 import { createHostHandler } from '../host/host-handler.ts'
 import type { HostHandler } from '../server.ts'
-import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
+import { expectTime, usePortal } from './helpers.ts'
 
-let p: TestPortal
 const host: { handler?: HostHandler } = {}
-beforeAll(async () => {
-  p = await startTestPortal({ hostHandler: (req, url) => host.handler?.(req, url) ?? null })
+const p = usePortal({ hostHandler: (req, url) => host.handler?.(req, url) ?? null, resetEachTest: true })
+beforeAll(() => {
   host.handler = createHostHandler(p.portal, 'http://localhost:1/')
 })
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
 
 interface Uploaded {
   id: number

@@ -3,17 +3,12 @@
  * `dialogId` + `fields {name, content (Base64), message}`, answer `{file, messageId, chatId, dialogId}`,
  * errors FILE_EMPTY, FILE_INVALID_CONTENT, CHAT_NOT_FOUND, FILE_TOO_LARGE (400) and ACCESS_DENIED (403).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { solidPng } from '../assets.ts'
-import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
+import { expectTime, startTestPortal, usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  // The file pages' login gate has its own suite (file-download.test.ts); here what they serve.
-  p = await startTestPortal({ conditions: { fileLoginGate: false } })
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+// The file pages' login gate has its own suite (file-download.test.ts); here what they serve.
+const p = usePortal({ conditions: { fileLoginGate: false }, resetEachTest: true })
 
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64')
 const upload = (fields: Record<string, unknown>, dialogId: unknown = 'chat1001') => p.v2('im.v2.File.upload', { dialogId, fields })
@@ -86,8 +81,7 @@ describe('im.v2.File.upload', () => {
 
   it('keeps the bytes in the data folder: a restart serves them again', async () => {
     const { file } = (await upload({ name: 'kept.txt', content: b64('still here') })).body.result
-    const { startTestPortal: start } = await import('./helpers.ts')
-    const again = await start({ dataDir: p.dataDir, conditions: { fileLoginGate: false } })
+    const again = await startTestPortal({ dataDir: p.dataDir, conditions: { fileLoginGate: false } })
     try {
       const served = await fetch(String(file.urlShow).replace(p.origin, again.origin))
       expect(await served.text()).toBe('still here')

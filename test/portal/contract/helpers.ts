@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { Conditions, Portal, TokenSet } from '../portal.ts'
 import { startPortalServer, type HostHandler } from '../server.ts'
 
@@ -33,7 +34,13 @@ export function freshDataDir(): string {
 
 let requestNo = 0
 
-export async function startTestPortal(opts: { dataDir?: string; conditions?: Partial<Conditions>; hostHandler?: HostHandler } = {}): Promise<TestPortal> {
+export interface TestPortalOptions {
+  dataDir?: string
+  conditions?: Partial<Conditions>
+  hostHandler?: HostHandler
+}
+
+export async function startTestPortal(opts: TestPortalOptions = {}): Promise<TestPortal> {
   const dataDir = opts.dataDir ?? freshDataDir()
   // Most suites make many calls with one token; the rate-limit suite turns the limiter back on.
   const server = await startPortalServer({ port: 0, dataDir, conditions: { rateLimit: false, ...opts.conditions }, hostHandler: opts.hostHandler })
@@ -72,6 +79,51 @@ export async function startTestPortal(opts: { dataDir?: string; conditions?: Par
       const body = Array.isArray(params) ? params : { ...(params as Record<string, unknown>), auth: await auth(o.auth) }
       const path = Array.isArray(params) ? `/rest/api/${method}?auth=${await auth(o.auth)}` : `/rest/api/${method}`
       return post(path, body, o.headers)
+    },
+  }
+}
+
+/** The portal of a test file (usePortal), which a test may also restart on the same data folder. */
+export interface FilePortal extends Omit<TestPortal, 'close'> {
+  /** Closes the portal and starts it again on its data folder, with the file's options: what a restart keeps. */
+  restart(): Promise<void>
+}
+
+/**
+ * One portal for the tests of a file (or of the describe block it is called in): started before
+ * them, closed after them and, with `resetEachTest`, reset to its seed before each. Call it where
+ * the hooks belong; the object it answers reads the portal running now (after a restart, the new one).
+ */
+export function usePortal(opts: TestPortalOptions & { resetEachTest?: boolean } = {}): FilePortal {
+  const { resetEachTest = false, ...options } = opts
+  let running: TestPortal | undefined
+  const now = (): TestPortal => {
+    if (!running) throw new Error('usePortal: the portal is used outside the tests it was started for')
+    return running
+  }
+  beforeAll(async () => {
+    running = await startTestPortal(options)
+  })
+  afterAll(() => running?.close())
+  if (resetEachTest) beforeEach(() => now().portal.reset())
+  return {
+    get portal() {
+      return now().portal
+    },
+    get origin() {
+      return now().origin
+    },
+    get dataDir() {
+      return now().dataDir
+    },
+    token: (userId) => now().token(userId),
+    v2: (method, params, auth) => now().v2(method, params, auth),
+    v3: (method, params, o) => now().v3(method, params, o),
+    raw: (path, init) => now().raw(path, init),
+    async restart() {
+      const { dataDir } = now()
+      await now().close()
+      running = await startTestPortal({ ...options, dataDir })
     },
   }
 }

@@ -4,15 +4,10 @@
  * source cannot build (im/classes/general/im_rest.php messageAdd; CIMMessageParamAttach::GetAttachByJson,
  * Bot\Keyboard::getKeyboardByJson); both readers then answer them in the stored form.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const add = (params: Record<string, unknown>) => p.v2('im.message.add', { DIALOG_ID: 'chat1001', ...params })
 const refusal = (error: string, description: string) => ({ status: 400, error, description })

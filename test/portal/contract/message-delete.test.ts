@@ -1,13 +1,8 @@
 /** Deleting messages: the author or the chat's administrator with im.message.delete, the bot with imbot.v2.Chat.Message.delete; soft, as Bitrix24 keeps them. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const post = async (text: string, userId = 1): Promise<number> =>
   (await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: text }, (await p.token(userId)).AUTH_ID)).body.result

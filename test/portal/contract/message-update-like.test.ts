@@ -1,14 +1,9 @@
 /** Editing and liking messages over REST, and what history reads show afterwards. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LocalPortal } from '../portal.ts'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 interface Wire {
   id: number
@@ -170,8 +165,7 @@ describe('im.message.like (api-reference/chats/messages/im-message-like.md)', ()
     const id = await post('kept')
     await p.v2('im.message.update', { MESSAGE_ID: id, MESSAGE: 'kept, edited' })
     await as(4, 'im.message.like', { MESSAGE_ID: id })
-    await p.close()
-    p = await startTestPortal({ dataDir: p.dataDir })
+    await p.restart()
     expect(await read(id)).toMatchObject({ text: 'kept, edited', params: { IS_EDITED: 'Y', LIKE: ['4'] } })
   })
 })

@@ -6,14 +6,10 @@
  * returned by default". tasks/classes/general/task.php fills CHAT_ID only where the new card is on
  * (FormV2Feature::isOn()), so an older tasks module has no such field at all, selected or not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal({ conditions: { taskChats: false } })
-})
-afterAll(() => p.close())
+const p = usePortal({ conditions: { taskChats: false } })
 
 describe('a portal before task chats', () => {
   it('answers tasks.task.get (v2) without chatId, whether CHAT_ID is selected or not', async () => {

@@ -1,7 +1,7 @@
 /** Seed facts, persistence across restarts, and reset. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LocalPortal } from '../portal.ts'
-import { freshDataDir, startTestPortal, type TestPortal } from './helpers.ts'
+import { freshDataDir, usePortal } from './helpers.ts'
 
 describe('seed', () => {
   const portal = new LocalPortal({ dataDir: freshDataDir() })
@@ -95,19 +95,13 @@ describe('seed', () => {
 })
 
 describe('persistence', () => {
-  let p: TestPortal
-  beforeAll(async () => {
-    p = await startTestPortal()
-  })
-  afterAll(() => p.close())
+  const p = usePortal()
 
   it('keeps posts, new chats and results across a restart with the same data folder, and reset clears them', async () => {
     const id = (await p.v2('im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: 'survives a restart' })).body.result
     await p.v3('tasks.task.chat.message.send', { fields: { taskId: 2, text: 'budget chat' } })
     await p.v3('tasks.task.result.addfromchatmessage', { fields: { messageId: id } })
-    await p.close()
-
-    p = await startTestPortal({ dataDir: p.dataDir })
+    await p.restart()
     // The result's system message is unread for user 1 and would stretch the page (im-dialog-messages-get.md).
     await p.v2('im.dialog.read', { DIALOG_ID: 'chat1001' })
     const newest = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 2 })).body.result.messages
@@ -123,8 +117,7 @@ describe('persistence', () => {
     expect(p.portal.getTask(2)?.chatId).toBeNull()
     const afterReset = (await p.v2('im.dialog.messages.get', { DIALOG_ID: 'chat1001', LIMIT: 1 })).body.result.messages[0]
     expect(afterReset.id).toBeLessThan(id)
-    await p.close()
-    p = await startTestPortal({ dataDir: p.dataDir })
+    await p.restart()
     expect(p.portal.getTask(2)?.chatId).toBeNull()
   })
 })

@@ -5,17 +5,12 @@
  * Bitrix24, they share a common request rate limit." So every tab, every user and the inbound
  * webhooks behind one address draw on one bucket; another address has its own.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LocalPortal } from '../portal.ts'
-import { freshDataDir, startTestPortal, type TestPortal } from './helpers.ts'
+import { freshDataDir, usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  // A bucket that never drains during a test: what fills it is exactly what the test sent.
-  p = await startTestPortal({ conditions: { rateLimit: true, rateDrainPerS: 0 } })
-})
-afterAll(() => p.close())
-beforeEach(() => p.portal.reset())
+// A bucket that never drains during a test: what fills it is exactly what the test sent.
+const p = usePortal({ conditions: { rateLimit: true, rateDrainPerS: 0 }, resetEachTest: true })
 
 describe('one bucket per source address (the default)', () => {
   it('is shared by every tab and every user behind one address', async () => {

@@ -1,12 +1,8 @@
 /** Reading: tasks, chats, history pages and users, with their documented errors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-afterAll(() => p.close())
+const p = usePortal()
 
 describe('tasks.task.get (v2)', () => {
   it('returns the task with string ids and a numeric chatId', async () => {

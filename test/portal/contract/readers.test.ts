@@ -8,17 +8,12 @@
  *   viewedByOthers, reactions, usersShort), im/lib/V2/Message.php toRestFormat / getForwardInfo,
  *   im/lib/V2/Message/Params.php, ParamArray.php, Param/StickerParams.php, Reaction/ReactionMessage(s).php.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LocalPortal } from '../portal.ts'
 import type { MessageParams, ReactionRec, Store } from '../state.ts'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 /** The in-process portal behind the server (createPortal makes a LocalPortal). */
 const store = (): Store => (p.portal as LocalPortal).store

@@ -1,12 +1,8 @@
 /** Task results from chat messages (REST 3.0), including Idempotency-Key replay. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-afterAll(() => p.close())
+const p = usePortal()
 
 const V3 = 'BITRIX_REST_V3_EXCEPTION_'
 

@@ -3,15 +3,10 @@
  * (SEARCH_MESSAGE "performed for strings longer than 2 characters", LIMIT default 50 and at most 200, LAST_ID "the
  * last message from the previous selection", users "associated with the found messages", CHAT_ID_EMPTY and ACCESS_ERROR).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 interface Wire {
   id: number

@@ -1,14 +1,9 @@
 /** Reading history the strict way: tail refusals, plan limits, im.dialog.messages.search, FIRST_ID=0, method faults. */
 import { stringify } from 'qs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const tailRow = `im.v2.Chat.Message.tail?${stringify({ chatId: 1001, limit: 50 })}`
 

@@ -1,13 +1,8 @@
 /** The stricter readings: bots outside task chats, im.chat.user.add, Bot.list's shape, REST 3.0 select and access.get. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const register = async (): Promise<number> =>
   (await p.v2('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })).body.result.bot.id

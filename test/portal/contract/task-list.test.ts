@@ -4,17 +4,12 @@
  * Conditions.taskChatIdField switch: a portal whose tasks.task.get names the chat id otherwise.
  * Expectations are computed from the store, not from the seed's particular tasks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LocalPortal } from '../portal.ts'
 import type { TaskRec } from '../state.ts'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-beforeEach(() => p.portal.reset())
-afterAll(() => p.close())
+const p = usePortal({ resetEachTest: true })
 
 const tasksOf = (userId: number): TaskRec[] =>
   [...(p.portal as LocalPortal).store.tasks.values()].filter((t) => t.memberIds.includes(userId)).sort((a, b) => b.id - a.id)

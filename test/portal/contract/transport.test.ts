@@ -1,14 +1,10 @@
 /** The HTTP layer and reality switches: CORS, envelopes, auth, rate limit, failures, latency, legacy mode. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectTime, startTestPortal, type TestPortal } from './helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { expectTime, usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal({
-    hostHandler: (_req, url) => (url.pathname === '/hello' ? { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'host page' } : null),
-  })
+const p = usePortal({
+  hostHandler: (_req, url) => (url.pathname === '/hello' ? { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'host page' } : null),
 })
-afterAll(() => p.close())
 
 describe('HTTP and envelopes', () => {
   it('answers the CORS preflight the browser sends before a JSON POST', async () => {

@@ -3,16 +3,14 @@
  * Structure"; REST 3.0 adds /api/: api-reference/rest-v3.md). A call runs as the webhook's owner
  * through the same checks as an app's call.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPortal, type Answer, type TestPortal } from './helpers.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type Answer, usePortal } from './helpers.ts'
 
-let p: TestPortal
+const p = usePortal()
 let hook: string // <origin>/rest/1/<secret>/
 beforeAll(async () => {
-  p = await startTestPortal()
   hook = ((await p.raw('/__portal/webhook', { method: 'POST', body: JSON.stringify({ userId: 1 }) })).body as { url: string }).url
 })
-afterAll(() => p.close())
 
 /** POST a JSON body to a path under the portal origin, the way a script calls a webhook. */
 function call(url: string, body: unknown = {}): Promise<Answer> {

@@ -9,14 +9,10 @@
  *   CRestUtil::sendHeaders (rest/classes/general/rest_util.php, for OPTIONS from rest/include.php)
  *   allows `origin, content-type, accept` only.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-afterAll(() => p.close())
+const p = usePortal()
 beforeEach(() => p.portal.setConditions({ methodFaults: [] }))
 
 const chat = () => `chat${p.portal.getTask(1)!.chatId!}`

@@ -1,13 +1,9 @@
 /** Writing: messages as the user and as a bot, lazy task chats, installation methods. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { seedStore } from '../seed/index.ts'
-import { startTestPortal, type TestPortal } from './helpers.ts'
+import { usePortal } from './helpers.ts'
 
-let p: TestPortal
-beforeAll(async () => {
-  p = await startTestPortal()
-})
-afterAll(() => p.close())
+const p = usePortal()
 
 /** A message of chat 1005 (user 1 is a member there), from the seed. */
 const OTHER_CHAT_MESSAGE = seedStore().messagesOf(1005)[0]!.id
