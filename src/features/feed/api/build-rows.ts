@@ -47,12 +47,7 @@ export function rowAppender(rows: FeedRow[], timeZone?: string) {
     const previous = rows[rows.length - 1]
     const newDay = day !== previousDay
     if (previous && newDay) rows[rows.length - 1] = { ...previous, nextDay: message.date }
-    const continued =
-      previous !== undefined &&
-      !newDay &&
-      !previous.message.isSystem &&
-      !message.isSystem &&
-      previous.message.authorId === message.authorId
+    const continued = previous !== undefined && !newDay && !previous.message.isSystem && !message.isSystem && previous.message.authorId === message.authorId
     rows.push({ key, message, continued, nextDay: null, ...(pending && { pending }) })
     previousDay = day
   }

@@ -92,7 +92,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
         <div className="message__bubble">
           {/* The name once per run of one author's messages, and never over the reader's own. */}
           <header className={continued || own ? 'message__header visually-hidden' : 'message__header'}>
-            <span id={`${idBase}-author`} className="message__author">
+            <span id={`${idBase}-author`} className="message__author" title={name}>
               {name}
             </span>
           </header>
