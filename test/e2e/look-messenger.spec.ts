@@ -204,3 +204,22 @@ for (const lang of ['en', 'de', 'ru'] as const) {
     })
   }
 }
+
+test('a short chat rests on the composer, with no gap above it', async ({ page }) => {
+  // Task 2 has no chat yet: its first message starts one.
+  await page.goto('/task/2')
+  const card = taskCard(page)
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  await box.fill('The first and only message')
+  await box.press('Enter')
+  await expect(card.feed.getByRole('article')).toHaveCount(1)
+  await page.reload()
+  await card.ready()
+  const article = (await card.feed.getByRole('article').boundingBox())!
+  const composer = (await box.boundingBox())!
+  const scroller = (await card.scroller.boundingBox())!
+  // At the end of the feed's frame, right above the composer; the space is above the chat's start.
+  expect(scroller.y + scroller.height - (article.y + article.height)).toBeLessThan(12)
+  expect(composer.y - (article.y + article.height)).toBeLessThan(40)
+  expect(article.y - scroller.y).toBeGreaterThan(scroller.height / 2)
+})
