@@ -21,8 +21,8 @@ test('the demo task card shows the newest messages of task 1 through the real fr
     LIMIT: rendered - 2,
   })
   // Newest last, with its time; and a human message without BB-code reads exactly as written.
-  // Its own time is the first: a notice's text may hold dates of its own ([TIMESTAMP]).
-  await expect(feed.getByRole('article').last().locator('time').first()).toHaveAttribute('datetime', new Date(messages[0]!.date).toISOString())
+  // Its own time is the last, at its bubble's foot: a notice's text may hold dates of its own ([TIMESTAMP]).
+  await expect(feed.getByRole('article').last().locator('time').last()).toHaveAttribute('datetime', new Date(messages[0]!.date).toISOString())
   const plain = messages.find(isPlainHuman)!
   expect(collapse((await feed.textContent()) ?? '')).toContain(collapse(plain.text))
   await page.screenshot({ path: 'test-results/demo-task-card.png' })

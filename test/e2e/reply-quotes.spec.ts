@@ -35,7 +35,10 @@ test('a reply that arrives through the live poll (search) shows its quote with n
   const originalText = `The supplier confirmed the delivery window ${Date.now()}`
   const originalId = await post(request, { MESSAGE: originalText }, 3)
   // Enough after it that the original is off screen when the reply comes.
-  for (let i = 0; i < 20; i++) await post(request, { MESSAGE: `Status line ${i}` }, 3)
+  let last = originalId
+  for (let i = 0; i < 20; i++) last = await post(request, { MESSAGE: `Status line ${i}` }, 3)
+  // Read, so the card opens at the end and follows the reply (20 unread would open at "New messages").
+  await markRead(request, 1, 1001, last)
   const author = await nameOf(request, 3)
 
   await page.clock.install()

@@ -69,7 +69,8 @@ describe('MessageText renders Bitrix BB-code', () => {
     const root = show('[code][b]not bold[/b][/code] [color=#ff0000]red[/color] [size=40]big[/size] [color=red;background:url(x)]plain[/color]')
     expect(root.querySelector('code')).toHaveTextContent('[b]not bold[/b]')
     expect(root.querySelector('code strong')).toBeNull()
-    expect(screen.getByText('red')).toHaveStyle({ color: '#ff0000' })
+    // The author's red, darkened to AA on the light backgrounds (#ff0000 is 3.3:1 on the light bubble).
+    expect(screen.getByText('red')).toHaveStyle({ color: '#bf0000' })
     expect(screen.getByText('big')).toHaveStyle({ fontSize: '24px' })
     expect(screen.getByText('plain', { exact: false }).getAttribute('style')).toBeNull()
   })

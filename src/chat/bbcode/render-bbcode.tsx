@@ -3,6 +3,7 @@ import { createTranslator, type Translator } from '../../i18n/i18n'
 import { highlightText, termPattern } from './highlight'
 import { normalizeBbcode, parseBbcode } from './parse-bbcode'
 import { renderCode } from './render-codes'
+import { readableColor } from './readable-color'
 import { safeColor, safeFontSize, safeHref } from './safe-url'
 
 type Node = string | number | null | TagNode
@@ -159,8 +160,10 @@ function renderNode(node: Node, source: string, ctx: Rendering, key: string): Re
     }
     case 'color': {
       const color = ctx.preview ? null : safeColor(value)
-      return color ? (
-        <span key={key} style={{ color }}>
+      // Readable in both themes (bbcode.css picks the dark one): the author's hue, at AA contrast.
+      const readable = color ? readableColor(color) : null
+      return readable ? (
+        <span key={key} style={{ color: readable.light, ['--bb-dark' as string]: readable.dark }}>
           {inner()}
         </span>
       ) : (

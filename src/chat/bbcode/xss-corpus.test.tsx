@@ -78,7 +78,7 @@ describe('the BB-code renderer against hostile input', () => {
         expect(SAFE_ATTRS).toContain(attr)
       }
       const style = el.getAttribute('style')
-      if (style) expect(style).toMatch(/^(color: #[0-9a-f]{3,6}|font-size: \d+px);$/i)
+      if (style) expect(style).toMatch(/^(color: (#[0-9a-f]{3,6}|rgb\(\d+, \d+, \d+\)); --bb-dark: #[0-9a-f]{6}|font-size: \d+px);$/i)
       if (el.tagName === 'A') expect(new URL(el.getAttribute('href')!).protocol).toMatch(/^(https?|mailto):$/)
       // An image only from the web, never a script, data or file URL.
       if (el.tagName === 'IMG') expect(new URL(el.getAttribute('src')!).protocol).toMatch(/^https?:$/)

@@ -43,8 +43,8 @@ describe('the first frame', () => {
     // The newest message of the chat is the last one shown.
     const newest = await newestMessage(app, app.portal.getTask(1)!.chatId!)
     expect(articles.at(-1)).toHaveAttribute('data-message-id', String(newest.id))
-    // The message's own time is the first; a notice's text may hold dates of its own ([TIMESTAMP]).
-    expect(within(articles.at(-1)!).getAllByRole('time')[0]).toHaveAttribute('datetime', new Date(newest.date).toISOString())
+    // The message's own time is the last, at the bubble's foot; a notice's text may hold dates of its own ([TIMESTAMP]).
+    expect(within(articles.at(-1)!).getAllByRole('time').at(-1)).toHaveAttribute('datetime', new Date(newest.date).toISOString())
     await waitFor(() => expect(onShown).toHaveBeenCalledTimes(1))
   })
 

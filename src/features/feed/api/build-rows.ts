@@ -23,8 +23,12 @@ export interface FeedRows {
   firstDay: Date | null
 }
 
-/** Two messages by one author this close together read as one block. */
-export const GROUP_GAP_MS = 5 * 60_000
+/*
+ * One author's run is grouped as the messenger groups it (im.v2's message list: an author block
+ * lasts while the author does, inside one day): however many minutes lie between the messages.
+ * A notice, another author or a new day starts a new block. A 5-minute limit left one author's
+ * messages 6 or 20 minutes apart each under its own name and photo.
+ */
 
 /** The calendar day in the reader's zone; one formatter per list (looking one up per message costs more than the rows). */
 const dayFormat = (timeZone: string | undefined) => dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -43,13 +47,7 @@ export function rowAppender(rows: FeedRow[], timeZone?: string) {
     const previous = rows[rows.length - 1]
     const newDay = day !== previousDay
     if (previous && newDay) rows[rows.length - 1] = { ...previous, nextDay: message.date }
-    const continued =
-      previous !== undefined &&
-      !newDay &&
-      !previous.message.isSystem &&
-      !message.isSystem &&
-      previous.message.authorId === message.authorId &&
-      message.date.getTime() - previous.message.date.getTime() < GROUP_GAP_MS
+    const continued = previous !== undefined && !newDay && !previous.message.isSystem && !message.isSystem && previous.message.authorId === message.authorId
     rows.push({ key, message, continued, nextDay: null, ...(pending && { pending }) })
     previousDay = day
   }

@@ -59,11 +59,12 @@ describe('the feed with the outbox', () => {
     expect(b!.pending).toEqual({ clientId: 'b', status: 'failed', errorKind: 'network' })
   })
 
-  it('groups a pending message under the viewer’s own message within five minutes, not under someone else’s, a notice or an older one', () => {
+  it('groups a pending message under the viewer’s own message of the same day, not under someone else’s, a notice or another day’s', () => {
     const mine = (minute: number) => aMessage(10, { authorId: VIEWER, date: at(minute) })
     const item = anItem('a', { createdAt: at(10).getTime() })
     expect(outbox(rowsOf(mine(8)), [item])[1]!.continued).toBe(true)
-    expect(outbox(rowsOf(mine(4)), [item])[1]!.continued).toBe(false)
+    expect(outbox(rowsOf(mine(-30)), [item])[1]!.continued).toBe(true)
+    expect(outbox(rowsOf(mine(-24 * 60)), [item])[1]!.continued).toBe(false)
     expect(outbox(rowsOf(aMessage(10, { authorId: 2, date: at(9) })), [item])[1]!.continued).toBe(false)
     expect(outbox(rowsOf(aMessage(10, { authorId: 0, isSystem: true, date: at(9) })), [item])[1]!.continued).toBe(false)
     // The second of two quick sends continues the first.

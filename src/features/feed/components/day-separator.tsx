@@ -22,3 +22,12 @@ export function DaySeparator({ date }: { date: Date }) {
     </div>
   )
 }
+
+/** The day of the topmost message in view, held at the top of the scrolling feed as the messenger does. */
+export function StickyDay({ date }: { date: Date }) {
+  return (
+    <div className="sticky-day">
+      <DaySeparator date={date} />
+    </div>
+  )
+}

@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/i18n'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import type { FeedRow } from '../api/build-rows'
 import type { Author, ChatFile, Message } from '../../../chat/types'
-import { DaySeparator } from './day-separator'
+import { DaySeparator, StickyDay } from './day-separator'
 import { FeedActionsContext } from './feed-actions'
 import { JumpToLatest } from './jump-to-latest'
 import { MessageItem } from './message-item'
@@ -213,6 +213,9 @@ export function FeedList(props: Props) {
   useEdgeLoading({ rows, items, settled, live, onNearTop, onNearBottom, onVisibleRange })
 
   const setSize = openEnded || !live ? -1 : rows.length
+  // The day of the topmost row in view, held over the list once the top row's own day has scrolled away.
+  const offset = virtualizer.scrollOffset ?? 0
+  const topmost = offset > TOP_HEIGHT_PX ? items.find((item) => item.end > offset) : undefined
   return (
     <FeedActionsContext.Provider value={actions}>
       <div className="feed-frame">
@@ -267,6 +270,7 @@ export function FeedList(props: Props) {
         <p id={KEYS_HINT_ID} className="feed-keys-hint">
           {t('feed.keyboardHint')}
         </p>
+        {topmost && <StickyDay date={rows[topmost.index]!.message.date} />}
         {(!atEnd || !follow) && <JumpToLatest count={below} onJump={() => (live ? virtualizer.scrollToEnd() : onLeaveRun?.())} />}
       </div>
     </FeedActionsContext.Provider>

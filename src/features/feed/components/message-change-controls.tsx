@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import type { Message } from '../../../chat/types'
+import { ActionButton } from './action-icon'
 import { useFeedActions, type MessageChangeView } from './feed-actions'
 
 /** "Like" (pressed when the viewer likes it), "Edit" and "Delete" where the viewer may: with the other message actions. */
@@ -9,19 +10,9 @@ export function ChangeButtons({ message, view, likesId }: { message: Message; vi
   const actions = useFeedActions()
   return (
     <>
-      <button type="button" aria-pressed={view.liked} aria-describedby={likesId} onClick={() => actions.like(message)}>
-        {t('message.like')}
-      </button>
-      {view.canEdit && (
-        <button type="button" onClick={() => actions.edit(message)}>
-          {t('message.edit')}
-        </button>
-      )}
-      {view.canDelete && (
-        <button type="button" onClick={() => actions.remove(message)}>
-          {t('message.delete')}
-        </button>
-      )}
+      <ActionButton icon="like" label={t('message.like')} pressed={view.liked} describedBy={likesId} onClick={() => actions.like(message)} />
+      {view.canEdit && <ActionButton icon="edit" label={t('message.edit')} onClick={() => actions.edit(message)} />}
+      {view.canDelete && <ActionButton icon="delete" label={t('message.delete')} onClick={() => actions.remove(message)} />}
     </>
   )
 }

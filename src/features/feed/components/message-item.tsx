@@ -5,6 +5,7 @@ import { MessageText } from '../../../chat/bbcode/message-text'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import { reactionsOf } from '../../../chat/reactions'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
+import { ActionButton } from './action-icon'
 import { AuthorAvatar } from './author-avatar'
 import { NO_CHANGES, useFeedActions } from './feed-actions'
 import { ForwardedFrom } from './forwarded-from'
@@ -16,7 +17,7 @@ import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
 import { SeenMark } from './seen-mark'
 import { useViewerId } from './viewer-id'
-import { ResultBadgeLine, ResultButton } from './result-controls'
+import { ResultBadgeMark, ResultButton, ResultError } from './result-controls'
 import { StickerView } from './sticker'
 import './message.css'
 
@@ -51,9 +52,13 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const short = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
   const full = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
   const change = !message.isSystem && !pending ? actions.changeOf(message) : NO_CHANGES
+  const viewerId = useViewerId()
+  // The reader's own messages sit on the right in the accent tint, without their name and photo, as in the messenger.
+  const own = !message.isSystem && message.authorId === viewerId
   const classes = [
     'message',
     message.isSystem && 'message--system',
+    own && 'message--own',
     continued && 'message--continued',
     pending && `message--${pending.status}`,
     change.editing && 'message--editing',
@@ -62,8 +67,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const result = actionable ? actions.resultOf(message.id) : null
   const extras = useMessageExtras()
   // The messenger marks only the reader's own messages viewed; a message on its way has not been read yet.
-  const viewerId = useViewerId()
-  const seen = message.seenByOthers === true && message.authorId === viewerId && !message.isSystem && !pending && !message.isDeleted
+  const seen = message.seenByOthers === true && own && !pending && !message.isDeleted
   // The Like button is described by the likes line, when there is one.
   const likesId = extras && reactionsOf(message, 0).some((r) => r.code === 'like') ? `${idBase}-likes` : undefined
   const articleRef = useRef<HTMLElement>(null)
@@ -83,44 +87,48 @@ export const MessageItem = memo(function MessageItem(props: Props) {
       aria-setsize={setSize}
       tabIndex={tabStop ? 0 : -1}
     >
-      {!message.isSystem && (continued ? <span className="avatar-gap" /> : <AuthorAvatar author={author} />)}
+      {!message.isSystem && !own && (continued ? <span className="avatar-gap" /> : <AuthorAvatar author={author} />)}
       <div className="message__body">
-        <header className={continued ? 'message__header visually-hidden' : 'message__header'}>
-          <span id={`${idBase}-author`} className="message__author">
-            {name}
-          </span>
-          <time id={`${idBase}-time`} dateTime={message.date.toISOString()} aria-label={full} title={full} className="message__time">
-            {short}
-          </time>
-        </header>
-        {result && <ResultBadgeLine view={result} />}
-        {message.forward && !message.isDeleted && <ForwardedFrom forward={message.forward} authors={authors} />}
-        {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
-        {change.deleting && !message.isDeleted ? (
-          <DeletingLine id={message.id} />
-        ) : message.isDeleted ? (
-          <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
-        ) : (
-          <>
-            {message.text && <MessageText text={message.text} ctx={textContext} />}
-            {message.sticker && <StickerView sticker={message.sticker} ctx={textContext} />}
-            {extras && <extras.Attachments message={message} ctx={textContext} />}
-            <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
-            {extras && <extras.Keyboard message={message} origin={textContext.baseUrl} idBase={idBase} />}
-            {/* After the text, not in the header: a continued message's header is hidden, and an edit must show in place. */}
-            {message.isEdited && <p className="message__edited">{t('feed.edited')}</p>}
-            {extras && <extras.Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />}
-          </>
-        )}
-        {seen && !change.deleting && <SeenMark />}
+        <div className="message__bubble">
+          {/* The name once per run of one author's messages, and never over the reader's own. */}
+          <header className={continued || own ? 'message__header visually-hidden' : 'message__header'}>
+            <span id={`${idBase}-author`} className="message__author" title={name}>
+              {name}
+            </span>
+          </header>
+          {message.forward && !message.isDeleted && <ForwardedFrom forward={message.forward} authors={authors} />}
+          {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
+          {change.deleting && !message.isDeleted ? (
+            <DeletingLine id={message.id} />
+          ) : message.isDeleted ? (
+            <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
+          ) : (
+            <>
+              {message.text && <MessageText text={message.text} ctx={textContext} />}
+              {message.sticker && <StickerView sticker={message.sticker} ctx={textContext} />}
+              {extras && <extras.Attachments message={message} ctx={textContext} />}
+              <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
+              {extras && <extras.Keyboard message={message} origin={textContext.baseUrl} idBase={idBase} />}
+              {extras && <extras.Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />}
+            </>
+          )}
+          {/* On every message, continued or not, as the messenger: the badge and "edited" inline with the time. */}
+          <div className="message__meta">
+            {result && <ResultBadgeMark view={result} />}
+            {message.isEdited && !message.isDeleted && !change.deleting && <span className="message__edited">{t('feed.edited')}</span>}
+            <time id={`${idBase}-time`} dateTime={message.date.toISOString()} aria-label={full} title={full} className="message__time">
+              {short}
+            </time>
+            {seen && !change.deleting && <SeenMark />}
+          </div>
+        </div>
+        {result && <ResultError view={result} />}
         {change.error && <ChangeError sentence={change.error} />}
         {pending && <MessageStatus pending={pending} />}
       </div>
       {actionable && !change.deleting && (
         <div className="message__actions">
-          <button type="button" onClick={() => actions.reply(message)}>
-            {t('message.reply')}
-          </button>
+          <ActionButton icon="reply" label={t('message.reply')} onClick={() => actions.reply(message)} />
           {result && <ResultButton id={message.id} view={result} />}
           <ChangeButtons message={message} view={change} likesId={likesId} />
         </div>
