@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -14,6 +14,9 @@ import { NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/compone
 import { estimateRowHeight as estimate, TOP_HEIGHT_PX } from '../../features/feed/components/row-heights'
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
+import { usePortalClient } from '../../platform/portal-context'
+import { peekDraft } from '../../features/composer/api/draft-peek'
+import { EarlyComposer } from '../../features/composer/components/early-composer'
 import { useTextContext } from './use-text-context'
 // The feed's frame and the composer's place are drawn here, before the screen and its styles load.
 import '../../features/feed/components/feed.css'
@@ -61,6 +64,10 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
   const scroller = useRef<HTMLDivElement>(null)
   const settled = !query.isPending
+  // The box takes typing from the first frame on (early-composer.tsx), going on from the saved draft.
+  const client = usePortalClient()
+  const userId = conversation?.viewer.userId
+  const draft = useMemo(() => (userId ? peekDraft(client, userId, taskId) : null), [client, userId, taskId])
 
   useLayoutEffect(() => {
     const el = scroller.current
@@ -79,7 +86,14 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
     }
   }, [settled, onShown])
 
-  if (rows.length === 0) return <FeedSkeleton />
+  if (rows.length === 0)
+    return (
+      <div className="task-chat">
+        <FeedSkeleton />
+        {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
+        {!query.isError && conversation?.task.discussion !== 'comments' && <EarlyComposer draft={draft} />}
+      </div>
+    )
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
   const frame = (
     <div className="task-chat">
@@ -115,7 +129,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
           </div>
         </div>
       </div>
-      <div className="composer composer--loading" />
+      <EarlyComposer draft={draft} />
     </div>
   )
   // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
