@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import { vi } from 'vitest'
 
 /**
@@ -23,6 +23,11 @@ export async function renderApp(lang = 'en') {
  * holding it would type into a box that is gone. "Attach file" is the composer's own.
  */
 export async function findComposer(timeout = 20_000) {
-  await screen.findByRole('button', { name: 'Attach file' }, { timeout })
-  return screen.getByRole('textbox', { name: 'Message' })
+  return waitFor(
+    () => {
+      screen.getByRole('button', { name: 'Attach file' })
+      return screen.getByRole('textbox', { name: 'Message' })
+    },
+    { timeout },
+  )
 }

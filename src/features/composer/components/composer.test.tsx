@@ -68,7 +68,7 @@ describe('the composer', () => {
     await user.type(box, 'A thought in progress')
     cleanup() // the app closes...
     await renderApp() // ...and opens again in the same card, as a fresh page
-    expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })).toHaveValue('A thought in progress')
+    expect(await findComposer()).toHaveValue('A thought in progress')
   })
 
   // A write is sent once, whatever the answer: a 5xx of any code may come after the portal saved the message.
