@@ -15,6 +15,7 @@ import { estimateRowHeight as estimate, TOP_HEIGHT_PX } from '../../features/fee
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { usePortalClient } from '../../platform/portal-context'
+import { phaseMark } from '../../platform/phase-mark'
 import { peekDraft } from '../../features/composer/api/draft-peek'
 import { EarlyComposer } from '../../features/composer/components/early-composer'
 import { useTextContext } from './use-text-context'
@@ -79,12 +80,16 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
     if (!settled) return
     // After the frame that shows the messages has painted: nothing competes with it.
     let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (timer = setTimeout(onShown)))
+    const frame = requestAnimationFrame(() => {
+      // The frame with the messages is being painted (an empty chat's "nothing yet" is the screen's).
+      if (rows.length > 0) phaseMark('tc:first-frame')
+      timer = setTimeout(onShown)
+    })
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [settled, onShown])
+  }, [settled, onShown, rows.length])
 
   if (rows.length === 0)
     return (

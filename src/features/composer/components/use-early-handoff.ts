@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react'
 import { earlyInput, type EarlyInput } from '../api/early-input'
+import { phaseMark } from '../../../platform/phase-mark'
 
 /**
  * The composer, as it mounts, takes over what the early box held (early-composer.tsx): its text as
@@ -15,6 +16,7 @@ export function useEarlyHandoff(
 ) {
   const pending = useRef<EarlyInput | null>(null)
   useLayoutEffect(() => {
+    phaseMark('tc:composer')
     const taken = earlyInput.take()
     if (!taken) return
     // Sent with Enter meanwhile: now, in order, each with the files chosen before it (as Enter does here).
