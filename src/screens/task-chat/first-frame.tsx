@@ -2,8 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
-import type { FeedRow } from '../../features/feed/api/build-rows'
-import { useFeedRows } from '../../features/feed/api/use-feed-rows'
+import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { DaySeparator } from '../../features/feed/components/day-separator'
 import { FeedActionsContext, INERT_ACTIONS } from '../../features/feed/components/feed-actions'
@@ -57,7 +56,10 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const unread = conversation?.unread
   const runs = conversation?.runs ?? []
   const run = (unread && !unread.inLiveRun ? runOf(runs, unread.firstUnreadId) : undefined) ?? runOf(runs, null)
-  const { rows } = useFeedRows(run?.messages ?? NO_MESSAGES, showSystem, null)
+  // The rows as the screen builds them (useFeedRows) before the composer's outbox joins them: that
+  // row builder comes with the screen, off the first message's path.
+  const messages = run?.messages ?? NO_MESSAGES
+  const { rows } = useMemo(() => buildRows(messages, showSystem), [messages, showSystem])
   const firstUnreadId = unread?.firstUnreadId
   const dividerKey = firstUnreadId ? rows.find((r) => r.message.id >= firstUnreadId)?.key : undefined
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
