@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { earlyInput } from '../api/early-input'
+import { phaseMark } from '../../../platform/phase-mark'
 import { fitHeight, useFitHeight } from './fit-height'
 import './composer.css'
 
@@ -22,6 +23,8 @@ export function EarlyComposer({ draft }: { draft?: string | null }) {
   const placeholder = t('composer.placeholder')
   useFitHeight(ref, '', placeholder)
 
+  // A box that takes typing is on screen: the bench's "composer taking typing".
+  useLayoutEffect(() => phaseMark('tc:typing'), [])
   useLayoutEffect(() => {
     const el = ref.current!
     // What an earlier early box held, and the saved draft once the reader is known.

@@ -17,6 +17,7 @@ export function useEarlyHandoff(
   const pending = useRef<EarlyInput | null>(null)
   useLayoutEffect(() => {
     phaseMark('tc:composer')
+    phaseMark('tc:typing')
     const taken = earlyInput.take()
     if (!taken) return
     // Sent with Enter meanwhile: now, in order, each with the files chosen before it (as Enter does here).
