@@ -9,7 +9,25 @@ export default defineConfig({
   build: {
     // Three pages: the task chat (placement handler), the install page, and the messenger's
     // "Make task result" menu item.
-    rollupOptions: { input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html' },
+      output: {
+        // What two or more entries or chunks share goes into one file rather than six small ones
+        // (each compressed on its own): the libraries, the platform, the SDK edge and the i18n core.
+        // Not the virtualizer (the screen's alone) nor TanStack's mutation hooks (the screen's and
+        // the install page's writes): in the shared file the first message would wait for them.
+        // Catalogues stay one file per language.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              test: /node_modules[\\/](?!@tanstack[\\/](react-)?virtual|@tanstack[\\/](react-query|query-core)[\\/].*(useMutation|mutationObserver))|src[\\/](platform|b24|i18n[\\/]i18n)/,
+              minShareCount: 2,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { host: 'localhost', port: 5173, strictPort: true },
   test: {

@@ -8,6 +8,7 @@ import { connectToPortal } from './b24/connect'
 import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
 import { prefetchOpening } from './screens/task-chat/prefetch-opening'
+import { phaseMark } from './platform/phase-mark'
 
 // The portal puts LANG in the frame URL; the SDK learns it only after the handshake.
 const initialLang = new URLSearchParams(window.location.search).get('LANG') ?? navigator.language
@@ -16,6 +17,7 @@ const queryClient = createQueryClient()
 // All at once: the frame handshake, then at once the opening batch, and the user's language.
 void connectToPortal().then(
   (session) => {
+    phaseMark('tc:handshake')
     prefetchOpening(queryClient, session)
     // Once the batch has gone (its request is sent in the promises that follow), not before it.
     setTimeout(warmDateFormats)

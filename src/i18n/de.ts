@@ -149,6 +149,8 @@ export const de: Catalogue = {
   'send.error.notFound': 'Die Aufgabe oder ihr Chat existiert nicht mehr.',
   'composer.label': 'Nachricht',
   'composer.placeholder': 'Nachricht schreiben… (Enter zum Senden, Umschalt+Enter für eine neue Zeile)',
+  'composer.filesWaiting': '{count, plural, one {# Datei wird angehängt} other {# Dateien werden angehängt}}',
+  'composer.sendsWaiting': '{count, plural, one {# Nachricht wird gesendet} other {# Nachrichten werden gesendet}}',
   'composer.send': 'Senden',
   'composer.replyingTo': 'Antwort an {name}',
   'composer.cancelReply': 'Antwort abbrechen',

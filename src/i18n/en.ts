@@ -146,6 +146,8 @@ export const en = {
   'send.error.notFound': 'The task or its chat no longer exists.',
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message… (Enter to send, Shift+Enter for a new line)',
+  'composer.filesWaiting': '{count, plural, one {# file will be attached} other {# files will be attached}}',
+  'composer.sendsWaiting': '{count, plural, one {# message will be sent} other {# messages will be sent}}',
   'composer.send': 'Send',
   'composer.replyingTo': 'Replying to {name}',
   'composer.cancelReply': 'Cancel reply',

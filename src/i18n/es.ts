@@ -147,6 +147,8 @@ export const es: Catalogue = {
   'send.error.notFound': 'La tarea o su chat ya no existen.',
   'composer.label': 'Mensaje',
   'composer.placeholder': 'Escribe un mensaje… (Enter para enviar, Shift+Enter para una nueva línea)',
+  'composer.filesWaiting': '{count, plural, one {# archivo se adjuntará} other {# archivos se adjuntarán}}',
+  'composer.sendsWaiting': '{count, plural, one {# mensaje se enviará} other {# mensajes se enviarán}}',
   'composer.send': 'Enviar',
   'composer.replyingTo': 'Respondiendo a {name}',
   'composer.cancelReply': 'Cancelar respuesta',

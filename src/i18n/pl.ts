@@ -150,6 +150,10 @@ export const pl: Catalogue = {
   'send.error.notFound': 'Zadanie lub jego czat już nie istnieje.',
   'composer.label': 'Wiadomość',
   'composer.placeholder': 'Napisz wiadomość… (Enter – wyślij, Shift+Enter – nowa linia)',
+  'composer.filesWaiting':
+    '{count, plural, one {# plik zostanie załączony} few {# pliki zostaną załączone} many {# plików zostanie załączonych} other {# pliku zostanie załączone}}',
+  'composer.sendsWaiting':
+    '{count, plural, one {# wiadomość zostanie wysłana} few {# wiadomości zostaną wysłane} many {# wiadomości zostanie wysłanych} other {# wiadomości zostanie wysłane}}',
   'composer.send': 'Wyślij',
   'composer.replyingTo': 'Odpowiedź do: {name}',
   'composer.cancelReply': 'Anuluj odpowiedź',

@@ -148,6 +148,8 @@ export const ptBr: Catalogue = {
   'send.error.notFound': 'A tarefa ou o chat dela não existe mais.',
   'composer.label': 'Mensagem',
   'composer.placeholder': 'Escreva uma mensagem… (Enter para enviar, Shift+Enter para nova linha)',
+  'composer.filesWaiting': '{count, plural, one {# arquivo será anexado} other {# arquivos serão anexados}}',
+  'composer.sendsWaiting': '{count, plural, one {# mensagem será enviada} other {# mensagens serão enviadas}}',
   'composer.send': 'Enviar',
   'composer.replyingTo': 'Respondendo a {name}',
   'composer.cancelReply': 'Cancelar resposta',

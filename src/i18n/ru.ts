@@ -147,6 +147,8 @@ export const ru: Catalogue = {
   'send.error.notFound': 'Задачи или её чата больше нет.',
   'composer.label': 'Сообщение',
   'composer.placeholder': 'Напишите сообщение… (Enter — отправить, Shift+Enter — новая строка)',
+  'composer.filesWaiting': '{count, plural, one {# файл будет прикреплён} few {# файла будут прикреплены} other {# файлов будут прикреплены}}',
+  'composer.sendsWaiting': '{count, plural, one {# сообщение будет отправлено} few {# сообщения будут отправлены} other {# сообщений будут отправлены}}',
   'composer.send': 'Отправить',
   'composer.replyingTo': 'Ответ {name}',
   'composer.cancelReply': 'Отменить ответ',

@@ -149,6 +149,8 @@ export const uk: Catalogue = {
   'send.error.notFound': 'Завдання або його чату більше не існує.',
   'composer.label': 'Повідомлення',
   'composer.placeholder': 'Напишіть повідомлення… (Enter — надіслати, Shift+Enter — новий рядок)',
+  'composer.filesWaiting': '{count, plural, one {# файл буде прикріплено} few {# файли буде прикріплено} other {# файлів буде прикріплено}}',
+  'composer.sendsWaiting': '{count, plural, one {# повідомлення буде надіслано} few {# повідомлення буде надіслано} other {# повідомлень буде надіслано}}',
   'composer.send': 'Надіслати',
   'composer.replyingTo': 'Відповідь на повідомлення {name}',
   'composer.cancelReply': 'Скасувати відповідь',

@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import { vi } from 'vitest'
 
 /**
@@ -15,4 +15,19 @@ export async function renderApp(lang = 'en') {
   await act(async () => {
     render(<App initialLang={lang} queryClient={queryClient} />)
   })
+}
+
+/**
+ * The composer's message box once the composer itself has loaded, not the early box that stands in
+ * for it until then (early-composer.tsx): that one is replaced as the composer comes, so a test
+ * holding it would type into a box that is gone. "Attach file" is the composer's own.
+ */
+export async function findComposer(timeout = 20_000) {
+  return waitFor(
+    () => {
+      screen.getByRole('button', { name: 'Attach file' })
+      return screen.getByRole('textbox', { name: 'Message' })
+    },
+    { timeout },
+  )
 }

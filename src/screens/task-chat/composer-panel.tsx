@@ -4,6 +4,7 @@ import type { Author, Message, Viewer } from '../../chat/types'
 import type { OutboxState, OutboxStore } from '../../features/composer/api/outbox-store'
 import type { Attachment, AttachmentQueue } from '../../features/attachments/api/attachment-queue'
 import type { EditSession } from '../../features/composer/components/composer'
+import { EarlyComposer } from '../../features/composer/components/early-composer'
 import { useI18n } from '../../i18n/i18n'
 // The composer's place is held with its box while the composer loads.
 import '../../features/composer/components/composer.css'
@@ -48,7 +49,8 @@ export function ComposerPanel({ outbox, store, chatId, bot, botMayJoin, replyMes
     excerpt: plainText(replyMessage.text, 80, { ...i18n, userName: (id) => authors.get(id)?.name }),
   }
   return (
-    <Suspense fallback={<div className="composer composer--loading" />}>
+    // Until the composer's code is here, the early box takes typing (and hands it over).
+    <Suspense fallback={<EarlyComposer />}>
       <Composer
         draft={outbox.draft}
         mentions={outbox.mentions ?? []}

@@ -1,9 +1,8 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
-import type { FeedRow } from '../../features/feed/api/build-rows'
-import { useFeedRows } from '../../features/feed/api/use-feed-rows'
+import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { DaySeparator } from '../../features/feed/components/day-separator'
 import { FeedActionsContext, INERT_ACTIONS } from '../../features/feed/components/feed-actions'
@@ -14,6 +13,10 @@ import { NEW_MESSAGES_ID, NewMessagesDivider } from '../../features/feed/compone
 import { estimateRowHeight as estimate, TOP_HEIGHT_PX } from '../../features/feed/components/row-heights'
 import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
+import { usePortalClient } from '../../platform/portal-context'
+import { phaseMark } from '../../platform/phase-mark'
+import { peekDraft } from '../../features/composer/api/draft-peek'
+import { EarlyComposer } from '../../features/composer/components/early-composer'
 import { useTextContext } from './use-text-context'
 // The feed's frame and the composer's place are drawn here, before the screen and its styles load.
 import '../../features/feed/components/feed.css'
@@ -53,7 +56,10 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const unread = conversation?.unread
   const runs = conversation?.runs ?? []
   const run = (unread && !unread.inLiveRun ? runOf(runs, unread.firstUnreadId) : undefined) ?? runOf(runs, null)
-  const { rows } = useFeedRows(run?.messages ?? NO_MESSAGES, showSystem, null)
+  // The rows as the screen builds them (useFeedRows) before the composer's outbox joins them: that
+  // row builder comes with the screen, off the first message's path.
+  const messages = run?.messages ?? NO_MESSAGES
+  const { rows } = useMemo(() => buildRows(messages, showSystem), [messages, showSystem])
   const firstUnreadId = unread?.firstUnreadId
   const dividerKey = firstUnreadId ? rows.find((r) => r.message.id >= firstUnreadId)?.key : undefined
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
@@ -61,6 +67,10 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
   const scroller = useRef<HTMLDivElement>(null)
   const settled = !query.isPending
+  // The box takes typing from the first frame on (early-composer.tsx), going on from the saved draft.
+  const client = usePortalClient()
+  const userId = conversation?.viewer.userId
+  const draft = useMemo(() => (userId ? peekDraft(client, userId, taskId) : null), [client, userId, taskId])
 
   useLayoutEffect(() => {
     const el = scroller.current
@@ -72,14 +82,25 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
     if (!settled) return
     // After the frame that shows the messages has painted: nothing competes with it.
     let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (timer = setTimeout(onShown)))
+    const frame = requestAnimationFrame(() => {
+      // The frame with the messages is being painted (an empty chat's "nothing yet" is the screen's).
+      if (rows.length > 0) phaseMark('tc:first-frame')
+      timer = setTimeout(onShown)
+    })
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [settled, onShown])
+  }, [settled, onShown, rows.length])
 
-  if (rows.length === 0) return <FeedSkeleton />
+  if (rows.length === 0)
+    return (
+      <div className="task-chat">
+        <FeedSkeleton />
+        {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
+        {!query.isError && conversation?.task.discussion !== 'comments' && <EarlyComposer draft={draft} />}
+      </div>
+    )
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
   const frame = (
     <div className="task-chat">
@@ -115,7 +136,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
           </div>
         </div>
       </div>
-      <div className="composer composer--loading" />
+      <EarlyComposer draft={draft} />
     </div>
   )
   // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.

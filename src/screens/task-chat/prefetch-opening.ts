@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import type { PortalSession } from '../../b24/connect'
 import { readPlacementTask } from '../../b24/placement'
 import { conversationQueries } from '../../chat/conversation/conversation-queries'
+import { phaseMark } from '../../platform/phase-mark'
 
 /**
  * Starts the opening batch the moment the frame has answered, into the cache the screen reads: the
@@ -10,5 +11,7 @@ import { conversationQueries } from '../../chat/conversation/conversation-querie
  */
 export function prefetchOpening(queryClient: QueryClient, session: PortalSession): void {
   const placement = readPlacementTask(session.placementOptions)
-  if (placement.ok) void queryClient.prefetchQuery(conversationQueries(session.client).conversation(placement.taskId))
+  if (!placement.ok) return
+  // Answered (or failed) and in the cache: what the first frame waits for.
+  void queryClient.prefetchQuery(conversationQueries(session.client).conversation(placement.taskId)).then(() => phaseMark('tc:batch-answered'))
 }

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { taskCardPerTest } from '../../../../test/dom/card-per-test'
-import { renderApp } from '../../../../test/dom/render-app'
+import { findComposer, renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: what the user sees of the files they
 // choose, and what lands in the portal's chat.
@@ -19,8 +19,7 @@ const newest = (limit = 1) =>
 async function openComposer() {
   await card.open({ taskId: 1 })
   await renderApp()
-  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
-  await screen.findByRole('button', { name: 'Attach file' })
+  await findComposer()
   // The picker behind "Attach file" is the system's; the test hands it files as the browser would.
   const picker = document.querySelector<HTMLInputElement>('input[type="file"]')
   if (!picker) throw new Error('no file picker next to the composer')

@@ -3,6 +3,7 @@ import { usePortalClient } from '../../../platform/portal-context'
 import type { ConversationHandle } from '../../../chat/conversation/conversation-handle'
 import { outboxStore, type OutboxState, type OutboxStore } from './outbox-store'
 import { createPersistence } from './persistence'
+import { outboxKey } from './draft-peek'
 
 /**
  * The outbox of this task for this user on this portal. Until the opening batch has said who the
@@ -12,7 +13,7 @@ export function useOutbox(conversation: ConversationHandle): [OutboxState, Outbo
   const client = usePortalClient()
   const { taskId } = conversation
   const { userId } = conversation.viewer
-  const store = useMemo(() => outboxStore(`outbox.${userId}.${taskId}`, createPersistence(client)), [client, userId, taskId])
+  const store = useMemo(() => outboxStore(outboxKey(userId, taskId), createPersistence(client)), [client, userId, taskId])
   const state = useSyncExternalStore(store.subscribe, store.get)
   return [state, store]
 }

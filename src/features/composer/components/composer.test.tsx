@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { taskCardPerTest } from '../../../../test/dom/card-per-test'
-import { renderApp } from '../../../../test/dom/render-app'
+import { findComposer, renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: what is asserted is what the user sees
 // and what lands in the portal's chat.
@@ -16,7 +16,7 @@ async function newestTexts(limit = 3): Promise<string[]> {
 async function openComposer() {
   await card.open({ taskId: 1 })
   await renderApp()
-  return screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
+  return findComposer()
 }
 
 describe('the composer', () => {
@@ -68,7 +68,7 @@ describe('the composer', () => {
     await user.type(box, 'A thought in progress')
     cleanup() // the app closes...
     await renderApp() // ...and opens again in the same card, as a fresh page
-    expect(await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })).toHaveValue('A thought in progress')
+    expect(await findComposer()).toHaveValue('A thought in progress')
   })
 
   // A write is sent once, whatever the answer: a 5xx of any code may come after the portal saved the message.

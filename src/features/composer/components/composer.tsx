@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+import { useId, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { useI18n } from '../../../i18n/i18n'
 import { withMentionCodes } from '../api/mention-trigger'
 import type { DraftMention } from '../api/outbox-store'
@@ -6,11 +6,12 @@ import { MAX_MESSAGE_LENGTH } from '../api/use-send'
 import { useOfferedBot } from '../api/use-offered-bot'
 import { MentionPicker } from './mention-picker'
 import { useMentions } from './use-mentions'
+import { useFitHeight } from './fit-height'
+import { useEarlyHandoff } from './use-early-handoff'
 import './composer.css'
 
 /** The counter shows once a message gets this close to the portal's limit. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000
-const MAX_HEIGHT_PX = 200
 
 interface Props {
   draft: string
@@ -74,12 +75,10 @@ export function Composer(props: Props) {
   // An edit emptied is not refused here: Save asks whether to delete the message instead. Files alone may be sent.
   const canSend = (edit || draft.trim() !== '' || hasAttachments) && over <= 0
 
-  useLayoutEffect(() => {
-    const input = inputRef.current
-    if (!input) return
-    input.style.height = 'auto'
-    input.style.height = `${Math.min(input.scrollHeight, MAX_HEIGHT_PX)}px`
-  }, [draft, inputRef])
+  const placeholder = t('composer.placeholder')
+  useFitHeight(inputRef, draft, placeholder)
+  // What was typed, pasted or dropped before this loaded (early-composer.tsx): the draft's own.
+  useEarlyHandoff(inputRef, draft, props.onDraft, (text) => onSend(text, false), onPasteFiles)
 
   function submit(event?: FormEvent) {
     event?.preventDefault()
@@ -150,7 +149,7 @@ export function Composer(props: Props) {
           ref={inputRef}
           className="composer__input"
           aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
+          placeholder={placeholder}
           rows={1}
           value={draft}
           aria-invalid={over > 0}

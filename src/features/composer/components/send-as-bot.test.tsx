@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { taskCardPerTest } from '../../../../test/dom/card-per-test'
-import { renderApp } from '../../../../test/dom/render-app'
+import { findComposer, renderApp } from '../../../../test/dom/render-app'
 import type { Conditions } from '../../../../test/portal/portal'
 
 // "Send as <bot>": offered where the bot is in the chat or the viewer may add it
@@ -22,7 +22,7 @@ async function openWithBot(userId: number, conditions: Partial<Conditions> = {},
   const { bot } = await rest<{ bot: { id: number } }>('imbot.v2.Bot.register', { fields: { code: 'task_chat_bot', properties: { name: 'Task Chat Bot' } } })
   if (addBot) await rest('im.chat.user.add', { CHAT_ID: 1001, USERS: [bot.id], HIDE_HISTORY: 'N' })
   await renderApp()
-  await screen.findByRole('textbox', { name: 'Message' }, { timeout: 20_000 })
+  await findComposer()
   return bot.id
 }
 

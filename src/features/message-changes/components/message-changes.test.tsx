@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { taskCardPerTest } from '../../../../test/dom/card-per-test'
-import { renderApp } from '../../../../test/dom/render-app'
+import { findComposer, renderApp } from '../../../../test/dom/render-app'
 
 // The real app, the real SDK and the in-process portal: the message actions as a user finds them
 // by role and name, and what the portal holds afterwards.
@@ -69,7 +69,7 @@ describe('the message actions', () => {
   it('edit in the composer: the edit bar, Save, Escape back to the draft; an emptied edit asks; an over-long one is refused', async () => {
     const user = userEvent.setup()
     const { mine } = await openWithMessages()
-    const box = await screen.findByRole('textbox', { name: 'Message' }, BOOT)
+    const box = await findComposer(BOOT.timeout)
     await user.type(box, 'my draft')
     await user.click(within(mine).getByRole('button', { name: 'Edit' }))
     expect(box).toHaveValue('Written by me')
