@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { APP_DIST, FLOOR_DIST } from './config'
+import { APP_DIST, FLOOR_DIST, FLOOR_FEED_DIST } from './config'
 
 /**
  * The app's production bundle, built with the project's own vite.config.ts, but into
@@ -13,4 +13,9 @@ export async function buildApp(): Promise<void> {
 /** The floor page (bench/floor/), from the same node_modules with the same React plugin. Absolute outDir: the floor config's root is bench/floor. */
 export async function buildFloor(): Promise<void> {
   await build({ configFile: 'bench/floor/vite.config.ts', logLevel: 'error', build: { outDir: resolve(FLOOR_DIST), emptyOutDir: true } })
+}
+
+/** The 50-article floor (bench/floor-feed/), built the same way. */
+export async function buildFeedFloor(): Promise<void> {
+  await build({ configFile: 'bench/floor-feed/vite.config.ts', logLevel: 'error', build: { outDir: resolve(FLOOR_FEED_DIST), emptyOutDir: true } })
 }

@@ -1,0 +1,61 @@
+/**
+ * The first keystroke (issue #23): the first animation frame in which the framed page has a
+ * composer that takes typing. Observable, whatever builds it: an element with role textbox (a
+ * textarea, a text input, or [role=textbox], contenteditable included) whose accessible name is the
+ * composer's ('composer.label' in the card's language), rendered, and neither disabled, read-only,
+ * inert (itself or an ancestor) nor aria-disabled. Whichever element carries that name counts: an
+ * early box that hands its text to the real composer as much as the real one.
+ */
+
+declare const __COMPOSER_LABEL__: string
+
+const CANDIDATES = 'textarea, input:not([type]), input[type="text"], [role="textbox"], [contenteditable]:not([contenteditable="false"])'
+
+function accessibleName(el: HTMLElement): string {
+  const labelledBy = el.getAttribute('aria-labelledby')
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+    if (text.trim()) return text.trim()
+  }
+  const label = el.getAttribute('aria-label')
+  if (label?.trim()) return label.trim()
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+    const labels = [...(el.labels ?? [])].map((l) => l.textContent ?? '').join(' ')
+    if (labels.trim()) return labels.trim()
+  }
+  return (el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '').trim()
+}
+
+function takesTyping(el: HTMLElement): boolean {
+  if (el.closest('[inert]') || el.closest('[aria-disabled="true"]')) return false
+  if (el.getAttribute('aria-readonly') === 'true') return false
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+    if (el.matches(':disabled') || el.readOnly) return false
+  } else if (!el.isContentEditable) {
+    return false
+  }
+  return el.checkVisibility({ visibilityProperty: true })
+}
+
+/** The composer that takes typing, if the page has one now. */
+export function editableComposer(name: string = __COMPOSER_LABEL__): HTMLElement | null {
+  for (const el of document.querySelectorAll<HTMLElement>(CANDIDATES)) if (accessibleName(el) === name && takesTyping(el)) return el
+  return null
+}
+
+/**
+ * Checks every animation frame from the page's first script on, until a composer takes typing or
+ * `giveUpMs` passed (the floors have none); `found` gets that frame's time.
+ */
+export function watchComposer(found: (at: number) => void, giveUpMs = 60_000): void {
+  // Timed with performance.now() in the callback, as the first message's frame is (probe.ts).
+  const check = () => {
+    const at = performance.now()
+    if (editableComposer()) return found(at)
+    if (at < giveUpMs) requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+}
