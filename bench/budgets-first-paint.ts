@@ -64,6 +64,8 @@ export function firstPaintRows(r: BenchResults): Row[] {
 
   for (const latency of LATENCIES_MS) {
     const key = String(latency)
+    // BENCH_ONLY=first-paint may leave a latency out.
+    if (!fp.app[key]) continue
     const app = ms(fp.app[key])
     const floor = ms(feed[key])
     const budget = FIRST_PAINT_BUDGET.firstMessageOverFloor[key]!

@@ -46,16 +46,51 @@ export function editableComposer(name: string = __COMPOSER_LABEL__): HTMLElement
   return null
 }
 
+/** Attributes that can make a box take typing or not (or name it); style and class for visibility. */
+const WATCHED = [
+  'disabled',
+  'readonly',
+  'inert',
+  'aria-disabled',
+  'aria-readonly',
+  'aria-label',
+  'aria-labelledby',
+  'contenteditable',
+  'role',
+  'hidden',
+  'style',
+  'class',
+]
+
+/** A box with the composer's name, whether or not it takes typing yet. */
+const named = (name: string): boolean => [...document.querySelectorAll<HTMLElement>(CANDIDATES)].some((el) => accessibleName(el) === name)
+
 /**
- * Checks every animation frame from the page's first script on, until a composer takes typing or
- * `giveUpMs` passed (the floors have none); `found` gets that frame's time.
+ * From the page's first script on, until a composer takes typing; `found` gets the time of the
+ * animation frame that first shows it (performance.now() in the callback, as the first message's
+ * frame in probe.ts). Checked after every batch of DOM changes (a MutationObserver), not every
+ * frame, so that the probe adds next to nothing to the page it measures; only while a box with the
+ * composer's name is there but does not take typing yet (a stylesheet may still hide it) is it
+ * checked every frame as well.
  */
-export function watchComposer(found: (at: number) => void, giveUpMs = 60_000): void {
-  // Timed with performance.now() in the callback, as the first message's frame is (probe.ts).
+export function watchComposer(found: (at: number) => void): void {
+  let polling = false
+  let done = false
   const check = () => {
-    const at = performance.now()
-    if (editableComposer()) return found(at)
-    if (at < giveUpMs) requestAnimationFrame(check)
+    if (done) return
+    if (editableComposer()) {
+      done = true
+      observer.disconnect()
+      requestAnimationFrame(() => found(performance.now()))
+    } else if (!polling && named(__COMPOSER_LABEL__)) {
+      polling = true
+      const poll = () => {
+        check()
+        if (!done) requestAnimationFrame(poll)
+      }
+      requestAnimationFrame(poll)
+    }
   }
-  requestAnimationFrame(check)
+  const observer = new MutationObserver(check)
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED })
 }
