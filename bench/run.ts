@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { launchBrowser } from './browser'
 import { buildApp, buildFeedFloor, buildFloor } from './build-bundles'
-import { APP_DIST, ARRIVALS, FLOOR_DIST, FLOOR_FEED_DIST, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
+import { APP_DIST, ARRIVALS, FIRST_PAINT_RUNS, FLOOR_DIST, FLOOR_FEED_DIST, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
 import { tableRows } from './budgets'
 import { measureInitialJs } from './initial-js'
 import { firstPaintOnly } from './first-paint-only'
@@ -89,6 +89,7 @@ try {
     date: new Date().toISOString(),
     environment: { node: process.version, chromium: `Chromium ${browser.version()}`, cpus: cpus().length, loadAvg: [loadAtStart, loadavg()[0]!] },
     runs: RUNS,
+    firstPaintRuns: FIRST_PAINT_RUNS,
     firstPaint,
     initialJs,
     modern,
