@@ -71,14 +71,18 @@ const named = (name: string): boolean => [...document.querySelectorAll<HTMLEleme
  * frame in probe.ts). Checked after every batch of DOM changes (a MutationObserver), not every
  * frame, so that the probe adds next to nothing to the page it measures; only while a box with the
  * composer's name is there but does not take typing yet (a stylesheet may still hide it) is it
- * checked every frame as well.
+ * checked every frame as well. Gives up after giveUpMs (the floors have no composer).
  */
-export function watchComposer(found: (at: number) => void): void {
+export function watchComposer(found: (at: number) => void, giveUpMs = 60_000): void {
   let polling = false
   let done = false
   const check = () => {
     if (done) return
-    if (editableComposer()) {
+    // Past any figure's first keystroke: the scrolling and paging figures must not pay for a box that never comes.
+    if (performance.now() > giveUpMs) {
+      done = true
+      observer.disconnect()
+    } else if (editableComposer()) {
       done = true
       observer.disconnect()
       requestAnimationFrame(() => found(performance.now()))
