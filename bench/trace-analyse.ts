@@ -27,7 +27,7 @@ interface ProfileNode {
 }
 
 export interface TraceBreakdown {
-  /** Main-thread time (ms) by kind, inside the window. */
+  /** Main-thread CPU time (ms) by kind, inside the window (the profile's rows: sampled). */
   mainThread: Record<string, number>
   /** Per chunk (file name): compile on the main thread, parse off it (CPU time) and JS self time. */
   chunks: Record<string, { compileMs: number; backgroundParseMs: number; jsMs: number }>
@@ -66,6 +66,11 @@ export function analyseTrace(events: TraceEvent[], origin: string, syncMark: str
   const from = sync.ts - Number(sync.args?.data?.['startTime']) * 1000
   const to = from + windowMs * 1000
   const overlapMs = (e: TraceEvent) => Math.max(0, Math.min(e.ts + (e.dur ?? 0), to) - Math.max(e.ts, from)) / 1000
+  /**
+   * The thread's CPU time (tdur) of the part inside the window: on a machine shared with other work
+   * the wall time (dur) also counts the time the thread waited for a core.
+   */
+  const cpuMs = (e: TraceEvent) => (e.dur ? overlapMs(e) * ((e.tdur ?? e.dur) / e.dur) : 0)
 
   const mainThread: Record<string, number> = {}
   const chunks: TraceBreakdown['chunks'] = {}
@@ -76,8 +81,8 @@ export function analyseTrace(events: TraceEvent[], origin: string, syncMark: str
     const data = e.args?.data
     if (typeof data?.['scriptId'] === 'number' && typeof data['url'] === 'string') urlOfScript.set(data['scriptId'], data['url'])
     if (e.tid === pid && KINDS[e.name]) {
-      mainThread[KINDS[e.name]!] = (mainThread[KINDS[e.name]!] ?? 0) + overlapMs(e)
-      if (e.name.startsWith('v8.compile') && typeof data?.['url'] === 'string') chunk(fileOf(data['url'])).compileMs += overlapMs(e)
+      mainThread[KINDS[e.name]!] = (mainThread[KINDS[e.name]!] ?? 0) + cpuMs(e)
+      if (e.name.startsWith('v8.compile') && typeof data?.['url'] === 'string') chunk(fileOf(data['url'])).compileMs += cpuMs(e)
     }
     // Streamed off the main thread: its CPU time (tdur), counted when it started inside the window.
     if (e.tid !== pid && e.name === 'v8.parseOnBackground' && e.ts < to && typeof data?.['url'] === 'string')
@@ -97,10 +102,14 @@ export function analyseTrace(events: TraceEvent[], origin: string, syncMark: str
     ;(cpu?.samples ?? []).forEach((node, i) => samples.push({ node, at: (at += deltas[i] ?? 0) }))
   }
   const sources: Record<string, number> = {}
+  // A sample stands for the time to the next one, but at most a few sampling intervals: a longer gap
+  // is the thread (or the sampler) waiting for a core, not running the function sampled.
+  const gaps = samples.slice(1).map((s, i) => s.at - samples[i]!.at)
+  const interval = gaps.length > 0 ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : 0
   for (let i = 0; i < samples.length - 1; i++) {
     const { node: id, at: t } = samples[i]!
     if (t < from || t >= to) continue
-    const ms = (Math.min(samples[i + 1]!.at, to) - t) / 1000
+    const ms = Math.min(Math.min(samples[i + 1]!.at, to) - t, interval * 5) / 1000
     const frame = nodes.get(id)?.callFrame
     if (!frame) continue
     const special = /^\((idle|program|garbage collector|root)\)$/.exec(frame.functionName)?.[1]

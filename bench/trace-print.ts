@@ -90,7 +90,7 @@ export function printTrace(condition: string, app: TracedOpening, floor: TracedO
   )
   sideBySide('Steps, ms after the card (host page) started navigating', steps(app), steps(floor))
   sideBySide('Segments to the first message', segments(app), segments(floor))
-  sideBySide("Framed page's main thread until its first message (ms; the profile's rows are sampled)", app.breakdown.mainThread, floor.breakdown.mainThread)
+  sideBySide("Framed page's main thread until its first message (CPU ms; the profile's rows are sampled)", app.breakdown.mainThread, floor.breakdown.mainThread)
   for (const [name, o] of [
     ['app', app],
     ['50-article floor', floor],
