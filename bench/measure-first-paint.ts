@@ -2,7 +2,7 @@ import type { Browser } from '@playwright/test'
 import { openBenchPage } from './browser'
 import { FIRST_PAINT_TASK } from './config'
 import { resetPortal, type BenchServers, type Side } from './servers'
-import { emulateSlowLink } from './slow-link'
+import { assertThrottled, emulateSlowLink } from './slow-link'
 import { roundTrips } from './stats'
 
 export interface FirstPaintRun {
@@ -56,6 +56,7 @@ export async function firstPaintRun(
       rest: p.rest,
       scripts: p.scripts,
     }))
+    if (slowLink) assertThrottled(seen.scripts)
     // Cut at the DOM insertion (timed at the insertion itself, see probe.ts), not the paint: effects run in between and may already start the live poll.
     const before = seen.rest.filter((r) => r.start < seen.firstArticle)
     return {

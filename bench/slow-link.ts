@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test'
+import type { RestEntry } from './in-frame/probe-api'
 import { SLOW_LINK } from './config'
 
 interface AttachedToTarget {
@@ -33,4 +34,20 @@ export async function emulateSlowLink(page: Page): Promise<void> {
     })().catch(() => {})
   })
   await (session as CDPSession).send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false })
+}
+
+/**
+ * The framed page's largest script must have taken at least most of the time its bytes take at the
+ * emulated throughput; if not, the emulation did not reach the frame (a Chromium that attaches
+ * frames differently) and the slow-link figure would time a fast link.
+ */
+export function assertThrottled(scripts: RestEntry[]): void {
+  const largest = [...scripts].sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0))[0]
+  if (!largest?.bytes) return
+  const floorMs = (largest.bytes / SLOW_LINK.downloadThroughput) * 1000 * 0.8
+  if (largest.end - largest.start < floorMs) {
+    throw new Error(
+      `slow link not applied to the frame: ${largest.url} (${largest.bytes} bytes) came in ${Math.round(largest.end - largest.start)} ms, under ${Math.round(floorMs)}`,
+    )
+  }
 }

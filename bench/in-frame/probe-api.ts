@@ -6,6 +6,8 @@ export interface Span {
 
 export interface RestEntry extends Span {
   url: string
+  /** Body bytes as they came over the wire (0 where the browser may not tell: another origin without Timing-Allow-Origin). */
+  bytes?: number
 }
 
 export interface ScrollResult {

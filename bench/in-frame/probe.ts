@@ -196,7 +196,7 @@ if (window.top !== window) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const path = new URL(entry.name).pathname
-      const span = { url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration }
+      const span = { url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration, bytes: entry.encodedBodySize }
       if (path.startsWith('/rest/')) rest.push(span)
       else if (path.endsWith('.js')) scripts.push(span)
     }
