@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import type { RestEntry } from './in-frame/probe-api'
 import { SLOW_LINK } from './config'
 
@@ -33,7 +33,7 @@ export async function emulateSlowLink(page: Page): Promise<void> {
       if (event.waitingForDebugger) await toChild(event.sessionId, 'Runtime.runIfWaitingForDebugger')
     })().catch(() => {})
   })
-  await (session as CDPSession).send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false })
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false })
 }
 
 /**
