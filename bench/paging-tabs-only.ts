@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test'
 import { pagingTabsRows } from './budgets-paging-tabs'
 import { LATENCIES_MS, RUNS } from './config'
-import { firstPaintRun, type FirstPaintRun } from './measure-first-paint'
+import { firstPaintRuns } from './first-paint-runs'
 import { pagingTabsRun, type PagingTabsRun } from './measure-paging-tabs'
 import { textTable } from './report'
 import type { BenchServers } from './servers'
@@ -12,22 +12,13 @@ import type { BenchServers } from './servers'
  * Prints the rows; writes no results and leaves the README alone.
  */
 export async function pagingTabsOnly(browser: Browser, servers: BenchServers, step: (what: string) => void): Promise<void> {
-  const lat0 = String(LATENCIES_MS[0])
-  const app: FirstPaintRun[] = []
-  const floor: FirstPaintRun[] = []
-  // Not counted, as in run.ts: a fresh browser's first page also starts its renderer.
-  await firstPaintRun(browser, servers, 0, false)
-  await firstPaintRun(browser, servers, 0, true)
-  step(`first message, latency ${lat0} ms (app and floor, alternating)`)
-  for (let i = 0; i < RUNS; i++) {
-    app.push(await firstPaintRun(browser, servers, 0, false))
-    floor.push(await firstPaintRun(browser, servers, 0, true))
-  }
+  // The latency-0 runs of the app and the 50-article floor that figure 13's budget is measured against.
+  const firstPaint = await firstPaintRuns(browser, servers, step, [LATENCIES_MS[0]], false)
   const runs: PagingTabsRun[] = []
   for (let i = 0; i < RUNS; i++) {
     step(`two tabs paging back at once under one bucket (run ${i + 1}/${RUNS})`)
     runs.push(await pagingTabsRun(servers))
   }
   console.log(JSON.stringify(runs, null, 2))
-  console.log(`\n${textTable(pagingTabsRows(runs, { app: { [lat0]: app }, floor: { [lat0]: floor } }))}\n`)
+  console.log(`\n${textTable(pagingTabsRows(runs, firstPaint))}\n`)
 }

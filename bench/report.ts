@@ -27,7 +27,7 @@ export function overBudget(rows: Row[]): Row[] {
 }
 
 function stamp(r: BenchResults): string {
-  return `${r.date.slice(0, 10)}, median of ${r.runs} runs, Node ${r.environment.node}, ${r.environment.chromium}, ${r.environment.cpus} cores (load ${r.environment.loadAvg.map((n) => n.toFixed(1)).join(' → ')}), ${Math.round(r.seconds)} s in all`
+  return `${r.date.slice(0, 10)}, median of ${r.firstPaintRuns !== undefined && r.firstPaintRuns !== r.runs ? `${r.firstPaintRuns} runs (first paint) and ${r.runs} (the rest)` : `${r.runs} runs`}, Node ${r.environment.node}, ${r.environment.chromium}, ${r.environment.cpus} cores (load ${r.environment.loadAvg.map((n) => n.toFixed(1)).join(' → ')}), ${Math.round(r.seconds)} s in all`
 }
 
 export async function writeResults(r: BenchResults, rows: Row[]): Promise<void> {

@@ -10,9 +10,14 @@ export interface BenchResults {
   /** loadAvg: the 1-minute load average when the bench started and when it ended (timings suffer above the core count). */
   environment: { node: string; chromium: string; cpus: number; loadAvg: [number, number] }
   runs: number
-  /** Keyed by portal latency in ms. */
-  firstPaint: { app: Record<string, FirstPaintRun[]>; floor: Record<string, FirstPaintRun[]> }
-  initialJs: { app: InitialJs; floor: InitialJs }
+  /** Runs of each first-paint figure (2, 15, 16), FIRST_PAINT_RUNS (absent before #23: the same as runs). */
+  firstPaintRuns?: number
+  /**
+   * Keyed by portal latency in ms, and 'slow' for the slow link (first-paint-runs.ts). `floor` is
+   * the line floor (bench/floor/), `feed` the 50-article floor (bench/floor-feed/, absent before #23).
+   */
+  firstPaint: { app: Record<string, FirstPaintRun[]>; floor: Record<string, FirstPaintRun[]>; feed?: Record<string, FirstPaintRun[]> }
+  initialJs: { app: InitialJs; floor: InitialJs; feed?: InitialJs }
   modern: HistoryRun[]
   legacy: HistoryRun[]
   conversation: ConversationResults

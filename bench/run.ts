@@ -6,11 +6,13 @@
 import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { launchBrowser } from './browser'
-import { buildApp, buildFloor } from './build-bundles'
-import { APP_DIST, ARRIVALS, FLOOR_DIST, LATENCIES_MS, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
+import { buildApp, buildFeedFloor, buildFloor } from './build-bundles'
+import { APP_DIST, ARRIVALS, FIRST_PAINT_RUNS, FLOOR_DIST, FLOOR_FEED_DIST, LEGACY_TARGET, LOADED_TARGET, RESULTS_DIR, RUNS } from './config'
 import { tableRows } from './budgets'
 import { measureInitialJs } from './initial-js'
-import { firstPaintRun, type FirstPaintRun } from './measure-first-paint'
+import { firstPaintOnly } from './first-paint-only'
+import { firstPaintRuns } from './first-paint-runs'
+import type { FirstPaintRun } from './measure-first-paint'
 import { historyRun, type HistoryRun } from './measure-history'
 import { conversationWindow } from './conversation-window'
 import { liveOnly } from './live-only'
@@ -27,41 +29,33 @@ const loadAtStart = loadavg()[0]!
 // Timings (first message, long tasks, frame times) mean little on a machine that is busy with something else.
 if (loadAtStart > cpus().length / 2) console.warn(`[bench] load average ${loadAtStart.toFixed(1)} on ${cpus().length} cores: timings will read high`)
 await mkdir(RESULTS_DIR, { recursive: true })
-step('building the app and the floor page')
+step('building the app and the floor pages')
 await buildApp()
 await buildFloor()
+await buildFeedFloor()
 
 const servers = await startServers()
 const browser = await launchBrowser()
 try {
   // BENCH_ONLY=paging-tabs: figure 13 alone (and the first-message runs at latency 0 its budget needs).
   // BENCH_ONLY=live: the live figures (8, 10, 11, 12, 14) alone, without the jumps.
+  // BENCH_ONLY=first-paint: figures 1, 2, 3, 15 and 16 (the card opened cold) alone.
   const only = process.env['BENCH_ONLY']
-  if (only === 'paging-tabs' || only === 'live') {
-    await (only === 'live' ? liveOnly : pagingTabsOnly)(browser, servers, step)
+  if (only === 'paging-tabs' || only === 'live' || only === 'first-paint') {
+    await { live: liveOnly, 'paging-tabs': pagingTabsOnly, 'first-paint': firstPaintOnly }[only](browser, servers, step)
     await browser.close()
     await servers.close()
     process.exit(0)
   }
-  const firstPaint: BenchResults['firstPaint'] = { app: {}, floor: {} }
-  // Not counted: the first page a fresh browser opens also starts its renderer and caches, and as the
-  // first of each pair below it always fell on the app (780-2,800 ms against about 300 after it).
-  await firstPaintRun(browser, servers, 0, false)
-  await firstPaintRun(browser, servers, 0, true)
-  for (const latency of LATENCIES_MS) {
-    const app: FirstPaintRun[] = (firstPaint.app[String(latency)] = [])
-    const floor: FirstPaintRun[] = (firstPaint.floor[String(latency)] = [])
-    step(`first message, latency ${latency} ms (app and floor, alternating)`)
-    // Alternating, so that anything drifting on the machine falls on both sides alike.
-    for (let i = 0; i < RUNS; i++) {
-      app.push(await firstPaintRun(browser, servers, latency, false))
-      floor.push(await firstPaintRun(browser, servers, latency, true))
-    }
-  }
+  const firstPaint = await firstPaintRuns(browser, servers, step)
 
   // After the first-paint runs: what each page asked for before its first message counts too.
   const fetched = (runs: Record<string, FirstPaintRun[]>) => [...new Set(Object.values(runs).flatMap((rs) => rs.flatMap((r) => r.scripts)))]
-  const initialJs = { app: await measureInitialJs(APP_DIST, fetched(firstPaint.app)), floor: await measureInitialJs(FLOOR_DIST, fetched(firstPaint.floor)) }
+  const initialJs = {
+    app: await measureInitialJs(APP_DIST, fetched(firstPaint.app)),
+    floor: await measureInitialJs(FLOOR_DIST, fetched(firstPaint.floor)),
+    feed: await measureInitialJs(FLOOR_FEED_DIST, fetched(firstPaint.feed ?? {})),
+  }
 
   const modern: HistoryRun[] = []
   for (let i = 0; i < RUNS; i++) {
@@ -95,6 +89,7 @@ try {
     date: new Date().toISOString(),
     environment: { node: process.version, chromium: `Chromium ${browser.version()}`, cpus: cpus().length, loadAvg: [loadAtStart, loadavg()[0]!] },
     runs: RUNS,
+    firstPaintRuns: FIRST_PAINT_RUNS,
     firstPaint,
     initialJs,
     modern,

@@ -6,6 +6,8 @@ export interface Span {
 
 export interface RestEntry extends Span {
   url: string
+  /** Body bytes as they came over the wire (0 where the browser may not tell: another origin without Timing-Allow-Origin). */
+  bytes?: number
 }
 
 export interface ScrollResult {
@@ -40,6 +42,12 @@ export interface Probe {
   firstArticle: number | null
   /** When the frame that first showed a message (or the floor's line) was about to paint. */
   firstPaint: number | null
+  /** The first animation frame with a composer that takes typing (in-frame/composer.ts); null on the floors. */
+  composerReady: number | null
+  /** The first message from the task card (the parent window): the SDK's handshake answered. */
+  handshakeAt: number | null
+  /** performance.mark() entries of the page (the app may mark `tc:...` steps of its boot). */
+  marks(): { name: string; at: number }[]
   /** Finished requests to /rest/ (resource timing: start to response end, preflight included). */
   rest: RestEntry[]
   /** Finished requests for .js files (resource timing), for the JS the page needed before its first message. */

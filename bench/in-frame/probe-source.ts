@@ -1,5 +1,6 @@
 import { buildSync } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { en } from '../../src/i18n/en'
 
 let source: string | undefined
 
@@ -14,6 +15,8 @@ export function probeSource(): string {
     write: false,
     format: 'iife',
     target: 'es2022',
+    // The composer's accessible name in the card's language (the bench opens cards in English).
+    define: { __COMPOSER_LABEL__: JSON.stringify(en['composer.label']) },
   }).outputFiles[0]!.text
   return source
 }

@@ -3,6 +3,7 @@
  * probe-source.ts and added as a Playwright init script. Everything is measured on the frame's own
  * clock, so request waves and first paint compare without node-side event delays.
  */
+import { watchComposer } from './composer'
 import { articles, nextFrame, scroller } from './dom'
 import type { DomStats, Probe, ProbeWindow, RestEntry, ScrollResult, Span } from './probe-api'
 import { armJump, jumpTimes, messageShowsAt, textShownAt } from './watch'
@@ -170,6 +171,9 @@ const probe: Probe = {
   timeOrigin: performance.timeOrigin,
   firstArticle: null,
   firstPaint: null,
+  composerReady: null,
+  marks: () => performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+  handshakeAt: null,
   rest,
   scripts,
   longTasks,
@@ -192,7 +196,7 @@ if (window.top !== window) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const path = new URL(entry.name).pathname
-      const span = { url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration }
+      const span = { url: entry.name, start: entry.startTime, end: entry.responseEnd || entry.startTime + entry.duration, bytes: entry.encodedBodySize }
       if (path.startsWith('/rest/')) rest.push(span)
       else if (path.endsWith('.js')) scripts.push(span)
     }
@@ -201,4 +205,9 @@ if (window.top !== window) {
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration })
   }).observe({ type: 'longtask', buffered: true })
   watchFirstInsertion()
+  watchComposer((at) => (probe.composerReady = at))
+  // The SDK's handshake is answered by the task card (the parent) with a postMessage: its first one is when the frame could ask the portal.
+  window.addEventListener('message', (event) => {
+    if (probe.handshakeAt === null && event.source === window.parent) probe.handshakeAt = performance.now()
+  })
 }
