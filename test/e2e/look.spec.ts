@@ -92,7 +92,7 @@ test('"Jump to latest" sits below the messages, not over them, with its arrow an
   // A colleague writes: the count appears beside the arrow, both centred on one line.
   await rest(request, 'im.message.add', { DIALOG_ID: 'chat1001', MESSAGE: `Count me ${Date.now()}` }, 2)
   await expect(jump).toContainText('1 new message')
-  const arrow = (await jump.locator('span[aria-hidden="true"]').boundingBox())!
+  const arrow = (await jump.getByText('↓').boundingBox())!
   const count = (await jump.getByText('1 new message').boundingBox())!
   expect(Math.abs(arrow.y + arrow.height / 2 - (count.y + count.height / 2))).toBeLessThanOrEqual(1.5)
   expect(arrow.x + arrow.width).toBeLessThanOrEqual(count.x)
