@@ -94,9 +94,13 @@ function portalChannel(): PacerChannel | undefined {
   }
 }
 
-/** One request every 550 ms (under 2 a second), up to 30 at once: the other 20 of the bucket stay for what the user does. */
+/**
+ * One request every 550 ms, never two closer: no second holds more than 2, the portal's drain, however
+ * the reader pauses and flings. (A burst allowance refilled while the reader pauses let a fling after
+ * a pause send 3 in one second.) The bucket's 50 stay for what the user does, which is not paced.
+ */
 const BACKGROUND_GAP_MS = 550
-const BACKGROUND_BURST = 30
+const BACKGROUND_BURST = 1
 
 /**
  * The app's background requests (history pages, live polls, read marks, file links, re-reads) in
