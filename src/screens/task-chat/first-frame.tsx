@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -65,19 +65,12 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
   // A jump as the screen's, so quotes are laid out as they will be (the frame is inert: nothing jumps from it).
   const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
-  const scroller = useRef<HTMLDivElement>(null)
   const settled = !query.isPending
   // The box takes typing from the first frame on (early-composer.tsx), going on from the saved draft.
   const client = usePortalClient()
   const userId = conversation?.viewer.userId
   const draft = useMemo(() => (userId ? peekDraft(client, userId, taskId) : null), [client, userId, taskId])
 
-  useLayoutEffect(() => {
-    const el = scroller.current
-    const divider = el?.querySelector<HTMLElement>('.new-messages-divider')?.parentElement
-    // "New messages" at the top of the view (the browser stops at the end when less follows), or the end.
-    if (el) el.scrollTop = divider ? divider.offsetTop : el.scrollHeight
-  }, [rows])
   useEffect(() => {
     if (!settled) return
     // After the frame that shows the messages has painted: nothing competes with it.
@@ -102,11 +95,15 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
       </div>
     )
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
+  // "New messages" at the top of the view (the browser stops at the end when less follows), or the newest at its end.
+  const anchorKey = dividerKey && rows.slice(from, to).some((r) => r.key === dividerKey) ? dividerKey : rows[to - 1]!.key
+  const anchorEdge = anchorKey === dividerKey ? 'snap-start' : 'snap-end'
   const frame = (
     <div className="task-chat">
       <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
       <div className="feed-frame" inert>
-        <div ref={scroller} className="feed-scroller">
+        {/* Placed by the browser as it lays the rows out (task-chat.css), not by reading their layout before the paint. */}
+        <div className="feed-scroller feed-scroller--first-frame">
           <div role="feed" aria-label={t('feed.label')} aria-busy="true" className="feed feed--first-frame">
             {/* As FeedList's top row when all rows are shown; else only the day they begin. */}
             {from === 0 ? (
@@ -118,7 +115,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
               above && <DaySeparator date={above} />
             )}
             {rows.slice(from, to).map((row, i) => (
-              <div key={row.key} className="feed-row">
+              <div key={row.key} className={row.key === anchorKey ? `feed-row feed-row--${anchorEdge}` : 'feed-row'}>
                 {row.key === dividerKey && <NewMessagesDivider />}
                 <MessageItem
                   {...{ authors, textContext, message: row.message, continued: row.continued, rowKey: row.key }}
