@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -88,18 +88,16 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
 
   if (rows.length === 0)
     return (
-      <div className="task-chat">
+      <FrameWith box={!query.isError && conversation?.task.discussion !== 'comments'} draft={draft} viewerId={0}>
         <FeedSkeleton />
-        {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
-        {!query.isError && conversation?.task.discussion !== 'comments' && <EarlyComposer draft={draft} />}
-      </div>
+      </FrameWith>
     )
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
   // "New messages" at the top of the view (the browser stops at the end when less follows), or the newest at its end.
   const anchorKey = dividerKey && rows.slice(from, to).some((r) => r.key === dividerKey) ? dividerKey : rows[to - 1]!.key
   const anchorEdge = anchorKey === dividerKey ? 'snap-start' : 'snap-end'
-  const frame = (
-    <div className="task-chat">
+  return (
+    <FrameWith box draft={draft} viewerId={conversation?.viewer.userId ?? 0}>
       <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
       <div className="feed-frame" inert>
         {/* Placed by the browser as it lays the rows out (task-chat.css), not by reading their layout before the paint. */}
@@ -133,15 +131,28 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
           </div>
         </div>
       </div>
-      <EarlyComposer draft={draft} />
-    </div>
+    </FrameWith>
   )
+}
+
+/**
+ * The frame around what the first frame shows (the skeleton, then the rows), with the message box
+ * always in the same place of the same tree: the box is not mounted again when the rows come, which
+ * would measure it (fit-height.ts) and so force the layout of the new rows inside that commit.
+ */
+function FrameWith(props: { box: boolean; draft: string | null; viewerId: number; children: ReactNode }) {
   // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
   // Nothing here can be clicked, and the heavy extras are not loaded yet: the screen brings both.
   return (
-    <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>
+    <ViewerIdContext.Provider value={props.viewerId}>
       <FeedActionsContext.Provider value={INERT_ACTIONS}>
-        <MessageExtrasContext.Provider value={null}>{frame}</MessageExtrasContext.Provider>
+        <MessageExtrasContext.Provider value={null}>
+          <div className="task-chat">
+            {props.children}
+            {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
+            {props.box && <EarlyComposer draft={props.draft} />}
+          </div>
+        </MessageExtrasContext.Provider>
       </FeedActionsContext.Provider>
     </ViewerIdContext.Provider>
   )
