@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import type { MessageKey } from './en'
-import { numberFormat } from './formatters'
+import { numberFormat, pluralRules } from './formatters'
 import { catalogueNow, ensureLanguage, subscribeLanguages } from './languages'
 
 export interface Translator {
@@ -12,7 +12,8 @@ export interface Translator {
 // A small subset of ICU: `{count, plural, one {# file} few {# файла} other {# files}}`.
 const PLURAL = /\{(\w+), plural, ((?:[a-z]+ \{[^{}]*\}\s*)+)\}/g
 
-function pluralCase(rules: Intl.PluralRules, n: number, cases: string): string | undefined {
+function pluralCase(locale: string, n: number, cases: string): string | undefined {
+  const rules = pluralRules(locale)
   const options = new Map([...cases.matchAll(/([a-z]+) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]))
   const text = options.get(rules.select(n)) ?? options.get('other')
   return text?.replace(/#/g, numberFormat(rules.resolvedOptions().locale, {}).format(n))
@@ -24,14 +25,13 @@ function pluralCase(rules: Intl.PluralRules, n: number, cases: string): string |
  */
 export function createTranslator(lang: string | null | undefined): Translator {
   const { catalogue, locale } = catalogueNow(lang)
-  const plurals = new Intl.PluralRules(locale)
   return {
     locale,
     t(key, values) {
       const template = catalogue[key]
       if (!values) return template
       return template
-        .replace(PLURAL, (whole, name: string, cases: string) => pluralCase(plurals, Number(values[name]), cases) ?? whole)
+        .replace(PLURAL, (whole, name: string, cases: string) => pluralCase(locale, Number(values[name]), cases) ?? whole)
         .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
     },
   }

@@ -4,7 +4,7 @@ import type { PortalClient } from '../../b24/portal-client'
 import type { Author, ChatFile, Message } from '../types'
 import { getAuthors } from '../users-api'
 import { withAlone, withChanged, withRead, withSent, type Conversation } from './conversation'
-import { enrich, newIds, notePending, noteSearched } from './enrich'
+import { newIds, notePending, noteSearched, pendingIds } from './enrich-pending'
 import { openConversation } from './history-api'
 import { noteOwnChange } from './own-changes'
 import type { Read } from './reads'
@@ -66,7 +66,10 @@ export function landRead(queryClient: QueryClient, client: PortalClient, taskId:
 }
 
 /** Re-reads what get alone brought (nothing, and no request, when nothing is pending). */
-export function enrichConversation(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number): Promise<void> {
+export async function enrichConversation(queryClient: QueryClient, client: PortalClient, taskId: number, chatId: number): Promise<void> {
+  // The re-reading itself is loaded on its first use, off the first message's path.
+  if (!pendingIds(chatId)?.size) return
+  const { enrich } = await import('./enrich')
   return enrich({
     client,
     chatId,

@@ -2,37 +2,13 @@ import { backgroundPacer } from '../../b24/pacer'
 import { isSettled } from '../../b24/portal-error'
 import type { PortalClient } from '../../b24/portal-client'
 import { toHistoryPage } from '../map-history'
+import { dropPending, noteSearched, pendingIds } from './enrich-pending'
 import { historySource, PAGE_LIMIT, rememberPlainHistory } from './history-source'
 import { mapOlderPage, type Read } from './reads'
 import type { Run } from './runs'
 
-/**
- * im.dialog.messages.get (polls, the unread run, windows, newer pages) keeps no REPLY_ID, reactions,
- * forward author or sticker picture (CIMMessageParam::GetDefault()); search does. Per chat: the ids
- * first read through get that no search read has covered yet. Module-wide like the history source:
- * the cache entry holds what is shown, this what is still to learn of it.
- */
-const pending = new Map<number, Set<number>>()
+// Loaded only when a get read has left ids to re-read (enrich-pending.ts), never before the first message.
 const running = new Set<number>()
-
-/** Ids a get read brought that the conversation did not hold (a get re-read of known messages costs nothing). */
-export function newIds(runs: readonly Run[], read: Read): number[] {
-  const known = new Set(runs.flatMap((r) => r.messages.map((m) => m.id)))
-  return read.run.messages.filter((m) => !known.has(m.id)).map((m) => m.id)
-}
-
-export function notePending(chatId: number, ids: readonly number[]): void {
-  if (ids.length === 0 || historySource() === 'get') return
-  const set = pending.get(chatId) ?? new Set<number>()
-  for (const id of ids) set.add(id)
-  pending.set(chatId, set)
-}
-
-/** A search read is the truth for its range: what it covers needs no enrich. */
-export function noteSearched(chatId: number, read: Read): void {
-  const set = pending.get(chatId)
-  if (set) for (const id of set) if (id >= read.run.from && id <= read.run.to) set.delete(id)
-}
 
 /**
  * Pending ids in groups that are neighbours in the conversation (nothing known lies between them),
@@ -81,7 +57,7 @@ export async function enrich(deps: EnrichDeps): Promise<void> {
   running.add(chatId)
   try {
     for (;;) {
-      const set = pending.get(chatId)
+      const set = pendingIds(chatId)
       if (historySource() === 'get' || !set?.size) return
       const runs = deps.runs()
       // Ids no longer in the conversation (closed, deleted) need nothing.
@@ -99,7 +75,7 @@ export async function enrich(deps: EnrichDeps): Promise<void> {
   } catch (error) {
     if (isSettled(error)) {
       rememberPlainHistory()
-      pending.delete(chatId)
+      dropPending(chatId)
     }
   } finally {
     running.delete(chatId)

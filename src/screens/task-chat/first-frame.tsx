@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
 import { useConversation } from '../../chat/conversation/use-conversation'
@@ -65,19 +65,12 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
   // A jump as the screen's, so quotes are laid out as they will be (the frame is inert: nothing jumps from it).
   const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
-  const scroller = useRef<HTMLDivElement>(null)
   const settled = !query.isPending
   // The box takes typing from the first frame on (early-composer.tsx), going on from the saved draft.
   const client = usePortalClient()
   const userId = conversation?.viewer.userId
   const draft = useMemo(() => (userId ? peekDraft(client, userId, taskId) : null), [client, userId, taskId])
 
-  useLayoutEffect(() => {
-    const el = scroller.current
-    const divider = el?.querySelector<HTMLElement>('.new-messages-divider')?.parentElement
-    // "New messages" at the top of the view (the browser stops at the end when less follows), or the end.
-    if (el) el.scrollTop = divider ? divider.offsetTop : el.scrollHeight
-  }, [rows])
   useEffect(() => {
     if (!settled) return
     // After the frame that shows the messages has painted: nothing competes with it.
@@ -95,18 +88,20 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
 
   if (rows.length === 0)
     return (
-      <div className="task-chat">
+      <FrameWith box={!query.isError && conversation?.task.discussion !== 'comments'} draft={draft} viewerId={0}>
         <FeedSkeleton />
-        {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
-        {!query.isError && conversation?.task.discussion !== 'comments' && <EarlyComposer draft={draft} />}
-      </div>
+      </FrameWith>
     )
   const above = from === 0 ? rows[0]!.message.date : rows[from - 1]!.nextDay
-  const frame = (
-    <div className="task-chat">
+  // "New messages" at the top of the view (the browser stops at the end when less follows), or the newest at its end.
+  const anchorKey = dividerKey && rows.slice(from, to).some((r) => r.key === dividerKey) ? dividerKey : rows[to - 1]!.key
+  const anchorEdge = anchorKey === dividerKey ? 'snap-start' : 'snap-end'
+  return (
+    <FrameWith box draft={draft} viewerId={conversation?.viewer.userId ?? 0}>
       <div className="task-chat__toolbar task-chat__toolbar--placeholder" />
       <div className="feed-frame" inert>
-        <div ref={scroller} className="feed-scroller">
+        {/* Placed by the browser as it lays the rows out (task-chat.css), not by reading their layout before the paint. */}
+        <div className="feed-scroller feed-scroller--first-frame">
           <div role="feed" aria-label={t('feed.label')} aria-busy="true" className="feed feed--first-frame">
             {/* As FeedList's top row when all rows are shown; else only the day they begin. */}
             {from === 0 ? (
@@ -118,7 +113,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
               above && <DaySeparator date={above} />
             )}
             {rows.slice(from, to).map((row, i) => (
-              <div key={row.key} className="feed-row">
+              <div key={row.key} className={row.key === anchorKey ? `feed-row feed-row--${anchorEdge}` : 'feed-row'}>
                 {row.key === dividerKey && <NewMessagesDivider />}
                 <MessageItem
                   {...{ authors, textContext, message: row.message, continued: row.continued, rowKey: row.key }}
@@ -136,15 +131,28 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
           </div>
         </div>
       </div>
-      <EarlyComposer draft={draft} />
-    </div>
+    </FrameWith>
   )
+}
+
+/**
+ * The frame around what the first frame shows (the skeleton, then the rows), with the message box
+ * always in the same place of the same tree: the box is not mounted again when the rows come, which
+ * would measure it (fit-height.ts) and so force the layout of the new rows inside that commit.
+ */
+function FrameWith(props: { box: boolean; draft: string | null; viewerId: number; children: ReactNode }) {
   // The reader's id, as the screen gives it: their own messages say "Seen" here too, so the rows match.
   // Nothing here can be clicked, and the heavy extras are not loaded yet: the screen brings both.
   return (
-    <ViewerIdContext.Provider value={conversation?.viewer.userId ?? 0}>
+    <ViewerIdContext.Provider value={props.viewerId}>
       <FeedActionsContext.Provider value={INERT_ACTIONS}>
-        <MessageExtrasContext.Provider value={null}>{frame}</MessageExtrasContext.Provider>
+        <MessageExtrasContext.Provider value={null}>
+          <div className="task-chat">
+            {props.children}
+            {/* Not where the screen shows no composer: an error, or a task discussed in comments. */}
+            {props.box && <EarlyComposer draft={props.draft} />}
+          </div>
+        </MessageExtrasContext.Provider>
       </FeedActionsContext.Provider>
     </ViewerIdContext.Provider>
   )

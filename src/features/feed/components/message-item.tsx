@@ -42,6 +42,10 @@ interface Props {
   describedBy?: string
 }
 
+// One object each, so the formatters are found by them (formatters.ts) for every row.
+const SHORT_TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+const FULL_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' }
+
 /** One message as an `article` of the feed, labelled by its author and time. */
 export const MessageItem = memo(function MessageItem(props: Props) {
   const { message, rowKey, continued, author, authors, files, position, setSize, textContext, pending, tabStop, entered, describedBy } = props
@@ -49,8 +53,8 @@ export const MessageItem = memo(function MessageItem(props: Props) {
   const actions = useFeedActions()
   const name = message.isSystem ? t('feed.system') : (author?.name ?? t('feed.unknownAuthor'))
   const idBase = `message-${rowKey}`
-  const short = dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(message.date)
-  const full = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(message.date)
+  const short = dateFormat(locale, SHORT_TIME).format(message.date)
+  const full = dateFormat(locale, FULL_TIME).format(message.date)
   const change = !message.isSystem && !pending ? actions.changeOf(message) : NO_CHANGES
   const viewerId = useViewerId()
   // The reader's own messages sit on the right in the accent tint, without their name and photo, as in the messenger.
