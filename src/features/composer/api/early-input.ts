@@ -42,10 +42,10 @@ export const earlyInput = {
     const shift = draft.length + 1
     earlyInput.set({ base: draft, text: `${draft}\n${input.text}`, selectionStart: input.selectionStart + shift, selectionEnd: input.selectionEnd + shift })
   },
-  /** The composer has loaded: what the early box held, once (null if it was never touched). */
+  /** The composer has loaded: what the early box held, once (null if it was never touched nor focused). */
   take(): EarlyInput | null {
     const taken = input
     input = fresh()
-    return taken.text === null && taken.files.length === 0 && taken.sends.length === 0 ? null : taken
+    return taken.text === null && taken.files.length === 0 && taken.sends.length === 0 && !taken.focused ? null : taken
   },
 }

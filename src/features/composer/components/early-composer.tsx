@@ -11,15 +11,16 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  * The message box shown before the composer's code has loaded (with the first frame, and in the
  * composer's place while it loads), so the first keystroke is never lost: it takes typing, pasted
  * text and files pasted or dropped anywhere in the frame, and the composer takes all of it over
- * (text, caret, focus, files) when it comes. Enter does not send here and adds no line: the text
- * waits, and the reader sends it with the composer (nothing is sent at a moment they did not see,
- * after messages that arrived meanwhile). Tiny on purpose: it is on the first frame's path.
+ * (text, caret, focus, files) when it comes. Enter empties the box and says the message will be
+ * sent: the composer sends it, once, as it comes (a reader who pressed Enter once believes it sent).
+ * Tiny on purpose: it is on the first frame's path.
  */
 export function EarlyComposer({ draft }: { draft?: string | null }) {
   const { t } = useI18n()
   const ref = useRef<HTMLTextAreaElement>(null)
   const files = useSyncExternalStore(earlyInput.subscribe, () => earlyInput.get().files)
   const sends = useSyncExternalStore(earlyInput.subscribe, () => earlyInput.get().sends)
+  const focused = useSyncExternalStore(earlyInput.subscribe, () => earlyInput.get().focused)
   const placeholder = t('composer.placeholder')
   useFitHeight(ref, '', placeholder)
 
@@ -38,6 +39,11 @@ export function EarlyComposer({ draft }: { draft?: string | null }) {
     if (held.focused) el.focus()
     return () => earlyInput.set({ selectionStart: el.selectionStart, selectionEnd: el.selectionEnd })
   }, [draft])
+
+  // Focus asked for from elsewhere ("Write the first message") while the composer loads.
+  useEffect(() => {
+    if (focused && document.activeElement !== ref.current) ref.current?.focus()
+  }, [focused])
 
   useEffect(() => {
     // A file dropped anywhere in the frame: kept for the composer (the browser would open it instead).
