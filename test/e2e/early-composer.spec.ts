@@ -39,6 +39,8 @@ async function dispatchWithFile(target: Locator, kind: 'drop' | 'paste', name: s
 }
 
 test('typed, pasted and dropped before the composer loads: the composer has exactly that, caret at the end, focus and the files', async ({ page, request }) => {
+  // The live poll that would show a duplicate comes on the page's clock (card.nextPoll).
+  await page.clock.install()
   const screen = await holdScreen(page)
   await page.goto('/')
   const card = taskCard(page)

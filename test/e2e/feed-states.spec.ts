@@ -15,11 +15,17 @@ test('a loading skeleton while the first page is on its way, standing at the bot
   await expect(card.feed).toHaveAttribute('aria-busy', 'true')
   const rows = card.app.locator('.skeleton-row')
   await expect(rows.first()).toBeVisible()
-  // Its last shape ends at the bottom of the card's frame (nothing else is on it yet), where the newest message will be.
-  const gap = await card.feed.evaluate((feed) => window.innerHeight - [...feed.querySelectorAll('.skeleton-row')].at(-1)!.getBoundingClientRect().bottom)
-  expect(gap).toBeLessThanOrEqual(1)
+  // Its last shape ends just above the message box (already there, taking typing), where the newest message will end.
+  const box = card.app.getByRole('textbox', { name: 'Message' })
+  const boxTop = async () => (await box.boundingBox())!.y
+  const lastSkeleton = (await rows.last().boundingBox())!
+  const skeletonGap = (await boxTop()) - (lastSkeleton.y + lastSkeleton.height)
   await opening.release()
   await card.ready()
+  const newest = (await card.feed.getByRole('article').last().boundingBox())!
+  const feedGap = (await boxTop()) - (newest.y + newest.height)
+  expect(skeletonGap).toBeGreaterThanOrEqual(0)
+  expect(Math.abs(skeletonGap - feedGap)).toBeLessThanOrEqual(2)
 })
 
 test('a task without a chat yet invites the first message, and the button takes the reader to the message box', async ({ page }) => {
