@@ -1,3 +1,5 @@
+import { LineIcon } from './line-icon'
+
 /**
  * The message actions' pictures: the bar shows icons, so it keeps one width in every language and
  * fits inside the message's own box; each button's name is its word, read out and shown as a tooltip.
@@ -14,11 +16,7 @@ const PATHS = {
 export type ActionIconName = keyof typeof PATHS
 
 export function ActionIcon({ name }: { name: ActionIconName }) {
-  return (
-    <svg className="action-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={PATHS[name]} fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  )
+  return <LineIcon d={PATHS[name]} className="action-icon" viewBox={16} size={16} strokeWidth={1.4} />
 }
 
 /** A button of the message's action bar: its icon, its word for screen readers and as its tooltip. */

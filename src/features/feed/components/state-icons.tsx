@@ -1,3 +1,5 @@
+import { LineIcon } from './line-icon'
+
 /**
  * The feed's states' pictures: simple line icons drawn inline (no icon font, no request), in the
  * muted colour, decorative (the state's title says what the picture shows).
@@ -16,9 +18,5 @@ const PATHS = {
 export type StateIcon = keyof typeof PATHS
 
 export function StateIcon({ name }: { name: StateIcon }) {
-  return (
-    <svg className="feed-state__icon" viewBox="0 0 32 32" width="48" height="48" aria-hidden="true" focusable="false">
-      <path d={PATHS[name]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  )
+  return <LineIcon d={PATHS[name]} className="feed-state__icon" viewBox={32} size={48} strokeWidth={2} />
 }
