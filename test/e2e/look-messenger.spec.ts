@@ -134,7 +134,19 @@ async function longNamePost(request: APIRequestContext): Promise<number> {
  */
 async function checkBar(page: Page, article: Locator, what: string) {
   const bars = taskCard(page).app.locator('.message__actions')
-  await expect.poll(() => bars.evaluateAll((bars) => bars.filter((b) => getComputedStyle(b).opacity === '1').length), { message: `${what}: one bar` }).toBe(1)
+  // Until the pointer's or the focus's move has been styled: then exactly one bar shows, and it is this message's.
+  const ownBar = article.locator('.message__actions')
+  await expect
+    .poll(
+      async () => [
+        await bars.evaluateAll((bars) => bars.filter((b) => getComputedStyle(b).opacity === '1').length),
+        await ownBar.evaluate((b) => getComputedStyle(b).opacity),
+      ],
+      {
+        message: `${what}: one bar, its own`,
+      },
+    )
+    .toEqual([1, '1'])
   const report = await article.evaluate((own) => {
     const rect = (el: Element | null) => {
       if (!el) return null
