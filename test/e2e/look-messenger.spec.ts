@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Locator } from '@playwright/test'
 import { taskCard } from './feed-page'
 import { markRead, resetPortal, rest, type WireMessage } from './portal'
 
@@ -132,39 +132,37 @@ async function longNamePost(request: APIRequestContext): Promise<number> {
  * The one action bar showing: inside the feed's view (not under the toolbar), over no other
  * message, and clear of its own message's name and time.
  */
-async function checkBar(page: Page, article: Locator, what: string) {
-  const bars = taskCard(page).app.locator('.message__actions')
-  // Until the pointer's or the focus's move has been styled: then exactly one bar shows, and it is this message's.
-  const ownBar = article.locator('.message__actions')
+async function checkBar(article: Locator, what: string) {
+  // One snapshot in which exactly one bar shows and it is this message's (the pointer's or the focus's move is styled a frame or more later).
+  const snapshot = () =>
+    article.evaluate((own) => {
+      const rect = (el: Element | null) => {
+        if (!el) return null
+        const r = el.getBoundingClientRect()
+        return { x: r.x, y: r.y, width: r.width, height: r.height }
+      }
+      const bar = own.querySelector('.message__actions')!
+      const header = own.querySelector('.message__header:not(.visually-hidden)')
+      return {
+        bar: rect(bar)!,
+        opacity: getComputedStyle(bar).opacity,
+        others: [...document.querySelectorAll('article')].filter((a) => a !== own).map((a) => rect(a)!),
+        scroller: rect(own.closest('.feed-scroller'))!,
+        author: header ? rect(header.querySelector('.message__author')) : null,
+        time: rect(own.querySelector('time')),
+        shown: [...document.querySelectorAll('.message__actions')].filter((b) => getComputedStyle(b).opacity === '1').length,
+      }
+    })
+  let report = await snapshot()
   await expect
     .poll(
-      async () => [
-        await bars.evaluateAll((bars) => bars.filter((b) => getComputedStyle(b).opacity === '1').length),
-        await ownBar.evaluate((b) => getComputedStyle(b).opacity),
-      ],
-      {
-        message: `${what}: one bar, its own`,
+      async () => {
+        report = await snapshot()
+        return [report.shown, report.opacity]
       },
+      { message: `${what}: one bar, its own` },
     )
     .toEqual([1, '1'])
-  const report = await article.evaluate((own) => {
-    const rect = (el: Element | null) => {
-      if (!el) return null
-      const r = el.getBoundingClientRect()
-      return { x: r.x, y: r.y, width: r.width, height: r.height }
-    }
-    const bar = own.querySelector('.message__actions')!
-    const header = own.querySelector('.message__header:not(.visually-hidden)')
-    return {
-      bar: rect(bar)!,
-      opacity: getComputedStyle(bar).opacity,
-      others: [...document.querySelectorAll('article')].filter((a) => a !== own).map((a) => rect(a)!),
-      scroller: rect(own.closest('.feed-scroller'))!,
-      author: header ? rect(header.querySelector('.message__author')) : null,
-      time: rect(own.querySelector('time')),
-    }
-  })
-  expect(report.opacity, `${what}: its own bar shows`).toBe('1')
   const { bar } = report
   for (const other of report.others) expect(overlaps(bar, other), `${what}: bar ${JSON.stringify(bar)} over ${JSON.stringify(other)}`).toBe(false)
   expect(bar.y, `${what}: under the toolbar`).toBeGreaterThanOrEqual(report.scroller.y)
@@ -192,12 +190,12 @@ for (const lang of ['en', 'de', 'ru'] as const) {
       for (const [id, what] of cases) {
         await article(id).scrollIntoViewIfNeeded()
         await article(id).hover()
-        await checkBar(page, article(id), `${what}, hovered`)
+        await checkBar(article(id), `${what}, hovered`)
       }
       await page.mouse.move(0, 0)
       for (const [id, what] of cases) {
         await article(id).focus()
-        await checkBar(page, article(id), `${what}, focused`)
+        await checkBar(article(id), `${what}, focused`)
       }
       await article(mine).evaluate((el) => el.blur())
       // The top message of the view, wholly in it: hovered, and focused while another is hovered (one bar).
@@ -209,10 +207,10 @@ for (const lang of ['en', 'de', 'ru'] as const) {
       })
       expect(topId).toBeGreaterThan(0)
       await article(topId).hover({ position: { x: 40, y: 8 } })
-      await checkBar(page, article(topId), 'top, hovered')
+      await checkBar(article(topId), 'top, hovered')
       await article(topId).focus()
       await article(mine).hover()
-      await checkBar(page, article(topId), 'top focused, another hovered')
+      await checkBar(article(topId), 'top focused, another hovered')
     })
   }
 }
