@@ -17,7 +17,6 @@ export const de: Catalogue = {
   'action.cancel': 'Abbrechen',
   'feed.label': 'Aufgaben-Chat',
   'feed.loading': 'Nachrichten werden geladen…',
-  'feed.empty': 'Noch keine Nachrichten. Beginnen Sie die Unterhaltung unten.',
   'feed.noChat': 'Diese Aufgabe hat noch keinen Chat. Die erste Nachricht startet ihn.',
   'feed.jumpToLatestCount': 'Zu den neuesten, {count}',
   'feed.newCountCapped': '99+ neue Nachrichten',

@@ -15,7 +15,6 @@ export const en = {
   'action.cancel': 'Cancel',
   'feed.label': 'Task chat',
   'feed.loading': 'Loading messages…',
-  'feed.empty': 'No messages yet. Start the conversation below.',
   'feed.noChat': 'This task has no chat yet. The first message will start it.',
   'feed.jumpToLatestCount': 'Jump to latest, {count}',
   'feed.newCountCapped': '99+ new messages',

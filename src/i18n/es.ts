@@ -16,7 +16,6 @@ export const es: Catalogue = {
   'action.cancel': 'Cancelar',
   'feed.label': 'Chat de la tarea',
   'feed.loading': 'Cargando mensajes…',
-  'feed.empty': 'Aún no hay mensajes. Inicia la conversación abajo.',
   'feed.noChat': 'Esta tarea aún no tiene chat. El primer mensaje lo creará.',
   'feed.jumpToLatestCount': 'Ir a lo más reciente, {count}',
   'feed.newCountCapped': '99+ mensajes nuevos',

@@ -17,7 +17,6 @@ export const pl: Catalogue = {
   'action.cancel': 'Anuluj',
   'feed.label': 'Czat zadania',
   'feed.loading': 'Wczytywanie wiadomości…',
-  'feed.empty': 'Nie ma jeszcze wiadomości. Rozpocznij rozmowę poniżej.',
   'feed.noChat': 'To zadanie nie ma jeszcze czatu. Pierwsza wiadomość go utworzy.',
   'feed.jumpToLatestCount': 'Przejdź do najnowszych, {count}',
   'feed.newCountCapped': '99+ nowych wiadomości',

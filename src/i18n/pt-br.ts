@@ -16,7 +16,6 @@ export const ptBr: Catalogue = {
   'action.cancel': 'Cancelar',
   'feed.label': 'Chat da tarefa',
   'feed.loading': 'Carregando mensagens…',
-  'feed.empty': 'Nenhuma mensagem ainda. Comece a conversa abaixo.',
   'feed.noChat': 'Esta tarefa ainda não tem chat. A primeira mensagem vai criá-lo.',
   'feed.jumpToLatestCount': 'Ir para as mais recentes, {count}',
   'feed.newCountCapped': '99+ novas mensagens',

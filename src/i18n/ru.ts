@@ -16,7 +16,6 @@ export const ru: Catalogue = {
   'action.cancel': 'Отмена',
   'feed.label': 'Чат задачи',
   'feed.loading': 'Загружаем сообщения…',
-  'feed.empty': 'Сообщений пока нет. Начните разговор ниже.',
   'feed.noChat': 'У этой задачи ещё нет чата. Первое сообщение его создаст.',
   'feed.jumpToLatestCount': 'К последним сообщениям, {count}',
   'feed.newCountCapped': '99+ новых сообщений',

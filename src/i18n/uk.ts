@@ -17,7 +17,6 @@ export const uk: Catalogue = {
   'action.cancel': 'Скасувати',
   'feed.label': 'Чат завдання',
   'feed.loading': 'Завантажуємо повідомлення…',
-  'feed.empty': 'Повідомлень поки немає. Почніть розмову нижче.',
   'feed.noChat': 'У цього завдання ще немає чату. Перше повідомлення його створить.',
   'feed.jumpToLatestCount': 'До останніх повідомлень, {count}',
   'feed.newCountCapped': '99+ нових повідомлень',
