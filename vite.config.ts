@@ -14,14 +14,14 @@ export default defineConfig({
       output: {
         // What two or more entries or chunks share goes into one file rather than six small ones
         // (each compressed on its own): the libraries, the platform, the SDK edge and the i18n core.
-        // Not the virtualizer (the screen's alone) nor TanStack's mutation hooks (the screen's and
-        // the install page's writes): in the shared file the first message would wait for them.
-        // Catalogues stay one file per language.
+        // Not TanStack Query and its client (the screen's and the small pages': the first frame reads
+        // without them), nor the virtualizer (the screen's alone): in the shared file, which the task
+        // card loads first, the first message would wait for them. Catalogues stay one file per language.
         codeSplitting: {
           groups: [
             {
               name: 'shared',
-              test: /node_modules[\\/](?!@tanstack[\\/](react-)?virtual|@tanstack[\\/](react-query|query-core)[\\/].*(useMutation|mutationObserver))|src[\\/](platform|b24|i18n[\\/]i18n)/,
+              test: /node_modules[\\/](?!@tanstack[\\/])|src[\\/](platform[\\/](?!query-client)|b24|i18n[\\/]i18n)/,
               minShareCount: 2,
             },
           ],

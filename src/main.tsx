@@ -3,7 +3,6 @@ import './app/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
-import { createQueryClient } from './platform/query-client'
 import { connectToPortal } from './b24/connect'
 import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
@@ -12,13 +11,12 @@ import { phaseMark } from './platform/phase-mark'
 
 // The portal puts LANG in the frame URL; the SDK learns it only after the handshake.
 const initialLang = new URLSearchParams(window.location.search).get('LANG') ?? navigator.language
-const queryClient = createQueryClient()
 
 // All at once: the frame handshake, then at once the opening batch, and the user's language.
 void connectToPortal().then(
   (session) => {
     phaseMark('tc:handshake')
-    prefetchOpening(queryClient, session)
+    prefetchOpening(session)
     // Once the batch has gone (its request is sent in the promises that follow), not before it.
     setTimeout(warmDateFormats)
   },
@@ -28,6 +26,6 @@ void ensureLanguage(initialLang)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App initialLang={initialLang} queryClient={queryClient} />
+    <App initialLang={initialLang} />
   </StrictMode>,
 )

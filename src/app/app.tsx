@@ -1,4 +1,4 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { PortalSession } from '../b24/connect'
 import { readPlacementTask } from '../b24/placement'
@@ -7,21 +7,24 @@ import { TaskChat } from '../screens/task-chat/task-chat'
 import { BootShell, Connecting } from './boot-shell'
 import { NoticeScreen } from '../platform/notice-screen'
 import { PortalClientContext } from '../platform/portal-context'
-import { createQueryClient } from '../platform/query-client'
+import { QueryCacheHolderContext } from '../platform/query-cache-holder'
 import { sessionReady } from './session-ready'
 import { useSettled } from '../platform/use-settled'
 
 /** The frame's height in a task card: the feed scrolls inside it. */
 const FRAME_HEIGHT = 680
 
-/** The task chat app: connect to the portal (once per page), find the task, then show its chat. */
+/**
+ * The task chat app: connect to the portal (once per page), find the task, then show its chat. The
+ * query cache is made by the screen as it loads (query-cache-holder.ts), unless one is given.
+ */
 export function App({ initialLang, queryClient }: { initialLang: string | null; queryClient?: QueryClient }) {
-  const [client] = useState(() => queryClient ?? createQueryClient())
+  const [cache] = useState(() => ({ client: queryClient }))
   return (
     <BootShell initialLang={initialLang}>
-      <QueryClientProvider client={client}>
+      <QueryCacheHolderContext.Provider value={cache}>
         <Connected />
-      </QueryClientProvider>
+      </QueryCacheHolderContext.Provider>
     </BootShell>
   )
 }

@@ -6,6 +6,7 @@ import { getAuthors } from '../users-api'
 import { withAlone, withChanged, withRead, withSent, type Conversation } from './conversation'
 import { newIds, notePending, noteSearched, pendingIds } from './enrich-pending'
 import { openConversation } from './history-api'
+import { adoptOpening } from './opening'
 import { noteOwnChange } from './own-changes'
 import type { Read } from './reads'
 
@@ -16,12 +17,13 @@ export function conversationQueries(client: PortalClient) {
   return {
     /**
      * The whole conversation, opened by one batch. Never refetched as a whole (that would drop
-     * every loaded run): reads, polls and sends write into it (`writeRead`, `writeSent`).
+     * every loaded run): reads, polls and sends write into it (`writeRead`, `writeSent`). Its first
+     * fetch takes the batch the first frame was shown from (opening.ts), so the portal is asked once.
      */
     conversation: (taskId: number) =>
       queryOptions({
         queryKey: conversationKey(taskId),
-        queryFn: () => openConversation(client, taskId),
+        queryFn: () => adoptOpening(client, taskId) ?? openConversation(client, taskId),
         staleTime: Infinity,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,

@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { taskCardPerTest } from '../../../test/dom/card-per-test'
@@ -10,23 +9,19 @@ async function newestMessage(app: FramedApp, chatId: number): Promise<{ id: numb
   return (await app.rest<{ messages: { id: number; date: string }[] }>('im.dialog.messages.get', { DIALOG_ID: `chat${chatId}`, LIMIT: 1 })).messages[0]!
 }
 
-/** The first frame as main.tsx starts it: the handshake, the opening batch prefetched at once, then rendered. */
+/** The first frame as main.tsx starts it: the handshake, the opening batch asked at once, then rendered, with no query cache yet. */
 async function renderFirstFrame(taskId: number, onShown: () => void) {
   vi.resetModules()
   const { connectToPortal } = await import('../../b24/connect')
-  const { createQueryClient } = await import('../../platform/query-client')
   const { PortalClientContext } = await import('../../platform/portal-context')
   const { prefetchOpening } = await import('./prefetch-opening')
   const { FirstFrame } = await import('./first-frame')
   const session = await connectToPortal()
-  const queryClient = createQueryClient()
-  prefetchOpening(queryClient, session)
+  prefetchOpening(session)
   render(
-    <QueryClientProvider client={queryClient}>
-      <PortalClientContext.Provider value={session.client}>
-        <FirstFrame taskId={taskId} onShown={onShown} />
-      </PortalClientContext.Provider>
-    </QueryClientProvider>,
+    <PortalClientContext.Provider value={session.client}>
+      <FirstFrame taskId={taskId} onShown={onShown} />
+    </PortalClientContext.Provider>,
   )
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
-import type { Message } from '../../chat/types'
+import type { Author, Message } from '../../chat/types'
 import { runOf } from '../../chat/conversation/runs'
-import { useConversation } from '../../chat/conversation/use-conversation'
+import { openingOf } from '../../chat/conversation/opening'
 import { buildRows, type FeedRow } from '../../features/feed/api/build-rows'
 import { useShowSystemPreference } from '../../features/feed/api/system-filter-preference'
 import { DaySeparator } from '../../features/feed/components/day-separator'
@@ -15,6 +15,7 @@ import { ViewerIdContext } from '../../features/feed/components/viewer-id'
 import { useI18n } from '../../i18n/i18n'
 import { usePortalClient } from '../../platform/portal-context'
 import { phaseMark } from '../../platform/phase-mark'
+import { useSettledState } from '../../platform/use-settled'
 import { peekDraft } from '../../features/composer/api/draft-peek'
 import { EarlyComposer } from '../../features/composer/components/early-composer'
 import { useTextContext } from './use-text-context'
@@ -24,6 +25,7 @@ import '../../features/composer/components/composer.css'
 
 const noJump = () => {}
 const NO_MESSAGES: readonly Message[] = []
+const NO_AUTHORS: ReadonlyMap<number, Author> = new Map()
 
 /**
  * The rows to show, [from, to): where the list opens, "New messages" at the top of the view or the
@@ -50,7 +52,12 @@ function shownRows(rows: FeedRow[], dividerKey: string | undefined, height: numb
  */
 export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): void }) {
   const { t } = useI18n()
-  const { query, conversation, authors } = useConversation(taskId)
+  // The opening batch main.tsx asked for as the frame answered, read without the query cache (opening.ts).
+  const client = usePortalClient()
+  const opening = useSettledState(openingOf(client, taskId))
+  const conversation = opening.status === 'fulfilled' ? opening.value : undefined
+  const failed = opening.status === 'rejected'
+  const authors = conversation?.authors ?? NO_AUTHORS
   const [showSystem] = useShowSystemPreference()
   // As the screen opens: more unread messages than the newest page holds open in the run of the first of them.
   const unread = conversation?.unread
@@ -65,9 +72,8 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
   const [from, to] = shownRows(rows, dividerKey, window.innerHeight)
   // A jump as the screen's, so quotes are laid out as they will be (the frame is inert: nothing jumps from it).
   const textContext = useTextContext(authors, conversation?.portalUtcOffsetMinutes, { chatId: conversation?.chatId, jumpTo: noJump })
-  const settled = !query.isPending
+  const settled = opening.status !== 'pending'
   // The box takes typing from the first frame on (early-composer.tsx), going on from the saved draft.
-  const client = usePortalClient()
   const userId = conversation?.viewer.userId
   const draft = useMemo(() => (userId ? peekDraft(client, userId, taskId) : null), [client, userId, taskId])
 
@@ -88,7 +94,7 @@ export function FirstFrame({ taskId, onShown }: { taskId: number; onShown(): voi
 
   if (rows.length === 0)
     return (
-      <FrameWith box={!query.isError && conversation?.task.discussion !== 'comments'} draft={draft} viewerId={0}>
+      <FrameWith box={!failed && conversation?.task.discussion !== 'comments'} draft={draft} viewerId={0}>
         <FeedSkeleton />
       </FrameWith>
     )

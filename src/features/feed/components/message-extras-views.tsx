@@ -1,5 +1,6 @@
 import type { MessageExtras } from './message-extras'
 import { AttachBlocks } from './attach-blocks'
+import { MessageFiles } from './message-files'
 import { MessageKeyboard } from './message-keyboard'
 import { Reactions } from './reactions'
 
@@ -8,4 +9,5 @@ export const MESSAGE_EXTRAS: MessageExtras = {
   Attachments: ({ message, ctx }) => <AttachBlocks attach={message.attach} ctx={ctx} />,
   Keyboard: MessageKeyboard,
   Reactions,
+  Files: MessageFiles,
 }

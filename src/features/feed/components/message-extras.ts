@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
-import type { Author, Message } from '../../../chat/types'
+import type { Author, ChatFile, Message } from '../../../chat/types'
 import { createRequiredContext } from '../../../platform/required-context'
 
 /**
  * The parts of a message that only some messages have and that are heavy to draw: ATTACH blocks,
- * KEYBOARD buttons, reactions of every kind. The screen provides them (message-extras-views.tsx,
+ * KEYBOARD buttons, reactions of every kind, files (whose previews and links are fetched through
+ * the query cache, which comes with the screen). The screen provides them (message-extras-views.tsx,
  * loaded with it); the first frame, which paints before the screen has loaded, shows a message
  * without them (it provides null), so their code stays out of the first paint. They show when the
  * screen replaces it. Read outside a provider it throws.
@@ -14,6 +15,7 @@ export interface MessageExtras {
   Attachments: ComponentType<{ message: Message; ctx: RenderContext }>
   Keyboard: ComponentType<{ message: Message; origin: string | undefined; idBase: string }>
   Reactions: ComponentType<{ message: Message; ownLike: boolean; authors: ReadonlyMap<number, Author>; likesId: string }>
+  Files: ComponentType<{ ids: number[]; files: ReadonlyMap<number, ChatFile>; chatId: number }>
 }
 
 export const MessageExtrasContext = createRequiredContext<MessageExtras | null>('MessageExtrasContext')

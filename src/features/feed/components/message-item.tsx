@@ -11,7 +11,6 @@ import { NO_CHANGES, useFeedActions } from './feed-actions'
 import { ForwardedFrom } from './forwarded-from'
 import { ChangeButtons, ChangeError, DeletingLine } from './message-change-controls'
 import { useMessageExtras } from './message-extras'
-import { MessageFiles } from './message-files'
 import { setControlsTabbable } from './message-controls'
 import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
@@ -111,7 +110,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
               {message.text && <MessageText text={message.text} ctx={textContext} />}
               {message.sticker && <StickerView sticker={message.sticker} ctx={textContext} />}
               {extras && <extras.Attachments message={message} ctx={textContext} />}
-              <MessageFiles ids={message.fileIds} files={files} chatId={message.chatId} />
+              {extras && <extras.Files ids={message.fileIds} files={files} chatId={message.chatId} />}
               {extras && <extras.Keyboard message={message} origin={textContext.baseUrl} idBase={idBase} />}
               {extras && <extras.Reactions message={message} ownLike={change.liked} authors={authors} likesId={`${idBase}-likes`} />}
             </>
