@@ -5,7 +5,7 @@ import type { PortalClient } from '../../b24/portal-client'
 import { useI18n } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/en'
 import { FeedFailure } from '../../features/feed/components/feed-failure'
-import { FeedSkeleton } from '../../features/feed/components/feed-states'
+import { FeedSkeleton } from '../../features/feed/components/feed-skeleton'
 
 /** The opening's v2 tasks.task.get answered [] (see history-api.ts): missing and forbidden look the same there. */
 const TASK_NOT_AVAILABLE = 'TASK_NOT_AVAILABLE'

@@ -6,6 +6,7 @@ import type { Author, Message, ResultBadge } from '../../../chat/types'
 import { StickyDay } from './day-separator'
 import { FeedActionsContext, NO_CHANGES, type FeedActions } from './feed-actions'
 import { MessageExtrasContext } from './message-extras'
+import { MESSAGE_EXTRAS } from './message-extras-views'
 import { MessageItem } from './message-item'
 import { ViewerIdContext } from './viewer-id'
 
@@ -29,7 +30,7 @@ function show(message: Message, { continued = false, result = null as ResultBadg
   render(
     <ViewerIdContext.Provider value={VIEWER}>
       <FeedActionsContext.Provider value={actions}>
-        <MessageExtrasContext.Provider value={null}>
+        <MessageExtrasContext.Provider value={MESSAGE_EXTRAS}>
           <div role="feed" aria-label="Task chat">
             <MessageItem
               {...{ message, continued, authors, textContext: ctx, tabStop: true, entered: true }}

@@ -5,18 +5,14 @@ import { MessageText } from '../../../chat/bbcode/message-text'
 import type { RenderContext } from '../../../chat/bbcode/render-bbcode'
 import { reactionsOf } from '../../../chat/reactions'
 import type { Author, ChatFile, Message, PendingState } from '../../../chat/types'
-import { ActionButton } from './action-icon'
 import { AuthorAvatar } from './author-avatar'
 import { NO_CHANGES, useFeedActions } from './feed-actions'
 import { ForwardedFrom } from './forwarded-from'
-import { ChangeButtons, ChangeError, DeletingLine } from './message-change-controls'
 import { useMessageExtras } from './message-extras'
 import { setControlsTabbable } from './message-controls'
-import { MessageStatus } from './message-status'
 import { ReplyQuote } from './reply-quote'
 import { SeenMark } from './seen-mark'
 import { useViewerId } from './viewer-id'
-import { ResultBadgeMark, ResultButton, ResultError } from './result-controls'
 import { StickerView } from './sticker'
 import './message.css'
 
@@ -102,7 +98,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           {message.forward && !message.isDeleted && <ForwardedFrom forward={message.forward} authors={authors} />}
           {message.replyToId !== null && <ReplyQuote replyToId={message.replyToId} authors={authors} />}
           {change.deleting && !message.isDeleted ? (
-            <DeletingLine id={message.id} />
+            extras && <extras.Deleting id={message.id} />
           ) : message.isDeleted ? (
             <p className="message__text message__text--deleted">{t('feed.deleted')}</p>
           ) : (
@@ -117,7 +113,7 @@ export const MessageItem = memo(function MessageItem(props: Props) {
           )}
           {/* On every message, continued or not, as the messenger: the badge and "edited" inline with the time. */}
           <div className="message__meta">
-            {result && <ResultBadgeMark view={result} />}
+            {result && extras && <extras.ResultMark view={result} />}
             {message.isEdited && !message.isDeleted && !change.deleting && <span className="message__edited">{t('feed.edited')}</span>}
             <time id={`${idBase}-time`} dateTime={message.date.toISOString()} aria-label={full} title={full} className="message__time">
               {short}
@@ -125,17 +121,10 @@ export const MessageItem = memo(function MessageItem(props: Props) {
             {seen && !change.deleting && <SeenMark />}
           </div>
         </div>
-        {result && <ResultError view={result} />}
-        {change.error && <ChangeError sentence={change.error} />}
-        {pending && <MessageStatus pending={pending} />}
+        {/* Only the screen's messages have these (the first frame's are inert, with no results known yet). */}
+        {extras && <extras.Notes result={result} change={change} pending={pending} />}
       </div>
-      {actionable && !change.deleting && (
-        <div className="message__actions">
-          <ActionButton icon="reply" label={t('message.reply')} onClick={() => actions.reply(message)} />
-          {result && <ResultButton id={message.id} view={result} />}
-          <ChangeButtons message={message} view={change} likesId={likesId} />
-        </div>
-      )}
+      {actionable && !change.deleting && extras && <extras.Actions message={message} result={result} change={change} likesId={likesId} />}
     </article>
   )
 })
