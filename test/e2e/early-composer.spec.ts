@@ -12,7 +12,7 @@ test.beforeEach(async ({ request }) => resetPortal(request))
 async function holdScreen(page: Page) {
   const held: Route[] = []
   let holding = true
-  await page.route(/\/assets\/task-chat-screen-[^/]*\.js$/, async (route) => {
+  await page.route(/\/assets\/screen-with-cache-[^/]*\.js$/, async (route) => {
     if (holding) held.push(route)
     else await route.fallback()
   })
