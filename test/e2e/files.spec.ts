@@ -35,6 +35,9 @@ async function openCard(page: Page) {
   await page.goto('/')
   const card = taskCard(page)
   await card.ready()
+  // The composer itself, not the early box standing in for it while it loads: a file pasted into a
+  // box that is being replaced would go to a box no longer on the page.
+  await expect(card.app.getByRole('button', { name: 'Attach file' })).toBeVisible()
   const files = card.app.getByRole('list', { name: 'Files to send' })
   return { card, files, send: card.app.getByRole('button', { name: 'Send' }) }
 }
