@@ -1,6 +1,6 @@
 import { PORTAL } from '../../playwright.config'
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { taskCard } from './feed-page'
+import { taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -143,8 +143,7 @@ test('replying quotes the original, and the quote jumps to it', async ({ page, r
   await card.ready()
   const original = card.feed.locator('article:not(.message--system)').nth(-3)
   const originalId = (await original.getAttribute('data-message-id'))!
-  await original.hover()
-  await original.getByRole('button', { name: 'Reply' }).click()
+  await clickAction(original, 'Reply')
   const box = card.app.getByRole('textbox', { name: 'Message' })
   await expect(box).toBeFocused()
   await expect(card.app.getByText(/^Replying to /)).toBeVisible()

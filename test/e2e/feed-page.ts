@@ -1,6 +1,21 @@
-import { expect, type APIRequestContext, type FrameLocator, type Page, type Request, type Route } from '@playwright/test'
+import { expect, type APIRequestContext, type FrameLocator, type Locator, type Page, type Request, type Route } from '@playwright/test'
 import { APP } from '../../playwright.config'
 import { resetPortal } from './portal'
+
+/**
+ * Clicks one of a message's action-bar buttons as a pointer user does: the bar shows while the
+ * pointer is over the message. Hovered and clicked again together when the message moved from
+ * under the pointer in between (a live poll's new message moves the feed), which leaves the bar
+ * hidden and the message itself under the click point. Safe to repeat: Playwright makes no click
+ * whose target check failed.
+ */
+export async function clickAction(message: Locator, name: string, { double = false } = {}) {
+  const button = message.getByRole('button', { name })
+  await expect(async () => {
+    await message.hover()
+    await (double ? button.dblclick({ timeout: 2_000 }) : button.click({ timeout: 2_000 }))
+  }).toPass({ timeout: 20_000 })
+}
 
 /**
  * How long paging back through `messages` may take: history is paced at 2 requests per second

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 /**
@@ -69,8 +69,7 @@ test('a reply keeps its quote, and the quote jumps, when history comes only thro
   const { card } = await open(page)
   const original = card.feed.locator('article:not(.message--system)').nth(-3)
   const originalId = (await original.getAttribute('data-message-id'))!
-  await original.hover()
-  await original.getByRole('button', { name: 'Reply' }).click()
+  await clickAction(original, 'Reply')
   const text = `Replying on a legacy portal ${Date.now()}`
   const box = card.app.getByRole('textbox', { name: 'Message' })
   await box.fill(text)

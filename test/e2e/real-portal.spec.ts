@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { isLivePoll, taskCard } from './feed-page'
+import { isLivePoll, taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, type WireMessage } from './portal'
 
 // The app on a portal as strict as Bitrix24: what the official docs say is refused, is refused.
@@ -113,8 +113,7 @@ test('results and "Make result" work when the portal refuses to read the right t
       .getAttribute('data-message-id'),
   )
   const other = card.feed.locator(`article[data-message-id="${id}"]`)
-  await other.hover()
-  await other.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(other, 'Make result')
   await expect(other.getByRole('button', { name: 'Remove result' })).toBeVisible()
   const results = await restV3<{ items: { messageId: number }[] }>(request, 'tasks.task.result.list', {
     filter: [

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { holdClock, holdRequests, isOpeningBatch, runClockUntil, taskCard } from './feed-page'
+import { holdClock, holdRequests, isOpeningBatch, runClockUntil, taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, resultsOf } from './portal'
 
 test.beforeEach(async ({ request }) => resetPortal(request))
@@ -31,8 +31,7 @@ async function newestShown(page: Page, request: APIRequestContext) {
 test('one click makes a message the task result: badge at once, exactly one result on the portal', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   await expect(message.getByRole('button', { name: 'Make result' })).toHaveCount(0)
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
@@ -41,8 +40,7 @@ test('one click makes a message the task result: badge at once, exactly one resu
 
 test('a double click still makes exactly one result', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).dblclick()
+  await clickAction(message, 'Make result', { double: true })
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   // "Remove result" is offered only for a result the portal has and once no attempt is on its
   // way: nothing can add a second one after it shows.
@@ -53,13 +51,11 @@ test('a double click still makes exactly one result', async ({ page, request }) 
 test('a failure rolls the badge back with the reason; a retry still ends with exactly one result', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
   await resetPortal(request, { failureRate: 1 })
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('alert')).toContainText('The result could not be saved')
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
   await resetPortal(request)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   await expect(message.getByRole('alert')).toHaveCount(0)
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
@@ -71,12 +67,10 @@ test('when the answer is lost after the portal made the result, a retry does not
     await route.fetch()
     await route.abort('connectionreset')
   })
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('alert')).toBeVisible()
   await page.unroute(`${PORTAL}/rest/api/tasks.task.result.addfromchatmessage**`)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByText('Result', { exact: true })).toBeVisible()
   // Settled (see above): the retry has finished, and found the result instead of making another.
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
@@ -103,8 +97,7 @@ test('two tabs clicking at once still make exactly one result', async ({ page, c
 
 test('reopening the card shows the badge, and no "Make result" on it', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await page.reload()
   const card = taskCard(page)
@@ -116,10 +109,9 @@ test('reopening the card shows the badge, and no "Make result" on it', async ({ 
 
 test('the author can remove a result, and undo right after making one', async ({ page, request }) => {
   const { message, id } = await openAndPick(page)
-  await message.hover()
   // The page's time stands still but while the test waits for the Undo: its 8 s cannot pass before the click.
   await holdClock(page)
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   const undo = taskCard(page).app.getByRole('status').filter({ hasText: 'The message is now the task’s result.' })
   await runClockUntil(page, async () => (await undo.count()) > 0, 'Undo offered')
   await undo.getByRole('button', { name: 'Undo' }).click()
@@ -128,12 +120,10 @@ test('the author can remove a result, and undo right after making one', async ({
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
   await newestShown(page, request)
 
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await newestShown(page, request)
-  await message.hover()
-  await message.getByRole('button', { name: 'Remove result' }).click()
+  await clickAction(message, 'Remove result')
   await expect(message.getByText('Result', { exact: true })).toHaveCount(0)
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(0)
 })
@@ -150,8 +140,7 @@ test('a user without the right to record results is not offered the button', asy
 
 test('"Results only" lists the results; choosing one jumps to it in the full feed', async ({ page, request }) => {
   const { card, message, id } = await openAndPick(page)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect.poll(async () => (await resultsOf(request, id)).length).toBe(1)
   await card.app.getByRole('switch', { name: 'Results only' }).check()
   const list = card.app.getByRole('list', { name: 'Task results' })

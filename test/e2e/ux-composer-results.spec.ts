@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Route } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { holdClock, runClockUntil, taskCard } from './feed-page'
+import { holdClock, runClockUntil, taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 // What a user would hit writing and making results: sends in the order typed, honest failure sentences, mentions shown as names, error
@@ -140,8 +140,7 @@ test('the results view shows who wrote each message and when; "Show system messa
   const message = card.feed.locator('article:not(.message--system)').nth(-2)
   const author = (await message.locator('.message__author').textContent()) ?? ''
   const when = await message.locator('time').getAttribute('datetime')
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   await card.app.getByRole('switch', { name: 'Results only' }).check()
   await expect(card.app.getByRole('switch', { name: 'Show system messages' })).toHaveCount(0)
@@ -159,8 +158,7 @@ test('removing a result offers Undo, which makes it a result again', async ({ pa
   await card.ready()
   const message = card.feed.locator('article:not(.message--system)').nth(-2)
   const id = Number(await message.getAttribute('data-message-id'))
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   // The page's time stands still but while the test waits for the Undo: its 8 s cannot pass before the click.
   await holdClock(page)

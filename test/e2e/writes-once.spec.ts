@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { PORTAL } from '../../playwright.config'
-import { taskCard } from './feed-page'
+import { taskCard, clickAction } from './feed-page'
 import { resetPortal, rest, resultsOf, type WireMessage } from './portal'
 
 // No write is ever sent twice without the user. The portal answers one write with a server
@@ -70,12 +70,10 @@ test('a result answered 503 OVERLOAD_LIMIT after the portal made it: clicking ag
   const message = card.feed.locator('article:not(.message--system)').nth(-2)
   const id = Number(await message.getAttribute('data-message-id'))
   await faultNext(request, { method: 'tasks.task.result.addfromchatmessage', version: 'v3', error: 'OVERLOAD_LIMIT', carriedOut: true })
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('alert')).toBeVisible()
   expect(await resultsOf(request, id)).toHaveLength(1)
-  await message.hover()
-  await message.getByRole('button', { name: 'Make result' }).click()
+  await clickAction(message, 'Make result')
   await expect(message.getByRole('button', { name: 'Remove result' })).toHaveCount(1)
   await expect(message.getByRole('alert')).toHaveCount(0)
   expect(await resultsOf(request, id)).toHaveLength(1)
