@@ -13,7 +13,8 @@ export default defineConfig({
       input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html' },
       output: {
         // What two or more entries or chunks share goes into one file rather than six small ones
-        // (each compressed on its own): the libraries, the platform, the SDK edge and the i18n core.
+        // (each compressed on its own): the libraries, the platform, the SDK edge, the i18n core, and
+        // what every page boots with (the boot shell, the wire schemas, who the viewer is).
         // Not TanStack Query and its client (the screen's and the small pages': the first frame reads
         // without them), nor the virtualizer (the screen's alone): in the shared file, which the task
         // card loads first, the first message would wait for them. Catalogues stay one file per language.
@@ -21,7 +22,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shared',
-              test: /node_modules[\\/](?!@tanstack[\\/])|src[\\/](platform[\\/](?!query-client)|b24|i18n[\\/]i18n)/,
+              test: /node_modules[\\/](?!@tanstack[\\/])|src[\\/](platform[\\/](?!query-client)|b24|i18n[\\/]i18n|app[\\/](session-ready|boot-|error-boundary)|chat[\\/](wire\.|conversation[\\/]viewer))/,
               minShareCount: 2,
             },
           ],
