@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { ensureEnglishRest } from '../../i18n/languages'
 import { useSettled } from '../../platform/use-settled'
 import { FirstFrame } from './first-frame'
 import './task-chat.css'
@@ -6,11 +7,13 @@ import './task-chat.css'
 let screen: Promise<typeof import('./task-chat-screen')> | undefined
 /** The screen and all it uses (the virtualizer, the composer's outbox, live updates, search, results...): after the first paint. */
 const loadScreen = () =>
-  (screen ??= import('./task-chat-screen').catch((error: unknown) => {
-    // Forgotten, so that Try again loads it afresh.
-    screen = undefined
-    throw error
-  }))
+  (screen ??= Promise.all([import('./task-chat-screen'), ensureEnglishRest()])
+    .then(([module]) => module)
+    .catch((error: unknown) => {
+      // Forgotten, so that Try again loads it afresh.
+      screen = undefined
+      throw error
+    }))
 const NOT_YET = new Promise<never>(() => {})
 
 /**
