@@ -38,7 +38,8 @@ export function createTranslator(lang: string | null | undefined): Translator {
   }
 }
 
-const I18nContext = createContext<Translator>(createTranslator('en'))
+// Exported for tests that listen to what a component asks for (a translator of their own).
+export const I18nContext = createContext<Translator>(createTranslator('en'))
 
 export function I18nProvider({ lang, children }: { lang: string | null | undefined; children: ReactNode }) {
   // Re-render once the language's catalogue has loaded (English shows until then), or the rest of English.

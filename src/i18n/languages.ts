@@ -74,6 +74,7 @@ export function ensureEnglishRest(): Promise<void> {
 export function englishText(key: MessageKey): string {
   const text = loaded.get('en')![key]
   if (text !== undefined) return text
+  console.warn(`"${key}" was asked for before the rest of English had loaded: it belongs in en-first.ts, or its view should wait for ensureEnglishRest`)
   ensureEnglishRest().catch((error: unknown) => console.warn('Could not load the rest of English', error))
   return '…'
 }
