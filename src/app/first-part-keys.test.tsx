@@ -71,9 +71,22 @@ describe('what shows before the screen has loaded', () => {
     const { BootFailure } = await import('./boot-failure')
     const { PortalError } = await import('../b24/portal-error')
     const errors = [
-      ...(['not-in-frame', 'frame-timeout', 'auth', 'access', 'scope', 'not-found', 'rate-limit', 'network', 'unavailable', 'method-missing', 'invalid', 'unknown'] as const).map(
-        (kind) => new PortalError(kind, 'CODE', 'detail'),
-      ),
+      ...(
+        [
+          'not-in-frame',
+          'frame-timeout',
+          'auth',
+          'access',
+          'scope',
+          'not-found',
+          'rate-limit',
+          'network',
+          'unavailable',
+          'method-missing',
+          'invalid',
+          'unknown',
+        ] as const
+      ).map((kind) => new PortalError(kind, 'CODE', 'detail')),
       new PortalError('rate-limit', 'OPERATION_TIME_LIMIT', 'detail'),
       new Error('anything else'),
     ]

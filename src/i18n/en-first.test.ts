@@ -47,8 +47,14 @@ describe('the first part of English', () => {
   })
 
   it('has every key a module of the initial script names, and no other', () => {
-    expect([...used].filter((key) => !(key in enFirst)), 'used before the rest of English has loaded: move to en-first.ts').toEqual([])
-    expect(Object.keys(enFirst).filter((key) => !used.has(key)), 'not used by the initial script: move to en.ts').toEqual([])
+    expect(
+      [...used].filter((key) => !(key in enFirst)),
+      'used before the rest of English has loaded: move to en-first.ts',
+    ).toEqual([])
+    expect(
+      Object.keys(enFirst).filter((key) => !used.has(key)),
+      'not used by the initial script: move to en.ts',
+    ).toEqual([])
   })
 
   it('and the rest together are all of English, each key in one of them', () => {
