@@ -1,8 +1,9 @@
 /**
- * The first part of English: every key the task card's initial script can ask for (the boot states,
- * the notice screens, the first frame's rows, separators, skeleton, "New messages" and the early
- * message box), so the first message never waits for the rest (en.ts). A key belongs here when a
- * module that main.tsx imports statically uses it (checked by en-first.test.ts).
+ * The first part of English: every key the task card's initial script can ask for before its screen
+ * has loaded (the boot states, the notice screens, the first frame's rows, separators, skeleton,
+ * "New messages" and the early message box), so the first message never waits for the rest (en.ts,
+ * which the screen waits for). A key belongs here when a module that main.tsx imports statically
+ * names it, unless only the screen shows what says it (checked by en-first.test.ts).
  */
 export const enFirst = {
   'boot.connecting': 'Connecting to Bitrix24…',
@@ -46,34 +47,11 @@ export const enFirst = {
   'message.reply': 'Reply',
   'message.replyTo': 'Reply to {name}: go to the message',
   'message.replyToUnloaded': 'Reply to an earlier message',
-  'message.sending': 'Sending…',
-  'message.notSent': 'Not sent.',
-  'message.retry': 'Retry',
-  'message.discard': 'Discard',
-  'message.waiting': 'Waiting for the message above: it goes once that one is sent or discarded.',
-  'send.error.access': 'You can’t post in this chat. Ask the task’s creator to add you.',
-  'send.error.botRefused':
-    'Bitrix24 keeps the app’s bot out of this chat, so it cannot post here, and “Send as” is not offered here any more. Your message is kept: send it as yourself.',
-  'send.error.noAnswer': 'The connection failed before Bitrix24 answered. Retry checks the chat first, so it will not post twice.',
-  'send.error.unknownOutcome':
-    'Something went wrong and it is not known whether Bitrix24 saved the message. Retry checks the chat first, so it will not post twice.',
-  'send.error.serverError':
-    'Bitrix24 answered with a server error, so the message may or may not have been saved. Retry checks the chat first, so it will not post twice.',
-  'send.error.invalid': 'Bitrix24 did not accept this message.',
-  'send.error.notFound': 'The task or its chat no longer exists.',
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message… (Enter to send, Shift+Enter for a new line)',
   'composer.filesWaiting': '{count, plural, one {# file will be attached} other {# files will be attached}}',
   'composer.sendsWaiting': '{count, plural, one {# message will be sent} other {# messages will be sent}}',
   'composer.send': 'Send',
-  'composer.sendAsMe': 'Send as me',
-  'result.make': 'Make result',
-  'result.badge': 'Result',
-  'result.remove': 'Remove result',
-  'result.error.access': 'You may not record results in this task.',
-  'result.error.invalid': 'Bitrix24 did not accept this message as a result.',
-  'result.error.notFound': 'This task or message no longer exists.',
-  'result.error.unknown': 'The result could not be saved. Try again: the app checks first, so it will not be made twice.',
   'error.auth': 'Your Bitrix24 session has ended. Reload the task card to sign in again.',
   'error.access': 'You do not have access to this task or its chat. Ask the task’s creator to add you.',
   'error.scope':
@@ -86,11 +64,7 @@ export const enFirst = {
   'error.methodMissing': 'Your Bitrix24 does not support a feature this app needs. Ask your administrator to update the portal.',
   'error.invalid': 'Bitrix24 did not accept the request: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
-  // Editing, deleting and liking messages, shown on the message
-  'message.edit': 'Edit',
-  'message.delete': 'Delete',
   'message.like': 'Like',
-  'message.undoDelete': 'Undo',
   'unread.divider': 'New messages',
   'feed.images': 'Images',
   'feed.openImage': 'Open {name} full size',

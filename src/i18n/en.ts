@@ -93,14 +93,33 @@ export const enRest = {
   'feed.startOfHistory': 'This is the start of the conversation.',
   'feed.historyLimited': 'Older messages are hidden by your Bitrix24 plan. An administrator can extend the plan to see the whole history.',
   'feed.announce': 'New message from {name}: {text}',
+  'message.sending': 'Sending…',
+  'message.notSent': 'Not sent.',
+  'message.retry': 'Retry',
+  'message.discard': 'Discard',
+  'message.waiting': 'Waiting for the message above: it goes once that one is sent or discarded.',
+  'send.error.access': 'You can’t post in this chat. Ask the task’s creator to add you.',
+  'send.error.botRefused':
+    'Bitrix24 keeps the app’s bot out of this chat, so it cannot post here, and “Send as” is not offered here any more. Your message is kept: send it as yourself.',
+  'send.error.noAnswer': 'The connection failed before Bitrix24 answered. Retry checks the chat first, so it will not post twice.',
+  'send.error.unknownOutcome':
+    'Something went wrong and it is not known whether Bitrix24 saved the message. Retry checks the chat first, so it will not post twice.',
+  'send.error.serverError':
+    'Bitrix24 answered with a server error, so the message may or may not have been saved. Retry checks the chat first, so it will not post twice.',
+  'send.error.invalid': 'Bitrix24 did not accept this message.',
+  'send.error.notFound': 'The task or its chat no longer exists.',
   'composer.replyingTo': 'Replying to {name}',
   'composer.cancelReply': 'Cancel reply',
   'composer.charsLeft': '{count, plural, one {# character left} other {# characters left}}',
   'composer.charsOver':
     '{count, plural, one {# character over the limit: shorten the message to send it} other {# characters over the limit: shorten the message to send it}}',
   'composer.sendAs': 'Send as {name}',
+  'composer.sendAsMe': 'Send as me',
   'composer.mentions': 'People in this chat',
   'composer.noMatches': 'No one in this chat matches',
+  'result.make': 'Make result',
+  'result.badge': 'Result',
+  'result.remove': 'Remove result',
   'result.made': 'The message is now the task’s result.',
   'result.removed': 'The message is no longer the task’s result.',
   'result.undo': 'Undo',
@@ -111,6 +130,10 @@ export const enRest = {
   'result.showInChat': 'Show in chat',
   'result.finding': 'Finding the message in the chat history…',
   'feed.jumpFailed': 'Couldn’t load that message.',
+  'result.error.access': 'You may not record results in this task.',
+  'result.error.invalid': 'Bitrix24 did not accept this message as a result.',
+  'result.error.notFound': 'This task or message no longer exists.',
+  'result.error.unknown': 'The result could not be saved. Try again: the app checks first, so it will not be made twice.',
   'install.title': 'Install Task Chat',
   'install.intro':
     'Task Chat adds a “Task chat” tab to every task card: the task’s conversation, a place to answer, and one click to turn a message into the task’s result.',
@@ -145,9 +168,11 @@ export const enRest = {
   'error.taskAccess': 'You do not have access to this task. Ask its creator or responsible person to add you to it.',
   'error.chatAccess':
     'You are a member of this task but not of its chat, so its messages are hidden from you. Ask the task’s creator or responsible person to add you to the chat.',
-
   // Editing, deleting and liking messages
+  'message.edit': 'Edit',
+  'message.delete': 'Delete',
   'message.likedBy': 'Liked by {names}',
+  'message.undoDelete': 'Undo',
   'composer.editing': 'Editing message',
   'composer.cancelEdit': 'Cancel',
   'composer.save': 'Save',
