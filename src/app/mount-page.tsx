@@ -5,6 +5,7 @@ import { StrictMode, useState, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { PortalSession } from '../b24/connect'
 import { I18nProvider } from '../i18n/i18n'
+import { ensureEnglishRest } from '../i18n/languages'
 import { BootShell, Connecting } from './boot-shell'
 import { createQueryClient } from '../platform/query-client'
 import { sessionReady } from './session-ready'
@@ -18,7 +19,8 @@ export function mountPage(Page: ComponentType<{ session: PortalSession }>) {
   // What the page writes is held as TanStack mutations, as in the task chat.
   const queryClient = createQueryClient()
   function Connected() {
-    const [ready] = useState(sessionReady)
+    // These pages say more than the first part of English: the rest of it too before they show.
+    const [ready] = useState(() => Promise.all([sessionReady(), ensureEnglishRest()]).then(([session]) => session))
     const session = useSettled(ready)
     if (!session) return <Connecting />
     return (

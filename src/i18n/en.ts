@@ -1,20 +1,23 @@
-/** English: the source catalogue. Every other language must have every key (checked by a test). */
-export const en = {
+import { enFirst } from './en-first'
+
+/**
+ * English, the source catalogue: every other language must have every key (checked by a test). In
+ * two parts: what the first frame and the boot states say (en-first.ts, in the initial script) and
+ * the rest, here, a chunk of its own loaded once the first messages have painted (ensureEnglishRest).
+ */
+export const enRest = {
+  // Files, and the action bar's words: message extras, drawn by the screen only (message-extras.ts).
+  'feed.files': 'Attached files',
+  'feed.fileUnavailable': 'File unavailable',
+  'feed.fileRetry': 'Retry',
+  'message.reply': 'Reply',
+  'message.like': 'Like',
+  'feed.images': 'Images',
+  'feed.openImage': 'Open {name} full size',
   'app.title': 'Task chat',
-  'boot.connecting': 'Connecting to Bitrix24…',
-  'boot.notInFrame.title': 'Open this app from a Bitrix24 task card',
-  'boot.notInFrame.body': 'Task Chat works inside Bitrix24. Open any task in your portal and choose the Task chat tab.',
-  'boot.timeout.title': 'The portal did not answer',
-  'boot.timeout.body': 'Bitrix24 opened the app but did not finish connecting. Reload the task card to try again.',
-  'boot.noTask.title': 'This card did not say which task it shows',
-  'boot.noTask.body': 'Task Chat needs a task id from the task card. Open the app from the Task chat tab of a task.',
-  'boot.failed.title': 'Task Chat could not start',
   'feed.retryingIn': '{count, plural, one {Trying again in # second…} other {Trying again in # seconds…}}',
-  'action.retry': 'Try again',
   'action.reload': 'Reload',
   'action.cancel': 'Cancel',
-  'feed.label': 'Task chat',
-  'feed.loading': 'Loading messages…',
   'feed.noChat': 'This task has no chat yet. The first message will start it.',
   'feed.jumpToLatestCount': 'Jump to latest, {count}',
   'feed.newCountCapped': '99+ new messages',
@@ -25,31 +28,8 @@ export const en = {
   'feed.noAccessTitle': 'No access',
   'feed.failedTitle': 'The chat could not open',
   'feed.keyboardHint': 'Arrow keys move between messages. Enter opens a message’s actions, Escape goes back to the message.',
-  'feed.system': 'System',
-  'feed.deleted': 'This message has been deleted.',
-  'feed.edited': 'edited',
-  // Under the reader's own message once another member has read it.
-  'message.seen': 'Seen',
-  'feed.mentionAll': 'everyone',
-  'bb.file': 'File',
-  'bb.image': 'Image',
-  'bb.attachment': 'Attachment',
-  'bb.quote': 'Quote',
-  'bb.rating': 'Rating: {value}',
-  'bb.like': 'Like',
-  'bb.dislike': 'Dislike',
-  'bb.call': 'Call',
-  'bb.chat': 'Chat',
-  'bb.quoteJump': 'Quote of {name}: go to the message',
-  'feed.unknownAuthor': 'Unknown user',
-  'feed.showSystem': 'Show system messages',
   'feed.jumpToLatest': 'Jump to latest',
   'feed.newCount': '{count, plural, one {# new message} other {# new messages}}',
-  'feed.today': 'Today',
-  'feed.yesterday': 'Yesterday',
-  'feed.files': 'Attached files',
-  'feed.fileUnavailable': 'File unavailable',
-  'feed.fileRetry': 'Retry',
   'feed.taskComments': 'This portal keeps the task’s discussion in the task’s comments, not in a chat.',
   'feed.openTask': 'Open the task',
   'feed.olderFailed': 'Couldn’t load older messages.',
@@ -116,18 +96,11 @@ export const en = {
   'keyboard.messengerHint': 'in messenger',
   'attach.image': 'Image',
   'attach.link': 'Link',
-  'sticker.label': 'Sticker',
-  'forward.from': 'Forwarded from {name}',
-  'forward.fromChat': 'Forwarded from {name}, {chat}',
-  'forward.unknown': 'Forwarded message',
   'feed.loadOlder': 'Load older messages',
   'feed.hiddenEvents': '{count, plural, one {# system event hidden} other {# system events hidden}}',
   'feed.startOfHistory': 'This is the start of the conversation.',
   'feed.historyLimited': 'Older messages are hidden by your Bitrix24 plan. An administrator can extend the plan to see the whole history.',
   'feed.announce': 'New message from {name}: {text}',
-  'message.reply': 'Reply',
-  'message.replyTo': 'Reply to {name}: go to the message',
-  'message.replyToUnloaded': 'Reply to an earlier message',
   'message.sending': 'Sending…',
   'message.notSent': 'Not sent.',
   'message.retry': 'Retry',
@@ -143,11 +116,6 @@ export const en = {
     'Bitrix24 answered with a server error, so the message may or may not have been saved. Retry checks the chat first, so it will not post twice.',
   'send.error.invalid': 'Bitrix24 did not accept this message.',
   'send.error.notFound': 'The task or its chat no longer exists.',
-  'composer.label': 'Message',
-  'composer.placeholder': 'Write a message… (Enter to send, Shift+Enter for a new line)',
-  'composer.filesWaiting': '{count, plural, one {# file will be attached} other {# files will be attached}}',
-  'composer.sendsWaiting': '{count, plural, one {# message will be sent} other {# messages will be sent}}',
-  'composer.send': 'Send',
   'composer.replyingTo': 'Replying to {name}',
   'composer.cancelReply': 'Cancel reply',
   'composer.charsLeft': '{count, plural, one {# character left} other {# characters left}}',
@@ -203,27 +171,14 @@ export const en = {
   'menu.made': 'Done: the message is now a result of the task “{task}”.',
   'menu.notTaskChat': 'This message is not in a task chat, so it cannot become a task result.',
   'menu.badPlacement': 'Bitrix24 did not say which message was chosen. Open the message menu again and choose “Make task result”.',
-  'error.auth': 'Your Bitrix24 session has ended. Reload the task card to sign in again.',
-  'error.access': 'You do not have access to this task or its chat. Ask the task’s creator to add you.',
   'error.taskUnavailable': 'This task was not found, or you have no access to it. If it should be yours, ask its creator to add you.',
   'error.taskMissing': 'This task does not exist. It may have been deleted.',
   'error.taskAccess': 'You do not have access to this task. Ask its creator or responsible person to add you to it.',
   'error.chatAccess':
     'You are a member of this task but not of its chat, so its messages are hidden from you. Ask the task’s creator or responsible person to add you to the chat.',
-  'error.scope':
-    'The app was installed without access to chats or tasks. Ask your Bitrix24 administrator to reinstall it with the “im” and “task” permissions.',
-  'error.notFound': 'This task could not be found. It may have been deleted.',
-  'error.rateLimit': 'Bitrix24 is asking the app to slow down. Wait a moment and try again.',
-  'error.timeLimit': 'Bitrix24 has paused this part of the app for a few minutes: it used up its share of server time. The app tries again by itself.',
-  'error.network': 'Cannot reach Bitrix24. Check your connection and try again.',
-  'error.unavailable': 'Bitrix24 had a problem answering. Try again in a moment.',
-  'error.methodMissing': 'Your Bitrix24 does not support a feature this app needs. Ask your administrator to update the portal.',
-  'error.invalid': 'Bitrix24 did not accept the request: {detail}',
-  'error.unknown': 'Something went wrong: {detail}',
   // Editing, deleting and liking messages
   'message.edit': 'Edit',
   'message.delete': 'Delete',
-  'message.like': 'Like',
   'message.likedBy': 'Liked by {names}',
   'message.undoDelete': 'Undo',
   'composer.editing': 'Editing message',
@@ -254,8 +209,7 @@ export const en = {
   'search.end': 'No more messages match.',
   'search.showsSystem': 'System messages are hidden in the feed: choosing this one shows them.',
 
-  // Unread messages
-  'unread.divider': 'New messages',
+  // Unread messages: the divider is in the first part (en-first.ts)
 
   // Attaching files
   'attach.button': 'Attach file',
@@ -276,11 +230,11 @@ export const en = {
   'attach.error.serverError': 'Bitrix24 had a problem storing “{name}”. Retry checks the chat first, so the file is never posted twice.',
   'attach.error.invalid': 'Bitrix24 could not store “{name}”. Try again, or send the file in another format.',
   'attach.error.methodMissing': 'This Bitrix24 does not take files from apps yet, so “{name}” was not sent. Ask your administrator to update the portal.',
-  'feed.images': 'Images',
-  'feed.openImage': 'Open {name} full size',
 
   // (end of the sections for editing, search, unread messages and files)
 } as const
+
+export const en = { ...enFirst, ...enRest }
 
 export type MessageKey = keyof typeof en
 export type Catalogue = Record<MessageKey, string>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import type { MessageKey } from './en'
 import { numberFormat, pluralRules } from './formatters'
-import { catalogueNow, ensureLanguage, subscribeLanguages } from './languages'
+import { catalogueNow, englishText, ensureLanguage, subscribeLanguages } from './languages'
 
 export interface Translator {
   /** BCP 47 tag for Intl (dates, times, plurals). */
@@ -28,7 +28,8 @@ export function createTranslator(lang: string | null | undefined): Translator {
   return {
     locale,
     t(key, values) {
-      const template = catalogue[key]
+      // A whole catalogue has every key; English's first part only what the first frame says.
+      const template = catalogue[key] ?? englishText(key)
       if (!values) return template
       return template
         .replace(PLURAL, (whole, name: string, cases: string) => pluralCase(locale, Number(values[name]), cases) ?? whole)
@@ -37,16 +38,17 @@ export function createTranslator(lang: string | null | undefined): Translator {
   }
 }
 
-const I18nContext = createContext<Translator>(createTranslator('en'))
+// Exported for tests that listen to what a component asks for (a translator of their own).
+export const I18nContext = createContext<Translator>(createTranslator('en'))
 
 export function I18nProvider({ lang, children }: { lang: string | null | undefined; children: ReactNode }) {
-  // Re-render once the language's catalogue has loaded (English shows until then).
-  const locale = useSyncExternalStore(subscribeLanguages, () => catalogueNow(lang).locale)
+  // Re-render once the language's catalogue has loaded (English shows until then), or the rest of English.
+  const catalogue = useSyncExternalStore(subscribeLanguages, () => catalogueNow(lang).catalogue)
   useEffect(() => {
     void ensureLanguage(lang)
   }, [lang])
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- locale changes when the catalogue arrives
-  const translator = useMemo(() => createTranslator(lang), [lang, locale])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the catalogue changes when one arrives
+  const translator = useMemo(() => createTranslator(lang), [lang, catalogue])
   // Screen readers pick their voice from the document language.
   useEffect(() => {
     document.documentElement.lang = translator.locale

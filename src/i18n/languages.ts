@@ -1,4 +1,5 @@
-import { en, type Catalogue } from './en'
+import type { Catalogue, MessageKey } from './en'
+import { enFirst } from './en-first'
 
 interface Language {
   /** BCP 47 tag for Intl (dates, times, plurals, numbers). */
@@ -9,9 +10,12 @@ interface Language {
   load(): Promise<Catalogue>
 }
 
-/** Every language the UI speaks. English is first: the fallback for all others, always loaded. */
+/** All of English: its first part is in the initial script, the rest is a chunk of its own (ensureEnglishRest). */
+const loadEnglish = async () => (await import('./en')).en
+
+/** Every language the UI speaks. English is first: the fallback for all others, its first part always loaded. */
 export const LANGUAGES: Language[] = [
-  { locale: 'en', portalCodes: ['en'], load: async () => en },
+  { locale: 'en', portalCodes: ['en'], load: loadEnglish },
   { locale: 'ru', portalCodes: ['ru'], load: async () => (await import('./ru')).ru },
   { locale: 'de', portalCodes: ['de'], load: async () => (await import('./de')).de },
   { locale: 'es', portalCodes: ['la', 'es'], load: async () => (await import('./es')).es },
@@ -32,10 +36,48 @@ function languageFor(code: string | null | undefined): Language {
   )
 }
 
-const loaded = new Map<string, Catalogue>([['en', en]])
+// English starts as its first part (what the first frame and the boot states say) and becomes whole
+// once ensureEnglishRest has loaded the rest; every other language loads whole.
+const loaded = new Map<string, Partial<Catalogue>>([['en', enFirst]])
 // One promise per language, kept: React's `use` needs the same promise on every render.
 const pending = new Map<string, Promise<void>>([['en', Promise.resolve()]])
 const listeners = new Set<() => void>()
+let englishRest: Promise<void> | undefined
+
+/**
+ * Loads the rest of English (once; a failed load is forgotten, so asking again retries), resolving
+ * when every key has its English text. What the first frame says needs only the first part; the
+ * screen's module waits for this before it resolves (task-chat.tsx), so does every page but the
+ * task chat (mount-page.tsx), and a key the first part lacks asks for it at once (englishText).
+ * Not before the first message has painted: the task card's initial script is only what that needs.
+ */
+export function ensureEnglishRest(): Promise<void> {
+  englishRest ??= loadEnglish().then(
+    (catalogue) => {
+      loaded.set('en', catalogue)
+      for (const listener of listeners) listener()
+    },
+    (error: unknown) => {
+      englishRest = undefined
+      throw error
+    },
+  )
+  return englishRest
+}
+
+/**
+ * A key's English text, the fallback of a language that has not loaded (yet). One the first part
+ * lacks, asked for before the rest has come, starts loading it and stands as an ellipsis until the
+ * translators built after it arrives replace it (never the raw key, never empty); en-first.test.ts
+ * keeps this from happening to what the first frame and the boot states say.
+ */
+export function englishText(key: MessageKey): string {
+  const text = loaded.get('en')![key]
+  if (text !== undefined) return text
+  console.warn(`"${key}" was asked for before the rest of English had loaded: it belongs in en-first.ts, or its view should wait for ensureEnglishRest`)
+  ensureEnglishRest().catch((error: unknown) => console.warn('Could not load the rest of English', error))
+  return '…'
+}
 
 /** Loads a language's catalogue (once); resolves when `catalogueNow` can give it. A failed load keeps English. */
 export function ensureLanguage(code: string | null | undefined): Promise<void> {
@@ -54,11 +96,15 @@ export function ensureLanguage(code: string | null | undefined): Promise<void> {
   return promise
 }
 
-/** The catalogue and locale to use now: the language's if loaded, English until then. */
-export function catalogueNow(code: string | null | undefined): { locale: string; catalogue: Catalogue } {
+/**
+ * The catalogue and locale to use now: the language's if loaded, English until then (of which the
+ * first part may be all there is yet: look keys up through englishText when missing). A new object
+ * once a catalogue arrives, so that a translator built before it is built again.
+ */
+export function catalogueNow(code: string | null | undefined): { locale: string; catalogue: Partial<Catalogue> } {
   const language = languageFor(code)
   const catalogue = loaded.get(language.locale)
-  return catalogue ? { locale: language.locale, catalogue } : { locale: 'en', catalogue: en }
+  return catalogue ? { locale: language.locale, catalogue } : { locale: 'en', catalogue: loaded.get('en')! }
 }
 
 export function subscribeLanguages(listener: () => void): () => void {

@@ -1,4 +1,5 @@
-import { en, type MessageKey } from '../../i18n/en'
+import type { MessageKey } from '../../i18n/en'
+import { createTranslator } from '../../i18n/i18n'
 import { iconTitle, ratingValue, slashCommand } from './messenger-codes'
 import { normalizeBbcode, parseBbcode, type BbNode } from './parse-bbcode'
 import { splitQuotes, type TextBlock } from './split-quotes'
@@ -11,8 +12,9 @@ interface PlainReader {
   userName?(id: number): string | undefined
 }
 
-// Without a reader: Intl's default language for dates, English words from the catalogue.
-const english = (key: MessageKey, values?: Record<string, string | number>) => en[key].replace(/\{(\w+)\}/g, (w, name: string) => String(values?.[name] ?? w))
+// Without a reader: Intl's default language for dates, English words from the catalogue (its first
+// part has them all, so comparing texts never waits for the rest).
+const english = (key: MessageKey, values?: Record<string, string | number>) => createTranslator('en').t(key, values)
 
 /** A word standing in for a code, bracketed as the messenger's own previews write it ("[File]"). */
 const mark = (reader: Required<Pick<PlainReader, 't'>>, key: MessageKey) => ` [${reader.t(key)}] `

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
+import { ensureEnglishRest } from '../../i18n/languages'
 import { usePortalClient } from '../../platform/portal-context'
 import { QueryCacheHolderContext } from '../../platform/query-cache-holder'
 import { useSettled } from '../../platform/use-settled'
@@ -11,11 +12,13 @@ type ScreenModule = typeof import('./screen-with-cache')
 let screen: Promise<ScreenModule> | undefined
 /** The screen and all it uses (TanStack Query, the virtualizer, the composer's outbox, live updates, search, results...): after the first paint. */
 const loadScreen = () =>
-  (screen ??= import('./screen-with-cache').catch((error: unknown) => {
-    // Forgotten, so that Try again loads it afresh.
-    screen = undefined
-    throw error
-  }))
+  (screen ??= Promise.all([import('./screen-with-cache'), ensureEnglishRest()])
+    .then(([module]) => module)
+    .catch((error: unknown) => {
+      // Forgotten, so that Try again loads it afresh.
+      screen = undefined
+      throw error
+    }))
 const NOT_YET = new Promise<never>(() => {})
 
 interface Loaded {
