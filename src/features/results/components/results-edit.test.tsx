@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { taskCardPerTest } from '../../../../test/dom/card-per-test'
-import { renderApp } from '../../../../test/dom/render-app'
+import { findComposer, renderApp } from '../../../../test/dom/render-app'
 
 // The results view reads its messages from the one conversation: a message edited after it was
 // made a result shows its new words there too (the result itself keeps the words it was made with).
@@ -20,6 +20,8 @@ describe('the results view', () => {
     await user.click(await within(mine).findByRole('button', { name: 'Make result' }, BOOT))
     await within(mine).findByRole('button', { name: 'Remove result' }, BOOT)
 
+    // The composer itself, not the early box that stands in for it while it loads (render-app.tsx).
+    await findComposer()
     await user.click(within(mine).getByRole('button', { name: 'Edit' }))
     const box = screen.getByRole('textbox', { name: 'Message' })
     await user.clear(box)
