@@ -132,8 +132,9 @@ async function longNamePost(request: APIRequestContext): Promise<number> {
  * The one action bar showing: inside the feed's view (not under the toolbar), over no other
  * message, and clear of its own message's name and time.
  */
-async function checkBar(article: Locator, what: string) {
+async function checkBar(article: Locator, what: string, again?: () => Promise<void>) {
   // One snapshot in which exactly one bar shows and it is this message's (the pointer's or the focus's move is styled a frame or more later).
+  // `again` puts the pointer back before each look: a live poll's message may move the feed under a still pointer.
   const snapshot = () =>
     article.evaluate((own) => {
       const rect = (el: Element | null) => {
@@ -157,6 +158,7 @@ async function checkBar(article: Locator, what: string) {
   await expect
     .poll(
       async () => {
+        await again?.()
         report = await snapshot()
         return [report.shown, report.opacity]
       },
@@ -190,7 +192,7 @@ for (const lang of ['en', 'de', 'ru'] as const) {
       for (const [id, what] of cases) {
         await article(id).scrollIntoViewIfNeeded()
         await article(id).hover()
-        await checkBar(article(id), `${what}, hovered`)
+        await checkBar(article(id), `${what}, hovered`, () => article(id).hover())
       }
       await page.mouse.move(0, 0)
       for (const [id, what] of cases) {
@@ -207,10 +209,10 @@ for (const lang of ['en', 'de', 'ru'] as const) {
       })
       expect(topId).toBeGreaterThan(0)
       await article(topId).hover({ position: { x: 40, y: 8 } })
-      await checkBar(article(topId), 'top, hovered')
+      await checkBar(article(topId), 'top, hovered', () => article(topId).hover({ position: { x: 40, y: 8 } }))
       await article(topId).focus()
       await article(mine).hover()
-      await checkBar(article(topId), 'top focused, another hovered')
+      await checkBar(article(topId), 'top focused, another hovered', () => article(mine).hover())
     })
   }
 }
