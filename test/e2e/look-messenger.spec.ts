@@ -224,6 +224,9 @@ test('a short chat rests on the composer, with no gap above it', async ({ page }
   const box = card.app.getByRole('textbox', { name: 'Message' })
   await box.fill('The first and only message')
   await box.press('Enter')
+  // Sent and saved (the portal's id on it), not still on its way: a reload then would leave the send's
+  // outcome unknown (a quiet run reloaded mid-send and found the saved message beside a "Not sent" copy).
+  await expect(card.feed.locator('article[data-message-id]')).toHaveCount(1)
   await expect(card.feed.getByRole('article')).toHaveCount(1)
   await page.reload()
   await card.ready()
