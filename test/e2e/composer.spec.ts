@@ -124,6 +124,62 @@ test('a message that failed is still there, with Retry, after a reload', async (
   expect(await copiesOf(request, text)).toHaveLength(1)
 })
 
+/** The local portal's conditions, changed in part (POST merges), as they are then. */
+const conditions = async (request: APIRequestContext, patch: Record<string, unknown> = {}) =>
+  (await (await request.post(`${PORTAL}/__portal/conditions`, { data: patch })).json()) as { methodFaults: { times?: number }[] }
+
+test('a message on its way as the card reloads, saved by the portal: after the reload it shows once, sent', async ({ page, request }) => {
+  await page.clock.install()
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  // The portal saves the message and holds its answer: the card reloads before it comes.
+  await conditions(request, { latencyMs: 20_000 })
+  const text = `Saved as the card reloaded ${Date.now()}`
+  const sending = page.waitForRequest(`${PORTAL}/rest/im.message.add**`)
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('button', { name: 'Send' }).click()
+  await sending
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toContainText('Sending…')
+  // Answers come at once again (the held one still waits its 20 s); the message is saved before the reload.
+  await conditions(request, { latencyMs: 0 })
+  await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
+  await page.reload()
+  await taskCard(page).ready()
+  const mine = card.feed.getByRole('article').filter({ hasText: text })
+  // Looked for after the reload and found: the saved message alone, nothing to retry.
+  await expect(mine).toHaveCount(1)
+  await expect(mine).not.toContainText('Sending…')
+  await expect(mine.getByRole('alert')).toHaveCount(0)
+  await card.nextPoll()
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toHaveCount(1)
+  expect(await copiesOf(request, text)).toHaveLength(1)
+})
+
+test('a message on its way as the card reloads, never saved: after the reload it is "Not sent" with Retry, which posts one copy', async ({ page, request }) => {
+  await page.goto('/')
+  const card = taskCard(page)
+  await card.ready()
+  // The portal refuses the post without saving it and holds that answer: the card reloads before it comes.
+  await conditions(request, { latencyMs: 20_000, methodFaults: [{ method: 'im.message.add', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
+  const text = `Lost as the card reloaded ${Date.now()}`
+  await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
+  await card.app.getByRole('button', { name: 'Send' }).click()
+  await expect(card.feed.getByRole('article').filter({ hasText: text })).toContainText('Sending…')
+  // The refusal is spent once the portal has had the post; answers come at once again.
+  await expect.poll(async () => (await conditions(request)).methodFaults[0]?.times).toBe(0)
+  await conditions(request, { latencyMs: 0 })
+  await page.reload()
+  await taskCard(page).ready()
+  const kept = card.feed.getByRole('article').filter({ hasText: text })
+  await expect(kept.getByRole('alert')).toContainText('Not sent.')
+  expect(await copiesOf(request, text)).toHaveLength(0)
+  await kept.getByRole('button', { name: 'Retry' }).click()
+  await expect(kept.getByRole('alert')).toHaveCount(0)
+  await expect(kept).not.toContainText('Sending…')
+  expect(await copiesOf(request, text)).toHaveLength(1)
+})
+
 test('a draft survives a reload and is cleared once sent', async ({ page }) => {
   await page.goto('/')
   const card = taskCard(page)

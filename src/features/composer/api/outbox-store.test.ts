@@ -42,3 +42,24 @@ describe('the outbox keeps the order typed', () => {
     expect(new OutboxStore('k', persistence).get().mentions).toEqual([{ id: 5, name: 'Emily Zhang' }])
   })
 })
+
+describe('a send the page went away from', () => {
+  it('comes back on its way, its outcome unknown, and is handed out once to be looked for', () => {
+    const persistence = memory()
+    new OutboxStore('k', persistence).update((s) => ({ ...s, items: [item('a', 'sending'), item('b', 'waiting'), item('c', 'failed')] }))
+    const reloaded = new OutboxStore('k', persistence)
+    expect(reloaded.get().items.map((i) => [i.clientId, i.status, i.outcomeUnknown])).toEqual([
+      ['a', 'sending', true],
+      ['b', 'waiting', false],
+      ['c', 'failed', false],
+    ])
+    expect(reloaded.takeInterrupted().map((i) => i.clientId)).toEqual(['a'])
+    expect(reloaded.takeInterrupted()).toEqual([])
+  })
+
+  it('is not handed out when this page sends it', () => {
+    const store = new OutboxStore('k', memory())
+    store.update((s) => ({ ...s, items: [item('a', 'sending')] }))
+    expect(store.takeInterrupted()).toEqual([])
+  })
+})

@@ -52,8 +52,9 @@ function read(persistence: Persistence, key: string): OutboxState {
     const raw = persistence.load(key)
     if (!raw) return EMPTY
     const stored = JSON.parse(raw) as OutboxState
-    // A send that was in flight when the page went away has an unknown outcome.
-    const items = stored.items.map((item) => (item.status === 'sending' ? { ...item, status: 'failed' as const, outcomeUnknown: true, error: null } : item))
+    // A send that was in flight when the page went away has an unknown outcome: it shows as on its
+    // way until the chat has been looked at (takeInterrupted).
+    const items = stored.items.map((item) => (item.status === 'sending' ? { ...item, outcomeUnknown: true, error: null } : item))
     return { draft: stored.draft ?? '', mentions: stored.mentions ?? [], replyToId: stored.replyToId ?? null, items, botRefused: stored.botRefused === true }
   } catch {
     return EMPTY
@@ -69,11 +70,25 @@ export class OutboxStore {
    */
   readonly arrivedKeys = new Map<number, string>()
 
+  /** Sends that were on their way when an earlier page went away: looked for once, by this page. */
+  private interrupted: string[]
+
   constructor(
     readonly key: string,
     private readonly persistence: Persistence,
   ) {
     this.state = read(persistence, key)
+    this.interrupted = this.state.items.filter((item) => item.status === 'sending').map((item) => item.clientId)
+  }
+
+  /**
+   * The sends an earlier page left on their way, once: the caller looks for each in the chat (it
+   * may have landed as the page went away) and settles it, or marks it failed with Retry.
+   */
+  takeInterrupted(): OutboxItem[] {
+    const ids = this.interrupted
+    this.interrupted = []
+    return this.state.items.filter((item) => ids.includes(item.clientId) && item.status === 'sending')
   }
 
   get = (): OutboxState => this.state

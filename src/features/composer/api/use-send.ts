@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useEffect } from 'react'
 import { usePortalClient } from '../../../platform/portal-context'
 import { isPortalError, PortalError } from '../../../b24/portal-error'
 import { mayHaveLanded } from '../../../b24/write-outcome'
@@ -35,6 +35,33 @@ export function useSend({ conversation, newestId, store }: SendContext) {
   const target: SendTarget = { taskId, chatId, botId: conversation.viewer.bot?.id ?? null }
   const { userId } = conversation.viewer
 
+  const authorOf = (item: OutboxItem) => (item.asBot && target.botId ? target.botId : userId)
+  /** The message in the chat, from an attempt whose answer never came: its id, or null. */
+  const lookFor = async (item: OutboxItem) => {
+    const { findPosted, findPostedInTask } = await import('./find-posted')
+    return target.chatId !== null
+      ? findPosted(client, target.chatId, authorOf(item), item.text, item.baselineId)
+      : findPostedInTask(client, target.taskId, authorOf(item), item.text)
+  }
+  /** The portal has the message (sent now, or found where an earlier attempt left it). */
+  const landed = async (item: OutboxItem, serverId: number | null) => {
+    store.patchItem(item.clientId, { status: 'sent', serverId, error: null, outcomeUnknown: false })
+    release()
+    if (serverId === null || target.chatId === null) {
+      // The task had no chat: the post created it. Open it afresh, then the message is there.
+      await conversation.reopen()
+      store.removeItem(item.clientId)
+      return
+    }
+    // Written into the conversation here, by the send itself: the row turns from pending to sent in
+    // place, and the next poll's copy of it (same id) replaces this one.
+    conversation.writeSent(
+      ownMessage({ id: serverId, chatId: target.chatId, authorId: authorOf(item), date: new Date(), text: item.text, replyToId: item.replyToId }),
+    )
+    store.settle(item.clientId, serverId)
+    conversation.pollSoon()
+  }
+
   const mutation = useMutation({
     mutationKey: ['send', taskId],
     scope: { id: `send-${taskId}` },
@@ -46,36 +73,16 @@ export function useSend({ conversation, newestId, store }: SendContext) {
       // tried again (no second add); it waits, kept, to be sent as the user.
       if (item.asBot && store.get().botRefused) throw new PortalError('access', BOT_JOIN_REFUSED, 'The bot was kept out of this chat')
       // Loaded with the first message sent (or earlier, with the composer): not needed to read.
-      const [{ deliver }, { findPosted, findPostedInTask }] = await Promise.all([import('./send-api'), import('./find-posted')])
-      const author = item.asBot && target.botId ? target.botId : userId
-      const look = () =>
-        target.chatId !== null
-          ? findPosted(client, target.chatId, author, item.text, item.baselineId)
-          : findPostedInTask(client, target.taskId, author, item.text)
+      const { deliver } = await import('./send-api')
       // The message's id is its Idempotency-Key where one is sent: every attempt at it is one action.
       return deliverOnce({
         write: () => deliver(client, target, item.text, item.replyToId, item.asBot, `send-${item.clientId}`),
-        look,
+        look: () => lookFor(item),
         outcomeUnknown: item.outcomeUnknown,
       })
     },
     onMutate: (item) => store.patchItem(item.clientId, { status: store.blockedBefore(item.clientId) ? 'waiting' : 'sending', error: null }),
-    onSuccess: async (serverId, item) => {
-      store.patchItem(item.clientId, { status: 'sent', serverId, error: null, outcomeUnknown: false })
-      release()
-      if (serverId === null || target.chatId === null) {
-        // The task had no chat: the post created it. Open it afresh, then the message is there.
-        await conversation.reopen()
-        store.removeItem(item.clientId)
-        return
-      }
-      // Written into the conversation here, by the send itself: the row turns from pending to sent in
-      // place, and the next poll's copy of it (same id) replaces this one.
-      const authorId = item.asBot && target.botId ? target.botId : userId
-      conversation.writeSent(ownMessage({ id: serverId, chatId: target.chatId, authorId, date: new Date(), text: item.text, replyToId: item.replyToId }))
-      store.settle(item.clientId, serverId)
-      conversation.pollSoon()
-    },
+    onSuccess: (serverId, item) => landed(item, serverId),
     onError: (error, item) => {
       if (error instanceof HeldBack) {
         store.patchItem(item.clientId, { status: 'waiting', error: null })
@@ -115,6 +122,20 @@ export function useSend({ conversation, newestId, store }: SendContext) {
     },
     [store, mutate],
   )
+  // Sends an earlier page left on their way (the card reloaded or closed mid-send): looked for in the
+  // chat once it is open (the user is known then), never written again from here. Found, it is
+  // the message in the feed and nothing else; not found, it is "Not sent" with Retry (which looks
+  // again before it writes: its answer may still have been on its way).
+  useEffect(() => {
+    if (userId === 0) return
+    for (const item of store.takeInterrupted()) {
+      const notSent = () => store.patchItem(item.clientId, { status: 'failed', error: null, outcomeUnknown: true })
+      lookFor(item).then((serverId) => (serverId === null ? notSent() : landed(item, serverId)), notSent)
+    }
+    // Once per store (takeInterrupted answers once): the functions it calls are new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, userId])
+
   const discard = useCallback(
     (clientId: string) => {
       store.removeItem(clientId)
