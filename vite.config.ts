@@ -1,16 +1,18 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { earlyScript } from './build/early-script'
 
 // Relative asset paths: the production bundle is uploaded to portals as a static ZIP or served
 // from any sub-path, so nothing may assume the site root.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  // The Intl warm-up (src/i18n/warm-intl.ts) runs before the task card's libraries have loaded.
+  plugins: [react(), earlyScript({ page: 'index.html', entry: 'warm-intl' })],
   build: {
     // Three pages: the task chat (placement handler), the install page, and the messenger's
     // "Make task result" menu item.
     rollupOptions: {
-      input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html' },
+      input: { main: 'index.html', install: 'install.html', 'context-menu': 'context-menu.html', 'warm-intl': 'src/i18n/warm-intl.ts' },
       output: {
         // What two or more entries or chunks share goes into one file rather than six small ones
         // (each compressed on its own): the libraries, the platform, the SDK edge, the i18n core, and

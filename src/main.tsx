@@ -4,7 +4,6 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { connectToPortal } from './b24/connect'
-import { warmDateFormats } from './i18n/formatters'
 import { ensureLanguage } from './i18n/languages'
 import { prefetchOpening } from './screens/task-chat/prefetch-opening'
 import { phaseMark } from './platform/phase-mark'
@@ -21,10 +20,6 @@ void connectToPortal().then(
   () => undefined,
 )
 void ensureLanguage(initialLang)
-// The page's first date formatter loads the engine's calendar data (tens of milliseconds): built
-// while the frame waits for the portal page's handshake, when this page has nothing else to do.
-// Built after the handshake instead, it stood between the opening batch's answer and the first frame.
-setTimeout(warmDateFormats)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -23,15 +23,6 @@ export function dateFormat(locale: string | undefined, options: Intl.DateTimeFor
   return format
 }
 
-/**
- * The first date formatter a page builds costs tens of milliseconds (the engine loads its calendar
- * and zone data then), the next ones a fraction of one: built while the opening batch is on its way,
- * that cost is off the first message's path. The same formatter as the feed's day grouping (build-rows.ts).
- */
-export function warmDateFormats(): void {
-  dateFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(0)
-}
-
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`
   let format = numberFormats.get(key)

@@ -1,11 +1,8 @@
 import type { Catalogue, MessageKey } from './en'
 import { enFirst } from './en-first'
+import { LANGUAGE_CODES, languageCodeFor, type LanguageCode } from './language-codes'
 
-interface Language {
-  /** BCP 47 tag for Intl (dates, times, plurals, numbers). */
-  locale: string
-  /** The LANG codes Bitrix24 uses for it (it says 'br' for Brazilian Portuguese, 'la' for Spanish, 'ua' for Ukrainian). */
-  portalCodes: string[]
+interface Language extends LanguageCode {
   /** Catalogues other than English load on demand: a user downloads only their own language. */
   load(): Promise<Catalogue>
 }
@@ -13,28 +10,20 @@ interface Language {
 /** All of English: its first part is in the initial script, the rest is a chunk of its own (ensureEnglishRest). */
 const loadEnglish = async () => (await import('./en')).en
 
-/** Every language the UI speaks. English is first: the fallback for all others, its first part always loaded. */
-export const LANGUAGES: Language[] = [
-  { locale: 'en', portalCodes: ['en'], load: loadEnglish },
-  { locale: 'ru', portalCodes: ['ru'], load: async () => (await import('./ru')).ru },
-  { locale: 'de', portalCodes: ['de'], load: async () => (await import('./de')).de },
-  { locale: 'es', portalCodes: ['la', 'es'], load: async () => (await import('./es')).es },
-  // 'pt-BR', not 'br': Intl reads 'br' as Breton.
-  { locale: 'pt-BR', portalCodes: ['br', 'pt'], load: async () => (await import('./pt-br')).ptBr },
-  { locale: 'pl', portalCodes: ['pl'], load: async () => (await import('./pl')).pl },
-  { locale: 'uk', portalCodes: ['ua', 'uk'], load: async () => (await import('./uk')).uk },
-]
-
-/** The language for a portal LANG code or a browser locale ('pt-BR', 'uk-UA'); English when unknown. */
-function languageFor(code: string | null | undefined): Language {
-  const wanted = (code ?? 'en').toLowerCase()
-  const base = wanted.split(/[-_]/)[0]!
-  return (
-    LANGUAGES.find((l) => l.locale.toLowerCase() === wanted || l.portalCodes.includes(wanted)) ??
-    LANGUAGES.find((l) => l.locale.toLowerCase().split('-')[0] === base || l.portalCodes.includes(base)) ??
-    LANGUAGES[0]!
-  )
+const LOADERS: Record<string, () => Promise<Catalogue>> = {
+  en: loadEnglish,
+  ru: async () => (await import('./ru')).ru,
+  de: async () => (await import('./de')).de,
+  es: async () => (await import('./es')).es,
+  'pt-BR': async () => (await import('./pt-br')).ptBr,
+  pl: async () => (await import('./pl')).pl,
+  uk: async () => (await import('./uk')).uk,
 }
+
+/** Every language the UI speaks (language-codes.ts), with its catalogue's loader. */
+export const LANGUAGES: Language[] = LANGUAGE_CODES.map((code) => ({ ...code, load: LOADERS[code.locale]! }))
+
+const languageFor = (code: string | null | undefined): Language => LANGUAGES.find((l) => l.locale === languageCodeFor(code).locale)!
 
 // English starts as its first part (what the first frame and the boot states say) and becomes whole
 // once ensureEnglishRest has loaded the rest; every other language loads whole.

@@ -33,6 +33,22 @@ describe('the static-app ZIP', () => {
   })
 })
 
+describe('the task card page', () => {
+  it('starts the Intl warm-up before its own script, as an async module that imports nothing, with its worker shipped', async () => {
+    const files = unzipSync(await zipApp(dist))
+    const html = strFromU8(files['index.html']!)
+    const scripts = [...html.matchAll(/<script([^>]*)src="\.\/([^"]+)"/g)].map((m) => ({ attrs: m[1]!, src: m[2]! }))
+    expect(scripts.map((s) => s.src)).toEqual([expect.stringMatching(/^assets\/warm-intl-[\w-]+\.js$/), expect.stringMatching(/^assets\/main-[\w-]+\.js$/)])
+    expect(scripts[0]!.attrs).toMatch(/\basync\b/)
+    const warm = strFromU8(files[scripts[0]!.src]!)
+    // Nothing to wait for: it runs as soon as it has come, while the libraries still load.
+    expect(warm).not.toMatch(/\bimport\s*[{"'*]/)
+    const worker = warm.match(/warm-intl\.worker-[\w-]+\.js/)?.[0]
+    expect(worker).toBeDefined()
+    expect(Object.keys(files)).toContain(`assets/${worker}`)
+  })
+})
+
 describe('npm run serve', () => {
   it('answers the portal’s POST to the handler with the page, frameable', async () => {
     const server = await startServer({ dir: dist, port: 0, host: '127.0.0.1', frameAncestors: 'https://*.bitrix24.com' })

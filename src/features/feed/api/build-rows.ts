@@ -30,8 +30,17 @@ export interface FeedRows {
  * messages 6 or 20 minutes apart each under its own name and photo.
  */
 
-/** The calendar day in the reader's zone; one formatter per list (looking one up per message costs more than the rows). */
-const dayFormat = (timeZone: string | undefined) => dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+/**
+ * The calendar day in the reader's zone: the browser's own from the date's local parts, with no
+ * Intl formatter (the page's first costs tens of milliseconds to build, and the first frame groups
+ * its rows before any date is shown); a named zone through one formatter per list (looking one up
+ * per message costs more than the rows).
+ */
+function dayKeyOf(timeZone: string | undefined): (date: Date) => string {
+  if (timeZone === undefined) return (date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`
+  const format = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  return (date) => format.format(date)
+}
 
 /**
  * Appends rows one message at a time, the same way for the chat's messages and for the user's own
@@ -39,11 +48,11 @@ const dayFormat = (timeZone: string | undefined) => dateFormat('en-CA', { timeZo
  * on one day read as one block.
  */
 export function rowAppender(rows: FeedRow[], timeZone?: string) {
-  const days = dayFormat(timeZone)
+  const dayOf = dayKeyOf(timeZone)
   const last = rows[rows.length - 1]
-  let previousDay = last ? days.format(last.message.date) : ''
+  let previousDay = last ? dayOf(last.message.date) : ''
   return (message: Message, key: string, pending?: PendingState) => {
-    const day = days.format(message.date)
+    const day = dayOf(message.date)
     const previous = rows[rows.length - 1]
     const newDay = day !== previousDay
     if (previous && newDay) rows[rows.length - 1] = { ...previous, nextDay: message.date }
