@@ -24,7 +24,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shared',
-              test: /node_modules[\\/](?!@tanstack[\\/])|src[\\/](platform[\\/](?!query-client)|b24|i18n[\\/]i18n|app[\\/](session-ready|boot-|error-boundary)|chat[\\/](wire\.|conversation[\\/]viewer))/,
+              test: /node_modules[\\/](?!@tanstack[\\/])|src[\\/](platform[\\/](?!query-client)|b24[\\/](?!pacer)|i18n[\\/]i18n|app[\\/](session-ready|boot-|error-boundary)|chat[\\/](wire\.|conversation[\\/]viewer))/,
               minShareCount: 2,
             },
           ],

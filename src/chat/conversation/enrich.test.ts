@@ -20,7 +20,7 @@ interface Call {
 async function connect() {
   vi.resetModules()
   const { connectToPortal } = await import('../../b24/connect')
-  const api = await import('./history-api')
+  const api = { ...(await import('./history-api')), ...(await import('./open-conversation')) }
   const queries = await import('./conversation-queries')
   const { historySource } = await import('./history-source')
   const session = await connectToPortal()

@@ -1,6 +1,6 @@
 import type { PortalClient } from '../../b24/portal-client'
 import type { Conversation } from './conversation'
-import { openConversation } from './history-api'
+import { openConversation } from './open-conversation'
 
 interface Opening {
   promise: Promise<Conversation>
