@@ -134,14 +134,14 @@ test('a message on its way as the card reloads, saved by the portal: after the r
   const card = taskCard(page)
   await card.ready()
   // The portal saves the message and holds its answer: the card reloads before it comes.
-  await conditions(request, { latencyMs: 20_000 })
+  await conditions(request, { latencyMs: 60_000 })
   const text = `Saved as the card reloaded ${Date.now()}`
   const sending = page.waitForRequest(`${PORTAL}/rest/im.message.add**`)
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('button', { name: 'Send' }).click()
   await sending
   await expect(card.feed.getByRole('article').filter({ hasText: text })).toContainText('Sending…')
-  // Answers come at once again (the held one still waits its 20 s); the message is saved before the reload.
+  // Answers come at once again (the held one still waits its 60 s, the most the portal holds); the message is saved before the reload.
   await conditions(request, { latencyMs: 0 })
   await expect.poll(async () => (await copiesOf(request, text)).length).toBe(1)
   await page.reload()
@@ -161,7 +161,7 @@ test('a message on its way as the card reloads, never saved: after the reload it
   const card = taskCard(page)
   await card.ready()
   // The portal refuses the post without saving it and holds that answer: the card reloads before it comes.
-  await conditions(request, { latencyMs: 20_000, methodFaults: [{ method: 'im.message.add', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
+  await conditions(request, { latencyMs: 60_000, methodFaults: [{ method: 'im.message.add', error: 'INTERNAL_SERVER_ERROR', times: 1 }] })
   const text = `Lost as the card reloaded ${Date.now()}`
   await card.app.getByRole('textbox', { name: 'Message' }).fill(text)
   await card.app.getByRole('button', { name: 'Send' }).click()
